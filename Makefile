@@ -1,0 +1,30 @@
+# Gazette's two commands: `make run` and `make test`. Everything else here serves them (or `make bench`).
+SWIFT ?= swift
+RELEASE_BIN := .build/release/gazette
+ARGS ?=
+
+.PHONY: run test deps build release debug bench clean
+
+## Install missing system packages, build in release mode, start the reader.
+run: deps release
+	$(RELEASE_BIN) $(ARGS)
+
+## The same set-up, then every test: unit, integration (real SQLite, loopback HTTP) and end-to-end (tmux).
+test: deps release
+	GAZETTE_BIN=$(abspath $(RELEASE_BIN)) $(SWIFT) test
+
+deps:
+	@scripts/ensure-deps.sh
+
+release:
+	$(SWIFT) build -c release --product gazette
+
+debug build:
+	$(SWIFT) build
+
+## Benchmarks: not tests; see BENCHMARKS.md. QUICK=1 runs a reduced set.
+bench: deps release
+	QUICK=$(QUICK) scripts/bench.sh
+
+clean:
+	rm -rf .build

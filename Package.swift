@@ -1,0 +1,52 @@
+// swift-tools-version:6.1
+// Gazette: a terminal news reader. Module graph and the reasons for it: ARCHITECTURE.md.
+import PackageDescription
+
+let package = Package(
+    name: "Gazette",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "gazette", targets: ["gazette"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // MARK: system libraries (Debian packages; Homebrew equivalents in README.md)
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]),
+        .systemLibrary(name: "CGumbo", providers: [.apt(["libgumbo-dev"]), .brew(["gumbo-parser"])]),
+
+        // MARK: pure modules
+        .target(name: "NewsModel"),
+        .target(name: "TermCore"),
+        .target(name: "ArticleText", dependencies: ["NewsModel", "TermCore", "CGumbo"]),
+        .target(name: "NewsSources", dependencies: ["NewsModel", "ArticleText"]),
+        .target(name: "NewsCache", dependencies: ["NewsModel", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "ReaderCore", dependencies: ["NewsModel", "TermCore"]),
+        .target(name: "ReaderUI", dependencies: ["ReaderCore", "ArticleText", "TermCore", "NewsModel", "TOMLKit"]),
+
+        // MARK: effects
+        .target(name: "NcursesBackend", dependencies: ["TermCore", "CNcursesw"]),
+        .target(name: "ReaderApp", dependencies: [
+            "NewsModel", "ArticleText", "NewsSources", "NewsCache", "TermCore", "ReaderCore", "ReaderUI",
+        ]),
+        .executableTarget(name: "gazette", dependencies: [
+            "ReaderApp", "NcursesBackend", "NewsModel", "NewsSources", "NewsCache", "ArticleText",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // MARK: tests, one target per module, plus the end-to-end stories run against the real binary
+        .testTarget(name: "NewsModelTests", dependencies: ["NewsModel"]),
+        .testTarget(name: "TermCoreTests", dependencies: ["TermCore"]),
+        .testTarget(name: "ArticleTextTests", dependencies: ["ArticleText", "NewsModel", "TermCore"]),
+        .testTarget(name: "NewsSourcesTests", dependencies: ["NewsSources", "NewsModel", "ArticleText"]),
+        .testTarget(name: "NewsCacheTests", dependencies: ["NewsCache", "NewsModel"]),
+        .testTarget(name: "ReaderCoreTests", dependencies: ["ReaderCore", "NewsModel", "TermCore"]),
+        .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "ReaderCore", "NewsModel", "TermCore"]),
+        .testTarget(name: "ReaderAppTests", dependencies: ["ReaderApp", "NewsModel", "NewsCache", "ReaderCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: []),
+    ],
+    swiftLanguageModes: [.v6]
+)

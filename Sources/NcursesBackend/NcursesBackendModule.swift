@@ -1,0 +1,3 @@
+import CNcursesw
+/// Placeholder module file; the backend lives beside it.
+enum NcursesBackendModule {}

@@ -1,0 +1,2 @@
+/// Placeholder module file; the cache lives beside it.
+enum NewsCacheModule {}

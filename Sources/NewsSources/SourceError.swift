@@ -1,0 +1,2 @@
+/// Placeholder module file; the parsers and fetchers live beside it.
+enum NewsSourcesModule {}

@@ -1,0 +1,2 @@
+/// Placeholder module file; the runtime lives beside it.
+enum ReaderAppModule {}

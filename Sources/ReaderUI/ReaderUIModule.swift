@@ -1,0 +1,2 @@
+/// Placeholder module file; the widgets live beside it.
+enum ReaderUIModule {}

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// The `gazette` command: with no subcommand it starts the reader.
+@main
+struct Gazette: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gazette",
+        abstract: "A terminal news reader: headlines, story and comments side by side.",
+        version: "0.1.0"
+    )
+
+    func run() async throws {
+        print("Gazette")
+    }
+}

@@ -1,0 +1,1 @@
+// Tests for EndToEnd live in this folder.

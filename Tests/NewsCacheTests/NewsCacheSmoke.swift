@@ -1,0 +1,1 @@
+// Tests for NewsCache live in this folder.

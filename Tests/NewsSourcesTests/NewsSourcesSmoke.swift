@@ -1,0 +1,1 @@
+// Tests for NewsSources live in this folder.

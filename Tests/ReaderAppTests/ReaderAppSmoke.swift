@@ -1,0 +1,1 @@
+// Tests for ReaderApp live in this folder.

@@ -1,0 +1,1 @@
+// Tests for ReaderCore live in this folder.

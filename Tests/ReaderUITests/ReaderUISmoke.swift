@@ -1,0 +1,1 @@
+// Tests for ReaderUI live in this folder.
