@@ -1,0 +1,35 @@
+/// What a run of text means, for the theme to colour: ArticleText says *what* a span is, ReaderUI decides
+/// how it looks.
+public struct TextTraits: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt32
+    public init(rawValue: UInt32) { self.rawValue = rawValue }
+    public static let bold = TextTraits(rawValue: 1 << 0)
+    public static let italic = TextTraits(rawValue: 1 << 1)
+    public static let underline = TextTraits(rawValue: 1 << 2)
+    public static let strikethrough = TextTraits(rawValue: 1 << 3)
+    public static let code = TextTraits(rawValue: 1 << 4)
+    public static let link = TextTraits(rawValue: 1 << 5)
+    public static let heading = TextTraits(rawValue: 1 << 6)
+    public static let quote = TextTraits(rawValue: 1 << 7)
+    /// Secondary text: captions, link lists, markers such as `[image: …]`.
+    public static let muted = TextTraits(rawValue: 1 << 8)
+    /// A search match.
+    public static let match = TextTraits(rawValue: 1 << 9)
+}
+
+/// A run of sanitised text with one set of traits.
+public struct StyledSpan: Sendable, Equatable {
+    public var text: String
+    public var traits: TextTraits
+    public init(_ text: String, traits: TextTraits = []) { self.text = text; self.traits = traits }
+}
+
+/// One laid-out row: spans whose total display width fits the width it was laid out for.
+public struct StyledLine: Sendable, Equatable {
+    public var spans: [StyledSpan]
+    public init(_ spans: [StyledSpan] = []) { self.spans = spans }
+    public init(_ text: String, traits: TextTraits = []) { self.spans = [StyledSpan(text, traits: traits)] }
+
+    /// The row's text without traits, for tests and search.
+    public var plainText: String { spans.map(\.text).joined() }
+}
