@@ -1,0 +1,105 @@
+/// One terminal cell: the text drawn in it (one grapheme cluster, already reduced by
+/// `DisplayWidth.cellText`) and its style. The right half of a wide character is a cell with `text == ""`
+/// (`isContinuation`), so the grid's geometry always equals the terminal's.
+public struct Cell: Sendable, Equatable, Hashable {
+    public var text: String
+    public var style: Style
+    public init(_ text: String = " ", style: Style = .plain) { self.text = text; self.style = style }
+    public var isContinuation: Bool { text.isEmpty }
+    public static let blank = Cell()
+}
+
+/// A frame: a grid of cells that widgets draw into. The whole frame is rebuilt every time; a backend
+/// sends only the cells that changed since the last one.
+public struct Screen: Sendable, Equatable {
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+
+    public init(width: Int, height: Int, fill: Cell = .blank) {
+        self.width = max(0, width); self.height = max(0, height)
+        self.cells = Array(repeating: fill, count: self.width * self.height)
+    }
+
+    public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        get { cells[y * width + x] }
+        set { cells[y * width + x] = newValue }
+    }
+
+    /// Draws `text` starting at (x, y), clipped to `maxWidth` columns and to the screen; returns the number
+    /// of columns used. A wide character that would straddle the clip edge is replaced by a space, so a
+    /// row never overflows. Callers pass sanitised text; controls that slipped through take no cell.
+    @discardableResult
+    public mutating func put<S: StringProtocol>(_ text: S, x: Int, y: Int, style: Style = .plain,
+                                                 maxWidth: Int? = nil) -> Int {
+        guard y >= 0, y < height, x < width else { return 0 }
+        let limit = min(width, x + (maxWidth ?? width))
+        var column = x
+        for character in text {
+            let cellText = DisplayWidth.cellText(character)
+            let w = DisplayWidth.width(ofCellText: cellText)
+            if w == 0 {
+                // A zero-width cluster (a stray mark) joins the previous cell rather than taking its own.
+                if column > x, column - 1 >= 0, column - 1 < width {
+                    var previous = self[column - 1, y]
+                    if !previous.isContinuation { previous.text.unicodeScalars.append(contentsOf: cellText) }
+                    self[column - 1, y] = previous
+                }
+                continue
+            }
+            if column + w > limit {
+                if column < limit, column >= 0 { self[column, y] = Cell(" ", style: style) }
+                break
+            }
+            if column >= 0 {
+                clearWideOverlap(x: column, y: y)
+                self[column, y] = Cell(String(cellText), style: style)
+                if w == 2 {
+                    if column + 1 < width {
+                        clearWideOverlap(x: column + 1, y: y)
+                        self[column + 1, y] = Cell("", style: style)
+                    }
+                }
+            }
+            column += w
+        }
+        return column - x
+    }
+
+    /// Fills a rectangle with one cell.
+    public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
+        let x0 = max(0, rect.x), y0 = max(0, rect.y)
+        let x1 = min(width, rect.maxX), y1 = min(height, rect.maxY)
+        guard x0 < x1, y0 < y1 else { return }
+        for y in y0..<y1 { for x in x0..<x1 { self[x, y] = cell } }
+    }
+
+    /// Overwriting one half of a wide character must blank the other half, or the terminal would show half
+    /// a glyph and shift the rest of the row.
+    private mutating func clearWideOverlap(x: Int, y: Int) {
+        let cell = self[x, y]
+        if cell.isContinuation, x > 0 {
+            self[x - 1, y] = Cell(" ", style: self[x - 1, y].style)
+        } else if x + 1 < width, self[x + 1, y].isContinuation {
+            self[x + 1, y] = Cell(" ", style: self[x + 1, y].style)
+        }
+    }
+
+    /// The text of row `y`, continuation cells omitted: what a terminal shows, for tests.
+    public func line(_ y: Int) -> String {
+        var s = ""
+        for x in 0..<width where !self[x, y].isContinuation { s += self[x, y].text }
+        return s
+    }
+
+    /// Every row's text, trailing spaces trimmed.
+    public var lines: [String] {
+        (0..<height).map { y in
+            var l = line(y)
+            while l.last == " " { l.removeLast() }
+            return l
+        }
+    }
+}
