@@ -1,0 +1,114 @@
+/// The `urls` file in newsboat's format, so a newsboat user can copy theirs over:
+/// `URL [tag …] ["tag with spaces"] ["~Title"]`, `#` starts a comment line, blank lines are ignored.
+/// Editing keeps every other line (comments included) as the user wrote it.
+public enum UrlsFile {
+    /// The subscriptions in `text`, in file order, and the lines that could not be used (skipped).
+    public static func parse(_ text: String) -> (subscriptions: [Subscription], problems: [LineProblem]) {
+        var subscriptions: [Subscription] = []
+        var problems: [LineProblem] = []
+        var seen = Set<String>()
+        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let number = index + 1
+            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            switch parseLine(line) {
+            case .success(let subscription):
+                if seen.insert(subscription.url).inserted {
+                    subscriptions.append(subscription)
+                } else {
+                    problems.append(LineProblem(line: number, message: "\(subscription.url) is listed twice; "
+                                                + "the first line counts"))
+                }
+            case .failure(let message):
+                problems.append(LineProblem(line: number, message: message.text))
+            }
+        }
+        return (subscriptions, problems)
+    }
+
+    /// One subscription as a line of the file.
+    public static func line(for subscription: Subscription) -> String {
+        var parts = [quoteIfNeeded(subscription.url)]
+        parts += subscription.tags.map(quoteIfNeeded)
+        if let title = subscription.title { parts.append(quote("~" + title)) }
+        return parts.joined(separator: " ")
+    }
+
+    /// `text` with `subscription` appended as a new line (the file keeps its comments and order).
+    public static func appending(_ subscription: Subscription, to text: String) -> String {
+        var result = text
+        if !result.isEmpty && !result.hasSuffix("\n") { result += "\n" }
+        return result + line(for: subscription) + "\n"
+    }
+
+    /// `text` without the line(s) subscribing to `url`, and whether any was removed.
+    public static func removing(_ url: String, from text: String) -> (text: String, removed: Bool) {
+        var removed = false
+        let kept = text.split(separator: "\n", omittingEmptySubsequences: false).filter { rawLine in
+            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            guard !line.isEmpty, !line.hasPrefix("#"), case .success(let sub) = parseLine(line) else { return true }
+            if sub.url == url { removed = true; return false }
+            return true
+        }
+        return (kept.joined(separator: "\n"), removed)
+    }
+
+    /// A line-level failure's text (a wrapper so `Result` can carry it).
+    struct Failure: Error { let text: String }
+
+    static func parseLine(_ line: String) -> Result<Subscription, Failure> {
+        var tokens: [String] = []
+        var current = ""
+        var inQuotes = false
+        var tokenStarted = false
+        for character in line {
+            if character == "\"" {
+                inQuotes.toggle()
+                tokenStarted = true
+            } else if character.isWhitespace && !inQuotes {
+                if tokenStarted { tokens.append(current) }
+                current = ""
+                tokenStarted = false
+            } else {
+                current.append(character)
+                tokenStarted = true
+            }
+        }
+        if inQuotes { return .failure(Failure(text: "unclosed quote")) }
+        if tokenStarted { tokens.append(current) }
+        guard let url = tokens.first, !url.isEmpty else { return .failure(Failure(text: "no URL")) }
+        if let problem = urlProblem(url) { return .failure(Failure(text: problem)) }
+        var tags: [String] = []
+        var title: String?
+        for token in tokens.dropFirst() where !token.isEmpty {
+            if token.hasPrefix("~") {
+                title = String(token.dropFirst())
+            } else if token.hasPrefix("!") {
+                continue  // newsboat's "hidden feed" marker: accepted, not used
+            } else {
+                tags.append(token)
+            }
+        }
+        return .success(Subscription(url: url, tags: tags, title: title))
+    }
+
+    /// Why `url` cannot be subscribed to, or nil when it can.
+    static func urlProblem(_ url: String) -> String? {
+        let lower = url.lowercased()
+        if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("file://") { return nil }
+        if lower.hasPrefix("/") || lower.hasPrefix("~/") || lower.hasPrefix("./") { return nil }
+        for scheme in ["hackernews:", "hn:", "lobsters:", "sample:"] where lower.hasPrefix(scheme) { return nil }
+        if lower.hasPrefix("query:") || lower.hasPrefix("exec:") || lower.hasPrefix("filter:") {
+            return "newsboat's \(url.prefix(while: { $0 != ":" })): feeds are not supported; line skipped"
+        }
+        return "'\(url)' is not an http(s) URL, a file path or a known source (hackernews:top, lobsters:hottest)"
+    }
+
+    private static func quoteIfNeeded(_ token: String) -> String {
+        token.contains(where: { $0.isWhitespace || $0 == "\"" }) ? quote(token) : token
+    }
+
+    private static func quote(_ token: String) -> String {
+        "\"" + token.replacingOccurrences(of: "\"", with: "'") + "\""
+    }
+}

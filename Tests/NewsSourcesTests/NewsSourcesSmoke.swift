@@ -1,1 +1,0 @@
-// Tests for NewsSources live in this folder.
