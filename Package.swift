@@ -30,7 +30,7 @@ let package = Package(
         // MARK: effects
         .target(name: "NcursesBackend", dependencies: ["TermCore", "CNcursesw"]),
         .target(name: "ReaderApp", dependencies: [
-            "NewsModel", "ArticleText", "NewsSources", "NewsCache", "TermCore", "ReaderCore", "ReaderUI",
+            "NewsModel", "ArticleText", "NewsSources", "NewsCache", "TermCore", "ReaderCore", "ReaderUI", "TOMLKit",
         ]),
         .executableTarget(name: "gazette", dependencies: [
             "ReaderApp", "NcursesBackend", "NewsModel", "NewsSources", "NewsCache", "ArticleText",
@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "NewsCacheTests", dependencies: ["NewsCache", "NewsModel"]),
         .testTarget(name: "ReaderCoreTests", dependencies: ["ReaderCore", "NewsModel", "TermCore"]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "ReaderCore", "NewsModel", "TermCore"]),
-        .testTarget(name: "ReaderAppTests", dependencies: ["ReaderApp", "NewsModel", "NewsCache", "ReaderCore"]),
+        .testTarget(name: "ReaderAppTests", dependencies: ["ReaderApp", "NewsModel", "NewsCache", "NewsSources", "ReaderCore", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,139 @@
+import Foundation
+import NewsSources
+import TOMLKit
+
+/// Reads `config.toml`. An unknown key is a warning (a newer Gazette may know it) and a bad value an
+/// error, both with the line number, so a typo never silently resets a setting.
+public enum SettingsFile {
+    /// The settings in `text` and the warnings about it, or an error listing every bad value.
+    public static func parse(_ text: String, path: String = "config.toml") throws(SettingsError)
+        -> (settings: Settings, warnings: [SettingsProblem]) {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw SettingsError(path: path, problems: [SettingsProblem(
+                line: error.source.begin.line, message: error.description)])
+        } catch {
+            throw SettingsError(path: path, problems: [SettingsProblem(line: nil, message: "\(error)")])
+        }
+        var reader = Reader(text: text)
+        var settings = Settings()
+        for (sectionName, value) in table {
+            guard let section = value.table, let known = schema[sectionName] else {
+                reader.warn(section: sectionName, key: nil,
+                            "unknown section [\(sectionName)] (known: \(schema.keys.sorted().joined(separator: ", ")))")
+                continue
+            }
+            for (key, value) in section {
+                guard let apply = known[key] else {
+                    reader.warn(section: sectionName, key: key, "unknown setting '\(key)' in [\(sectionName)]")
+                    continue
+                }
+                if let problem = apply(&settings, value) {
+                    reader.fail(section: sectionName, key: key, "\(sectionName).\(key): \(problem)")
+                }
+            }
+        }
+        let byLine: (SettingsProblem, SettingsProblem) -> Bool = { ($0.line ?? 0) < ($1.line ?? 0) }
+        if !reader.errors.isEmpty { throw SettingsError(path: path, problems: reader.errors.sorted(by: byLine)) }
+        return (settings, reader.warnings.sorted(by: byLine))
+    }
+
+    /// Loads `path`; a missing file gives the defaults.
+    public static func load(path: String) throws(SettingsError) -> (settings: Settings, warnings: [SettingsProblem]) {
+        guard FileManager.default.fileExists(atPath: path) else { return (Settings(), []) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw SettingsError(path: path, problems: [SettingsProblem(line: nil, message: "cannot be read")])
+        }
+        return try parse(String(decoding: data, as: UTF8.self), path: path)
+    }
+
+    /// Applies one value to the settings, or says what is wrong with it.
+    typealias Apply = @Sendable (inout Settings, TOMLValueConvertible) -> String?
+
+    /// Every known setting, by section and key.
+    static let schema: [String: [String: Apply]] = [
+        "reader": [
+            "theme": { settings, value in
+                guard let name = value.string, !name.isEmpty else { return "expected a theme name in quotes" }
+                settings.theme = name
+                return nil
+            },
+            "browser": { settings, value in
+                guard let command = value.string else { return "expected a command in quotes, e.g. \"firefox\"" }
+                let argv = command.split(whereSeparator: \.isWhitespace).map(String.init)
+                settings.browser = argv.isEmpty ? nil : argv
+                return nil
+            },
+            "mark-read-on-open": { settings, value in
+                guard let flag = value.bool else { return "expected true or false" }
+                settings.markReadOnOpen = flag
+                return nil
+            },
+        ],
+        "refresh": [
+            "interval-minutes": integer(0...10_080) { $0.refreshIntervalMinutes = $1 },
+            "jobs": integer(1...256) { $0.fetch.overallLimit = $1 },
+            "per-host": integer(1...64) { $0.fetch.perHostLimit = $1 },
+            "timeout-seconds": integer(1...600) { $0.fetch.timeoutSeconds = $1 },
+            "max-feed-size-mb": integer(1...1024) { $0.fetch.maxBytes = $1 << 20 },
+            "user-agent": { settings, value in
+                guard let agent = value.string, !agent.isEmpty else { return "expected a user agent in quotes" }
+                settings.fetch.userAgent = agent
+                return nil
+            },
+        ],
+        "retention": [
+            "keep-days": integer(0...36_500) { $0.keepDays = $1 },
+            "max-per-feed": integer(0...10_000_000) { $0.maxPerFeed = $1 },
+        ],
+    ]
+
+    private static func integer(_ range: ClosedRange<Int>, _ set: @escaping @Sendable (inout Settings, Int) -> Void)
+        -> Apply {
+        { settings, value in
+            guard let number = value.int else { return "expected a whole number from \(range.lowerBound) to \(range.upperBound)" }
+            guard range.contains(number) else {
+                return "\(number) is out of range (\(range.lowerBound)…\(range.upperBound))"
+            }
+            set(&settings, number)
+            return nil
+        }
+    }
+
+    /// Finds the lines that problems refer to: TOMLKit gives values without positions, so the key is
+    /// looked up in the text under its section header.
+    private struct Reader {
+        let lines: [Substring]
+        var warnings: [SettingsProblem] = []
+        var errors: [SettingsProblem] = []
+
+        init(text: String) { lines = text.split(separator: "\n", omittingEmptySubsequences: false) }
+
+        mutating func warn(section: String, key: String?, _ message: String) {
+            warnings.append(SettingsProblem(line: line(section: section, key: key), message: message))
+        }
+
+        mutating func fail(section: String, key: String, _ message: String) {
+            errors.append(SettingsProblem(line: line(section: section, key: key), message: message))
+        }
+
+        func line(section: String, key: String?) -> Int? {
+            var current = ""
+            for (index, raw) in lines.enumerated() {
+                let line = raw.trimmingCharacters(in: .whitespaces)
+                if line.hasPrefix("[") {
+                    current = line.trimmingCharacters(in: CharacterSet(charactersIn: "[] \t"))
+                    if key == nil && current == section { return index + 1 }
+                    continue
+                }
+                guard let key, current == section else { continue }
+                let name = line.split(separator: "=", maxSplits: 1).first?
+                    .trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'"))
+                if name == key { return index + 1 }
+            }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Testing
+@testable import ReaderApp
+
+@Suite("config.toml")
+struct SettingsFileTests {
+    @Test("An empty file gives the documented defaults")
+    func defaults() throws {
+        let (settings, warnings) = try SettingsFile.parse("")
+        #expect(warnings.isEmpty)
+        #expect(settings == Settings())
+        #expect(settings.fetch.perHostLimit == 2)
+        #expect(settings.fetch.overallLimit == 16)
+        #expect(settings.fetch.maxBytes == 32 << 20)
+        #expect(settings.refreshIntervalMinutes == 60)
+    }
+
+    @Test("Every section's keys are read")
+    func values() throws {
+        let text = """
+        [reader]
+        theme = "light"
+        browser = "firefox --new-tab"
+        mark-read-on-open = false
+
+        [refresh]
+        interval-minutes = 15
+        jobs = 8
+        per-host = 1
+        timeout-seconds = 10
+        max-feed-size-mb = 4
+        user-agent = "MyReader/1"
+
+        [retention]
+        keep-days = 90
+        max-per-feed = 500
+        """
+        let (s, warnings) = try SettingsFile.parse(text)
+        #expect(warnings.isEmpty)
+        #expect(s.theme == "light")
+        #expect(s.browser == ["firefox", "--new-tab"])
+        #expect(s.markReadOnOpen == false)
+        #expect(s.refreshIntervalMinutes == 15)
+        #expect(s.fetch.overallLimit == 8)
+        #expect(s.fetch.perHostLimit == 1)
+        #expect(s.fetch.timeoutSeconds == 10)
+        #expect(s.fetch.maxBytes == 4 << 20)
+        #expect(s.fetch.userAgent == "MyReader/1")
+        #expect(s.keepDays == 90)
+        #expect(s.maxPerFeed == 500)
+    }
+
+    @Test("An unknown key is a warning with its line; the rest still applies")
+    func unknownKey() throws {
+        let (s, warnings) = try SettingsFile.parse("[reader]\ntheme = \"light\"\ncolour = \"red\"\n")
+        #expect(s.theme == "light")
+        #expect(warnings == [SettingsProblem(line: 3, message: "unknown setting 'colour' in [reader]")])
+    }
+
+    @Test("A bad value is an error with its line")
+    func badValue() {
+        do {
+            _ = try SettingsFile.parse("[refresh]\njobs = 8\nper-host = \"two\"\ntimeout-seconds = 0\n",
+                                       path: "/cfg/config.toml")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.problems.map(\.line) == [3, 4])
+            #expect(error.description.contains("/cfg/config.toml: line 3: refresh.per-host: expected a whole number"))
+            #expect(error.description.contains("line 4: refresh.timeout-seconds: 0 is out of range"))
+        }
+    }
+
+    @Test("A syntax error names its line")
+    func syntax() {
+        do {
+            _ = try SettingsFile.parse("[reader]\ntheme = \n")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.problems.first?.line == 2)
+        }
+    }
+}
