@@ -1,0 +1,32 @@
+import NewsCache
+import NewsModel
+import NewsSources
+
+/// Brings the cache's feeds in line with the subscriptions file, which is the source of truth: new lines
+/// are added, changed tags and titles updated, and feeds no longer listed removed (with their stories).
+public enum SubscriptionSync {
+    /// What changed.
+    public struct Changes: Sendable, Equatable {
+        public var added: [String] = []
+        public var removed: [String] = []
+    }
+
+    /// Applies `subscriptions` to `cache`; the sample edition's feeds are never touched.
+    @discardableResult
+    public static func apply(_ subscriptions: [Subscription], to cache: NewsCache) throws -> Changes {
+        var changes = Changes()
+        let existing = try cache.feeds()
+        let known = Set(existing.map(\.url))
+        let wanted = Set(subscriptions.map(\.url))
+        for subscription in subscriptions {
+            if !known.contains(subscription.url) { changes.added.append(subscription.url) }
+            try cache.addFeed(url: subscription.url, kind: subscription.kind, title: subscription.title,
+                              tags: subscription.tags)
+        }
+        for feed in existing where feed.kind != .sample && !wanted.contains(feed.url) {
+            try cache.removeFeed(feed.id)
+            changes.removed.append(feed.url)
+        }
+        return changes
+    }
+}
