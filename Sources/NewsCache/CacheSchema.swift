@@ -1,0 +1,127 @@
+import GRDB
+
+/// The cache's schema as a list of GRDB migrations. A migration that has shipped is never edited: changes
+/// are new migrations appended at the end, so every older cache upgrades step by step.
+///
+/// Conventions: dates are `INTEGER` milliseconds since 1970 (exact keyset cursors, see `Date.cacheValue`); booleans are
+/// `INTEGER` 0/1; lists (categories, enclosures) are JSON text.
+enum CacheSchema {
+    /// The identifier of the newest migration, for tests and diagnostics.
+    static let latest = "v2-search"
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-core", migrate: v1)
+        migrator.registerMigration("v2-search", migrate: v2)
+        return migrator
+    }
+
+    /// Feeds, tags, stories and comments, the paging indexes, and triggers that keep the per-feed counters.
+    static func v1(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE feeds (
+                id INTEGER PRIMARY KEY,
+                url TEXT NOT NULL UNIQUE,
+                kind TEXT NOT NULL,
+                title TEXT NOT NULL,
+                title_is_custom INTEGER NOT NULL DEFAULT 0,
+                site_url TEXT,
+                etag TEXT,
+                last_modified TEXT,
+                last_fetched INTEGER,
+                last_error TEXT,
+                next_due INTEGER,
+                unread_count INTEGER NOT NULL DEFAULT 0,
+                total_count INTEGER NOT NULL DEFAULT 0
+            );
+            CREATE TABLE feed_tags (
+                feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+                tag TEXT NOT NULL,
+                PRIMARY KEY (feed_id, tag)
+            ) WITHOUT ROWID;
+            CREATE INDEX feed_tags_by_tag ON feed_tags(tag, feed_id);
+
+            CREATE TABLE stories (
+                id INTEGER PRIMARY KEY,
+                feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+                identity TEXT NOT NULL,
+                fingerprint INTEGER NOT NULL,
+                link TEXT,
+                title TEXT NOT NULL,
+                author TEXT,
+                published INTEGER,
+                updated INTEGER,
+                sort_date INTEGER NOT NULL,
+                first_seen INTEGER NOT NULL,
+                summary TEXT,
+                content TEXT,
+                extracted_text TEXT,
+                categories TEXT,
+                enclosures TEXT,
+                comments_url TEXT,
+                replies_feed_url TEXT,
+                comment_count INTEGER,
+                is_read INTEGER NOT NULL DEFAULT 0,
+                is_starred INTEGER NOT NULL DEFAULT 0,
+                UNIQUE (feed_id, identity)
+            );
+            CREATE INDEX stories_by_date ON stories(sort_date, id);
+            CREATE INDEX stories_by_feed_date ON stories(feed_id, sort_date, id);
+            CREATE INDEX stories_unread_by_date ON stories(sort_date, id) WHERE is_read = 0;
+            CREATE INDEX stories_unread_by_feed_date ON stories(feed_id, sort_date, id) WHERE is_read = 0;
+            CREATE INDEX stories_starred_by_date ON stories(sort_date, id) WHERE is_starred = 1;
+
+            CREATE TABLE comments (
+                id INTEGER PRIMARY KEY,
+                story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+                remote_id TEXT NOT NULL,
+                parent_remote_id TEXT,
+                author TEXT,
+                date INTEGER,
+                score INTEGER,
+                body TEXT NOT NULL,
+                depth INTEGER NOT NULL DEFAULT 0,
+                position INTEGER NOT NULL,
+                is_deleted INTEGER NOT NULL DEFAULT 0
+            );
+            CREATE UNIQUE INDEX comments_by_story ON comments(story_id, position);
+
+            -- Counters kept by the database itself, so no write path can forget them.
+            CREATE TRIGGER stories_count_insert AFTER INSERT ON stories BEGIN
+                UPDATE feeds SET total_count = total_count + 1,
+                                 unread_count = unread_count + (NEW.is_read = 0)
+                WHERE id = NEW.feed_id;
+            END;
+            CREATE TRIGGER stories_count_delete AFTER DELETE ON stories BEGIN
+                UPDATE feeds SET total_count = total_count - 1,
+                                 unread_count = unread_count - (OLD.is_read = 0)
+                WHERE id = OLD.feed_id;
+            END;
+            CREATE TRIGGER stories_count_read AFTER UPDATE OF is_read ON stories
+            WHEN OLD.is_read <> NEW.is_read BEGIN
+                UPDATE feeds SET unread_count = unread_count + (CASE WHEN NEW.is_read = 0 THEN 1 ELSE -1 END)
+                WHERE id = NEW.feed_id;
+            END;
+            """)
+    }
+
+    /// Full-text search: an FTS5 table with the `trigram` tokenizer over each story's title and plain-text
+    /// body (rowid = story id), filled from the stories already stored.
+    static func v2(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE VIRTUAL TABLE stories_fts USING fts5(title, body, tokenize = 'trigram');
+            CREATE TRIGGER stories_fts_delete AFTER DELETE ON stories BEGIN
+                DELETE FROM stories_fts WHERE rowid = OLD.id;
+            END;
+            """)
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT id, title, summary, content, extracted_text FROM stories
+            """)
+        let insert = try db.makeStatement(sql: "INSERT INTO stories_fts(rowid, title, body) VALUES (?, ?, ?)")
+        while let row = try rows.next() {
+            let body = SearchText.body(extracted: row["extracted_text"], content: row["content"],
+                                       summary: row["summary"])
+            try insert.execute(arguments: [row["id"] as Int64, row["title"] as String, body])
+        }
+    }
+}

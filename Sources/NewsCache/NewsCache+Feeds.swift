@@ -1,0 +1,125 @@
+import Foundation
+import GRDB
+import NewsModel
+
+/// What a conditional refresh sends back to the server, and when the feed is next due.
+public struct FeedValidators: Sendable, Equatable {
+    public var etag: String?
+    public var lastModified: String?
+    public var lastFetched: Date?
+    public var nextDue: Date?
+    public var lastError: String?
+
+    public init(etag: String? = nil, lastModified: String? = nil, lastFetched: Date? = nil,
+                nextDue: Date? = nil, lastError: String? = nil) {
+        self.etag = etag; self.lastModified = lastModified; self.lastFetched = lastFetched
+        self.nextDue = nextDue; self.lastError = lastError
+    }
+}
+
+extension NewsCache {
+    /// Subscribes to `url`, or finds the existing subscription: calling it again returns the same id.
+    ///
+    /// On an existing feed a non-nil `title` replaces the title (and stops feed documents from renaming
+    /// it), and `tags` replace its tags, so re-reading the `urls` file brings the cache in line with it.
+    @discardableResult
+    public func addFeed(url: String, kind: SourceKind = .feed, title: String? = nil,
+                        tags: [String] = []) throws -> FeedID {
+        try write { db in
+            try db.execute(sql: """
+                INSERT INTO feeds (url, kind, title, title_is_custom) VALUES (?, ?, ?, ?)
+                ON CONFLICT (url) DO NOTHING
+                """, arguments: [url, kind.rawValue, title ?? url, title != nil])
+            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM feeds WHERE url = ?", arguments: [url])
+            else { throw CacheError.database(path: path, message: "feed \(url) vanished after insert") }
+            if let title {
+                try db.execute(sql: "UPDATE feeds SET title = ?, title_is_custom = 1 WHERE id = ?",
+                               arguments: [title, id])
+            }
+            try db.execute(sql: "DELETE FROM feed_tags WHERE feed_id = ?", arguments: [id])
+            for tag in Set(tags) where !tag.isEmpty {
+                try db.execute(sql: "INSERT INTO feed_tags (feed_id, tag) VALUES (?, ?)", arguments: [id, tag])
+            }
+            return FeedID(id)
+        }
+    }
+
+    /// Unsubscribes: the feed, its stories (starred ones too), their comments and search entries go.
+    public func removeFeed(_ id: FeedID) throws {
+        try write { db in
+            try db.execute(sql: "DELETE FROM feeds WHERE id = ?", arguments: [id.rawValue])
+            if db.changesCount == 0 { throw CacheError.unknownFeed(id) }
+        }
+    }
+
+    /// Every subscription in the order it was added, with unread and total counts (kept by triggers, so
+    /// this reads one row per feed and never counts stories).
+    public func feeds() throws -> [Feed] {
+        try read { db in
+            try Row.fetchAll(db, sql: NewsCache.feedSelect + " ORDER BY f.id").map(NewsCache.feed(from:))
+        }
+    }
+
+    /// One subscription, or nil.
+    public func feed(_ id: FeedID) throws -> Feed? {
+        try read { db in
+            try Row.fetchOne(db, sql: NewsCache.feedSelect + " WHERE f.id = ?", arguments: [id.rawValue])
+                .map(NewsCache.feed(from:))
+        }
+    }
+
+    /// Records the outcome of a refresh. On success (`error == nil`) the new validators replace the old and
+    /// the error is cleared; on failure the old validators are kept (the next try may still send them).
+    public func recordFetch(feedID: FeedID, etag: String?, lastModified: String?, error: String?, at date: Date,
+                            nextDue: Date? = nil) throws {
+        try write { db in
+            if let error {
+                try db.execute(sql: """
+                    UPDATE feeds SET last_error = ?, last_fetched = ?, next_due = ? WHERE id = ?
+                    """, arguments: [error, date.cacheValue, nextDue?.cacheValue, feedID.rawValue])
+            } else {
+                try db.execute(sql: """
+                    UPDATE feeds SET etag = ?, last_modified = ?, last_error = NULL, last_fetched = ?, next_due = ?
+                    WHERE id = ?
+                    """, arguments: [etag, lastModified, date.cacheValue, nextDue?.cacheValue, feedID.rawValue])
+            }
+            if db.changesCount == 0 { throw CacheError.unknownFeed(feedID) }
+        }
+    }
+
+    /// The validators and schedule of a feed, or nil when there is no such feed.
+    public func feedValidators(_ feedID: FeedID) throws -> FeedValidators? {
+        try read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT etag, last_modified, last_fetched, next_due, last_error FROM feeds WHERE id = ?
+                """, arguments: [feedID.rawValue]).map { row in
+                FeedValidators(etag: row["etag"], lastModified: row["last_modified"],
+                               lastFetched: (row["last_fetched"] as Int64?).map(Date.init(cacheValue:)),
+                               nextDue: (row["next_due"] as Int64?).map(Date.init(cacheValue:)),
+                               lastError: row["last_error"])
+            }
+        }
+    }
+
+    /// Every tag in use, sorted.
+    public func tags() throws -> [String] {
+        try read { db in try String.fetchAll(db, sql: "SELECT DISTINCT tag FROM feed_tags ORDER BY tag") }
+    }
+
+    private static let feedSelect = """
+        SELECT f.id, f.url, f.kind, f.title, f.site_url, f.last_error, f.last_fetched, f.unread_count,
+               f.total_count,
+               (SELECT group_concat(tag, char(31)) FROM feed_tags t WHERE t.feed_id = f.id) AS tags
+        FROM feeds f
+        """
+
+    private static func feed(from row: Row) -> Feed {
+        let tags: String? = row["tags"]
+        return Feed(id: FeedID(row["id"] as Int64), url: row["url"],
+                    kind: SourceKind(rawValue: row["kind"]) ?? .feed, title: row["title"],
+                    tags: tags.map { $0.split(separator: "\u{1F}").map(String.init).sorted() } ?? [],
+                    siteURL: row["site_url"], lastError: row["last_error"],
+                    lastFetched: (row["last_fetched"] as Int64?).map(Date.init(cacheValue:)),
+                    unreadCount: row["unread_count"], totalCount: row["total_count"])
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import GRDB
+import NewsModel
+
+/// Paged reads of the headline list. Every page is a keyset query on `(sort_date, id)` through a named
+/// index (`INDEXED BY`, so SQLite can never fall back to scanning the table), newest first; a page costs
+/// the same at the top of a 20-story feed as deep inside a 500,000-story cache.
+extension NewsCache {
+    /// The first page (`after == nil`) or the page strictly older than `after`, newest first.
+    public func headlines(_ query: HeadlineQuery, after cursor: HeadlineCursor? = nil,
+                          limit: Int) throws -> [Headline] {
+        try page(query, bound: cursor.map { .olderThan($0) } ?? .newest, limit: limit)
+    }
+
+    /// The `limit` rows just newer than `before`, returned newest first (scrolling up).
+    public func headlines(_ query: HeadlineQuery, before cursor: HeadlineCursor,
+                          limit: Int) throws -> [Headline] {
+        try page(query, bound: .newerThan(cursor), limit: limit)
+    }
+
+    /// The oldest `limit` rows, newest first (jumping to the end with `G`).
+    public func lastPage(_ query: HeadlineQuery, limit: Int) throws -> [Headline] {
+        try page(query, bound: .oldest, limit: limit)
+    }
+
+    /// How many stories the query lists. Counter-backed for all/feed/tag; an index count for starred and
+    /// search.
+    public func count(_ query: HeadlineQuery) throws -> Int {
+        try read { db in
+            let counter = query.unreadOnly ? "unread_count" : "total_count"
+            switch query.scope {
+            case .all:
+                return try Int.fetchOne(db, sql: "SELECT coalesce(sum(\(counter)), 0) FROM feeds") ?? 0
+            case let .feed(id):
+                return try Int.fetchOne(db, sql: "SELECT \(counter) FROM feeds WHERE id = ?",
+                                        arguments: [id.rawValue]) ?? 0
+            case let .tag(tag):
+                return try Int.fetchOne(db, sql: """
+                    SELECT coalesce(sum(f.\(counter)), 0) FROM feed_tags t JOIN feeds f ON f.id = t.feed_id
+                    WHERE t.tag = ?
+                    """, arguments: [tag]) ?? 0
+            case .starred, .search:
+                guard let plan = try NewsCache.singlePlan(query) else { return 0 }
+                return try Int.fetchOne(db, sql: "SELECT count(*) FROM stories s \(plan.indexClause) WHERE \(plan.filter)",
+                                        arguments: plan.arguments) ?? 0
+            }
+        }
+    }
+
+    /// The 0-based index of the row at `cursor` in the list (the number of listed rows newer than it), so
+    /// the UI can draw a scroll bar or "row 9,812 of 20,000" without loading anything.
+    public func position(of cursor: HeadlineCursor, in query: HeadlineQuery) throws -> Int {
+        try read { db in
+            var total = 0
+            for plan in try NewsCache.plans(query, db) {
+                total += try Int.fetchOne(db, sql: """
+                    SELECT count(*) FROM stories s \(plan.indexClause)
+                    WHERE \(plan.filter) AND (s.sort_date, s.id) > (?, ?)
+                    """, arguments: plan.arguments + [cursor.date.cacheValue, cursor.id.rawValue]) ?? 0
+            }
+            return total
+        }
+    }
+
+    // MARK: - plans
+
+    /// Where a page starts.
+    enum PageBound {
+        case newest, oldest
+        case olderThan(HeadlineCursor)
+        case newerThan(HeadlineCursor)
+    }
+
+    /// One single-index query over `stories s`: the index to use (nil: let SQLite choose, for search) and
+    /// the WHERE clause selecting the scope.
+    struct ScopePlan {
+        var index: String?
+        var filter: String
+        var arguments: StatementArguments
+        var indexClause: String { index.map { "INDEXED BY \($0)" } ?? "" }
+    }
+
+    /// The plans answering `query`: one for most scopes; one per feed for a tag (merged in Swift, so a tag
+    /// of 5 feeds costs 5 small index probes, however many other stories the cache holds).
+    static func plans(_ query: HeadlineQuery, _ db: Database) throws -> [ScopePlan] {
+        if case let .tag(tag) = query.scope {
+            let feeds = try Int64.fetchAll(db, sql: "SELECT feed_id FROM feed_tags WHERE tag = ?", arguments: [tag])
+            return feeds.map { feedPlan(FeedID($0), unreadOnly: query.unreadOnly) }
+        }
+        return try singlePlan(query).map { [$0] } ?? []
+    }
+
+    /// The plan of a scope answered by one query; nil for a search with no terms (it lists nothing).
+    static func singlePlan(_ query: HeadlineQuery) throws -> ScopePlan? {
+        let unread = query.unreadOnly
+        switch query.scope {
+        case .all:
+            return unread ? ScopePlan(index: "stories_unread_by_date", filter: "s.is_read = 0", arguments: [])
+                : ScopePlan(index: "stories_by_date", filter: "1", arguments: [])
+        case let .feed(id):
+            return feedPlan(id, unreadOnly: unread)
+        case .tag:
+            return nil
+        case .starred:
+            return ScopePlan(index: "stories_starred_by_date",
+                             filter: "s.is_starred = 1" + (unread ? " AND s.is_read = 0" : ""), arguments: [])
+        case let .search(text):
+            guard let search = SearchPlan(text) else { return nil }
+            let (subquery, arguments) = search.matchingRowIDs()
+            return ScopePlan(index: nil, filter: "s.id IN (\(subquery))" + (unread ? " AND s.is_read = 0" : ""),
+                             arguments: arguments)
+        }
+    }
+
+    static func feedPlan(_ id: FeedID, unreadOnly: Bool) -> ScopePlan {
+        unreadOnly
+            ? ScopePlan(index: "stories_unread_by_feed_date", filter: "s.feed_id = ? AND s.is_read = 0",
+                        arguments: [id.rawValue])
+            : ScopePlan(index: "stories_by_feed_date", filter: "s.feed_id = ?", arguments: [id.rawValue])
+    }
+
+    /// The SQL of one page under `plan`; the arguments are the plan's, then the cursor's, then the limit.
+    static func pageSQL(_ plan: ScopePlan, bound: PageBound) -> String {
+        let (condition, order): (String, String) = switch bound {
+        case .newest: ("", "DESC")
+        case .oldest: ("", "ASC")
+        case .olderThan: (" AND (s.sort_date, s.id) < (?, ?)", "DESC")
+        case .newerThan: (" AND (s.sort_date, s.id) > (?, ?)", "ASC")
+        }
+        return """
+            SELECT s.id, s.feed_id, f.title AS feed_title, s.title, s.sort_date, s.comment_count, s.is_read,
+                   s.is_starred
+            FROM stories s \(plan.indexClause) CROSS JOIN feeds f ON f.id = s.feed_id
+            WHERE \(plan.filter)\(condition)
+            ORDER BY s.sort_date \(order), s.id \(order)
+            LIMIT ?
+            """
+    }
+
+    private func page(_ query: HeadlineQuery, bound: PageBound, limit: Int) throws -> [Headline] {
+        guard limit > 0 else { return [] }
+        return try read { db in
+            var rows: [Headline] = []
+            for plan in try NewsCache.plans(query, db) {
+                var arguments = plan.arguments
+                switch bound {
+                case let .olderThan(cursor), let .newerThan(cursor):
+                    arguments += [cursor.date.cacheValue, cursor.id.rawValue]
+                case .newest, .oldest:
+                    break
+                }
+                arguments += [limit]
+                let statement = try db.cachedStatement(sql: NewsCache.pageSQL(plan, bound: bound))
+                rows += try Row.fetchAll(statement, arguments: arguments).map(NewsCache.headline(from:))
+            }
+            // Newest first; when several plans were merged keep the `limit` rows nearest the bound.
+            rows.sort { ($0.date, $0.id) > ($1.date, $1.id) }
+            switch bound {
+            case .newest, .olderThan: return Array(rows.prefix(limit))
+            case .oldest, .newerThan: return Array(rows.suffix(limit))
+            }
+        }
+    }
+
+    static func headline(from row: Row) -> Headline {
+        Headline(id: StoryID(row["id"] as Int64), feedID: FeedID(row["feed_id"] as Int64),
+                 feedTitle: row["feed_title"], title: row["title"],
+                 date: Date(cacheValue: row["sort_date"] as Int64), commentCount: row["comment_count"],
+                 isRead: row["is_read"], isStarred: row["is_starred"])
+    }
+}

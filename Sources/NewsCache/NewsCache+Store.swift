@@ -1,0 +1,208 @@
+import Foundation
+import GRDB
+import NewsModel
+
+/// What one `store` did to the cache.
+public struct StoreSummary: Sendable, Equatable, Codable {
+    public var inserted: Int
+    public var updated: Int
+    public var unchanged: Int
+    public init(inserted: Int = 0, updated: Int = 0, unchanged: Int = 0) {
+        self.inserted = inserted; self.updated = updated; self.unchanged = unchanged
+    }
+}
+
+extension NewsCache {
+    /// A story dated more than this far past its fetch is sorted by when it was first seen instead, so a
+    /// feed with a wrong clock cannot pin its stories to the top of the list forever.
+    static let futureTolerance: TimeInterval = 24 * 3600
+
+    /// Stores one refresh of a feed in one transaction: new stories are inserted, stories whose content
+    /// changed are updated in place (keeping their id, first-seen date, read and starred flags), the rest
+    /// are left alone. Stories no longer in the document stay. Storing the same document twice changes
+    /// nothing. Identity: see `StoryIdentity`.
+    ///
+    /// The feed's title and site link follow the document unless the user gave the feed a title.
+    @discardableResult
+    public func store(_ document: FeedDocument, feedID: FeedID, fetchedAt: Date) throws -> StoreSummary {
+        try write { db in
+            guard let feedRow = try Row.fetchOne(db, sql: "SELECT title_is_custom FROM feeds WHERE id = ?",
+                                                 arguments: [feedID.rawValue])
+            else { throw CacheError.unknownFeed(feedID) }
+            if let title = document.title?.trimmingCharacters(in: .whitespacesAndNewlines), !title.isEmpty,
+               !(feedRow["title_is_custom"] as Bool) {
+                try db.execute(sql: "UPDATE feeds SET title = ? WHERE id = ? AND title <> ?",
+                               arguments: [title, feedID.rawValue, title])
+            }
+            if let link = document.link {
+                try db.execute(sql: "UPDATE feeds SET site_url = ? WHERE id = ? AND site_url IS NOT ?",
+                               arguments: [link, feedID.rawValue, link])
+            }
+            var summary = StoreSummary()
+            let find = try db.cachedStatement(sql: """
+                SELECT id, fingerprint, first_seen FROM stories WHERE feed_id = ? AND identity = ?
+                """)
+            for entry in document.entries {
+                let identity = StoryIdentity.of(entry)
+                let fingerprint = NewsCache.fingerprint(entry)
+                let existing = try Row.fetchOne(find, arguments: [feedID.rawValue, identity])
+                if let existing {
+                    if existing["fingerprint"] as Int64 == fingerprint {
+                        summary.unchanged += 1
+                        continue
+                    }
+                    let id: Int64 = existing["id"]
+                    let firstSeen = Date(cacheValue: existing["first_seen"])
+                    try update(db, id: id, entry: entry, fingerprint: fingerprint, firstSeen: firstSeen,
+                               fetchedAt: fetchedAt)
+                    summary.updated += 1
+                } else {
+                    try insert(db, feedID: feedID, identity: identity, entry: entry, fingerprint: fingerprint,
+                               fetchedAt: fetchedAt)
+                    summary.inserted += 1
+                }
+            }
+            return summary
+        }
+    }
+
+    /// Replaces the stored thread of a story with `comments`, in the given (thread) order, and sets the
+    /// story's comment count to the number of comments that are not deleted.
+    public func storeComments(_ comments: [FetchedComment], for storyID: StoryID) throws {
+        try write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM stories WHERE id = ?",
+                                    arguments: [storyID.rawValue]) != nil
+            else { throw CacheError.unknownStory(storyID) }
+            try db.execute(sql: "DELETE FROM comments WHERE story_id = ?", arguments: [storyID.rawValue])
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO comments (story_id, remote_id, parent_remote_id, author, date, score, body, depth,
+                                      position, is_deleted)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for (position, comment) in comments.enumerated() {
+                try insert.execute(arguments: [
+                    storyID.rawValue, comment.remoteID, comment.parentRemoteID, comment.author,
+                    comment.date?.cacheValue, comment.score, comment.body, comment.depth, position,
+                    comment.isDeleted,
+                ])
+            }
+            try db.execute(sql: "UPDATE stories SET comment_count = ? WHERE id = ?",
+                           arguments: [comments.filter { !$0.isDeleted }.count, storyID.rawValue])
+        }
+    }
+
+    /// Sets the text extracted from a story's web page (full-text mode); it becomes the indexed body.
+    public func setExtractedText(_ html: String?, for storyID: StoryID) throws {
+        try write { db in
+            try db.execute(sql: "UPDATE stories SET extracted_text = ? WHERE id = ?",
+                           arguments: [html, storyID.rawValue])
+            if db.changesCount == 0 { throw CacheError.unknownStory(storyID) }
+            try reindex(db, id: storyID.rawValue)
+        }
+    }
+
+    // MARK: - rows
+
+    private func insert(_ db: Database, feedID: FeedID, identity: String, entry: FeedEntry, fingerprint: Int64,
+                        fetchedAt: Date) throws {
+        let fields = NewsCache.fields(entry, firstSeen: fetchedAt, fetchedAt: fetchedAt)
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO stories (feed_id, identity, fingerprint, link, title, author, published, updated,
+                                 sort_date, first_seen, summary, content, categories, enclosures, comments_url,
+                                 replies_feed_url, comment_count)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        var arguments: StatementArguments = [feedID.rawValue, identity, fingerprint]
+        arguments += fields
+        arguments += [fetchedAt.cacheValue, entry.summary, entry.content]
+        arguments += NewsCache.extras(entry)
+        try statement.execute(arguments: arguments)
+        let id = db.lastInsertedRowID
+        try db.cachedStatement(sql: "INSERT INTO stories_fts (rowid, title, body) VALUES (?, ?, ?)")
+            .execute(arguments: [id, NewsCache.title(entry),
+                                 SearchText.body(extracted: nil, content: entry.content, summary: entry.summary)])
+    }
+
+    private func update(_ db: Database, id: Int64, entry: FeedEntry, fingerprint: Int64, firstSeen: Date,
+                        fetchedAt: Date) throws {
+        let fields = NewsCache.fields(entry, firstSeen: firstSeen, fetchedAt: fetchedAt)
+        let statement = try db.cachedStatement(sql: """
+            UPDATE stories SET fingerprint = ?, link = ?, title = ?, author = ?, published = ?, updated = ?,
+                               sort_date = ?, summary = ?, content = ?, categories = ?, enclosures = ?,
+                               comments_url = ?, replies_feed_url = ?, comment_count = ?
+            WHERE id = ?
+            """)
+        var arguments: StatementArguments = [fingerprint]
+        arguments += fields
+        arguments += [entry.summary, entry.content]
+        arguments += NewsCache.extras(entry)
+        arguments += [id]
+        try statement.execute(arguments: arguments)
+        try reindex(db, id: id)
+    }
+
+    /// Rewrites the search entry of one story from its stored row.
+    func reindex(_ db: Database, id: Int64) throws {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT title, summary, content, extracted_text FROM stories WHERE id = ?
+            """, arguments: [id]) else { return }
+        try db.execute(sql: "DELETE FROM stories_fts WHERE rowid = ?", arguments: [id])
+        try db.execute(sql: "INSERT INTO stories_fts (rowid, title, body) VALUES (?, ?, ?)", arguments: [
+            id, row["title"] as String,
+            SearchText.body(extracted: row["extracted_text"], content: row["content"], summary: row["summary"]),
+        ])
+    }
+
+    /// link, title, author, published, updated, sort_date: the columns shared by insert and update.
+    private static func fields(_ entry: FeedEntry, firstSeen: Date, fetchedAt: Date) -> StatementArguments {
+        var sortDate = entry.published ?? entry.updated ?? firstSeen
+        if sortDate.timeIntervalSince(fetchedAt) > futureTolerance { sortDate = firstSeen }
+        return [entry.link, title(entry), entry.author, entry.published?.cacheValue, entry.updated?.cacheValue,
+                sortDate.cacheValue]
+    }
+
+    /// categories, enclosures, comments_url, replies_feed_url, comment_count.
+    private static func extras(_ entry: FeedEntry) -> StatementArguments {
+        [json(entry.categories), json(entry.enclosures), entry.commentsURL, entry.repliesFeedURL,
+         entry.commentCount]
+    }
+
+    private static func json<T: Encodable & Collection>(_ value: T) -> String? {
+        guard !value.isEmpty, let data = try? JSONEncoder().encode(value) else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The headline to show: the entry's title, else the start of its summary, else its link.
+    static func title(_ entry: FeedEntry) -> String {
+        if let title = entry.title?.trimmingCharacters(in: .whitespacesAndNewlines), !title.isEmpty {
+            return title
+        }
+        if let summary = entry.summary.map({ SearchText.plainText($0, limit: 80) }), !summary.isEmpty {
+            return summary
+        }
+        return entry.link ?? "Untitled"
+    }
+
+    /// A stable hash of everything stored from an entry, to tell "changed" from "unchanged" in one compare.
+    static func fingerprint(_ entry: FeedEntry) -> Int64 {
+        var hasher = StableHasher()
+        hasher.combine(entry.title)
+        hasher.combine(entry.link)
+        hasher.combine(entry.author)
+        hasher.combine(entry.published?.timeIntervalSince1970)
+        hasher.combine(entry.updated?.timeIntervalSince1970)
+        hasher.combine(entry.summary)
+        hasher.combine(entry.content)
+        for category in entry.categories { hasher.combine(category) }
+        hasher.combine(entry.categories.count)
+        for enclosure in entry.enclosures {
+            hasher.combine(enclosure.url); hasher.combine(enclosure.type)
+            hasher.combine(enclosure.length.map { Int($0) })
+        }
+        hasher.combine(entry.enclosures.count)
+        hasher.combine(entry.commentsURL)
+        hasher.combine(entry.repliesFeedURL)
+        hasher.combine(entry.commentCount)
+        return hasher.value
+    }
+}

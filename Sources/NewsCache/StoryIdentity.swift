@@ -1,0 +1,65 @@
+import Foundation
+import NewsModel
+
+/// How the cache recognises "the same story" across refreshes of one feed.
+///
+/// The identity is computed by the cache, not the caller, so every source gets the same rule:
+/// 1. the entry's own id (`guid`, `atom:id`, JSON `id`), trimmed, when it has one: `id:<id>`;
+/// 2. else its link with `utm_*` tracking parameters and the fragment removed: `link:<url>`;
+/// 3. else a hash of title, dates and summary: `hash:<16 hex digits>`.
+/// Identities are unique per feed only: two feeds may carry the same story under the same id.
+public enum StoryIdentity {
+    /// The identity of `entry` under the rule above.
+    public static func of(_ entry: FeedEntry) -> String {
+        if let id = entry.id?.trimmingCharacters(in: .whitespacesAndNewlines), !id.isEmpty {
+            return "id:" + id
+        }
+        if let link = entry.link?.trimmingCharacters(in: .whitespacesAndNewlines), !link.isEmpty {
+            return "link:" + canonicalLink(link)
+        }
+        var hasher = StableHasher()
+        hasher.combine(entry.title)
+        hasher.combine(entry.published?.timeIntervalSince1970)
+        hasher.combine(entry.updated?.timeIntervalSince1970)
+        hasher.combine(entry.summary)
+        return "hash:" + String(UInt64(bitPattern: hasher.value), radix: 16)
+    }
+
+    /// `link` without `utm_*` query items and without a fragment; other query items keep their order.
+    public static func canonicalLink(_ link: String) -> String {
+        guard var components = URLComponents(string: link) else { return link }
+        components.fragment = nil
+        if let items = components.queryItems {
+            let kept = items.filter { !$0.name.lowercased().hasPrefix("utm_") }
+            components.queryItems = kept.isEmpty ? nil : kept
+        }
+        return components.string ?? link
+    }
+}
+
+/// FNV-1a over the UTF-8 of its inputs: unlike `Hasher`, the same on every run, so it can be stored.
+struct StableHasher {
+    private(set) var state: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    var value: Int64 { Int64(bitPattern: state) }
+
+    mutating func combine(_ text: String?) {
+        guard let text else { return combineByte(0xFF) }
+        for byte in text.utf8 { combineByte(byte) }
+        combineByte(0)
+    }
+
+    mutating func combine(_ number: Double?) {
+        guard let number else { return combineByte(0xFE) }
+        withUnsafeBytes(of: number.bitPattern.littleEndian) { $0.forEach { combineByte($0) } }
+    }
+
+    mutating func combine(_ number: Int?) {
+        guard let number else { return combineByte(0xFD) }
+        withUnsafeBytes(of: Int64(number).littleEndian) { $0.forEach { combineByte($0) } }
+    }
+
+    private mutating func combineByte(_ byte: UInt8) {
+        state = (state ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+    }
+}
