@@ -1,0 +1,24 @@
+import ArgumentParser
+import NewsSources
+import ReaderApp
+
+/// `gazette export`: the subscriptions as OPML 2.0 on standard output.
+struct ExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Print the subscriptions as OPML 2.0 (tags become folders).")
+
+    @OptionGroup var location: LocationOptions
+
+    func run() async throws {
+        try await Self.reportingFailures {
+            let loaded: (subscriptions: [Subscription], problems: [LineProblem])
+            do {
+                loaded = try SubscriptionsFile(path: location.paths.urlsFile).load()
+            } catch {
+                throw CommandFailure(message: "\(error)")
+            }
+            for problem in loaded.problems { printError("gazette: warning: \(location.paths.urlsFile): \(problem)") }
+            print(OPML.export(loaded.subscriptions), terminator: "")
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import ReaderApp
+
+/// `gazette remove URL`: unsubscribes (the cache forgets the feed on the next start or refresh).
+struct RemoveCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remove", abstract: "Unsubscribe from a feed (removes its line from the urls file).")
+
+    @OptionGroup var location: LocationOptions
+    @Argument(help: "The subscribed URL, as listed by `gazette feeds`.") var url: String
+
+    func run() async throws {
+        try await Self.reportingFailures {
+            let file = SubscriptionsFile(path: location.paths.urlsFile)
+            do {
+                guard try file.remove(url: url) else {
+                    throw CommandFailure(message: "not subscribed to \(url) (see `gazette feeds`)")
+                }
+            } catch let error as SubscriptionsFile.FileError {
+                throw CommandFailure(message: "\(error)")
+            }
+            print("Unsubscribed from \(url)")
+        }
+    }
+}
