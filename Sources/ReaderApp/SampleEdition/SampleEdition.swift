@@ -52,7 +52,7 @@ struct SampleStory: Sendable {
 /// network, so two runs (and every test) see the same edition.
 public enum SampleEdition {
     /// Every sample source, in the order they are subscribed.
-    public static let sources: [SampleSource] = [mercoPress]
+    public static let sources: [SampleSource] = [mercoPress, terminalTimes, worldDesk, gazetteSampler]
 
     /// The entry id of the seed story (MercoPress, 8 March 2022), the one the end-to-end tests open.
     public static let seedEntryID = "sample:mercopress/2022/03/08/surprise-turnaround"
