@@ -23,7 +23,7 @@ extension SampleEdition {
             content: """
                 <p>You are reading the <strong>sample edition</strong>, a handful of stories bundled with \
                 Gazette so there is something to read before you subscribe to anything. It needs no network and \
-                changes nothing on your disk. Apart from the MercoPress story, which is the page this project \
+                writes nothing outside a temporary directory. Apart from the MercoPress story, which is the page this project \
                 started from, the stories were written for the sample.</p>
                 <h2>Moving around</h2>
                 <ul>
