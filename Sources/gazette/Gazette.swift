@@ -6,7 +6,8 @@ struct Gazette: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gazette",
         abstract: "A terminal news reader: headlines, story and comments side by side.",
-        version: "0.1.0"
+        version: "0.1.0",
+        subcommands: [ParseCommand.self]
     )
 
     func run() async throws {
