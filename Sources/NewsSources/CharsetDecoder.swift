@@ -18,6 +18,8 @@ enum CharsetDecoder {
         var utf8: [UInt8]?          // nil: the input already is the UTF-8 to read (no copy made)
         var encoding: String
         var warnings: [String]
+        /// How many invalid sequences became U+FFFD.
+        var replacements = 0
     }
 
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, contentType: String?) -> Decoded {
@@ -92,8 +94,9 @@ enum CharsetDecoder {
             return Decoded(utf8: Array(body), encoding: name,
                            warnings: ["invalid UTF-8 bytes were replaced with U+FFFD"])
         }
-        var result = convert(bytes, skip: skip, from: "WINDOWS-1252", name: "windows-1252")
-        result.warnings.append("no declared encoding and not UTF-8; read as windows-1252")
+        let guess = CharsetSniffer.guess(UnsafeBufferPointer(rebasing: bytes[skip...]))
+        var result = convert(bytes, skip: skip, from: guess, name: reportedName(guess))
+        result.warnings.append("no declared encoding and not UTF-8; guessed \(result.encoding)")
         return result
     }
 
@@ -167,7 +170,7 @@ enum CharsetDecoder {
         }
         output.removeSubrange(written...)
         let warnings = replaced > 0 ? ["\(replaced) invalid \(name) bytes were replaced with U+FFFD"] : []
-        return Decoded(utf8: output, encoding: name, warnings: warnings)
+        return Decoded(utf8: output, encoding: name, warnings: warnings, replacements: replaced)
     }
 
     /// Media type (lower-cased) and charset parameter of an HTTP `Content-Type`.
@@ -240,6 +243,7 @@ enum CharsetDecoder {
     static func reportedName(_ iconvName: String) -> String {
         switch iconvName {
         case "BIG5-HKSCS": return "big5hkscs"
+        case "TIS-620": return "tis-620"
         case "CP949": return "cp949"
         case "CP874": return "cp874"
         default: return iconvName.lowercased()

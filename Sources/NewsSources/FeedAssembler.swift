@@ -34,7 +34,8 @@ struct FeedAssembler {
             }
             var content = node
             let elements = node.elements
-            if elements.count == 1, elements[0].localName == "div",
+            // Only Atom 1.0's `type="xhtml"` wraps the content in a div that is not part of it.
+            if type == "xhtml", elements.count == 1, elements[0].localName == "div",
                node.children.allSatisfy({ if case .text(let t) = $0 { return t.allSatisfy(\.isWhitespace) }; return true }) {
                 content = elements[0]
             }
@@ -54,7 +55,7 @@ struct FeedAssembler {
     func plainField(_ value: TextValue?) -> String? {
         guard let value else { return nil }
         let text = value.isHTML ? HTMLText.plainText(fromHTML: value.value) : value.value
-        let cleaned = Sanitizer.cleanLine(text)
+        let cleaned = Sanitizer.cleanLine(Self.demoronize(text))
         return cleaned.isEmpty ? nil : cleaned
     }
 
@@ -70,13 +71,38 @@ struct FeedAssembler {
         let html = value.isHTML
             ? InterimHTMLSanitizer.sanitize(html: trimmed, baseURL: value.base ?? documentURL)
             : EntityText.escape(trimmed)
-        let cleaned = Sanitizer.clean(html)
+        let cleaned = Sanitizer.clean(Self.demoronize(html))
         return cleaned.isEmpty ? nil : cleaned
+    }
+
+    /// C1 controls (U+0080–U+009F) in decoded text are nearly always windows-1252 punctuation that went
+    /// through a latin-1 decoder somewhere upstream; read them as windows-1252 rather than drop them.
+    static func demoronize(_ text: String) -> String {
+        guard text.utf8.contains(0xC2) else { return text }
+        var out = String.UnicodeScalarView()
+        var changed = false
+        for scalar in text.unicodeScalars {
+            if scalar.value >= 0x80 && scalar.value <= 0x9F {
+                out.append(HTMLEntities.scalar(forNumeric: scalar.value)); changed = true
+            } else {
+                out.append(scalar)
+            }
+        }
+        return changed ? String(out) : text
     }
 
     func date(_ node: XMLNode?) -> Date? {
         guard let node, let date = FeedDateParser.parse(node.text) else { return nil }
         return min(date, fetchedAt)
+    }
+
+    /// The date of the last element with one of these keys (a repeated date element: the later one wins,
+    /// as in feedparser).
+    func lastDate(_ parent: XMLNode, _ keys: String...) -> Date? {
+        for key in keys {
+            if let node = parent.elements.last(where: { $0.key == key }) { return date(node) }
+        }
+        return nil
     }
 
     func link(_ raw: String?, base: String?) -> String? {
@@ -114,7 +140,8 @@ struct FeedAssembler {
     /// Atom `link` elements: (rel, href resolved, type, node).
     func atomLinks(_ node: XMLNode) -> [(rel: String, href: String, type: String?, node: XMLNode)] {
         node.children("atom:link", "link").compactMap { link in
-            guard let href = link.attribute("href") else { return nil }
+            let text = link.text.trimmingXMLSpace()
+            guard let href = link.attribute("href") ?? (text.isEmpty ? nil : text) else { return nil }
             let rel = link.attribute("rel")?.lowercased().trimmingXMLSpace() ?? "alternate"
             let resolved = URLResolver.resolve(href, against: link.base ?? documentURL)
             return (rel.isEmpty ? "alternate" : rel, resolved, link.attribute("type")?.lowercased(), link)
@@ -126,6 +153,36 @@ struct FeedAssembler {
         let preferred = alternates.first { $0.type == nil || $0.type == "text/html" || $0.type == "application/xhtml+xml" }
             ?? alternates.first
         return preferred.flatMap { URLResolver.cleanLink($0.href, base: nil) }
+    }
+
+    /// An Atom id; a relative one (`/post/1`) is resolved against the base, as feedparser does.
+    func atomID(_ node: XMLNode?) -> String? {
+        guard let node else { return nil }
+        let raw = node.text.trimmingXMLSpace()
+        guard !raw.isEmpty else { return nil }
+        if URLResolver.scheme(of: raw) == nil, raw.hasPrefix("/") || raw.hasPrefix(".") {
+            return URLResolver.resolve(raw, against: node.base ?? documentURL)
+        }
+        return raw
+    }
+
+    /// Category terms of the extension elements feeds use besides `category`: `itunes:category text`,
+    /// `media:category`, comma-separated `tags`/`itunes:keywords`.
+    func extraCategories(_ node: XMLNode) -> [String] {
+        var terms: [String] = []
+        for category in node.children("itunes:category") {
+            if let text = category.attribute("text") { terms += Self.categories(from: text) }
+        }
+        for group in [node] + node.children("media:group") {
+            for category in group.children("media:category") { terms += Self.categories(from: category.text) }
+        }
+        for tags in node.children("tags") { terms += Self.categories(from: tags.text) }
+        return terms
+    }
+
+    /// `media:description` directly or in a `media:group`, the summary of last resort.
+    func mediaDescription(_ node: XMLNode) -> XMLNode? {
+        node.child("media:description") ?? node.child("media:group")?.child("media:description")
     }
 
     // MARK: entries
@@ -154,9 +211,18 @@ struct FeedAssembler {
         entry.updated = date(item.child("dc:date", "dcterms:modified", "atom:updated", "lastbuilddate"))
         entry.author = personName(item.child("author", "dc:creator", "dc:author", "itunes:author").map(\.text))
             ?? atomPersonName(item.child("atom:author"))
-        let description = item.child("description", "dc:description")
-            ?? item.child("atom:summary") ?? item.child("itunes:summary")
+        var description = item.child("description", "dc:description")
+        var bodyFallback: XMLNode?
+        if let summary = item.child("summary") {
+            bodyFallback = description; description = summary
+        }
+        description = description ?? item.child("atom:summary") ?? item.child("itunes:summary")
+            ?? item.child("abstract") ?? mediaDescription(item)
         entry.summary = htmlField(description.map { textValue($0, atom: $0.key.hasPrefix("atom:")) })
+        if entry.link == nil, let href = item.attribute("href") { entry.link = link(href, base: item.base) }
+        if entry.updated == nil, let lastmod = item.attribute("lastmod") {
+            entry.updated = FeedDateParser.parse(lastmod).map { min($0, fetchedAt) }
+        }
         if let body = item.child("content:encoded", "xhtml:body", "atom:content", "fullitem", "body") {
             if body.key == "xhtml:body" {
                 entry.content = htmlField(TextValue(isHTML: true, value: XHTMLSerializer.innerMarkup(of: body),
@@ -164,12 +230,15 @@ struct FeedAssembler {
             } else {
                 entry.content = htmlField(textValue(body, atom: body.key == "atom:content"))
             }
+        } else if let bodyFallback {
+            entry.content = htmlField(textValue(bodyFallback, atom: false))
         }
         for category in item.children("category", "dc:subject", "atom:category") {
             let term = category.key == "atom:category"
                 ? (category.attribute("term") ?? category.attribute("label")) : category.text
             entry.categories += Self.categories(from: term)
         }
+        entry.categories += extraCategories(item)
         for enclosure in item.children("enclosure") {
             guard let url = link(enclosure.attribute("url") ?? enclosure.attribute("href"), base: enclosure.base)
             else { continue }
@@ -184,16 +253,17 @@ struct FeedAssembler {
     /// An Atom (0.3 or 1.0) entry. `feedAuthor` is inherited when the entry and its source name nobody.
     func atomEntry(_ node: XMLNode) -> FeedEntry {
         var entry = FeedEntry()
-        entry.id = node.child("atom:id", "id").map { $0.text.trimmingXMLSpace() }.flatMap { $0.isEmpty ? nil : $0 }
+        entry.id = atomID(node.child("atom:id", "id"))
         entry.title = plainField(node.child("atom:title", "title"), atom: true)
         let links = atomLinks(node)
         entry.link = alternateLink(links)
-        entry.published = date(node.child("atom:published", "published", "atom:issued", "issued", "atom:created", "created"))
-        entry.updated = date(node.child("atom:updated", "updated", "atom:modified", "modified"))
+        entry.published = lastDate(node, "atom:published", "published", "atom:issued", "issued", "atom:created", "created")
+        entry.updated = lastDate(node, "atom:updated", "updated", "atom:modified", "modified")
         entry.author = atomPersonName(node.child("atom:author", "author"))
             ?? personName(node.child("dc:creator").map(\.text))
             ?? atomPersonName(node.child("atom:source", "source")?.child("atom:author", "author"))
         entry.summary = htmlField(node.child("atom:summary", "summary").map { textValue($0, atom: true) })
+            ?? htmlField(mediaDescription(node).map { textValue($0, atom: false) })
         if let content = node.child("atom:content", "content"), content.attribute("src") == nil {
             entry.content = htmlField(textValue(content, atom: true))
         }
@@ -204,6 +274,7 @@ struct FeedAssembler {
             let term = category.key == "dc:subject" ? category.text : (category.attribute("term") ?? category.attribute("label"))
             if let term, !term.isEmpty { entry.categories.append(Sanitizer.cleanLine(term)) }
         }
+        entry.categories += extraCategories(node)
         for link in links {
             switch link.rel {
             case "enclosure":
@@ -278,7 +349,7 @@ struct FeedAssembler {
         } else {
             feed.link = alternateLink(atomLinks(channel).filter { $0.node.key == "atom:link" })
         }
-        let subtitle = channel.child("description", "dc:description", "atom:subtitle")
+        let subtitle = channel.child("description", "dc:description", "atom:subtitle", "abstract")
             ?? channel.child("itunes:subtitle") ?? channel.child("itunes:summary")
         feed.subtitle = plainField(subtitle, atom: false)
         feed.id = channel.child("atom:id").map { $0.text.trimmingXMLSpace() }
@@ -308,7 +379,7 @@ struct FeedAssembler {
         feed.title = plainField(root.child("atom:title", "title"), atom: true)
         feed.link = alternateLink(atomLinks(root))
         feed.subtitle = plainField(root.child("atom:subtitle", "subtitle", "atom:tagline", "tagline"), atom: true)
-        feed.id = root.child("atom:id", "id").map { $0.text.trimmingXMLSpace() }.flatMap { $0.isEmpty ? nil : $0 }
+        feed.id = atomID(root.child("atom:id", "id"))
         feed.author = atomPersonName(root.child("atom:author", "author"))
         feed.updated = date(root.child("atom:updated", "updated", "atom:modified", "modified"))
         feed.published = date(root.child("atom:published", "published", "atom:issued", "issued"))

@@ -9,8 +9,7 @@ struct HTMLTokenizer {
         case rawText(name: String, content: String) // script/style/textarea/... contents, undecoded
     }
 
-    static let rawTextElements: Set<String> = ["script", "style", "textarea", "title", "xmp", "iframe",
-                                                "noembed", "noframes", "plaintext"]
+    static let rawTextElements: Set<String> = ["script", "style", "textarea", "title", "xmp", "plaintext"]
 
     /// Calls `emit` for each token of `html`, in order.
     static func tokenize(_ html: String, _ emit: (Token) -> Void) {

@@ -29,6 +29,9 @@ struct ParseCommand: AsyncParsableCommand {
     @Option(name: .customLong("content-type"), help: "The HTTP Content-Type to assume (its charset takes precedence).")
     var contentType: String?
 
+    @Option(name: .customLong("headers-json"), help: "HTTP response headers as a JSON object (Content-Type, Content-Location), standing in for a real response.")
+    var headersJSON: String?
+
     @Option(name: .customLong("max-size"), help: "Refuse documents larger than this many bytes (default 32 MB).")
     var maxSize: Int = ParseLimits.default.maxBytes
 
@@ -39,6 +42,11 @@ struct ParseCommand: AsyncParsableCommand {
         var (data, fetchedURL, fetchedType) = try await load(source)
         if let baseURL, !baseURL.isEmpty { fetchedURL = baseURL }
         if let contentType, !contentType.isEmpty { fetchedType = contentType }
+        if let headersJSON, let object = try? JSONSerialization.jsonObject(with: Data(headersJSON.utf8)) as? [String: Any] {
+            let headers = Dictionary(object.map { ($0.key.lowercased(), "\($0.value)") }, uniquingKeysWith: { a, _ in a })
+            if let type = headers["content-type"] { fetchedType = type }
+            if let location = headers["content-location"] { fetchedURL = URLResolver.resolve(location, against: fetchedURL) }
+        }
         let limits = ParseLimits(maxBytes: maxSize)
         if let runs = benchmark, runs > 0 {
             try runBenchmark(data: data, url: fetchedURL, contentType: fetchedType, limits: limits, runs: runs)
@@ -65,7 +73,11 @@ struct ParseCommand: AsyncParsableCommand {
                 FileHandle.standardError.write(Data("gazette: error: HTTP \(status) from \(source)\n".utf8))
                 throw ExitCode(2)
             }
-            return (data, response.url?.absoluteString ?? source, http?.value(forHTTPHeaderField: "Content-Type"))
+            var documentURL = response.url?.absoluteString ?? source
+            if let location = http?.value(forHTTPHeaderField: "Content-Location") {
+                documentURL = URLResolver.resolve(location, against: documentURL)
+            }
+            return (data, documentURL, http?.value(forHTTPHeaderField: "Content-Type"))
         }
         let path = source.hasPrefix("file://") ? (URL(string: source)?.path ?? String(source.dropFirst(7))) : source
         do {
@@ -108,7 +120,7 @@ enum FeedJSON {
         field("updated", date(feed.updated), &out)
         field("published", date(feed.published), &out)
         field("encoding", string(feed.encoding), &out)
-        out += "\n  \"items\": ["
+        out += ",\n  \"items\": ["
         for (index, entry) in feed.entries.enumerated() {
             out += index == 0 ? "\n    {" : ",\n    {"
             var item = ""
