@@ -7,7 +7,8 @@ struct Gazette: AsyncParsableCommand {
         commandName: "gazette",
         abstract: "A terminal news reader: headlines, story and comments side by side.",
         version: "0.1.0",
-        subcommands: [RemoveCommand.self, ImportCommand.self, ExportCommand.self]
+        subcommands: [AddCommand.self, RemoveCommand.self, ImportCommand.self, ExportCommand.self,
+                      RefreshCommand.self, ParseCommand.self]
     )
 
     func run() async throws {

@@ -1,0 +1,211 @@
+/// A small, forgiving HTML tokenizer for the fragments feeds carry (summaries, bodies, HTML-typed titles).
+/// It is not a tree builder: callers that need balance (the interim sanitiser) keep their own stack.
+/// Script and style contents are one raw-text token, as in a browser, so `</p>` inside a script is not markup.
+struct HTMLTokenizer {
+    enum Token {
+        case text(String)                      // entities already decoded
+        case start(name: String, attributes: [(String, String)], selfClosing: Bool)
+        case end(name: String)
+        case rawText(name: String, content: String) // script/style/textarea/... contents, undecoded
+    }
+
+    static let rawTextElements: Set<String> = ["script", "style", "textarea", "title", "xmp", "plaintext"]
+
+    /// Calls `emit` for each token of `html`, in order.
+    static func tokenize(_ html: String, _ emit: (Token) -> Void) {
+        let b = Array(html.utf8)
+        let n = b.count
+        var i = 0
+        func string(_ s: Int, _ e: Int) -> String { String(decoding: b[s..<e], as: UTF8.self) }
+        func isNameStart(_ c: UInt8) -> Bool { let l = c | 0x20; return l >= 0x61 && l <= 0x7A }
+        func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C }
+        func findBytes(_ pattern: [UInt8], from: Int) -> Int? {
+            var j = from
+            while j + pattern.count <= n {
+                var k = 0
+                while k < pattern.count && (b[j + k] | 0x20) == (pattern[k] | 0x20) { k += 1 }
+                if k == pattern.count { return j }
+                j += 1
+            }
+            return nil
+        }
+        var textStart = 0
+        func flushText(_ end: Int) {
+            if end > textStart { emit(.text(EntityText.decode(string(textStart, end)))) }
+        }
+        while i < n {
+            guard b[i] == 0x3C, i + 1 < n else { i += 1; continue }
+            let next = b[i + 1]
+            if next == 0x21 || next == 0x3F {
+                flushText(i)
+                if i + 3 < n && b[i + 2] == 0x2D && b[i + 3] == 0x2D {
+                    i = (findBytes(Array("-->".utf8), from: i + 4) ?? n - 3) + 3
+                } else {
+                    var j = i + 2
+                    while j < n && b[j] != 0x3E { j += 1 }
+                    i = j + 1
+                }
+                textStart = min(i, n)
+                continue
+            }
+            let closing = next == 0x2F
+            let nameStart = closing ? i + 2 : i + 1
+            guard nameStart < n, isNameStart(b[nameStart]) else { i += 1; continue }
+            flushText(i)
+            var j = nameStart
+            while j < n && !isSpace(b[j]) && b[j] != 0x3E && b[j] != 0x2F { j += 1 }
+            let name = string(nameStart, j).lowercased()
+            var attributes: [(String, String)] = []
+            var selfClosing = false
+            while j < n {
+                if isSpace(b[j]) { j += 1; continue }
+                if b[j] == 0x3E { j += 1; break }
+                if b[j] == 0x2F { selfClosing = j + 1 < n && b[j + 1] == 0x3E; j += 1; continue }
+                let attrStart = j
+                while j < n && !isSpace(b[j]) && b[j] != 0x3D && b[j] != 0x3E && (b[j] != 0x2F || j == attrStart) { j += 1 }
+                let attrName = string(attrStart, j).lowercased()
+                while j < n && isSpace(b[j]) { j += 1 }
+                var value = ""
+                if j < n && b[j] == 0x3D {
+                    j += 1
+                    while j < n && isSpace(b[j]) { j += 1 }
+                    if j < n && (b[j] == 0x22 || b[j] == 0x27) {
+                        let quote = b[j]
+                        var e = j + 1
+                        while e < n && b[e] != quote { e += 1 }
+                        value = EntityText.decode(string(j + 1, e))
+                        j = min(n, e + 1)
+                    } else {
+                        let s = j
+                        while j < n && !isSpace(b[j]) && b[j] != 0x3E { j += 1 }
+                        value = EntityText.decode(string(s, j))
+                    }
+                }
+                if !attrName.isEmpty { attributes.append((attrName, value)) }
+            }
+            i = j
+            if closing {
+                emit(.end(name: name))
+            } else if rawTextElements.contains(name) && !selfClosing {
+                let close = findBytes(Array("</\(name)".utf8), from: i) ?? n
+                emit(.rawText(name: name, content: string(i, close)))
+                var e = close
+                while e < n && b[e] != 0x3E { e += 1 }
+                i = min(n, e + 1)
+            } else {
+                emit(.start(name: name, attributes: attributes, selfClosing: selfClosing))
+            }
+            textStart = i
+        }
+        flushText(n)
+    }
+}
+
+/// Entity decoding and escaping for HTML text.
+enum EntityText {
+    /// Decodes named (HTML 4 set), decimal and hex references; unknown ones and bare `&` stay as written.
+    static func decode(_ text: String) -> String {
+        guard text.utf8.contains(0x26) else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var rest = Substring(text)
+        while let amp = rest.firstIndex(of: "&") {
+            out += rest[..<amp]
+            let after = rest[rest.index(after: amp)...]
+            let candidate = after.prefix(33)
+            if let semi = candidate.firstIndex(of: ";") {
+                let name = after[..<semi]
+                if let scalar = scalar(for: name) {
+                    out.unicodeScalars.append(scalar)
+                    rest = after[after.index(after: semi)...]
+                    continue
+                }
+            }
+            out += "&"
+            rest = after
+        }
+        out += rest
+        return out
+    }
+
+    static func scalar(for name: Substring) -> Unicode.Scalar? {
+        if name.hasPrefix("#") {
+            let digits = name.dropFirst()
+            let value: UInt32?
+            if digits.first == "x" || digits.first == "X" { value = UInt32(digits.dropFirst(), radix: 16) } else { value = UInt32(digits) }
+            return value.map(HTMLEntities.scalar(forNumeric:))
+        }
+        switch name {
+        case "amp": return "&"
+        case "lt": return "<"
+        case "gt": return ">"
+        case "quot": return "\""
+        default: return HTMLEntities.named[String(name)].flatMap(Unicode.Scalar.init)
+        }
+    }
+
+    /// Escapes text for an HTML text node or a double-quoted attribute.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 16)
+        for character in text.unicodeScalars {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.unicodeScalars.append(character)
+            }
+        }
+        return out
+    }
+}
+
+/// HTML to plain text for one-line fields: tags removed (script and style with their content), entities
+/// decoded. Callers pass the result through `Sanitizer.cleanLine`.
+enum HTMLText {
+    static let blockElements: Set<String> = ["p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
+                                             "blockquote", "pre", "hr", "table", "ul", "ol", "dl", "dt", "dd"]
+
+    static func plainText(fromHTML html: String) -> String {
+        guard html.utf8.contains(0x3C) || html.utf8.contains(0x26) else { return html }
+        var out = ""
+        HTMLTokenizer.tokenize(html) { token in
+            switch token {
+            case .text(let text): out += text
+            case .start(let name, _, _), .end(let name):
+                if blockElements.contains(name) { out += " " }
+            case .rawText(let name, let content):
+                if name == "title" || name == "textarea" { out += EntityText.decode(content) }
+            }
+        }
+        return out
+    }
+
+    /// Whether text from an element of unknown type reads as HTML (a closing tag, a known opening tag or an
+    /// entity), the way feedparser guesses for RSS.
+    static func looksLikeHTML(_ text: String) -> Bool {
+        let b = text.utf8
+        guard b.contains(0x3C) || b.contains(0x26) else { return false }
+        var previous: UInt8 = 0
+        var iterator = b.makeIterator()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(b.count)
+        while let c = iterator.next() { bytes.append(c) }
+        for (index, c) in bytes.enumerated() {
+            defer { previous = c }
+            if previous == 0x3C {
+                let lower = c | 0x20
+                if (lower >= 0x61 && lower <= 0x7A) || c == 0x2F || c == 0x21 { return true }
+            }
+            if c == 0x26 {
+                var k = index + 1
+                if k < bytes.count && bytes[k] == 0x23 { k += 1 }
+                let start = k
+                while k < bytes.count && k - start < 32 && ((bytes[k] | 0x20) >= 0x61 && (bytes[k] | 0x20) <= 0x7A || (bytes[k] >= 0x30 && bytes[k] <= 0x39)) { k += 1 }
+                if k > start && k < bytes.count && bytes[k] == 0x3B { return true }
+            }
+        }
+        return false
+    }
+}

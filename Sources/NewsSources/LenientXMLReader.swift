@@ -1,0 +1,486 @@
+/// A forgiving XML reader over UTF-8 bytes that builds `XMLNode` trees the way a feed reader needs them.
+///
+/// Why not FoundationXML's `XMLParser`: it aborts on the first undeclared entity (`&nbsp;`), bare `&`,
+/// mis-nested tag or truncated document, and real feeds have all of these; recovering would mean a second
+/// parser anyway. This reader never fails on malformed input: undeclared HTML entities are decoded, a bare `&`
+/// is text, an unmatched end tag is ignored, an end tag closes the elements left open inside it, a `<` that
+/// starts no tag is text, and at the end of input everything still open is closed (and reported).
+///
+/// It is hostile-input safe by construction: external entities are never fetched (SYSTEM/PUBLIC
+/// declarations expand to nothing), internal entity expansion is bounded, element nesting deeper than
+/// `maxDepth` is flattened (the tree, and every walk over it, stays shallow), and nothing recurses.
+///
+/// Entries (`item`, `entry`) are handed to `onEntry` as soon as they close and then dropped from the tree, so
+/// memory stays proportional to one entry plus the output, not to the whole document.
+struct LenientXMLReader {
+    /// What reading found besides the tree.
+    struct Outcome {
+        var root: XMLNode?
+        var warnings: [String] = []
+        /// The document ended with elements still open (a truncated download).
+        var truncated = false
+        /// The first element of the document, even when it was not a feed (an HTML page).
+        var firstRoot: XMLNode?
+    }
+
+    let maxDepth: Int
+    let maxEntityExpansion: Int
+    let documentBase: String?
+
+    /// Reads `bytes`. `onEntry` receives each entry element (with its parent's key) as it closes.
+    func read(_ bytes: UnsafeBufferPointer<UInt8>,
+              onEntry: (XMLNode, _ parentKey: String) throws -> Void) throws -> Outcome {
+        var state = ReaderState(bytes: bytes, maxDepth: maxDepth, maxEntityExpansion: maxEntityExpansion,
+                                documentBase: documentBase)
+        try state.run(onEntry: onEntry)
+        return state.outcome
+    }
+}
+
+/// The mutable state of one read. Kept apart from `LenientXMLReader` so the reader itself is a value.
+private struct ReaderState {
+    let p: UnsafeBufferPointer<UInt8>
+    let n: Int
+    let maxDepth: Int
+    let maxEntityExpansion: Int
+    let documentBase: String?
+    var i = 0
+    var stack: [XMLNode] = []
+    /// Prefix → URI bindings, innermost last; each element records how many it pushed.
+    var namespaceBindings: [(prefix: String, uri: String)] = []
+    var bindingCounts: [Int] = []
+    var entities: [String: String] = [:]
+    var expandedSoFar = 0
+    var outcome = LenientXMLReader.Outcome()
+    var scratch: [UInt8] = []
+    var warnedDepth = false
+
+    init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int, maxEntityExpansion: Int, documentBase: String?) {
+        p = bytes; n = bytes.count; self.maxDepth = maxDepth; self.maxEntityExpansion = maxEntityExpansion
+        self.documentBase = documentBase
+    }
+
+    // MARK: scanning helpers
+
+    /// Index of the first `byte` at or after `from`, or `n`.
+    func find(_ byte: UInt8, from: Int) -> Int {
+        var j = from
+        while j < n && p[j] != byte { j += 1 }
+        return j
+    }
+
+    /// Index of the first occurrence of `pattern` at or after `from`, or nil.
+    func find(_ pattern: [UInt8], from: Int) -> Int? {
+        guard let first = pattern.first else { return from }
+        var j = from
+        while j + pattern.count <= n {
+            if p[j] == first {
+                var k = 1
+                while k < pattern.count && p[j + k] == pattern[k] { k += 1 }
+                if k == pattern.count { return j }
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    func hasPrefix(_ pattern: [UInt8], at index: Int, caseInsensitive: Bool = false) -> Bool {
+        guard index + pattern.count <= n else { return false }
+        for k in 0..<pattern.count {
+            let a = p[index + k], b = pattern[k]
+            if a == b { continue }
+            if caseInsensitive && (a | 0x20) == (b | 0x20) && (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A { continue }
+            return false
+        }
+        return true
+    }
+
+    static func isNameStart(_ byte: UInt8) -> Bool {
+        let lower = byte | 0x20
+        return (lower >= 0x61 && lower <= 0x7A) || byte == 0x5F || byte == 0x3A || byte >= 0x80
+    }
+
+    static func isNameByte(_ byte: UInt8) -> Bool {
+        isNameStart(byte) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x2E
+    }
+
+    func string(_ start: Int, _ end: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self)
+    }
+
+    // MARK: main loop
+
+    mutating func run(onEntry: (XMLNode, String) throws -> Void) throws {
+        while i < n {
+            if p[i] == 0x3C {
+                try markup(onEntry: onEntry)
+            } else {
+                let end = find(0x3C, from: i)
+                try text(from: i, to: end)
+                i = end
+            }
+        }
+        if !stack.isEmpty {
+            if let root = outcome.root, stack.first === root {
+                outcome.truncated = true
+                outcome.warnings.append("the document ended before </\(root.qname)>; kept what was read")
+            }
+            while !stack.isEmpty { try pop(onEntry: onEntry) }
+        }
+    }
+
+    private static let commentOpen = Array("<!--".utf8), commentClose = Array("-->".utf8)
+    private static let cdataOpen = Array("<![CDATA[".utf8), cdataClose = Array("]]>".utf8)
+    private static let doctypeOpen = Array("<!DOCTYPE".utf8), piClose = Array("?>".utf8)
+
+    mutating func markup(onEntry: (XMLNode, String) throws -> Void) throws {
+        let next = i + 1 < n ? p[i + 1] : 0
+        if next == 0x21 { // <!
+            if hasPrefix(Self.commentOpen, at: i) {
+                guard let close = find(Self.commentClose, from: i + 4) else { i = n; return }
+                i = close + 3
+            } else if hasPrefix(Self.cdataOpen, at: i) {
+                let start = i + 9
+                if let close = find(Self.cdataClose, from: start) {
+                    appendText(string(start, close)); i = close + 3
+                } else {
+                    appendText(string(start, n)); i = n
+                    outcome.warnings.append("unterminated CDATA section")
+                }
+            } else if hasPrefix(Self.doctypeOpen, at: i, caseInsensitive: true) {
+                try doctype()
+            } else {
+                let close = find(0x3E, from: i); i = min(n, close + 1)
+            }
+        } else if next == 0x3F { // <?
+            if let close = find(Self.piClose, from: i + 2) { i = close + 2 } else { i = n }
+        } else if next == 0x2F { // </
+            var j = i + 2
+            while j < n && Self.isNameByte(p[j]) { j += 1 }
+            let name = string(i + 2, j)
+            let close = find(0x3E, from: j)
+            i = min(n, close + 1)
+            try endTag(name, onEntry: onEntry)
+        } else if Self.isNameStart(next) {
+            try startTag(onEntry: onEntry)
+        } else {
+            appendText("<"); i += 1
+        }
+    }
+
+    // MARK: tags
+
+    mutating func startTag(onEntry: (XMLNode, String) throws -> Void) throws {
+        var j = i + 1
+        while j < n && Self.isNameByte(p[j]) { j += 1 }
+        let qname = string(i + 1, j)
+        var rawAttributes: [(String, String)] = []
+        var selfClosing = false
+        var closed = false
+        while j < n {
+            let byte = p[j]
+            if byte.isXMLSpace { j += 1; continue }
+            if byte == 0x3E { j += 1; closed = true; break }
+            if byte == 0x2F { j += 1; if j < n && p[j] == 0x3E { j += 1; selfClosing = true; closed = true; break }; continue }
+            if byte == 0x3C { break } // a new tag starts: this one was never closed
+            let nameStart = j
+            while j < n, !p[j].isXMLSpace, p[j] != 0x3D, p[j] != 0x3E, p[j] != 0x2F || nameStart == j { j += 1 }
+            let name = string(nameStart, j)
+            while j < n && p[j].isXMLSpace { j += 1 }
+            var value = ""
+            if j < n && p[j] == 0x3D {
+                j += 1
+                while j < n && p[j].isXMLSpace { j += 1 }
+                if j < n && (p[j] == 0x22 || p[j] == 0x27) {
+                    let quote = p[j]
+                    let end = find(quote, from: j + 1)
+                    value = try decode(from: j + 1, to: end, attribute: true)
+                    j = min(n, end + 1)
+                } else {
+                    let start = j
+                    while j < n && !p[j].isXMLSpace && p[j] != 0x3E { j += 1 }
+                    value = try decode(from: start, to: j, attribute: true)
+                }
+            }
+            if !name.isEmpty { rawAttributes.append((name, value)) }
+        }
+        i = j
+        if !closed && j >= n { outcome.truncated = true; return }
+        try open(qname: qname, rawAttributes: rawAttributes, selfClosing: selfClosing, onEntry: onEntry)
+    }
+
+    mutating func open(qname: String, rawAttributes: [(String, String)], selfClosing: Bool,
+                       onEntry: (XMLNode, String) throws -> Void) throws {
+        if stack.count >= maxDepth {
+            if !warnedDepth {
+                outcome.warnings.append("elements nested deeper than \(maxDepth) levels were flattened")
+                warnedDepth = true
+            }
+            return
+        }
+        var pushed = 0
+        var base = stack.last?.base ?? documentBase
+        var attributes: [XMLAttribute] = []
+        attributes.reserveCapacity(rawAttributes.count)
+        for (name, value) in rawAttributes {
+            if name == "xmlns" {
+                namespaceBindings.append(("", value)); pushed += 1
+            } else if name.hasPrefix("xmlns:") {
+                namespaceBindings.append((String(name.dropFirst(6)), value)); pushed += 1
+            } else if name == "xml:base" {
+                base = URLResolver.resolve(value, against: base)
+            }
+            let local = name.split(separator: ":", maxSplits: 1).last.map { Self.asciiLowercased($0) } ?? ""
+            attributes.append(XMLAttribute(qname: name, localName: name == "xml:base" ? "xml:base" : local,
+                                           value: value))
+        }
+        let (prefix, local) = Self.split(qname)
+        let uri = lookup(prefix)
+        let canonical = NamespaceTable.canonicalPrefix(for: uri) ?? Self.asciiLowercased(Substring(prefix))
+        let lowerLocal = Self.asciiLowercased(Substring(local))
+        let key = canonical.isEmpty ? lowerLocal : canonical + ":" + lowerLocal
+        let node = XMLNode(qname: qname, key: key, namespaceURI: uri, attributes: attributes, base: base)
+
+        if stack.isEmpty {
+            if outcome.firstRoot == nil { outcome.firstRoot = node }
+            if let root = outcome.root, NamespaceTable.isFeedRoot(root.key) {
+                namespaceBindings.removeLast(pushed)
+                return // content after the feed's root element is ignored
+            }
+            outcome.root = node
+        } else if NamespaceTable.isFeedRoot(key), let root = outcome.root, !NamespaceTable.isFeedRoot(root.key),
+                  root.key != "html" {
+            // Junk markup (a PHP warning's <b>) before the real root: start over at the feed.
+            outcome.warnings.append("ignored markup before the <\(qname)> element")
+            stack.removeAll(); bindingCounts.removeAll()
+            namespaceBindings = Array(namespaceBindings.suffix(pushed))
+            outcome.root = node
+        } else {
+            stack[stack.count - 1].children.append(.element(node))
+        }
+        stack.append(node)
+        bindingCounts.append(pushed)
+        if selfClosing { try pop(onEntry: onEntry) }
+    }
+
+    mutating func endTag(_ qname: String, onEntry: (XMLNode, String) throws -> Void) throws {
+        guard !stack.isEmpty else { return }
+        var index = stack.count - 1
+        while index >= 0 && stack[index].qname != qname { index -= 1 }
+        if index < 0 {
+            let lower = qname.lowercased()
+            index = stack.count - 1
+            while index >= 0 && stack[index].qname.lowercased() != lower { index -= 1 }
+        }
+        guard index >= 0 else { return }
+        while stack.count > index { try pop(onEntry: onEntry) }
+    }
+
+    mutating func pop(onEntry: (XMLNode, String) throws -> Void) throws {
+        guard let node = stack.popLast() else { return }
+        namespaceBindings.removeLast(bindingCounts.removeLast())
+        guard let parent = stack.last else { return }
+        if NamespaceTable.isEntry(node.key), parent === outcome.root || parent.key == "channel" {
+            try onEntry(node, parent.key)
+            parent.children.removeLast()
+        }
+    }
+
+    func lookup(_ prefix: Substring) -> String {
+        if prefix == "xml" { return "http://www.w3.org/XML/1998/namespace" }
+        var k = namespaceBindings.count - 1
+        while k >= 0 {
+            if namespaceBindings[k].prefix == prefix { return namespaceBindings[k].uri }
+            k -= 1
+        }
+        return ""
+    }
+
+    static func split(_ qname: String) -> (Substring, Substring) {
+        if let colon = qname.firstIndex(of: ":") {
+            return (qname[..<colon], qname[qname.index(after: colon)...])
+        }
+        return ("", Substring(qname))
+    }
+
+    static func asciiLowercased(_ text: Substring) -> String {
+        var needs = false
+        for byte in text.utf8 where byte >= 0x41 && byte <= 0x5A { needs = true; break }
+        if !needs { return String(text) }
+        return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+
+    // MARK: text and entities
+
+    mutating func text(from start: Int, to end: Int) throws {
+        guard !stack.isEmpty, start < end else { return }
+        appendText(try decode(from: start, to: end, attribute: false))
+    }
+
+    mutating func appendText(_ string: String) {
+        guard let top = stack.last, !string.isEmpty else { return }
+        if case .text(let previous)? = top.children.last {
+            top.children[top.children.count - 1] = .text(previous + string)
+        } else {
+            top.children.append(.text(string))
+        }
+    }
+
+    /// Decodes character and entity references in `p[start..<end]`: XML's five, numeric (C1 values read as
+    /// windows-1252), HTML's named set, and the document's own internal entities. Anything else, including a
+    /// bare `&`, stays as written.
+    mutating func decode(from start: Int, to end: Int, attribute: Bool) throws -> String {
+        let end = min(end, n)
+        guard start < end else { return "" }
+        var amp = start
+        while amp < end && p[amp] != 0x26 { amp += 1 }
+        if amp == end { return string(start, end) }
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: p[start..<amp]))
+        var j = amp
+        while j < end {
+            let byte = p[j]
+            if byte != 0x26 { scratch.append(byte); j += 1; continue }
+            var k = j + 1
+            while k < end && k - j < 40 && p[k] != 0x3B && Self.isNameByte(p[k]) || (k < end && k == j + 1 && p[k] == 0x23) {
+                k += 1
+            }
+            guard k < end, p[k] == 0x3B, k > j + 1 else { scratch.append(byte); j += 1; continue }
+            let name = string(j + 1, k)
+            if let replacement = try reference(name) {
+                scratch.append(contentsOf: replacement.utf8)
+            } else {
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: p[j...k]))
+            }
+            j = k + 1
+        }
+        return String(decoding: scratch, as: UTF8.self)
+    }
+
+    /// The replacement text of `&name;`, or nil to keep it as written.
+    mutating func reference(_ name: String) throws -> String? {
+        if name.hasPrefix("#") {
+            let digits = name.dropFirst()
+            let value: UInt32?
+            if digits.first == "x" || digits.first == "X" {
+                value = UInt32(digits.dropFirst().prefix(8), radix: 16)
+            } else {
+                value = UInt32(digits.prefix(10))
+            }
+            guard let value else { return nil }
+            return String(Character(HTMLEntities.scalar(forNumeric: value)))
+        }
+        switch name {
+        case "lt": return "<"
+        case "gt": return ">"
+        case "amp": return "&"
+        case "quot": return "\""
+        case "apos": return "'"
+        default: break
+        }
+        if let custom = entities[name] {
+            expandedSoFar += custom.utf8.count
+            if expandedSoFar > maxEntityExpansion { throw FeedParseError.entityExpansionLimit(maxEntityExpansion) }
+            return custom
+        }
+        if let scalar = HTMLEntities.named[name].flatMap(Unicode.Scalar.init) { return String(Character(scalar)) }
+        return nil
+    }
+
+    // MARK: DOCTYPE
+
+    /// Skips the document type declaration, collecting internal general entities from its subset. Values are
+    /// expanded once, here, within the expansion budget: a billion-laughs chain fails after a few levels.
+    mutating func doctype() throws {
+        var j = i + 9
+        while j < n && p[j] != 0x3E && p[j] != 0x5B { j += 1 }
+        if j < n && p[j] == 0x5B {
+            j += 1
+            while j < n && p[j] != 0x5D {
+                if hasPrefix(Self.entityOpen, at: j) {
+                    j = try entityDeclaration(at: j + 8)
+                } else if p[j] == 0x22 || p[j] == 0x27 {
+                    j = find(p[j], from: j + 1) + 1
+                } else if hasPrefix(Self.commentOpen, at: j) {
+                    j = (find(Self.commentClose, from: j + 4) ?? n) + 3
+                } else {
+                    j += 1
+                }
+            }
+            j = find(0x3E, from: j)
+        }
+        i = min(n, j + 1)
+    }
+
+    private static let entityOpen = Array("<!ENTITY".utf8)
+
+    mutating func entityDeclaration(at start: Int) throws -> Int {
+        var j = start
+        while j < n && p[j].isXMLSpace { j += 1 }
+        let parameter = j < n && p[j] == 0x25
+        if parameter { j += 1; while j < n && p[j].isXMLSpace { j += 1 } }
+        let nameStart = j
+        while j < n && Self.isNameByte(p[j]) { j += 1 }
+        let name = string(nameStart, j)
+        while j < n && p[j].isXMLSpace { j += 1 }
+        var value: String? = nil
+        if j < n && (p[j] == 0x22 || p[j] == 0x27) {
+            let end = find(p[j], from: j + 1)
+            value = try decode(from: j + 1, to: end, attribute: true)
+            j = min(n, end + 1)
+        } else {
+            // SYSTEM / PUBLIC: an external entity. Never fetched; it expands to nothing.
+            var k = j
+            while k < n && p[k] != 0x3E {
+                if p[k] == 0x22 || p[k] == 0x27 { k = find(p[k], from: k + 1) }
+                k += 1
+            }
+            j = k
+            value = ""
+        }
+        let end = find(0x3E, from: j)
+        if !parameter, !name.isEmpty, let value, entities[name] == nil {
+            if value.utf8.count > maxEntityExpansion { throw FeedParseError.entityExpansionLimit(maxEntityExpansion) }
+            entities[name] = value
+        }
+        return min(n, end + 1)
+    }
+}
+
+/// Known namespaces, mapped to the prefix the format readers use whatever prefix the document chose.
+enum NamespaceTable {
+    static func canonicalPrefix(for uri: String) -> String? {
+        if uri.isEmpty { return nil }
+        let lower = uri.lowercased()
+        switch lower {
+        case "http://purl.org/rss/1.0/", "http://my.netscape.com/rdf/simple/0.9/", "http://backend.userland.com/rss",
+             "http://backend.userland.com/rss2", "http://blogs.law.harvard.edu/tech/rss", "http://purl.org/net/rss1.1#",
+             "http://channel.netscape.com/rdf/simple/0.9/":
+            return ""
+        case "http://www.w3.org/1999/02/22-rdf-syntax-ns#": return "rdf"
+        case "http://purl.org/dc/elements/1.1/", "http://purl.org/dc/elements/1.0/": return "dc"
+        case "http://purl.org/dc/terms/": return "dcterms"
+        case "http://purl.org/rss/1.0/modules/content/": return "content"
+        case "http://purl.org/rss/1.0/modules/slash/": return "slash"
+        case "http://wellformedweb.org/commentapi/": return "wfw"
+        case "http://purl.org/syndication/thread/1.0": return "thr"
+        case "http://search.yahoo.com/mrss/", "http://search.yahoo.com/mrss": return "media"
+        case "http://www.itunes.com/dtds/podcast-1.0.dtd", "http://example.com/dtds/podcast-1.0.dtd": return "itunes"
+        case "http://www.w3.org/1999/xhtml": return "xhtml"
+        case "http://www.w3.org/xml/1998/namespace": return "xml"
+        default:
+            if lower.hasPrefix("http://www.w3.org/2005/atom") || lower.hasPrefix("http://purl.org/atom/ns") {
+                return "atom"
+            }
+            return nil
+        }
+    }
+
+    static func isFeedRoot(_ key: String) -> Bool {
+        key == "rss" || key == "rdf:rdf" || key == "atom:feed" || key == "feed" || key == "channel"
+    }
+
+    static func isEntry(_ key: String) -> Bool {
+        key == "item" || key == "atom:entry" || key == "entry"
+    }
+}

@@ -1,0 +1,169 @@
+/// RFC 3986 reference resolution and the link policy of Gazette: which schemes survive, and which tracking
+/// parameters are dropped. Written by hand rather than with Foundation's `URL` because feeds carry references
+/// `URL(string:)` rejects (spaces, stray `%`, IRIs) and because dot segments must be removed the same way on
+/// every platform.
+public enum URLResolver {
+    /// The five components of a URI reference (RFC 3986 §3); `nil` means the component is absent.
+    struct Components {
+        var scheme: String?
+        var authority: String?
+        var path: String
+        var query: String?
+        var fragment: String?
+
+        init(_ reference: String) {
+            var rest = Substring(reference)
+            if let hash = rest.firstIndex(of: "#") {
+                fragment = String(rest[rest.index(after: hash)...]); rest = rest[..<hash]
+            }
+            if let question = rest.firstIndex(of: "?") {
+                query = String(rest[rest.index(after: question)...]); rest = rest[..<question]
+            }
+            if let colon = rest.firstIndex(of: ":"), URLResolver.isScheme(rest[..<colon]) {
+                scheme = rest[..<colon].lowercased(); rest = rest[rest.index(after: colon)...]
+            }
+            if rest.hasPrefix("//") {
+                let afterSlashes = rest.index(rest.startIndex, offsetBy: 2)
+                let end = rest[afterSlashes...].firstIndex(of: "/") ?? rest.endIndex
+                authority = String(rest[afterSlashes..<end]); rest = rest[end...]
+            }
+            path = String(rest)
+        }
+
+        var string: String {
+            var out = ""
+            if let scheme { out += scheme + ":" }
+            if let authority { out += "//" + authority }
+            out += path
+            if let query { out += "?" + query }
+            if let fragment { out += "#" + fragment }
+            return out
+        }
+    }
+
+    static func isScheme(_ text: Substring) -> Bool {
+        guard let first = text.utf8.first, (first | 0x20) >= 0x61, (first | 0x20) <= 0x7A else { return false }
+        for byte in text.utf8 {
+            let lower = byte | 0x20
+            let ok = (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2B
+                || byte == 0x2D || byte == 0x2E
+            if !ok { return false }
+        }
+        return true
+    }
+
+    /// The scheme of an absolute reference, lower-cased, or nil for a relative one.
+    public static func scheme(of reference: String) -> String? {
+        Components(reference.trimmingXMLSpace()).scheme
+    }
+
+    /// Resolves `reference` against `base` (RFC 3986 §5.2). Without a usable base the reference comes back
+    /// trimmed but otherwise unchanged.
+    public static func resolve(_ reference: String, against base: String?) -> String {
+        let reference = reference.trimmingXMLSpace()
+        guard let base, !base.isEmpty else { return reference }
+        let ref = Components(reference)
+        if ref.scheme != nil {
+            var target = ref
+            target.path = removeDotSegments(ref.path)
+            return target.string
+        }
+        let baseParts = Components(base.trimmingXMLSpace())
+        guard baseParts.scheme != nil else { return reference }
+        var target = Components("")
+        target.scheme = baseParts.scheme
+        target.fragment = ref.fragment
+        if ref.authority != nil {
+            target.authority = ref.authority
+            target.path = removeDotSegments(ref.path)
+            target.query = ref.query
+        } else {
+            target.authority = baseParts.authority
+            if ref.path.isEmpty {
+                target.path = baseParts.path
+                target.query = ref.query ?? baseParts.query
+            } else {
+                if ref.path.hasPrefix("/") {
+                    target.path = removeDotSegments(ref.path)
+                } else {
+                    target.path = removeDotSegments(merge(base: baseParts, path: ref.path))
+                }
+                target.query = ref.query
+            }
+        }
+        return target.string
+    }
+
+    private static func merge(base: Components, path: String) -> String {
+        if base.authority != nil && base.path.isEmpty { return "/" + path }
+        if let slash = base.path.lastIndex(of: "/") { return base.path[...slash] + path }
+        return path
+    }
+
+    /// RFC 3986 §5.2.4.
+    static func removeDotSegments(_ path: String) -> String {
+        guard path.contains(".") else { return path }
+        var output: [Substring] = []
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        let absolute = path.hasPrefix("/")
+        for (index, segment) in segments.enumerated() {
+            if index == 0 && absolute { continue }
+            let last = index == segments.count - 1
+            if segment == "." {
+                if last { output.append("") }
+            } else if segment == ".." {
+                if !output.isEmpty { output.removeLast() }
+                if last { output.append("") }
+            } else {
+                output.append(segment)
+            }
+        }
+        return (absolute ? "/" : "") + output.joined(separator: "/")
+    }
+
+    /// Whether a link may be shown and opened: only `http`, `https` and `mailto` (and relative references,
+    /// which become one of those once resolved against an http(s) base).
+    public static func isAllowedLink(_ link: String) -> Bool {
+        switch scheme(of: link) {
+        case nil, "http", "https", "mailto": return true
+        default: return false
+        }
+    }
+
+    /// Resolves a link and applies the link policy: nil when the result is empty or has a scheme Gazette
+    /// will not open; `utm_*` tracking parameters removed.
+    public static func cleanLink(_ reference: String?, base: String?) -> String? {
+        guard let reference else { return nil }
+        let resolved = resolve(reference, against: base)
+        guard !resolved.isEmpty, isAllowedLink(resolved) else { return nil }
+        return removingTrackingParameters(resolved)
+    }
+
+    /// Drops `utm_*` query parameters (campaign tracking that makes one article look like several).
+    public static func removingTrackingParameters(_ link: String) -> String {
+        guard link.contains("utm_") else { return link }
+        var parts = Components(link)
+        guard let query = parts.query else { return link }
+        let kept = query.split(separator: "&", omittingEmptySubsequences: true).filter {
+            !$0.lowercased().hasPrefix("utm_")
+        }
+        parts.query = kept.isEmpty ? nil : kept.joined(separator: "&")
+        return parts.string
+    }
+}
+
+extension String {
+    /// Trims XML white space (space, tab, CR, LF) from both ends.
+    func trimmingXMLSpace() -> String {
+        let utf8 = self.utf8
+        var start = utf8.startIndex, end = utf8.endIndex
+        while start < end, utf8[start].isXMLSpace { start = utf8.index(after: start) }
+        while end > start, utf8[utf8.index(before: end)].isXMLSpace { end = utf8.index(before: end) }
+        if start == utf8.startIndex && end == utf8.endIndex { return self }
+        return String(self[start..<end])
+    }
+}
+
+extension UInt8 {
+    var isXMLSpace: Bool { self == 0x20 || self == 0x09 || self == 0x0A || self == 0x0D }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import NewsCache
+import NewsModel
+import NewsSources
+
+/// Refreshes feeds: fetch (conditional GET) → parse → store, many at once within the fetch policy's limits.
+/// One bad feed never stops the others: every failure is recorded on its feed with a readable message and
+/// nothing stored before is touched.
+public final class Refresher: Sendable {
+    private let cache: NewsCache
+    private let fetcher: FeedFetcher
+    private let limits: ParseLimits
+    private let now: @Sendable () -> Date
+
+    public init(cache: NewsCache, policy: FetchPolicy, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.cache = cache
+        self.fetcher = FeedFetcher(policy: policy)
+        self.limits = ParseLimits(maxBytes: policy.maxBytes)
+        self.now = now
+    }
+
+    /// Refreshes `feeds`, reporting progress after each one. Feeds whose server asked us to wait are
+    /// deferred unless `force` is set. Feeds of the sample edition are left alone.
+    public func refresh(_ feeds: [Feed], force: Bool = false,
+                        progress: (@Sendable (RefreshProgress) -> Void)? = nil) async -> RefreshReport {
+        let started = ContinuousClock.now
+        let candidates = feeds.filter { $0.kind != .sample }
+        let window = max(1, fetcher.policy.overallLimit)
+        var outcomes: [FeedRefreshOutcome] = []
+        outcomes.reserveCapacity(candidates.count)
+        var running = RefreshProgress(done: 0, total: candidates.count, newStories: 0, errors: 0)
+        progress?(running)
+        await withTaskGroup(of: FeedRefreshOutcome.self) { group in
+            var next = 0
+            // A sliding window rather than one task per feed: fetched bodies wait for parsing in memory, so
+            // the window bounds memory as well as connections.
+            while next < min(window, candidates.count) {
+                let feed = candidates[next]
+                group.addTask { await self.refreshOne(feed, force: force) }
+                next += 1
+            }
+            while let outcome = await group.next() {
+                outcomes.append(outcome)
+                running.done += 1
+                running.newStories += outcome.newStories
+                if outcome.isFailure { running.errors += 1 }
+                progress?(running)
+                if next < candidates.count {
+                    let feed = candidates[next]
+                    group.addTask { await self.refreshOne(feed, force: force) }
+                    next += 1
+                }
+            }
+        }
+        let elapsed = ContinuousClock.now - started
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let order = Dictionary(uniqueKeysWithValues: candidates.enumerated().map { ($1.id, $0) })
+        outcomes.sort { order[$0.feedID, default: 0] < order[$1.feedID, default: 0] }
+        return RefreshReport(outcomes: outcomes, seconds: seconds)
+    }
+
+    /// Refreshes one feed and records the result on it.
+    public func refreshOne(_ feed: Feed, force: Bool = false) async -> FeedRefreshOutcome {
+        var outcome = FeedRefreshOutcome(feedID: feed.id, url: feed.url, title: feed.title, status: .notModified)
+        let fetchedAt = now()
+        let saved: FeedValidators?
+        do {
+            saved = try cache.feedValidators(feed.id)
+        } catch {
+            outcome.status = .failed("cache: \(error)")
+            return outcome
+        }
+        if !force, let due = saved?.nextDue, due > fetchedAt {
+            outcome.status = .deferred(until: due)
+            return outcome
+        }
+        guard feed.kind == .feed else {
+            return record(outcome, failure: "\(feed.kind.rawValue) sources are not supported yet", at: fetchedAt)
+        }
+        let result: FetchResult
+        do {
+            result = try await fetcher.fetch(feed.url, validators: Validators(etag: saved?.etag,
+                                                                             lastModified: saved?.lastModified))
+        } catch {
+            var retryAt: Date?
+            if case .http(_, let retryAfter) = error { retryAt = retryAfter }
+            return record(outcome, failure: error.message, at: fetchedAt, retryAt: retryAt)
+        }
+        switch result {
+        case .notModified(let moved):
+            outcome.movedTo = moved
+            do {
+                try cache.recordFetch(feedID: feed.id, etag: saved?.etag, lastModified: saved?.lastModified,
+                                      error: nil, at: fetchedAt)
+            } catch {
+                outcome.status = .failed("cache: \(error)")
+            }
+            return outcome
+        case .fetched(let body):
+            outcome.movedTo = body.permanentRedirect
+            let parsed: ParseResult
+            do {
+                parsed = try FeedParser.parse(data: body.data, url: body.finalURL, contentType: body.contentType,
+                                              fetchedAt: fetchedAt, limits: limits)
+            } catch {
+                return record(outcome, failure: "\(error)", at: fetchedAt)
+            }
+            do {
+                let summary = try cache.store(parsed.feed, feedID: feed.id, fetchedAt: fetchedAt)
+                try cache.recordFetch(feedID: feed.id, etag: body.etag, lastModified: body.lastModified,
+                                      error: nil, at: fetchedAt)
+                outcome.status = .updated(summary, warnings: parsed.warnings)
+            } catch {
+                outcome.status = .failed("cache: \(error)")
+            }
+            return outcome
+        }
+    }
+
+    private func record(_ outcome: FeedRefreshOutcome, failure message: String, at date: Date,
+                        retryAt: Date? = nil) -> FeedRefreshOutcome {
+        var outcome = outcome
+        outcome.status = .failed(message)
+        // Recording can itself fail (disk full): the refresh still reports the feed's own error.
+        try? cache.recordFetch(feedID: outcome.feedID, etag: nil, lastModified: nil, error: message, at: date,
+                               nextDue: retryAt)
+        return outcome
+    }
+}
