@@ -246,15 +246,18 @@ enum HTMLReader {
                     }
                 }
             }
-            guard let source, let url = URLResolver.resolve(source, against: baseURL),
-                  let scheme = URLResolver.scheme(of: url), scheme == "http" || scheme == "https"
-            else {
+            // A player is a block of its own, so its marker never runs into the text around it.
+            let inPreformatted = builder.preformatted != nil
+            if !inPreformatted { builder.flush() }
+            if let source, let url = URLResolver.resolve(source, against: baseURL),
+               let scheme = URLResolver.scheme(of: url), scheme == "http" || scheme == "https" {
+                let number = builder.linkNumber(for: url)
+                addMarker("[\(kind): \(url)]")
+                addMarker("[\(number)]")
+            } else {
                 addMarker("[\(kind)]")
-                return
             }
-            let number = builder.linkNumber(for: url)
-            addMarker("[\(kind): \(url)]")
-            addMarker("[\(number)]")
+            if !inPreformatted { builder.flush() }
         }
     }
 }

@@ -38,7 +38,7 @@ enum LineWrapper {
         var lineStart = text.startIndex
         var column = 0
         var candidate: Break? = nil
-        var previous: Character? = nil
+        var previous: UInt32 = 0  // first scalar of the previous cluster on this row; 0 at a row's start
         var previousWide = false
         var index = text.startIndex
         var skipSpaces = false  // after a soft break, leading spaces of the next row are dropped
@@ -48,43 +48,39 @@ enum LineWrapper {
         }
 
         while index < end {
+            // Classify the cluster by its first scalar; ASCII followed by ASCII is a whole cluster, the
+            // common case, measured without building a Character.
             let byte = utf8[index]
             let next: String.Index
-            let character: Character
+            let value: UInt32
             let w: Int
-            let wide: Bool
-            if byte < 0x80 {
-                let following = utf8.index(after: index)
-                if following == end || utf8[following] < 0x80 {
-                    next = following
-                    character = Character(Unicode.Scalar(byte))
-                    w = byte == 0x0A || byte == 0x09 ? 0 : 1
-                    wide = false
-                } else {
-                    next = text.index(after: index)
-                    character = text[index]
-                    w = DisplayWidth.width(of: character)
-                    wide = false
-                }
+            var wide = false
+            var following = utf8.index(after: index)
+            if byte < 0x80 && (following == end || utf8[following] < 0x80) {
+                next = following
+                value = UInt32(byte)
+                w = byte < 0x20 ? 0 : 1
             } else {
                 next = text.index(after: index)
-                character = text[index]
+                let character = text[index]
+                value = character.unicodeScalars.first!.value
                 w = DisplayWidth.width(of: character)
                 wide = w == 2
+                following = next
             }
 
             if skipSpaces {
-                if character == " " { index = next; lineStart = next; continue }
+                if value == 0x20 { index = next; lineStart = next; continue }
                 skipSpaces = false
             }
 
-            switch character {
-            case "\n":
+            switch value {
+            case 0x0A where next == following:
                 emit(index, hyphen: false)
-                lineStart = next; column = 0; candidate = nil; previous = nil; previousWide = false
+                lineStart = next; column = 0; candidate = nil; previous = 0; previousWide = false
                 index = next
                 continue
-            case " ":
+            case 0x20 where byte == 0x20 && next == following:
                 if column + 1 > width {
                     emit(index, hyphen: false)
                     lineStart = next; column = 0; candidate = nil; skipSpaces = true
@@ -93,17 +89,17 @@ enum LineWrapper {
                                       hyphen: false)
                     column += 1
                 }
-                previous = character; previousWide = false
+                previous = 0x20; previousWide = false
                 index = next
                 continue
-            case "\u{AD}":
+            case 0xAD:
                 if column + 1 <= width {
                     candidate = Break(end: index, next: next, widthAtEnd: column, widthAtNext: column,
                                       hyphen: true)
                 }
                 index = next
                 continue
-            case "\u{200B}":
+            case 0x200B:
                 candidate = Break(end: index, next: next, widthAtEnd: column, widthAtNext: column, hyphen: false)
                 index = next
                 continue
@@ -111,14 +107,13 @@ enum LineWrapper {
                 break
             }
 
-            if let previous, column > 0, Self.mayBreak(between: previous, previousWide, and: character, wide) {
+            if previous != 0, column > 0, Self.mayBreak(between: previous, previousWide, and: value, wide) {
                 candidate = Break(end: index, next: index, widthAtEnd: column, widthAtNext: column, hyphen: false)
             }
 
             if w > width {
                 // Wider than the whole row (a wide character below 2 columns): it cannot be shown.
-                if index > lineStart && column == 0 { lineStart = index }
-                emitter.skip(index..<next)
+                if column == 0 { lineStart = next } else { emitter.skip(index..<next) }
                 index = next
                 continue
             }
@@ -128,7 +123,6 @@ enum LineWrapper {
                     lineStart = chosen.next
                     column -= chosen.widthAtNext
                     candidate = nil
-                    skipSpaces = false
                 }
                 if column + w > width {
                     // No break opportunity left in this row: cut the word here.
@@ -139,7 +133,7 @@ enum LineWrapper {
                 }
             }
             column += w
-            previous = character
+            previous = value
             previousWide = wide
             index = next
         }
@@ -150,23 +144,21 @@ enum LineWrapper {
     }
 
     /// Closing punctuation that must not start a row, and opening brackets that must not end one.
-    private static let noRowStart: Set<Character> = [
-        "、", "。", "，", "．", "！", "？", "：", "；", "）", "」", "』", "】", "〕", "〉", "》", "〗", "〙",
-        "ー", "々", "・", "…", "‥", "ゝ", "ゞ", "ヽ", "ヾ", "ぁ", "ぃ", "ぅ", "ぇ", "ぉ", "っ", "ゃ", "ゅ",
-        "ょ", "ァ", "ィ", "ゥ", "ェ", "ォ", "ッ", "ャ", "ュ", "ョ", ",", ".", "!", "?", ":", ";", ")", "]",
-        "}", "”", "’", "%",
-    ]
-    private static let noRowEnd: Set<Character> = ["（", "「", "『", "【", "〔", "〈", "《", "〖", "〘", "(", "[", "{", "“", "‘"]
+    private static let noRowStart: Set<UInt32> = Set("、。，．！？：；）」』】〕〉》〗〙ー々・…‥ゝゞヽヾぁぃぅぇぉっゃゅょァィゥェォッャュョ,.!?:;)]}”’%"
+        .unicodeScalars.map(\.value))
+    private static let noRowEnd: Set<UInt32> = Set("（「『【〔〈《〖〘([{“‘".unicodeScalars.map(\.value))
 
-    /// A break between two adjacent characters with no space between them.
-    private static func mayBreak(between previous: Character, _ previousWide: Bool,
-                                 and current: Character, _ currentWide: Bool) -> Bool {
+    /// A break between two adjacent clusters with no space between them, given their first scalars.
+    private static func mayBreak(between previous: UInt32, _ previousWide: Bool,
+                                 and current: UInt32, _ currentWide: Bool) -> Bool {
         if previousWide || currentWide {
-            if noRowStart.contains(current) || noRowEnd.contains(previous) { return false }
-            return true
+            return !noRowStart.contains(current) && !noRowEnd.contains(previous)
         }
-        if previous == "-" || previous == "/" {
-            return current.isLetter || current.isNumber
+        if previous == 0x2D || previous == 0x2F {  // after "-" or "/", before a letter or digit
+            if current < 0x80 {
+                return (0x30...0x39).contains(current) || (0x41...0x5A).contains(current) || (0x61...0x7A).contains(current)
+            }
+            return Unicode.Scalar(current)?.properties.isAlphabetic ?? false
         }
         return false
     }
@@ -210,24 +202,31 @@ private struct RowEmitter {
         return spans
     }
 
-    /// The text with soft hyphens, zero-width spaces and skipped clusters removed.
+    /// The text with soft hyphens (C2 AD), zero-width spaces (E2 80 8B) and skipped clusters removed.
+    /// Removing whole UTF-8 sequences keeps the rest valid.
     private static func drawable(_ text: Substring, skipping skipped: [Range<String.Index>]) -> String {
-        var hasInvisible = !skipped.isEmpty
-        if !hasInvisible {
-            for byte in text.utf8 where byte == 0xC2 || byte == 0xE2 { hasInvisible = true; break }
+        var hasInvisible = false
+        for byte in text.utf8 where byte == 0xC2 || byte == 0xE2 { hasInvisible = true; break }
+        if !skipped.isEmpty {
+            var out = ""
+            var index = text.startIndex
+            while index < text.endIndex {
+                let next = text.index(after: index)
+                if !skipped.contains(where: { $0.contains(index) }) { out += text[index..<next] }
+                index = next
+            }
+            return drawable(out[...], skipping: [])
         }
         guard hasInvisible else { return String(text) }
-        var out = ""
-        var index = text.startIndex
-        while index < text.endIndex {
-            let next = text.index(after: index)
-            let character = text[index]
-            if character != "\u{AD}" && character != "\u{200B}"
-                && !skipped.contains(where: { $0.contains(index) }) {
-                out.append(character)
-            }
-            index = next
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xAD { i += 2; continue }
+            if bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x8B { i += 3; continue }
+            out.append(bytes[i]); i += 1
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -83,18 +83,43 @@ public enum Sanitizer {
         return trimmed
     }
 
-    /// A quick scan of the UTF-8 bytes: false when the text cannot contain anything `clean` removes or
-    /// rewrites, which is the common case. Lead bytes C2 (C1 controls), D8 (U+061C), E2 (U+2000 block),
-    /// EF (U+FEFF, U+FFF9–FFFB) send the text to the careful path.
-    @inline(__always)
+    /// A scan of the UTF-8 bytes for exactly the sequences `clean` removes or rewrites: false in the
+    /// common case, so clean text (curly quotes and dashes included) is not copied.
     static func needsCleaning(_ text: String) -> Bool {
-        for byte in text.utf8 {
-            if byte < 0x20 {
-                if byte != 0x0A && byte != 0x09 { return true }
-            } else if byte == 0x7F || byte == 0xC2 || byte == 0xD8 || byte == 0xE2 || byte == 0xEF {
-                return true
+        var text = text
+        return text.withUTF8 { bytes in
+            let count = bytes.count
+            var i = 0
+            while i < count {
+                let byte = bytes[i]
+                if byte < 0x80 {
+                    if (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F { return true }
+                    i += 1
+                    continue
+                }
+                switch byte {
+                case 0xC2:  // U+0080–U+009F: C1 controls
+                    if i + 1 < count, bytes[i + 1] <= 0x9F { return true }
+                case 0xD8:  // U+061C arabic letter mark
+                    if i + 1 < count, bytes[i + 1] == 0x9C { return true }
+                case 0xE2:
+                    if i + 2 < count {
+                        let b1 = bytes[i + 1], b2 = bytes[i + 2]
+                        if b1 == 0x80, b2 == 0x8E || b2 == 0x8F || (0xA8...0xAE).contains(b2) { return true }
+                        if b1 == 0x81, (0xA0...0xAF).contains(b2) { return true }
+                    }
+                case 0xEF:
+                    if i + 2 < count {
+                        let b1 = bytes[i + 1], b2 = bytes[i + 2]
+                        if b1 == 0xBB, b2 == 0xBF { return true }
+                        if b1 == 0xBF, (0xB9...0xBB).contains(b2) { return true }
+                    }
+                default:
+                    break
+                }
+                i += 1
             }
+            return false
         }
-        return false
     }
 }

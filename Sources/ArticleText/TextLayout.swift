@@ -139,10 +139,14 @@ struct Writer {
         var emittedAny = false
         for block in blocks {
             let before = lines.count
-            if emittedAny { blank(context: context) }
+            // Inside a list item, a nested list follows its text directly, as in every reader.
+            var separated = emittedAny
+            if case .list = block, context.listDepth > 0 { separated = false }
+            if case .caption = block { separated = false }  // a caption sits under its picture
+            if separated { blank(context: context) }
             self.block(block, context: &context)
-            if lines.count == before + (emittedAny ? 1 : 0) {
-                if emittedAny { lines.removeLast() }  // the block showed nothing: no separator either
+            if lines.count == before + (separated ? 1 : 0) {
+                if separated { lines.removeLast() }  // the block showed nothing: no separator either
             } else {
                 emittedAny = true
             }

@@ -15,9 +15,15 @@ enum URLResolver {
         cleaned = cleaned.trimmingCharacters(in: .whitespaces)
         guard !cleaned.isEmpty || base != nil else { return nil }
         let baseURL = base.flatMap { parse(Sanitizer.clean($0).trimmingCharacters(in: .whitespacesAndNewlines)) }
-        if let absolute = parse(cleaned), absolute.scheme != nil { return absolute.absoluteString }
+        if let absolute = parse(cleaned), absolute.scheme != nil { return lowercasingScheme(absolute.absoluteString) }
         guard let baseURL else { return parse(cleaned)?.absoluteString }
-        return parse(cleaned, relativeTo: baseURL)?.absoluteString
+        return parse(cleaned, relativeTo: baseURL).map { lowercasingScheme($0.absoluteString) }
+    }
+
+    /// `HTTPS://x` as `https://x`: schemes are case-insensitive, and links are compared as strings.
+    private static func lowercasingScheme(_ url: String) -> String {
+        guard let colon = url.firstIndex(of: ":"), url[..<colon].contains(where: \.isUppercase) else { return url }
+        return url[..<colon].lowercased() + url[colon...]
     }
 
     /// The lower-cased scheme of an absolute URL string, or nil.
