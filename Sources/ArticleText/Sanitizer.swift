@@ -1,11 +1,21 @@
+import Foundation
+
 /// The one filter every string from outside passes through before it is measured or drawn: titles, names,
 /// bodies, URLs, server messages. It runs after the last decoding step (XML/HTML entities, JSON escapes),
 /// because `&#27;` only becomes ESC once decoded.
+///
+/// Policy (DECISIONS.md, "Sanitiser policy"): C0 controls but `\n` and `\t`, DEL, C1 (U+0080–U+009F), bidi
+/// controls (U+061C, U+200E/F, U+202A–202E, U+2066–2069), and invisible format characters that no script
+/// needs in running text (U+FEFF, U+2060–2064, U+206A–206F, U+FFF9–FFFB) are removed. `\r\n`, a lone `\r`,
+/// U+2028 and U+2029 become `\n`. The soft hyphen (U+00AD) and zero-width space (U+200B) are kept by
+/// `clean` because the layout uses them as break opportunities and never draws them; `cleanLine` removes
+/// them. ZWJ/ZWNJ (scripts, emoji) and tag characters (subdivision flags, reduced by
+/// `DisplayWidth.cellText` before drawing) are kept.
 public enum Sanitizer {
-    /// Removes everything that could act on a terminal rather than be shown by it: C0 controls but `\n` and
-    /// `\t`, DEL, C1 (U+0080–U+009F), and bidi controls; `\r\n` and lone `\r` become `\n`; U+2028/U+2029
-    /// become `\n`.
+    /// Removes everything that could act on a terminal rather than be shown by it (see the type's
+    /// policy). Text with nothing to remove is returned as is, without copying.
     public static func clean(_ text: String) -> String {
+        guard needsCleaning(text) else { return text }
         var out = String.UnicodeScalarView()
         var previousWasCR = false
         for scalar in text.unicodeScalars {
@@ -22,6 +32,8 @@ public enum Sanitizer {
                 continue
             case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
                 continue
+            case 0xFEFF, 0x2060...0x2064, 0x206A...0x206F, 0xFFF9...0xFFFB:
+                continue
             default:
                 out.append(scalar)
             }
@@ -29,14 +41,16 @@ public enum Sanitizer {
         return String(out)
     }
 
-    /// `clean(_:)` for one-line fields (titles, names): also folds every run of white space, newlines
-    /// included, into one space and trims the ends.
+    /// `clean(_:)` for one-line fields (titles, names): also removes soft hyphens and zero-width spaces
+    /// (nothing wraps there), folds every run of white space, newlines included, into one space and trims
+    /// the ends.
     public static func cleanLine(_ text: String) -> String {
         let cleaned = clean(text)
         var out = ""
         out.reserveCapacity(cleaned.utf8.count)
         var pendingSpace = false
         for character in cleaned {
+            if character == "\u{AD}" || character == "\u{200B}" { continue }
             if character.isWhitespace {
                 pendingSpace = !out.isEmpty
             } else {
@@ -45,5 +59,67 @@ public enum Sanitizer {
             }
         }
         return out
+    }
+
+    /// `url` if it may be handed to a browser: an absolute `http` or `https` URL with a host, and nothing
+    /// in it that the sanitiser would remove, nor any white space. Anything else is nil, so a feed cannot
+    /// make Gazette open `javascript:`, `file:` or a command line.
+    public static func safeURL(_ url: String) -> String? {
+        guard let candidate = displayableURL(url),
+              let scheme = URLResolver.scheme(of: candidate), scheme == "http" || scheme == "https",
+              let parsed = URL(string: candidate), let host = parsed.host, !host.isEmpty
+        else { return nil }
+        return candidate
+    }
+
+    /// `url` if it may be shown as a link: `http`, `https` or `mailto`, with nothing the sanitiser would
+    /// remove and no white space. Only `safeURL(_:)` results may be opened.
+    public static func displayableURL(_ url: String) -> String? {
+        let trimmed = url.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty, clean(trimmed) == trimmed,
+              !trimmed.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value == 0xAD || $0.value == 0x200B }),
+              let scheme = URLResolver.scheme(of: trimmed), URLResolver.linkSchemes.contains(scheme)
+        else { return nil }
+        return trimmed
+    }
+
+    /// A scan of the UTF-8 bytes for exactly the sequences `clean` removes or rewrites: false in the
+    /// common case, so clean text (curly quotes and dashes included) is not copied.
+    static func needsCleaning(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            let count = bytes.count
+            var i = 0
+            while i < count {
+                let byte = bytes[i]
+                if byte < 0x80 {
+                    if (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F { return true }
+                    i += 1
+                    continue
+                }
+                switch byte {
+                case 0xC2:  // U+0080–U+009F: C1 controls
+                    if i + 1 < count, bytes[i + 1] <= 0x9F { return true }
+                case 0xD8:  // U+061C arabic letter mark
+                    if i + 1 < count, bytes[i + 1] == 0x9C { return true }
+                case 0xE2:
+                    if i + 2 < count {
+                        let b1 = bytes[i + 1], b2 = bytes[i + 2]
+                        if b1 == 0x80, b2 == 0x8E || b2 == 0x8F || (0xA8...0xAE).contains(b2) { return true }
+                        if b1 == 0x81, (0xA0...0xAF).contains(b2) { return true }
+                    }
+                case 0xEF:
+                    if i + 2 < count {
+                        let b1 = bytes[i + 1], b2 = bytes[i + 2]
+                        if b1 == 0xBB, b2 == 0xBF { return true }
+                        if b1 == 0xBF, (0xB9...0xBB).contains(b2) { return true }
+                    }
+                default:
+                    break
+                }
+                i += 1
+            }
+            return false
+        }
     }
 }

@@ -1,0 +1,334 @@
+import TermCore
+
+/// Lays out `RichText` at a width into rows (`StyledLine`), every row at most that many columns wide.
+///
+/// Blocks are separated by one empty row. Quotes draw a bar (`│ `) before each of their rows; list items
+/// hang their text after the marker (`• `, `1. `); preformatted blocks keep their lines and are clipped
+/// with a `→` marker where they are cut; tables align their columns when they fit and otherwise show one
+/// block per row (`Header: value`). Indentation stops growing once only a third of the width (at least
+/// 10 columns) would be left for the text.
+public enum TextLayout {
+    /// The rows of `text` at `width` columns, followed by its numbered link list when `includeLinks`.
+    /// `horizontalOffset` scrolls preformatted blocks sideways (columns hidden on the left); running text
+    /// always wraps and is not affected.
+    public static func lines(for text: RichText, width: Int, horizontalOffset: Int = 0,
+                             includeLinks: Bool = true) -> [StyledLine] {
+        guard width > 0 else { return [] }
+        var writer = Writer(width: width, horizontalOffset: max(0, horizontalOffset))
+        var context = Context(first: [], rest: [], prefixWidth: 0, traits: [], listDepth: 0)
+        writer.blocks(text.blocks, context: &context)
+        if includeLinks && !text.links.isEmpty {
+            writer.linkList(text.links)
+        }
+        return writer.lines
+    }
+
+    /// Rows for plain text (a comment from a source that sends text, not HTML): paragraphs are separated
+    /// by blank lines; single newlines are kept as line breaks; runs of spaces fold to one.
+    public static func plainTextLines(_ text: String, width: Int) -> [StyledLine] {
+        guard width > 0 else { return [] }
+        var lines: [StyledLine] = []
+        var blankPending = false
+        for paragraph in Sanitizer.clean(text).split(separator: "\n", omittingEmptySubsequences: false) {
+            let folded = foldSpaces(expandTabs(paragraph))
+            if folded.isEmpty {
+                blankPending = !lines.isEmpty
+                continue
+            }
+            if blankPending { lines.append(StyledLine()); blankPending = false }
+            for row in LineWrapper.wrap([StyledSpan(folded)], width: width) { lines.append(StyledLine(row)) }
+        }
+        return lines
+    }
+
+    /// Tabs as spaces to the next multiple of 8 columns.
+    static func expandTabs<S: StringProtocol>(_ line: S) -> String {
+        guard line.utf8.contains(0x09) else { return String(line) }
+        var out = ""
+        var column = 0
+        for character in line {
+            if character == "\t" {
+                let spaces = 8 - column % 8
+                out += String(repeating: " ", count: spaces)
+                column += spaces
+            } else {
+                out.append(character)
+                column += DisplayWidth.width(of: character)
+            }
+        }
+        return out
+    }
+
+    /// Runs of spaces as one, trailing spaces removed; leading indentation is kept.
+    private static func foldSpaces(_ line: String) -> String {
+        guard line.contains("  ") || line.hasSuffix(" ") else { return line }
+        var out = ""
+        var leading = true
+        var previousSpace = false
+        for character in line {
+            if character == " " {
+                if leading || !previousSpace { out.append(character) }
+                previousSpace = true
+            } else {
+                leading = false
+                previousSpace = false
+                out.append(character)
+            }
+        }
+        while out.last == " " { out.removeLast() }
+        return out
+    }
+}
+
+/// Where the rows of a block go: the prefix of its first row and of the others (quote bars, list
+/// markers and indentation), and traits added to its text.
+struct Context {
+    var first: [StyledSpan]
+    var rest: [StyledSpan]
+    var prefixWidth: Int
+    var traits: TextTraits
+    var listDepth: Int
+    /// Whether the next row is the block's first, which takes `first` as its prefix.
+    var atFirst = true
+
+    var current: [StyledSpan] { atFirst ? first : rest }
+
+    /// A context nested inside this one, with `firstMarker` before its first row and `restMarker` before
+    /// the others; when the indentation would leave too little room, the markers are left out.
+    func nested(firstMarker: [StyledSpan], restMarker: [StyledSpan], markerWidth: Int, maxPrefix: Int,
+                traits extra: TextTraits = [], listDepth: Int? = nil) -> Context {
+        guard prefixWidth + markerWidth <= maxPrefix else {
+            return Context(first: current, rest: rest, prefixWidth: prefixWidth, traits: traits.union(extra),
+                           listDepth: listDepth ?? self.listDepth)
+        }
+        return Context(first: current + firstMarker, rest: rest + restMarker, prefixWidth: prefixWidth + markerWidth,
+                       traits: traits.union(extra), listDepth: listDepth ?? self.listDepth)
+    }
+}
+
+/// Accumulates the rows of a layout.
+struct Writer {
+    let width: Int
+    let horizontalOffset: Int
+    var lines: [StyledLine] = []
+
+    init(width: Int, horizontalOffset: Int) {
+        self.width = width
+        self.horizontalOffset = horizontalOffset
+    }
+
+    /// The widest indentation allowed: a third of the width, at least 10 columns, stays for text.
+    var maxPrefix: Int { max(0, width - max(10, width / 3)) }
+
+    mutating func row(_ content: [StyledSpan], context: inout Context) {
+        var spans = context.current
+        spans.append(contentsOf: content)
+        lines.append(StyledLine(spans))
+        context.atFirst = false
+    }
+
+    /// An empty row between blocks; quote bars continue through it.
+    mutating func blank(context: Context) {
+        var spans = context.rest
+        trimTrailingSpaces(&spans)
+        lines.append(StyledLine(spans))
+    }
+
+    /// Blocks one after the other, an empty row between two that showed something.
+    mutating func blocks(_ blocks: [Block], context: inout Context) {
+        var emittedAny = false
+        for block in blocks {
+            let before = lines.count
+            // Inside a list item, a nested list follows its text directly, as in every reader.
+            var separated = emittedAny
+            if case .list = block, context.listDepth > 0 { separated = false }
+            if case .caption = block { separated = false }  // a caption sits under its picture
+            if separated { blank(context: context) }
+            self.block(block, context: &context)
+            if lines.count == before + (separated ? 1 : 0) {
+                if separated { lines.removeLast() }  // the block showed nothing: no separator either
+            } else {
+                emittedAny = true
+            }
+        }
+    }
+
+    mutating func block(_ block: Block, context: inout Context) {
+        let available = max(1, width - context.prefixWidth)
+        switch block {
+        case .paragraph(let spans):
+            wrapped(spans, extra: [], available: available, context: &context)
+        case .heading(_, let spans):
+            wrapped(spans, extra: [.heading, .bold], available: available, context: &context)
+        case .caption(let spans):
+            wrapped(spans, extra: [.muted, .italic], available: available, context: &context)
+        case .preformatted(let text):
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                row(clipped(TextLayout.expandTabs(line), available: available, traits: context.traits.union(.code)),
+                    context: &context)
+            }
+        case .rule:
+            row([StyledSpan(String(repeating: "─", count: available), traits: .muted)], context: &context)
+        case .quote(let inner):
+            let bar = StyledSpan("│ ", traits: [.quote, .muted])
+            var nested = context.nested(firstMarker: [bar], restMarker: [bar], markerWidth: 2, maxPrefix: maxPrefix,
+                                        traits: .quote)
+            blocks(inner, context: &nested)
+            if !nested.atFirst { context.atFirst = false }
+        case .list(let ordered, let start, let items):
+            list(ordered: ordered, start: start, items: items, context: &context)
+        case .definitions(let definitions):
+            for (index, definition) in definitions.enumerated() {
+                if index > 0 && !context.atFirst && !definition.term.isEmpty { blank(context: context) }
+                if !definition.term.isEmpty {
+                    wrapped(definition.term, extra: .bold, available: available, context: &context)
+                }
+                let indent = StyledSpan("    ")
+                var nested = context.nested(firstMarker: [indent], restMarker: [indent], markerWidth: 4,
+                                            maxPrefix: maxPrefix)
+                blocks(definition.details, context: &nested)
+                if !nested.atFirst { context.atFirst = false }
+            }
+        case .table(let table):
+            self.table(table, available: available, context: &context)
+        }
+    }
+
+    mutating func wrapped(_ spans: [StyledSpan], extra: TextTraits, available: Int, context: inout Context) {
+        let traits = context.traits.union(extra)
+        let styled = traits.isEmpty ? spans : spans.map { StyledSpan($0.text, traits: $0.traits.union(traits)) }
+        for content in LineWrapper.wrap(styled, width: available) { row(content, context: &context) }
+    }
+
+    mutating func list(ordered: Bool, start: Int, items: [[Block]], context: inout Context) {
+        let markers: [String]
+        if ordered {
+            let numbers = items.indices.map { "\(start + $0). " }
+            let widest = numbers.map(\.count).max() ?? 0
+            markers = numbers.map { String(repeating: " ", count: widest - $0.count) + $0 }
+        } else {
+            let bullets = ["• ", "◦ ", "▪ "]
+            markers = Array(repeating: bullets[context.listDepth % bullets.count], count: items.count)
+        }
+        for (item, marker) in zip(items, markers) {
+            let markerWidth = DisplayWidth.width(of: marker)
+            var nested = context.nested(
+                firstMarker: [StyledSpan(marker, traits: context.traits.union(.muted))],
+                restMarker: [StyledSpan(String(repeating: " ", count: markerWidth))],
+                markerWidth: markerWidth, maxPrefix: maxPrefix, listDepth: context.listDepth + 1)
+            if item.isEmpty {
+                row([], context: &nested)
+            } else {
+                blocks(item, context: &nested)
+            }
+            if !nested.atFirst { context.atFirst = false }
+        }
+    }
+
+    /// A preformatted line cut to `available` columns after `horizontalOffset`, with `→` where it goes on
+    /// and `←` where columns are hidden on the left.
+    func clipped(_ line: String, available: Int, traits: TextTraits) -> [StyledSpan] {
+        var skip = horizontalOffset
+        var text = ""
+        var column = 0
+        var cut = false
+        var characters = line[...]
+        if skip > 0 {
+            while let character = characters.first, skip > 0 {
+                let w = DisplayWidth.width(of: character)
+                characters = characters.dropFirst()
+                skip -= w
+            }
+            // A wide character straddling the left edge leaves one blank column.
+            if skip < 0 { text = " "; column = 1 }
+        }
+        let total = column + DisplayWidth.width(of: characters)
+        let limit = total > available ? available - 1 : available
+        for character in characters {
+            let w = DisplayWidth.width(of: character)
+            if column + w > limit { cut = true; break }
+            text.append(character)
+            column += w
+        }
+        var spans = text.isEmpty ? [] : [StyledSpan(text, traits: traits)]
+        if cut && available >= 1 { spans.append(StyledSpan("→", traits: .muted)) }
+        return spans
+    }
+
+    mutating func table(_ table: Table, available: Int, context: inout Context) {
+        let columns = table.rows.map(\.cells.count).max() ?? 0
+        guard columns > 0 else { return }
+        let texts = table.rows.map { tableRow in tableRow.cells.map { cell in cell.map { StyledSpan($0.text.replacingNewlines(), traits: $0.traits) } } }
+        var widths = Array(repeating: 0, count: columns)
+        for cells in texts {
+            for (index, cell) in cells.enumerated() {
+                widths[index] = max(widths[index], cell.reduce(0) { $0 + DisplayWidth.width(of: $1.text) })
+            }
+        }
+        let separator = " │ "
+        let total = widths.reduce(0, +) + 3 * (columns - 1)
+        if total <= available {
+            for (rowIndex, cells) in texts.enumerated() {
+                var spans: [StyledSpan] = []
+                let isHeader = table.rows[rowIndex].isHeader
+                for column in 0..<columns {
+                    let cell = column < cells.count ? cells[column] : []
+                    let used = cell.reduce(0) { $0 + DisplayWidth.width(of: $1.text) }
+                    spans.append(contentsOf: cell.map { StyledSpan($0.text, traits: isHeader ? $0.traits.union(.bold) : $0.traits) })
+                    if column < columns - 1 {
+                        spans.append(StyledSpan(String(repeating: " ", count: widths[column] - used)))
+                        spans.append(StyledSpan(separator, traits: .muted))
+                    }
+                }
+                trimTrailingSpaces(&spans)
+                row(spans.map { StyledSpan($0.text, traits: $0.traits.union(context.traits)) }, context: &context)
+                if isHeader && (rowIndex + 1 < texts.count) && !table.rows[rowIndex + 1].isHeader {
+                    let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "─┼─")
+                    row([StyledSpan(rule, traits: .muted)], context: &context)
+                }
+            }
+            return
+        }
+        // Too wide: one block per row, each cell on its own rows, labelled by the header when there is one.
+        let header = table.rows.first(where: \.isHeader).map { headerRow in headerRow.cells.map { $0.map(\.text).joined() } }
+        var firstBlock = true
+        for (rowIndex, cells) in texts.enumerated() where !table.rows[rowIndex].isHeader || header == nil {
+            if !firstBlock { blank(context: context) }
+            firstBlock = false
+            for (column, cell) in cells.enumerated() where !cell.isEmpty {
+                var spans = cell
+                if let header, column < header.count, !header[column].isEmpty {
+                    spans.insert(StyledSpan(header[column] + ": ", traits: .bold), at: 0)
+                }
+                wrapped(spans, extra: [], available: available, context: &context)
+            }
+        }
+    }
+
+    private func trimTrailingSpaces(_ spans: inout [StyledSpan]) {
+        while let last = spans.last, last.text.hasSuffix(" ") {
+            var text = last.text
+            while text.hasSuffix(" ") { text.removeLast() }
+            if text.isEmpty { spans.removeLast() } else { spans[spans.count - 1].text = text; break }
+        }
+    }
+
+    /// The numbered link list: `[n] URL`, URLs wrapped under themselves.
+    mutating func linkList(_ links: [String]) {
+        if !lines.isEmpty { lines.append(StyledLine()) }
+        let widest = "[\(links.count)] ".count
+        var context = Context(first: [], rest: [], prefixWidth: 0, traits: [], listDepth: 0)
+        for (index, url) in links.enumerated() {
+            let marker = "[\(index + 1)] "
+            let padded = String(repeating: " ", count: widest - marker.count) + marker
+            var nested = context.nested(firstMarker: [StyledSpan(padded, traits: .muted)],
+                                        restMarker: [StyledSpan(String(repeating: " ", count: widest))],
+                                        markerWidth: widest, maxPrefix: maxPrefix)
+            let available = max(1, width - nested.prefixWidth)
+            for content in LineWrapper.wrap([StyledSpan(url, traits: [.link, .muted])], width: available) {
+                row(content, context: &nested)
+            }
+            context.atFirst = true
+        }
+    }
+}
