@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "NewsCacheTests", dependencies: ["NewsCache", "NewsModel"]),
         .testTarget(name: "ReaderCoreTests", dependencies: ["ReaderCore", "NewsModel", "TermCore"]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "ReaderCore", "NewsModel", "TermCore"]),
-        .testTarget(name: "ReaderAppTests", dependencies: ["ReaderApp", "NewsModel", "NewsCache", "ReaderCore"]),
+        .testTarget(name: "ReaderAppTests", dependencies: ["ReaderApp", "NewsModel", "NewsCache", "ReaderCore", "ReaderUI", "TermCore"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]

@@ -13,9 +13,13 @@ enum CommentLayout {
         return min(max(0, depth), maxLevels) * indentStep
     }
 
-    /// The width of a comment's text: the pane less indentation, the rule and its space, and a margin.
+    /// The column of a comment's rule, from the pane's left edge: one column of margin, then indentation.
+    static func ruleOffset(depth: Int, paneWidth: Int) -> Int { 1 + indent(depth: depth, paneWidth: paneWidth) }
+
+    /// The width of a comment's text: the pane less margin, indentation, the rule and its space, and a
+    /// right margin.
     static func textWidth(depth: Int, paneWidth: Int) -> Int {
-        max(1, paneWidth - indent(depth: depth, paneWidth: paneWidth) - 3)
+        max(1, paneWidth - ruleOffset(depth: depth, paneWidth: paneWidth) - 3)
     }
 
     static func body(of comment: Comment, width: Int) -> [StyledLine] {

@@ -15,6 +15,8 @@ public final class LayoutCache {
     private let capacity = 4
     private var articles: [ArticleEntry] = []
     private var threads: [CommentsEntry] = []
+    /// How many times a story was laid out (cache misses), for tests of the caching itself.
+    private(set) var articleLayoutCount = 0
 
     public init() {}
 
@@ -25,6 +27,7 @@ public final class LayoutCache {
             return articles[hit].lines
         }
         let lines = ArticleDocument.lines(for: story, width: width, timeZone: timeZone)
+        articleLayoutCount += 1
         articles.removeAll { $0.story.id == story.id }
         articles.append(ArticleEntry(story: story, width: width, timeZone: timeZone, lines: lines))
         if articles.count > capacity { articles.removeFirst() }

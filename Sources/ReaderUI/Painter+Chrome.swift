@@ -4,39 +4,41 @@ import TermCore
 
 /// The status bar and the help overlay.
 extension Painter {
-    /// ` All stories  12/87  5 unread` on the left, the message (or the standing hint) on the right.
+    /// `All stories  12/87  5 unread  ? help` on the left, the message (or the standing hint) on the right.
+    /// The position and unread count always stay; the scope and the help reminder give way to a message.
     mutating func drawStatusBar(in rect: Rect) {
         guard !rect.isEmpty else { return }
-        let message = state.status
-        let style = message?.isError == true ? theme[.statusError] : theme[.statusBar]
         fillRow(x: rect.x, y: rect.y, width: rect.width, style: theme[.statusBar])
-        var left = " " + scopeName
+        var core: String
         if state.list.hasLoaded {
             let position = state.list.total == 0 ? 0 : state.list.selected + 1
-            left += "  \(position)/\(state.list.total)  \(state.list.unread) unread"
+            core = "\(position)/\(state.list.total)  \(state.list.unread) unread"
         } else {
-            left += "  loading…"
+            core = "loading…"
         }
-        left += "  ? help"
-        let text = message.map { Sanitizer.cleanLine($0.text) } ?? state.hint.map(Sanitizer.cleanLine)
-        let leftWidth = DisplayWidth.width(of: left)
-        if let text, !text.isEmpty {
-            // The message matters more than the summary: give it the room it needs, up to the whole bar.
-            let room = rect.width - 2
-            let messageText = TextFit.truncate(text, width: room)
-            let messageWidth = DisplayWidth.width(of: messageText)
-            if leftWidth + 2 + messageWidth <= rect.width {
-                screen.put(left, x: rect.x, y: rect.y, style: theme[.statusBar])
-            } else {
-                screen.put(TextFit.truncate(left, width: max(0, rect.width - messageWidth - 3)), x: rect.x, y: rect.y,
-                           style: theme[.statusBar])
+        let message = state.status
+        let text = (message.map { Sanitizer.cleanLine($0.text) } ?? state.hint.map(Sanitizer.cleanLine)) ?? ""
+        let textWidth = DisplayWidth.width(of: text)
+        // An error may push the summary out; a hint or notice may not.
+        let isError = message?.isError == true
+        var left = " " + core
+        for extra in [" " + scopeName + "  " + core + "  ? help", " " + scopeName + "  " + core] {
+            if DisplayWidth.width(of: extra) + (textWidth > 0 ? textWidth + 3 : 0) <= rect.width {
+                left = extra
+                break
             }
-            let x = rect.maxX - messageWidth - 1
-            fillRow(x: x - 1, y: rect.y, width: messageWidth + 2, style: style)
-            screen.put(messageText, x: x, y: rect.y, style: style, maxWidth: messageWidth)
-        } else {
-            screen.put(left, x: rect.x, y: rect.y, style: theme[.statusBar], maxWidth: rect.width)
         }
+        if isError, DisplayWidth.width(of: left) + textWidth + 3 > rect.width { left = "" }
+        let used = screen.put(left, x: rect.x, y: rect.y, style: theme[.statusBar], maxWidth: rect.width)
+        guard !text.isEmpty else { return }
+        let room = rect.width - used - 3
+        guard room > 0 else { return }
+        let shown = TextFit.truncate(text, width: room)
+        let shownWidth = DisplayWidth.width(of: shown)
+        let x = rect.maxX - shownWidth - 1
+        let style = isError ? theme[.statusError] : theme[.statusBar]
+        fillRow(x: x - 1, y: rect.y, width: shownWidth + 2, style: style)
+        screen.put(shown, x: x, y: rect.y, style: style, maxWidth: shownWidth)
     }
 
     /// A box in the middle of the screen listing every key of the focused pane, generated from the keymap.

@@ -24,13 +24,13 @@ extension Painter {
         for index in visible[start...] {
             guard y < rect.maxY else { break }
             let comment = comments[index]
-            let indent = CommentLayout.indent(depth: comment.depth, paneWidth: rect.width)
-            let textX = rect.x + indent + 2
+            let ruleX = rect.x + CommentLayout.ruleOffset(depth: comment.depth, paneWidth: rect.width)
+            let textX = ruleX + 2
             let textWidth = CommentLayout.textWidth(depth: comment.depth, paneWidth: rect.width)
             let rule = theme.commentDepth(comment.depth)
             let isCollapsed = state.collapsed.contains(comment.id)
             // Header.
-            screen.put(isCollapsed ? "▸" : "│", x: rect.x + indent, y: y, style: rule)
+            screen.put(isCollapsed ? "▸" : "│", x: ruleX, y: y, style: rule)
             if index == state.commentCursor {
                 let selection = state.focus == .comments ? theme[.selected] : theme[.selectedInactive]
                 fillRow(x: textX, y: y, width: textWidth, style: selection)
@@ -44,7 +44,7 @@ extension Painter {
             if !isCollapsed {
                 for line in bodies[index] {
                     guard y < rect.maxY else { break }
-                    screen.put("│", x: rect.x + indent, y: y, style: rule)
+                    screen.put("│", x: ruleX, y: y, style: rule)
                     put(line, x: textX, y: y, width: textWidth, base: theme[.text])
                     y += 1
                 }

@@ -1,1 +1,0 @@
-// Tests for ReaderApp live in this folder.
