@@ -28,7 +28,7 @@ public final class LayoutCache {
         }
         let lines = ArticleDocument.lines(for: story, width: width, timeZone: timeZone)
         articleLayoutCount += 1
-        articles.removeAll { $0.story.id == story.id }
+        articles.removeAll { $0.story.id == story.id && $0.width == width }
         articles.append(ArticleEntry(story: story, width: width, timeZone: timeZone, lines: lines))
         if articles.count > capacity { articles.removeFirst() }
         return lines
@@ -42,7 +42,7 @@ public final class LayoutCache {
         let bodies = comments.map { comment in
             CommentLayout.body(of: comment, width: CommentLayout.textWidth(depth: comment.depth, paneWidth: paneWidth))
         }
-        threads.removeAll { $0.storyID == storyID }
+        threads.removeAll { $0.storyID == storyID && $0.width == paneWidth }
         threads.append(CommentsEntry(storyID: storyID, comments: comments, width: paneWidth, bodies: bodies))
         if threads.count > capacity { threads.removeFirst() }
         return bodies

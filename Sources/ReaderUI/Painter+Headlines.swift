@@ -17,15 +17,19 @@ extension Painter {
             return
         }
         let top = max(0, min(list.top, max(0, list.total - rect.height)))
-        for row in 0..<rect.height {
-            let position = top + row
-            guard let headline = list.row(at: position) else { continue }
-            drawHeadline(headline, isSelected: position == list.selected, x: rect.x, y: rect.y + row,
-                         width: rect.width)
+        let shown = (top..<(top + rect.height)).compactMap { list.row(at: $0) }
+        // The source column is as wide as the widest source on screen, within limits, so titles and dates
+        // line up from row to row without wasting space.
+        let widest = shown.map { DisplayWidth.width(of: Sanitizer.cleanLine($0.feedTitle)) }.max() ?? 0
+        let sourceColumn = min(widest, 16, rect.width / 4)
+        for (row, headline) in shown.enumerated() {
+            drawHeadline(headline, isSelected: top + row == list.selected, x: rect.x, y: rect.y + row,
+                         width: rect.width, sourceColumn: sourceColumn)
         }
     }
 
-    private mutating func drawHeadline(_ headline: Headline, isSelected: Bool, x: Int, y: Int, width: Int) {
+    private mutating func drawHeadline(_ headline: Headline, isSelected: Bool, x: Int, y: Int, width: Int,
+                                       sourceColumn column: Int) {
         let selection = state.focus == .headlines ? theme[.selected] : theme[.selectedInactive]
         let base = isSelected ? selection : theme[.text]
         if isSelected { fillRow(x: x, y: y, width: width, style: base) }
@@ -36,8 +40,8 @@ extension Painter {
         let count = headline.commentCount.map { $0 > 0 ? "[\($0)]" : "" } ?? ""
         var meta = pad(age, to: 3) + " " + pad(count, to: 5)
         if width >= 50 {
-            let source = TextFit.truncate(Sanitizer.cleanLine(headline.feedTitle), width: min(16, width / 4))
-            meta = source + "  " + meta
+            let source = TextFit.truncate(Sanitizer.cleanLine(headline.feedTitle), width: column)
+            meta = source + String(repeating: " ", count: column - DisplayWidth.width(of: source)) + "  " + meta
         }
         let metaWidth = DisplayWidth.width(of: meta)
         let mark = headline.isRead ? " " : "●"

@@ -102,8 +102,8 @@ private struct ThemeReader {
     let file: String
 
     func style(_ value: TOMLValueConvertible, key: String, section: String) throws -> Style {
-        if let name = value.string {
-            return Style(foreground: try color(name, key: key, section: section))
+        if value.string != nil || value.int != nil {
+            return Style(foreground: try color(value, key: key, section: section))
         }
         guard let table = value.table else {
             throw invalid(key, section: section, "expected a colour name or a table such as { fg = \"red\" }")
