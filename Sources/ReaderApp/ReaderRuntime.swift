@@ -53,15 +53,13 @@ public final class ReaderRuntime {
             drainInbox()
             drawIfChanged()
             if state.isQuitting { break }
-            if let event = backend.nextEvent(timeoutMilliseconds: pollMilliseconds) {
-                switch event {
-                case .key(let key): dispatch(.keyPressed(key))
-                case .resize(let width, let height): dispatch(.resized(TerminalSize(width: width, height: height)))
-                }
-            } else {
-                // Let finished effects hop back onto the main actor and fill the inbox.
-                await Task.yield()
+            switch backend.nextEvent(timeoutMilliseconds: pollMilliseconds) {
+            case .key(let key)?: dispatch(.keyPressed(key))
+            case .resize(let width, let height)?: dispatch(.resized(TerminalSize(width: width, height: height)))
+            case nil: break
             }
+            // Let finished effects hop back onto the main actor and fill the inbox, even while keys stream in.
+            await Task.yield()
             let now = clock()
             if now.timeIntervalSince(state.now) >= 30 || now < state.now { dispatch(.clockTicked(now)) }
         }
