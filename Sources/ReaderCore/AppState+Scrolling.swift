@@ -23,40 +23,88 @@ extension AppState {
         articleScroll = max(0, min(target, maxArticleScroll))
     }
 
-    /// The rows comment `index` takes on screen: its measured height, or one row when its thread is folded.
+    /// The rows comment `index` takes on screen: its measured height (header, text, blank row), or two
+    /// rows when its thread is folded.
     public func commentHeight(_ index: Int) -> Int {
-        guard comments.indices.contains(index) else { return 1 }
+        guard comments.indices.contains(index) else { return 2 }
         if collapsed.contains(comments[index].id) { return 2 }
         if metrics.storyID == commentsStoryID, metrics.commentHeights.count == comments.count {
-            return max(1, metrics.commentHeights[index])
+            return max(2, metrics.commentHeights[index])
         }
-        return 2
+        return 3
     }
 
-    mutating func moveInComments(_ command: Command) {
+    /// The comments drawn (folded replies left out), the row each starts at, and the rows of them all.
+    public func commentRows() -> (visible: [Int], starts: [Int], total: Int) {
         let visible = CommentTree.visibleIndices(comments, collapsed: collapsed)
-        guard !visible.isEmpty else { return }
-        let position = visible.firstIndex(of: commentCursor) ?? 0
-        var target = position
-        switch command {
-        case .moveUp: target = position - 1
-        case .moveDown: target = position + 1
-        case .pageDown, .pageUp:
-            // Move by as many comments as fill a screen.
-            let step = command == .pageDown ? 1 : -1
-            var rows = 0
-            var next = position
-            while next + step >= 0, next + step < visible.count, rows < commentViewportRows {
-                next += step
-                rows += commentHeight(visible[next])
-            }
-            target = next
-        case .moveToTop: target = 0
-        case .moveToBottom: target = visible.count - 1
-        default: break
+        var starts: [Int] = []
+        starts.reserveCapacity(visible.count)
+        var row = 0
+        for index in visible {
+            starts.append(row)
+            row += commentHeight(index)
         }
-        commentCursor = visible[max(0, min(target, visible.count - 1))]
-        scrollCommentsToCursor()
+        return (visible, starts, row)
+    }
+
+    /// ↓ reads on through a comment taller than the pane before moving to the next; ↑ likewise upwards.
+    /// PgDn/PgUp scroll a screen and put the cursor on the comment at the top.
+    mutating func moveInComments(_ command: Command) {
+        let (visible, starts, total) = commentRows()
+        guard !visible.isEmpty else { return }
+        let rows = commentViewportRows
+        let maxScroll = max(0, total - rows)
+        var position = visible.firstIndex(of: commentCursor) ?? 0
+        let start = starts[position]
+        let end = start + commentHeight(visible[position])
+        switch command {
+        case .moveDown:
+            if end > commentScroll + rows {
+                commentScroll += 1
+            } else if position + 1 < visible.count {
+                position += 1
+                reveal(position, starts: starts, visible: visible)
+            }
+        case .moveUp:
+            if start < commentScroll {
+                commentScroll -= 1
+            } else if position > 0 {
+                position -= 1
+                reveal(position, starts: starts, visible: visible)
+            }
+        case .pageDown, .pageUp:
+            let step = max(1, rows - 1)
+            commentScroll += command == .pageDown ? step : -step
+            commentScroll = max(0, min(commentScroll, maxScroll))
+            // The cursor goes to the comment holding the top row (the last one once at the bottom).
+            position = starts.lastIndex { $0 <= commentScroll } ?? 0
+            if command == .pageDown, commentScroll == maxScroll, position < visible.count - 1,
+               starts[visible.count - 1] >= commentScroll {
+                position = visible.count - 1
+            }
+        case .moveToTop:
+            position = 0
+            commentScroll = 0
+        case .moveToBottom:
+            position = visible.count - 1
+            commentScroll = maxScroll
+        default:
+            break
+        }
+        commentCursor = visible[position]
+        commentScroll = max(0, min(commentScroll, maxScroll))
+    }
+
+    /// Scrolls so the comment at `position` is on screen: wholly if it fits, else from its first row.
+    private mutating func reveal(_ position: Int, starts: [Int], visible: [Int]) {
+        let start = starts[position]
+        let end = start + commentHeight(visible[position])
+        let rows = commentViewportRows
+        if start < commentScroll {
+            commentScroll = start
+        } else if end > commentScroll + rows {
+            commentScroll = min(start, end - rows)
+        }
     }
 
     mutating func toggleThread() {
@@ -67,22 +115,19 @@ extension AppState {
         scrollCommentsToCursor()
     }
 
-    /// Keeps the cursor's comment on screen: the first comment shown moves only as far as needed.
+    /// After the thread or the pane changed size: keeps the scroll in range and the cursor's comment at
+    /// least partly on screen, without undoing the reader's place inside a tall comment.
     mutating func scrollCommentsToCursor() {
-        let visible = CommentTree.visibleIndices(comments, collapsed: collapsed)
-        guard let cursorPosition = visible.firstIndex(of: commentCursor) else {
+        let (visible, starts, total) = commentRows()
+        let rows = commentViewportRows
+        guard let position = visible.firstIndex(of: commentCursor) else {
             commentCursor = visible.first ?? 0
-            commentTop = visible.first ?? 0
+            commentScroll = 0
             return
         }
-        var topPosition = visible.firstIndex(of: commentTop) ?? cursorPosition
-        if topPosition > cursorPosition { topPosition = cursorPosition }
-        // Scroll down until the cursor's comment ends on screen (or starts at the top, when taller than it).
-        while topPosition < cursorPosition {
-            let rows = visible[topPosition...cursorPosition].reduce(0) { $0 + commentHeight($1) }
-            if rows <= commentViewportRows { break }
-            topPosition += 1
-        }
-        commentTop = visible[topPosition]
+        let start = starts[position]
+        let end = start + commentHeight(visible[position])
+        if end <= commentScroll || start >= commentScroll + rows { reveal(position, starts: starts, visible: visible) }
+        commentScroll = max(0, min(commentScroll, max(0, total - rows)))
     }
 }

@@ -31,9 +31,11 @@ public struct AppState: Sendable, Equatable {
     /// The story the comments belong to, once loaded (nil while loading).
     public var commentsStoryID: StoryID?
     public var comments: [Comment]
-    /// The comment under the cursor (an index into `comments`) and the first comment on screen.
+    /// The comment under the cursor (an index into `comments`).
     public var commentCursor: Int
-    public var commentTop: Int
+    /// The first row of the thread on screen: comments scroll by rows, so a comment taller than the pane
+    /// can be read to its end.
+    public var commentScroll: Int
     public var collapsed: Set<CommentID>
     public var status: StatusMessage?
     /// A standing hint shown when there is no message (e.g. how to add feeds to the sample edition).
@@ -53,7 +55,7 @@ public struct AppState: Sendable, Equatable {
         focus = .headlines; mode = .normal; isShowingComments = false; isShowingHelp = false
         list = HeadlineWindow(query: query)
         articleStoryID = nil; story = nil; articleScroll = 0
-        commentsStoryID = nil; comments = []; commentCursor = 0; commentTop = 0; collapsed = []
+        commentsStoryID = nil; comments = []; commentCursor = 0; commentScroll = 0; collapsed = []
         status = nil; self.hint = hint; metrics = ContentMetrics(); self.keymap = keymap; isQuitting = false
         focusBeforeComments = .headlines; nextRequestNumber = 1
     }

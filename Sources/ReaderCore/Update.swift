@@ -30,7 +30,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         guard id == state.articleStoryID, state.isShowingComments else { return [] }
         state.commentsStoryID = id
         state.comments = comments
-        state.commentCursor = 0; state.commentTop = 0; state.collapsed = []
+        state.commentCursor = 0; state.commentScroll = 0; state.collapsed = []
         return []
     case .contentMeasured(let metrics):
         state.metrics = metrics
@@ -149,7 +149,7 @@ extension AppState {
         guard isShowingComments, let id = articleStoryID, commentsStoryID != id else { return [] }
         commentsStoryID = nil
         comments = []
-        commentCursor = 0; commentTop = 0; collapsed = []
+        commentCursor = 0; commentScroll = 0; collapsed = []
         return [.loadComments(id)]
     }
 

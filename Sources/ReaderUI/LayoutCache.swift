@@ -51,15 +51,23 @@ public final class LayoutCache {
     /// How tall the shown story and comments are at the current pane sizes, for `update` to scroll by.
     public func metrics(for state: AppState) -> ContentMetrics {
         var metrics = ContentMetrics(storyID: state.articleStoryID)
-        let articleRect = ScreenLayout.content(of: ScreenLayout.rect(of: .article, in: state))
-        if let story = state.shownStory {
-            metrics.articleWidth = ArticleDocument.textWidth(paneWidth: articleRect.width)
+        let onScreen = ScreenLayout(state).panes
+        // A pane that is not drawn (the narrow layout shows one) is not laid out: flicking through the list
+        // must not wrap every story it passes. Its last measurement stands until it is shown again.
+        let previous = state.metrics.storyID == state.articleStoryID ? state.metrics : ContentMetrics()
+        if let story = state.shownStory, let rect = onScreen[.article] {
+            metrics.articleWidth = ArticleDocument.textWidth(paneWidth: rect.width)
             metrics.articleLines = article(story, width: metrics.articleWidth, timeZone: state.timeZone).count
+        } else {
+            metrics.articleWidth = previous.articleWidth
+            metrics.articleLines = previous.articleLines
         }
-        if state.isShowingComments, let comments = state.shownComments, let id = state.commentsStoryID {
-            let width = ScreenLayout.rect(of: .comments, in: state).width
-            metrics.commentsWidth = width
-            metrics.commentHeights = commentBodies(comments, storyID: id, paneWidth: width).map { $0.count + 2 }
+        if let rect = onScreen[.comments], let comments = state.shownComments, let id = state.commentsStoryID {
+            metrics.commentsWidth = rect.width
+            metrics.commentHeights = commentBodies(comments, storyID: id, paneWidth: rect.width).map { $0.count + 2 }
+        } else {
+            metrics.commentsWidth = previous.commentsWidth
+            metrics.commentHeights = previous.commentHeights
         }
         return metrics
     }

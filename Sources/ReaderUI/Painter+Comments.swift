@@ -3,7 +3,7 @@ import NewsModel
 import ReaderCore
 import TermCore
 
-/// The comment pane: comments from `commentTop` down, indented by depth behind a rule in the depth's
+/// The comment pane: the thread from row `commentScroll` down, indented by depth behind a rule in the depth's
 /// colour, with the cursor's header highlighted and folded threads marked.
 extension Painter {
     mutating func drawComments(in rect: Rect) {
@@ -19,37 +19,39 @@ extension Painter {
         }
         let bodies = layouts.commentBodies(comments, storyID: storyID, paneWidth: rect.width)
         let visible = CommentTree.visibleIndices(comments, collapsed: state.collapsed)
-        let start = visible.firstIndex(of: state.commentTop) ?? 0
-        var y = rect.y
-        for index in visible[start...] {
-            guard y < rect.maxY else { break }
+        // Rows are counted from the top of the thread; only those from `commentScroll` on are drawn.
+        var row = -state.commentScroll
+        for index in visible {
+            guard row < rect.height else { break }
             let comment = comments[index]
+            let isCollapsed = state.collapsed.contains(comment.id)
+            let height = isCollapsed ? 2 : bodies[index].count + 2
+            defer { row += height }
+            guard row + height > 0 else { continue }
             let ruleX = rect.x + CommentLayout.ruleOffset(depth: comment.depth, paneWidth: rect.width)
             let textX = ruleX + 2
             let textWidth = CommentLayout.textWidth(depth: comment.depth, paneWidth: rect.width)
             let rule = theme.commentDepth(comment.depth)
-            let isCollapsed = state.collapsed.contains(comment.id)
-            // Header.
-            screen.put(isCollapsed ? "▸" : "│", x: ruleX, y: y, style: rule)
-            if index == state.commentCursor {
-                let selection = state.focus == .comments ? theme[.selected] : theme[.selectedInactive]
-                fillRow(x: textX, y: y, width: textWidth, style: selection)
-                screen.put(header(comment, index: index, comments: comments, collapsed: isCollapsed), x: textX, y: y,
-                           style: selection, maxWidth: textWidth)
-            } else {
-                drawHeader(comment, index: index, comments: comments, collapsed: isCollapsed, x: textX, y: y,
-                           width: textWidth)
-            }
-            y += 1
-            if !isCollapsed {
-                for line in bodies[index] {
-                    guard y < rect.maxY else { break }
-                    screen.put("│", x: ruleX, y: y, style: rule)
-                    put(line, x: textX, y: y, width: textWidth, base: theme[.text])
-                    y += 1
+            if row >= 0 {
+                screen.put(isCollapsed ? "▸" : "│", x: ruleX, y: rect.y + row, style: rule)
+                if index == state.commentCursor {
+                    let selection = state.focus == .comments ? theme[.selected] : theme[.selectedInactive]
+                    fillRow(x: textX, y: rect.y + row, width: textWidth, style: selection)
+                    screen.put(header(comment, index: index, comments: comments, collapsed: isCollapsed), x: textX,
+                               y: rect.y + row, style: selection, maxWidth: textWidth)
+                } else {
+                    drawHeader(comment, index: index, comments: comments, collapsed: isCollapsed, x: textX,
+                               y: rect.y + row, width: textWidth)
                 }
             }
-            y += 1  // the blank row between comments
+            guard !isCollapsed else { continue }
+            for (offset, line) in bodies[index].enumerated() {
+                let y = row + 1 + offset
+                guard y >= 0 else { continue }
+                guard y < rect.height else { break }
+                screen.put("│", x: ruleX, y: rect.y + y, style: rule)
+                put(line, x: textX, y: rect.y + y, width: textWidth, base: theme[.text])
+            }
         }
     }
 

@@ -331,22 +331,55 @@ struct UpdateScrollTests {
         let rows = state.commentViewportRows
         for _ in 0..<20 { _ = update(&state, .keyPressed(.down)) }
         #expect(state.commentCursor == 20)
-        // Comments commentTop...20 fit in the pane, and one more would not.
-        let shown = (state.commentTop...20).count * 5
-        #expect(shown <= rows)
-        #expect(shown + 5 > rows)
+        // Comment 20 (rows 100..<105) ends exactly at the bottom of the pane.
+        #expect(state.commentScroll == 105 - rows)
         _ = update(&state, .keyPressed(.character("g")))
-        #expect(state.commentTop == 0)
+        #expect(state.commentScroll == 0)
+        #expect(state.commentCursor == 0)
     }
 
-    @Test("PgDn in comments moves by about a screen of comments")
+    @Test("a comment taller than the pane is read to its end before the cursor moves on")
+    func tallComment() {
+        var state = withComments([0, 0])
+        let id = Fixtures.headline(0).id
+        let rows = state.commentViewportRows
+        _ = update(&state, .contentMeasured(ContentMetrics(storyID: id, commentsWidth: 60,
+                                                           commentHeights: [rows + 10, 3])))
+        for _ in 0..<10 { _ = update(&state, .keyPressed(.down)) }
+        #expect(state.commentCursor == 0)
+        #expect(state.commentScroll == 10)
+        _ = update(&state, .keyPressed(.down))
+        #expect(state.commentCursor == 1)
+        _ = update(&state, .keyPressed(.up))
+        #expect(state.commentCursor == 0)
+        for _ in 0..<20 { _ = update(&state, .keyPressed(.up)) }
+        #expect(state.commentScroll == 0)
+        #expect(state.commentCursor == 0)
+    }
+
+    @Test("G shows the end of the thread")
+    func commentBottom() {
+        var state = withComments(Array(repeating: 0, count: 40))
+        let id = Fixtures.headline(0).id
+        _ = update(&state, .contentMeasured(ContentMetrics(storyID: id, commentsWidth: 60,
+                                                           commentHeights: Array(repeating: 4, count: 40))))
+        _ = update(&state, .keyPressed(.end))
+        #expect(state.commentCursor == 39)
+        #expect(state.commentScroll == 160 - state.commentViewportRows)
+    }
+
+    @Test("PgDn in comments scrolls a screen and puts the cursor on the comment at the top")
     func commentPage() {
         var state = withComments(Array(repeating: 0, count: 40))
         let id = Fixtures.headline(0).id
         _ = update(&state, .contentMeasured(ContentMetrics(storyID: id, commentsWidth: 60,
                                                            commentHeights: Array(repeating: 4, count: 40))))
+        let step = state.commentViewportRows - 1
         _ = update(&state, .keyPressed(.pageDown))
-        let expected = (state.commentViewportRows + 3) / 4
-        #expect(state.commentCursor == expected)
+        #expect(state.commentScroll == step)
+        #expect(state.commentCursor == step / 4)
+        _ = update(&state, .keyPressed(.pageUp))
+        #expect(state.commentScroll == 0)
+        #expect(state.commentCursor == 0)
     }
 }

@@ -56,4 +56,18 @@ struct LayoutCacheTests {
         #expect(metrics.articleLines == 11)
         #expect(metrics.commentHeights == [3, 3])  // header, one line of text, blank
     }
+
+    @Test("in the narrow layout a story is not laid out until its pane is shown")
+    func hiddenPaneNotLaidOut() {
+        let layouts = LayoutCache()
+        var state = Fixtures.state(width: 50, height: 15, layouts: layouts)
+        #expect(layouts.articleLayoutCount == 0)
+        _ = update(&state, .keyPressed(.tab))
+        _ = update(&state, .contentMeasured(layouts.metrics(for: state)))
+        #expect(layouts.articleLayoutCount == 1)
+        #expect(state.metrics.articleLines > 0)
+        // Back on the list the last measurement stands, so the article keeps its place.
+        _ = update(&state, .keyPressed(.tab))
+        #expect(layouts.metrics(for: state) == state.metrics)
+    }
 }

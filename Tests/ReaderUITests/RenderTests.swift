@@ -161,6 +161,26 @@ struct RenderTests {
         #expect(text.contains("collapse / expand this thread"))
     }
 
+    @Test("a comment taller than the pane scrolls row by row")
+    func tallCommentScrolls() {
+        let layouts = LayoutCache()
+        var state = Fixtures.state(width: 50, height: 15, comments: true, layouts: layouts)
+        let long = (1...30).map { "<p>line \($0)</p>" }.joined()
+        var comments = Fixtures.seedComments
+        comments[0].body = long
+        _ = update(&state, .commentsLoaded(StoryID(1), comments))
+        _ = update(&state, .contentMeasured(layouts.metrics(for: state)))
+        for _ in 0..<5 { _ = update(&state, .keyPressed(.down)) }
+        let lines = render(state, theme: theme, layouts: layouts).lines
+        #expect(state.commentCursor == 0)
+        // Paragraphs are separated by blank rows: the header, "line 1", a blank, "line 2" and a blank (five
+        // rows) have scrolled away.
+        #expect(state.commentScroll == 5)
+        #expect(lines[1] == " │ line 3")
+        #expect(lines[2] == " │")
+        #expect(lines[3] == " │ line 4")
+    }
+
     @Test("a folded thread shows how many replies it hides")
     func collapsed() {
         var state = Fixtures.state(width: 160, height: 48, comments: true)
