@@ -5,6 +5,7 @@ import ReaderCore
 /// Performs the store-bound effects off the main actor and turns each outcome, failure included, into the
 /// action that answers it.
 enum EffectPerformer {
+    /// A page in the request's direction with the counts, and the absolute position of its first row.
     static func loadHeadlines(_ request: HeadlineRequest, store: any ReaderStore) async -> Action {
         do {
             let query = request.query

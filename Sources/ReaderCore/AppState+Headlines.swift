@@ -11,6 +11,7 @@ extension AppState {
         return .loadHeadlines(request)
     }
 
+    /// ↑↓, PgUp/PgDn, g/G in the list; the ends may need a page from the store first.
     mutating func moveInList(_ command: Command) -> [Effect] {
         let page = max(1, listViewportRows - 1)
         switch command {
@@ -50,6 +51,7 @@ extension AppState {
         return showStory(headline.id)
     }
 
+    /// Moves the list's first row only as far as needed to keep the selection on screen.
     mutating func scrollListToSelection() {
         let rows = listViewportRows
         if list.selected < list.top { list.top = list.selected }

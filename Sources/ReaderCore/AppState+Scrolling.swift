@@ -8,6 +8,7 @@ extension AppState {
         return max(0, metrics.articleLines - articleViewportRows)
     }
 
+    /// Scrolls the article by a line, a page or to an end, within what has been measured.
     mutating func scrollArticle(_ command: Command) {
         let page = max(1, articleViewportRows - 1)
         var target = articleScroll
@@ -107,6 +108,7 @@ extension AppState {
         }
     }
 
+    /// Folds or unfolds the replies under the cursor (a comment without replies has nothing to fold).
     mutating func toggleThread() {
         guard comments.indices.contains(commentCursor),
               CommentTree.descendantCount(of: commentCursor, in: comments) > 0 else { return }

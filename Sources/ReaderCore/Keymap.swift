@@ -63,6 +63,7 @@ public struct Keymap: Sendable, Equatable {
     }()
 }
 
+/// Key names for the help overlay.
 extension Key {
     /// How help names the key.
     public var label: String {

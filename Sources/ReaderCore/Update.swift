@@ -42,6 +42,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     }
 }
 
+/// The reactions `update` is made of, one per kind of action.
 extension AppState {
     /// A key: with help open any key closes it; otherwise the focused pane's binding decides.
     mutating func press(_ key: Key) -> [Effect] {
@@ -153,6 +154,7 @@ extension AppState {
         return [.loadComments(id)]
     }
 
+    /// After a resize: a focus the new layout still has, and every scroll position back in range.
     mutating func clampAfterResize() {
         if !focusOrder.contains(focus) { focus = focusOrder[0] }
         scrollListToSelection()
@@ -160,6 +162,8 @@ extension AppState {
         scrollCommentsToCursor()
     }
 
+    /// A failed effect becomes an error message, unless it answers a request nobody waits for any more;
+    /// a failed mark-read also puts the unread mark back.
     mutating func receiveFailure(_ kind: RequestKind, _ message: String) -> [Effect] {
         switch kind {
         case .headlines(let id):

@@ -7,6 +7,7 @@ enum ArticleDocument {
     /// Text keeps one column free either side of the pane.
     static func textWidth(paneWidth: Int) -> Int { max(1, paneWidth - 2) }
 
+    /// Header rows (title, byline, link), a blank row, then the body, all at most `width` columns.
     static func lines(for story: Story, width: Int, timeZone: TimeZone) -> [StyledLine] {
         var lines: [StyledLine] = []
         let title = Sanitizer.cleanLine(story.title)

@@ -22,6 +22,7 @@ enum CommentLayout {
         max(1, paneWidth - ruleOffset(depth: depth, paneWidth: paneWidth) - 3)
     }
 
+    /// The comment's text laid out at `width`; deleted and empty comments say so.
     static func body(of comment: Comment, width: Int) -> [StyledLine] {
         if comment.isDeleted { return [StyledLine("[deleted]", traits: .muted)] }
         let lines = fallbackLayout(html: comment.body, width: width)

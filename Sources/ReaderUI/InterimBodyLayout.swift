@@ -25,6 +25,7 @@ private enum InterimHTML {
                                          "blockquote", "pre", "tr", "table", "section", "article", "figure",
                                          "figcaption", "hr"]
 
+    /// Splits at block tags (and blank lines in plain text); headings and quotes keep a trait.
     static func paragraphs(_ html: String) -> [Paragraph] {
         var paragraphs: [Paragraph] = []
         var current = ""

@@ -5,6 +5,7 @@ import TermCore
 
 /// The article pane: the laid-out story from the cache, from the scroll offset down.
 extension Painter {
+    /// The story from `articleScroll` down, or a line saying what is being loaded.
     mutating func drawArticle(in rect: Rect) {
         guard !rect.isEmpty else { return }
         guard let story = state.shownStory else {

@@ -6,6 +6,7 @@ import TermCore
 /// The comment pane: the thread from row `commentScroll` down, indented by depth behind a rule in the depth's
 /// colour, with the cursor's header highlighted and folded threads marked.
 extension Painter {
+    /// The visible comments (folded replies left out) from `commentScroll` down.
     mutating func drawComments(in rect: Rect) {
         guard !rect.isEmpty else { return }
         guard let comments = state.shownComments, let storyID = state.commentsStoryID else {

@@ -5,6 +5,8 @@ import TermCore
 
 /// The headline list: one row per story with its unread mark, title, source, age and comment count.
 extension Painter {
+    /// The rows from `list.top` down that are loaded; a row outside the window is left blank until its
+    /// page arrives.
     mutating func drawHeadlines(in rect: Rect) {
         let list = state.list
         guard !rect.isEmpty else { return }

@@ -28,6 +28,7 @@ struct Painter {
         screen = Screen(width: state.size.width, height: state.size.height, fill: Cell(" ", style: theme[.text]))
     }
 
+    /// Panes, separators, status bar and help, or the too-small line.
     mutating func paint() {
         let layout = ScreenLayout(state)
         guard layout.isUsable else {

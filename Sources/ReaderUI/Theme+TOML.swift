@@ -101,6 +101,7 @@ private struct ThemeReader {
     let text: String
     let file: String
 
+    /// A style from a colour (string or palette index) or a `{ fg, bg, attrs }` table.
     func style(_ value: TOMLValueConvertible, key: String, section: String) throws -> Style {
         if value.string != nil || value.int != nil {
             return Style(foreground: try color(value, key: key, section: section))
@@ -156,6 +157,7 @@ private struct ThemeReader {
                       "unknown colour '\(name)' (use default, black … white, bright-black … bright-white, 0-255 or #rrggbb)")
     }
 
+    /// An `invalidValue` error placed on the key's line.
     func invalid(_ key: String, section: String?, _ message: String) -> ThemeError {
         let qualified = section.map { "\($0).\(key)" } ?? key
         return .invalidValue(file: file, line: line(of: key, section: section), key: qualified, message: message)
