@@ -56,6 +56,7 @@ public final class ReaderRuntime {
             switch backend.nextEvent(timeoutMilliseconds: pollMilliseconds) {
             case .key(let key)?: dispatch(.keyPressed(key))
             case .resize(let width, let height)?: dispatch(.resized(TerminalSize(width: width, height: height)))
+            case .terminate?: dispatch(.command(.quit))  // a signal: leave normally so the terminal is restored
             case nil: break
             }
             // Let finished effects hop back onto the main actor and fill the inbox, even while keys stream in.

@@ -88,6 +88,16 @@ struct ReaderRuntimeTests {
         #expect(text(medium).contains("Surprise turnaround"))
     }
 
+    @Test("a termination request (a signal) ends the run from any view")
+    func terminate() async {
+        let backend = TestBackend(width: 80, height: 24, events: [.key(.enter), .key(.character("c")), .terminate])
+        let runtime = ReaderRuntime(backend: backend, store: Fixtures.store(), theme: .builtinDefault,
+                                    clock: { Fixtures.now }, settlesEffectsBeforeInput: true)
+        await runtime.run()
+        #expect(runtime.currentState.isQuitting)
+        #expect(backend.pendingEvents.isEmpty)
+    }
+
     @Test("the hint shows in the status bar")
     func hint() async {
         let (backend, _) = await run([], hint: "No subscriptions yet: this is the sample edition.")
