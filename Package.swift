@@ -46,7 +46,9 @@ let package = Package(
         .testTarget(name: "NewsCacheTests", dependencies: ["NewsCache", "NewsModel"]),
         .testTarget(name: "ReaderCoreTests", dependencies: ["ReaderCore", "NewsModel", "TermCore"]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "ReaderCore", "NewsModel", "TermCore"]),
-        .testTarget(name: "ReaderAppTests", dependencies: ["ReaderApp", "NewsModel", "NewsCache", "NewsSources", "ReaderCore", "TestSupport"]),
+        .testTarget(name: "ReaderAppTests", dependencies: [
+            "ReaderApp", "NewsModel", "NewsCache", "NewsSources", "ReaderCore", "ReaderUI", "TermCore", "TestSupport",
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,61 @@
+import Foundation
+import NewsModel
+import ReaderCore
+
+/// Performs the store-bound effects off the main actor and turns each outcome, failure included, into the
+/// action that answers it.
+enum EffectPerformer {
+    /// A page in the request's direction with the counts, and the absolute position of its first row.
+    static func loadHeadlines(_ request: HeadlineRequest, store: any ReaderStore) async -> Action {
+        do {
+            let query = request.query
+            let total = try await store.count(query)
+            var unreadQuery = query
+            unreadQuery.unreadOnly = true
+            let unread = query.unreadOnly ? total : try await store.count(unreadQuery)
+            let rows: [Headline]
+            var start = 0
+            switch request.direction {
+            case .first:
+                rows = try await store.headlines(query, after: nil, limit: request.limit)
+            case .after(let cursor):
+                rows = try await store.headlines(query, after: cursor, limit: request.limit)
+                if let first = rows.first { start = try await store.position(of: HeadlineCursor(first), in: query) }
+            case .before(let cursor):
+                rows = try await store.headlines(query, before: cursor, limit: request.limit)
+                if let first = rows.first { start = try await store.position(of: HeadlineCursor(first), in: query) }
+            case .last:
+                rows = try await store.lastPage(query, limit: request.limit)
+                start = max(0, total - rows.count)
+            }
+            return .headlinesLoaded(request.id, HeadlinePage(rows: rows, startIndex: start, total: total, unread: unread))
+        } catch {
+            return .requestFailed(.headlines(request.id), message: describe(error))
+        }
+    }
+
+    static func loadStory(_ id: StoryID, store: any ReaderStore) async -> Action {
+        do { return .storyLoaded(id, try await store.story(id)) } catch {
+            return .requestFailed(.story(id), message: describe(error))
+        }
+    }
+
+    static func loadComments(_ id: StoryID, store: any ReaderStore) async -> Action {
+        do { return .commentsLoaded(id, try await store.comments(for: id)) } catch {
+            return .requestFailed(.comments(id), message: describe(error))
+        }
+    }
+
+    /// Nil on success: marking read needs no answer.
+    static func markRead(_ id: StoryID, store: any ReaderStore) async -> Action? {
+        do { try await store.setRead(id, true); return nil } catch {
+            return .requestFailed(.markRead(id), message: describe(error))
+        }
+    }
+
+    /// An error in words for the status bar.
+    static func describe(_ error: any Error) -> String {
+        if let localized = error as? LocalizedError, let text = localized.errorDescription { return text }
+        return String(describing: error)
+    }
+}

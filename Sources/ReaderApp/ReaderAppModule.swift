@@ -1,2 +1,0 @@
-/// Placeholder module file; the runtime lives beside it.
-enum ReaderAppModule {}

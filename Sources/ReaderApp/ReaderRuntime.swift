@@ -1,0 +1,133 @@
+import Foundation
+import NewsModel
+import ReaderCore
+import ReaderUI
+import TermCore
+
+/// The loop of the reader (DESIGN.md §3): input and effect results become actions, `update` turns them into
+/// a new state and effects, effects run in owned tasks off the main actor and answer with actions, and the
+/// frame is drawn again whenever the state changed.
+@MainActor
+public final class ReaderRuntime {
+    /// Where an effect's task runs: a new load cancels the previous one of the same kind.
+    private enum Slot: Hashable { case headlines, story, comments, write(UInt64) }
+
+    private let backend: any Backend
+    private let store: any ReaderStore
+    private let theme: Theme
+    private let clock: @Sendable () -> Date
+    private let pollMilliseconds: Int
+    private let settlesEffectsBeforeInput: Bool
+    private let layouts = LayoutCache()
+    private var state: AppState
+    private var lastDrawn: AppState?
+    private var inbox: [Action] = []
+    private var tasks: [Slot: (token: UInt64, task: Task<Void, Never>)] = [:]
+    private var nextToken: UInt64 = 0
+
+    /// - Parameters:
+    ///   - hint: a standing line for the status bar (e.g. how to add feeds to the sample edition).
+    ///   - clock: the time relative dates are measured from.
+    ///   - pollMilliseconds: how long to wait for a key before looking at effect results again.
+    ///   - settlesEffectsBeforeInput: finish all running effects before reading each key; for tests, which
+    ///     need each key to see the results of the previous one.
+    public init(backend: any Backend, store: any ReaderStore, theme: Theme, query: HeadlineQuery = HeadlineQuery(),
+                hint: String? = nil, timeZone: TimeZone = .current,
+                clock: @escaping @Sendable () -> Date = { Date() }, pollMilliseconds: Int = 30,
+                settlesEffectsBeforeInput: Bool = false) {
+        self.backend = backend; self.store = store; self.theme = theme; self.clock = clock
+        self.pollMilliseconds = pollMilliseconds; self.settlesEffectsBeforeInput = settlesEffectsBeforeInput
+        let size = backend.size
+        state = AppState(size: TerminalSize(width: size.width, height: size.height), query: query, now: clock(),
+                         timeZone: timeZone, hint: hint)
+    }
+
+    /// The state as of now, for tests.
+    public var currentState: AppState { state }
+
+    /// Runs until the user quits. Failures of the store become status messages; nothing here throws.
+    public func run() async {
+        dispatch(.started)
+        while !state.isQuitting {
+            if settlesEffectsBeforeInput { await settle() }
+            drainInbox()
+            drawIfChanged()
+            if state.isQuitting { break }
+            switch backend.nextEvent(timeoutMilliseconds: pollMilliseconds) {
+            case .key(let key)?: dispatch(.keyPressed(key))
+            case .resize(let width, let height)?: dispatch(.resized(TerminalSize(width: width, height: height)))
+            case .terminate?: dispatch(.command(.quit))  // a signal: leave normally so the terminal is restored
+            case nil: break
+            }
+            // Let finished effects hop back onto the main actor and fill the inbox, even while keys stream in.
+            await Task.yield()
+            let now = clock()
+            if now.timeIntervalSince(state.now) >= 30 || now < state.now { dispatch(.clockTicked(now)) }
+        }
+        for entry in tasks.values { entry.task.cancel() }
+        tasks.removeAll()
+    }
+
+    /// Applies an action, lets the view re-measure the content if sizes changed, and starts the effects.
+    private func dispatch(_ action: Action) {
+        var effects = update(&state, action)
+        let metrics = layouts.metrics(for: state)
+        if metrics != state.metrics { effects += update(&state, .contentMeasured(metrics)) }
+        for effect in effects { perform(effect) }
+    }
+
+    private func drainInbox() {
+        while !inbox.isEmpty {
+            let action = inbox.removeFirst()
+            dispatch(action)
+        }
+    }
+
+    private func drawIfChanged() {
+        guard state != lastDrawn else { return }
+        backend.draw(render(state, theme: theme, layouts: layouts))
+        lastDrawn = state
+    }
+
+    /// Waits until no effect is running and no result is waiting.
+    private func settle() async {
+        while !tasks.isEmpty || !inbox.isEmpty {
+            drainInbox()
+            for entry in Array(tasks.values) { await entry.task.value }
+        }
+    }
+
+    private func perform(_ effect: Effect) {
+        switch effect {
+        case .quit:
+            break  // `update` has set `isQuitting`; the loop ends after this turn.
+        case .loadHeadlines(let request):
+            start(.headlines) { await EffectPerformer.loadHeadlines(request, store: $0) }
+        case .loadStory(let id):
+            start(.story) { await EffectPerformer.loadStory(id, store: $0) }
+        case .loadComments(let id):
+            start(.comments) { await EffectPerformer.loadComments(id, store: $0) }
+        case .markRead(let id):
+            nextToken += 1
+            start(.write(nextToken)) { await EffectPerformer.markRead(id, store: $0) }
+        }
+    }
+
+    /// Runs `work` in a task of its own, cancelling the previous task of the slot, and queues its answer.
+    private func start(_ slot: Slot, _ work: @escaping @Sendable (any ReaderStore) async -> Action?) {
+        tasks[slot]?.task.cancel()
+        nextToken += 1
+        let token = nextToken
+        let store = self.store
+        let task = Task.detached { [weak self] in
+            let action = await work(store)
+            await self?.finish(slot, token: token, answer: Task.isCancelled ? nil : action)
+        }
+        tasks[slot] = (token, task)
+    }
+
+    private func finish(_ slot: Slot, token: UInt64, answer: Action?) {
+        if tasks[slot]?.token == token { tasks[slot] = nil }
+        if let answer { inbox.append(answer) }
+    }
+}

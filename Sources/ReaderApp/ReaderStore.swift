@@ -1,0 +1,21 @@
+import NewsModel
+
+/// What the reader needs from the cache. `NewsCache` conforms in the app; `MemoryStore` serves tests.
+/// Headline order is newest first by (date, id); cursors name a row in that order.
+public protocol ReaderStore: Sendable {
+    func feeds() async throws -> [Feed]
+    /// Up to `limit` rows strictly older than `cursor` (from the newest when nil), newest first.
+    func headlines(_ query: HeadlineQuery, after cursor: HeadlineCursor?, limit: Int) async throws -> [Headline]
+    /// The up to `limit` rows just newer than `cursor`, returned newest first.
+    func headlines(_ query: HeadlineQuery, before cursor: HeadlineCursor, limit: Int) async throws -> [Headline]
+    /// The oldest `limit` rows, newest first.
+    func lastPage(_ query: HeadlineQuery, limit: Int) async throws -> [Headline]
+    func count(_ query: HeadlineQuery) async throws -> Int
+    /// The 0-based index of the row at `cursor` in the query's order.
+    func position(of cursor: HeadlineCursor, in query: HeadlineQuery) async throws -> Int
+    func story(_ id: StoryID) async throws -> Story?
+    /// The story's comments in thread order (depth first).
+    func comments(for id: StoryID) async throws -> [Comment]
+    func setRead(_ id: StoryID, _ isRead: Bool) async throws
+    func setStarred(_ id: StoryID, _ isStarred: Bool) async throws
+}

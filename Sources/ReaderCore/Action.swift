@@ -1,0 +1,61 @@
+import Foundation
+import NewsModel
+import TermCore
+
+/// A page of headlines as the runtime found it in the store.
+public struct HeadlinePage: Sendable, Equatable {
+    /// Newest first.
+    public var rows: [Headline]
+    /// The 0-based position of `rows.first` in the whole list.
+    public var startIndex: Int
+    /// How many stories the query matches.
+    public var total: Int
+    /// How many of them are unread.
+    public var unread: Int
+    public init(rows: [Headline], startIndex: Int, total: Int, unread: Int) {
+        self.rows = rows; self.startIndex = startIndex; self.total = total; self.unread = unread
+    }
+}
+
+/// Which request failed, so the failure can be matched against what is still wanted.
+public enum RequestKind: Sendable, Equatable, Hashable {
+    case headlines(RequestID)
+    case story(StoryID)
+    case comments(StoryID)
+    case markRead(StoryID)
+}
+
+/// How tall the laid-out content is, measured by the view (which owns text layout) so that `update` can
+/// clamp scrolling and keep the comment cursor on screen.
+public struct ContentMetrics: Sendable, Equatable {
+    public var storyID: StoryID?
+    /// The width the article was laid out at, and how many rows it took (header included).
+    public var articleWidth: Int
+    public var articleLines: Int
+    /// The width the comments were laid out at, and each comment's rows when expanded (separator included).
+    public var commentsWidth: Int
+    public var commentHeights: [Int]
+
+    public init(storyID: StoryID? = nil, articleWidth: Int = 0, articleLines: Int = 0, commentsWidth: Int = 0,
+                commentHeights: [Int] = []) {
+        self.storyID = storyID; self.articleWidth = articleWidth; self.articleLines = articleLines
+        self.commentsWidth = commentsWidth; self.commentHeights = commentHeights
+    }
+}
+
+/// Everything that can happen to the reader: the user's keys and commands, and the results of effects (past
+/// tense), each carrying the id of the request it answers.
+public enum Action: Sendable, Equatable {
+    /// The first action of a run: asks for the first page.
+    case started
+    case keyPressed(Key)
+    case command(Command)
+    case resized(TerminalSize)
+    case clockTicked(Date)
+    case headlinesLoaded(RequestID, HeadlinePage)
+    /// `nil` when the story is no longer in the cache.
+    case storyLoaded(StoryID, Story?)
+    case commentsLoaded(StoryID, [Comment])
+    case contentMeasured(ContentMetrics)
+    case requestFailed(RequestKind, message: String)
+}

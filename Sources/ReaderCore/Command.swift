@@ -1,0 +1,47 @@
+/// What the user asked for, independent of the key that asked: the keymap turns keys into commands and
+/// `update` gives each command its meaning in the focused pane.
+public enum Command: Sendable, Equatable, Hashable, CaseIterable {
+    case moveUp, moveDown
+    case pageUp, pageDown
+    case moveToTop, moveToBottom
+    /// Open the selected story full-screen (from the list or the article pane).
+    case openStory
+    /// Leave the current view: full-screen to list, comments to article, article to list.
+    case back
+    /// Quit the reader (bound to `q` on the headline list only).
+    case quit
+    case toggleComments
+    case focusNext, focusPrevious
+    /// Collapse or expand the comment thread under the cursor.
+    case toggleThread
+    case toggleHelp
+
+    /// What the command does in `pane`, as the help overlay says it.
+    public func summary(in pane: Pane) -> String {
+        switch (self, pane) {
+        case (.moveUp, .headlines): "previous headline"
+        case (.moveDown, .headlines): "next headline"
+        case (.moveUp, .comments): "previous comment"
+        case (.moveDown, .comments): "next comment"
+        case (.moveUp, _): "scroll up a line"
+        case (.moveDown, _): "scroll down a line"
+        case (.pageUp, _): "page up"
+        case (.pageDown, _): "page down"
+        case (.moveToTop, .headlines): "first headline"
+        case (.moveToBottom, .headlines): "last headline"
+        case (.moveToTop, .comments): "first comment"
+        case (.moveToBottom, .comments): "last comment"
+        case (.moveToTop, _): "top of the story"
+        case (.moveToBottom, _): "end of the story"
+        case (.openStory, _): "read the story full-screen"
+        case (.back, .comments): "close the comments"
+        case (.back, _): "back to the headlines"
+        case (.quit, _): "quit"
+        case (.toggleComments, _): "show / hide the comments"
+        case (.focusNext, _): "next pane"
+        case (.focusPrevious, _): "previous pane"
+        case (.toggleThread, _): "collapse / expand this thread"
+        case (.toggleHelp, _): "this help"
+        }
+    }
+}

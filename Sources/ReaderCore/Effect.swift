@@ -1,0 +1,39 @@
+import NewsModel
+
+/// Which page of headlines a request asks for, relative to the rows already held.
+public enum PageDirection: Sendable, Equatable, Hashable {
+    /// The newest rows.
+    case first
+    /// The rows just older than the cursor (scrolling down).
+    case after(HeadlineCursor)
+    /// The rows just newer than the cursor (scrolling up), returned newest first.
+    case before(HeadlineCursor)
+    /// The oldest rows (`G`/End).
+    case last
+}
+
+/// One request for a page of headlines.
+public struct HeadlineRequest: Sendable, Equatable, Hashable {
+    public var id: RequestID
+    public var query: HeadlineQuery
+    public var direction: PageDirection
+    public var limit: Int
+    public init(id: RequestID, query: HeadlineQuery, direction: PageDirection, limit: Int) {
+        self.id = id; self.query = query; self.direction = direction; self.limit = limit
+    }
+}
+
+/// Work `update` asks the runtime to do. Effects are plain data so that `update` stays pure and tests can
+/// compare them; the runtime performs each one and answers with an `Action`.
+public enum Effect: Sendable, Equatable, Hashable {
+    /// Answered by `.headlinesLoaded(request.id, …)` or `.requestFailed(.headlines(request.id), …)`.
+    case loadHeadlines(HeadlineRequest)
+    /// Answered by `.storyLoaded(id, …)`.
+    case loadStory(StoryID)
+    /// Answered by `.commentsLoaded(id, …)`.
+    case loadComments(StoryID)
+    /// Fire and forget; a failure comes back as `.requestFailed(.markRead(id), …)`.
+    case markRead(StoryID)
+    /// Stop the loop and restore the terminal.
+    case quit
+}

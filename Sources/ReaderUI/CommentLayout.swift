@@ -1,0 +1,31 @@
+import ArticleText
+import NewsModel
+
+/// Geometry of one comment in the comment pane: a coloured rule at its depth's indentation, a header row
+/// (author, date, score) and the body, then a blank row.
+enum CommentLayout {
+    /// Columns of indentation per depth level.
+    static let indentStep = 2
+
+    /// The indentation of a comment at `depth`, capped so the text keeps at least half the pane.
+    static func indent(depth: Int, paneWidth: Int) -> Int {
+        let maxLevels = max(0, (paneWidth / 2) / indentStep)
+        return min(max(0, depth), maxLevels) * indentStep
+    }
+
+    /// The column of a comment's rule, from the pane's left edge: one column of margin, then indentation.
+    static func ruleOffset(depth: Int, paneWidth: Int) -> Int { 1 + indent(depth: depth, paneWidth: paneWidth) }
+
+    /// The width of a comment's text: the pane less margin, indentation, the rule and its space, and a
+    /// right margin.
+    static func textWidth(depth: Int, paneWidth: Int) -> Int {
+        max(1, paneWidth - ruleOffset(depth: depth, paneWidth: paneWidth) - 3)
+    }
+
+    /// The comment's text laid out at `width`; deleted and empty comments say so.
+    static func body(of comment: Comment, width: Int) -> [StyledLine] {
+        if comment.isDeleted { return [StyledLine("[deleted]", traits: .muted)] }
+        let lines = fallbackLayout(html: comment.body, width: width)
+        return lines.isEmpty ? [StyledLine("(empty)", traits: .muted)] : lines
+    }
+}

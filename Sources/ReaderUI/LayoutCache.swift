@@ -1,0 +1,74 @@
+import ArticleText
+import Foundation
+import NewsModel
+import ReaderCore
+import TermCore
+
+/// Laid-out stories and comment threads, kept per (story, width) so a long article is wrapped once per
+/// size rather than on every key press. Owned by whoever renders (the runtime, on the main actor); it is a
+/// cache, so dropping it only costs time.
+public final class LayoutCache {
+    private struct ArticleEntry { var story: Story; var width: Int; var timeZone: TimeZone; var lines: [StyledLine] }
+    private struct CommentsEntry { var storyID: StoryID; var comments: [Comment]; var width: Int; var bodies: [[StyledLine]] }
+
+    /// How many laid-out stories to keep: the one shown and a few just left, for flicking back and forth.
+    private let capacity = 4
+    private var articles: [ArticleEntry] = []
+    private var threads: [CommentsEntry] = []
+    /// How many times a story was laid out (cache misses), for tests of the caching itself.
+    private(set) var articleLayoutCount = 0
+
+    public init() {}
+
+    /// The article document (header and body) of `story` at `width` columns.
+    func article(_ story: Story, width: Int, timeZone: TimeZone) -> [StyledLine] {
+        if let hit = articles.firstIndex(where: { $0.story.id == story.id && $0.width == width }),
+           articles[hit].timeZone == timeZone, articles[hit].story == story {
+            return articles[hit].lines
+        }
+        let lines = ArticleDocument.lines(for: story, width: width, timeZone: timeZone)
+        articleLayoutCount += 1
+        articles.removeAll { $0.story.id == story.id && $0.width == width }
+        articles.append(ArticleEntry(story: story, width: width, timeZone: timeZone, lines: lines))
+        if articles.count > capacity { articles.removeFirst() }
+        return lines
+    }
+
+    /// Each comment's body laid out at its own width (the pane width less its indentation).
+    func commentBodies(_ comments: [Comment], storyID: StoryID, paneWidth: Int) -> [[StyledLine]] {
+        if let hit = threads.first(where: { $0.storyID == storyID && $0.width == paneWidth && $0.comments == comments }) {
+            return hit.bodies
+        }
+        let bodies = comments.map { comment in
+            CommentLayout.body(of: comment, width: CommentLayout.textWidth(depth: comment.depth, paneWidth: paneWidth))
+        }
+        threads.removeAll { $0.storyID == storyID && $0.width == paneWidth }
+        threads.append(CommentsEntry(storyID: storyID, comments: comments, width: paneWidth, bodies: bodies))
+        if threads.count > capacity { threads.removeFirst() }
+        return bodies
+    }
+
+    /// How tall the shown story and comments are at the current pane sizes, for `update` to scroll by.
+    public func metrics(for state: AppState) -> ContentMetrics {
+        var metrics = ContentMetrics(storyID: state.articleStoryID)
+        let onScreen = ScreenLayout(state).panes
+        // A pane that is not drawn (the narrow layout shows one) is not laid out: flicking through the list
+        // must not wrap every story it passes. Its last measurement stands until it is shown again.
+        let previous = state.metrics.storyID == state.articleStoryID ? state.metrics : ContentMetrics()
+        if let story = state.shownStory, let rect = onScreen[.article] {
+            metrics.articleWidth = ArticleDocument.textWidth(paneWidth: rect.width)
+            metrics.articleLines = article(story, width: metrics.articleWidth, timeZone: state.timeZone).count
+        } else {
+            metrics.articleWidth = previous.articleWidth
+            metrics.articleLines = previous.articleLines
+        }
+        if let rect = onScreen[.comments], let comments = state.shownComments, let id = state.commentsStoryID {
+            metrics.commentsWidth = rect.width
+            metrics.commentHeights = commentBodies(comments, storyID: id, paneWidth: rect.width).map { $0.count + 2 }
+        } else {
+            metrics.commentsWidth = previous.commentsWidth
+            metrics.commentHeights = previous.commentHeights
+        }
+        return metrics
+    }
+}

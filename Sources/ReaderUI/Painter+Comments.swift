@@ -1,0 +1,86 @@
+import ArticleText
+import NewsModel
+import ReaderCore
+import TermCore
+
+/// The comment pane: the thread from row `commentScroll` down, indented by depth behind a rule in the depth's
+/// colour, with the cursor's header highlighted and folded threads marked.
+extension Painter {
+    /// The visible comments (folded replies left out) from `commentScroll` down.
+    mutating func drawComments(in rect: Rect) {
+        guard !rect.isEmpty else { return }
+        guard let comments = state.shownComments, let storyID = state.commentsStoryID else {
+            let message = state.articleStoryID == nil ? "No story selected." : "Loading comments…"
+            screen.put(" " + message, x: rect.x, y: rect.y, style: theme[.muted], maxWidth: rect.width)
+            return
+        }
+        if comments.isEmpty {
+            screen.put(" No comments.", x: rect.x, y: rect.y, style: theme[.muted], maxWidth: rect.width)
+            return
+        }
+        let bodies = layouts.commentBodies(comments, storyID: storyID, paneWidth: rect.width)
+        let visible = CommentTree.visibleIndices(comments, collapsed: state.collapsed)
+        // Rows are counted from the top of the thread; only those from `commentScroll` on are drawn.
+        var row = -state.commentScroll
+        for index in visible {
+            guard row < rect.height else { break }
+            let comment = comments[index]
+            let isCollapsed = state.collapsed.contains(comment.id)
+            let height = isCollapsed ? 2 : bodies[index].count + 2
+            defer { row += height }
+            guard row + height > 0 else { continue }
+            let ruleX = rect.x + CommentLayout.ruleOffset(depth: comment.depth, paneWidth: rect.width)
+            let textX = ruleX + 2
+            let textWidth = CommentLayout.textWidth(depth: comment.depth, paneWidth: rect.width)
+            let rule = theme.commentDepth(comment.depth)
+            if row >= 0 {
+                screen.put(isCollapsed ? "▸" : "│", x: ruleX, y: rect.y + row, style: rule)
+                if index == state.commentCursor {
+                    let selection = state.focus == .comments ? theme[.selected] : theme[.selectedInactive]
+                    fillRow(x: textX, y: rect.y + row, width: textWidth, style: selection)
+                    screen.put(header(comment, index: index, comments: comments, collapsed: isCollapsed), x: textX,
+                               y: rect.y + row, style: selection, maxWidth: textWidth)
+                } else {
+                    drawHeader(comment, index: index, comments: comments, collapsed: isCollapsed, x: textX,
+                               y: rect.y + row, width: textWidth)
+                }
+            }
+            guard !isCollapsed else { continue }
+            for (offset, line) in bodies[index].enumerated() {
+                let y = row + 1 + offset
+                guard y >= 0 else { continue }
+                guard y < rect.height else { break }
+                screen.put("│", x: ruleX, y: rect.y + y, style: rule)
+                put(line, x: textX, y: rect.y + y, width: textWidth, base: theme[.text])
+            }
+        }
+    }
+
+    /// `author · 3h · +2`, plus `[+5 hidden]` on a folded thread.
+    private func header(_ comment: Comment, index: Int, comments: [Comment], collapsed: Bool) -> String {
+        headerParts(comment, index: index, comments: comments, collapsed: collapsed).map(\.text).joined()
+    }
+
+    private mutating func drawHeader(_ comment: Comment, index: Int, comments: [Comment], collapsed: Bool,
+                                     x: Int, y: Int, width: Int) {
+        var column = x
+        for part in headerParts(comment, index: index, comments: comments, collapsed: collapsed) {
+            let remaining = x + width - column
+            guard remaining > 0 else { break }
+            column += screen.put(part.text, x: column, y: y, style: theme[part.role], maxWidth: remaining)
+        }
+    }
+
+    private func headerParts(_ comment: Comment, index: Int, comments: [Comment],
+                             collapsed: Bool) -> [(text: String, role: Theme.Role)] {
+        let author = comment.author.map(Sanitizer.cleanLine).flatMap { $0.isEmpty ? nil : $0 } ?? "anonymous"
+        var parts: [(text: String, role: Theme.Role)] = [(author, .author)]
+        if let date = comment.date { parts.append((" · " + DateText.relative(date, now: state.now), .muted)) }
+        if let score = comment.score { parts.append((" · ", .muted)); parts.append((score > 0 ? "+\(score)" : "\(score)", .score)) }
+        if collapsed {
+            let hidden = CommentTree.descendantCount(of: index, in: comments)
+            parts.append(("  [+\(hidden) hidden]", .muted))
+        }
+        return parts
+    }
+}

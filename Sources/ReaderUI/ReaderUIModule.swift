@@ -1,2 +1,0 @@
-/// Placeholder module file; the widgets live beside it.
-enum ReaderUIModule {}

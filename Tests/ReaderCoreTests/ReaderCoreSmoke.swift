@@ -1,1 +1,0 @@
-// Tests for ReaderCore live in this folder.

@@ -1,1 +1,0 @@
-// Tests for ReaderUI live in this folder.

@@ -1,0 +1,249 @@
+import Foundation
+import NewsModel
+import ReaderCore
+@testable import ReaderUI
+import TermCore
+import Testing
+
+@Suite("render: the panes at each terminal size")
+struct RenderTests {
+    let theme = Theme.builtinDefault
+
+    @Test("160x48: list left, article right, status bar last")
+    func wide() {
+        let lines = render(Fixtures.state(width: 160, height: 48), theme: theme).lines
+        #expect(lines.count == 48)
+        #expect(lines[0].hasPrefix("─ Headlines · All stories ───"))
+        #expect(lines[0].contains("│─ Article · MercoPress ─"))
+        #expect(lines[1] == " ● Surprise turnaround of Ukrain… MercoPress   3h   [2] │ Surprise turnaround of Ukraine invasion: Washington and Maduro regime hold weekend talks")
+        #expect(lines[2] == "   東京で桜が満開に 🌸 花見客で…  東京新聞     2d       │ MercoPress · by MercoPress staff · 2023-11-14 19:13 GMT")
+        #expect(lines[3] == " ● Élections régionales : à Besa… Le Monde    40m  [12] │ https://en.mercopress.com/2022/03/08/surprise")
+        #expect(lines[5].hasSuffix("│ The United States and Venezuela are back in talking terms. White House admitted on Monday that a US"))
+        #expect(lines[47] == " All stories  1/3  2 unread  ? help")
+    }
+
+    @Test("160x48 with comments: author, date, score and indentation by depth")
+    func wideComments() {
+        let lines = render(Fixtures.state(width: 160, height: 48, comments: true), theme: theme).lines
+        #expect(lines[0].contains("─ Comments (2) ─"))
+        #expect(lines[1].hasSuffix("│ │ imoyaro · 2h · 0"))
+        #expect(lines[2].hasSuffix("│ │ That's Polonium, Gauchito."))
+        #expect(lines[4].hasSuffix("│   │ Tænk · 1h · -1"))
+        #expect(lines[5].hasSuffix("│   │ Now we only need Putin."))
+    }
+
+    @Test("160x48 full screen: the story alone, wrapped at the full width")
+    func fullScreen() {
+        let lines = render(Fixtures.state(width: 160, height: 48, fullScreen: true), theme: theme).lines
+        #expect(lines[0].hasPrefix("─ Article · full screen · MercoPress ─"))
+        #expect(lines[1] == " " + Fixtures.seedTitle)
+        #expect(!lines.joined().contains("Le Monde"))
+        #expect(lines[5] == " The United States and Venezuela are back in talking terms. White House admitted on Monday that a US delegation held weekend talks in Caracas.")
+    }
+
+    @Test("80x24: list on top, article below")
+    func medium() {
+        let lines = render(Fixtures.state(width: 80, height: 24), theme: theme).lines
+        let expectedTop = [
+            "─ Headlines · All stories ──────────────────────────────────────────────────────",
+            " ● Surprise turnaround of Ukraine invasion: Washington a… MercoPress   3h   [2]",
+            "   東京で桜が満開に 🌸 花見客でにぎわう公園               東京新聞     2d",
+            " ● Élections régionales : à Besançon, l’été des cafés     Le Monde    40m  [12]",
+        ]
+        #expect(Array(lines[0..<4]) == expectedTop)
+        #expect(lines[9].hasPrefix("─ Article · MercoPress ─"))
+        #expect(lines[10] == " Surprise turnaround of Ukraine invasion: Washington and Maduro regime hold")
+        #expect(lines[23] == " All stories  1/3  2 unread  ? help")
+    }
+
+    @Test("50x15: only the focused pane, every row of it readable")
+    func narrow() {
+        let screen = render(Fixtures.state(width: 50, height: 15), theme: theme)
+        #expect(screen.lines == [
+            "─ Headlines · All stories ────────────────────────",
+            " ● Surprise turnaround of … MercoPress   3h   [2]",
+            "   東京で桜が満開に 🌸 花…  東京新聞     2d",
+            " ● Élections régionales : … Le Monde    40m  [12]",
+            "", "", "", "", "", "", "", "", "", "",
+            " All stories  1/3  2 unread  ? help",
+        ])
+    }
+
+    @Test("50x15 with comments focused: just the comments")
+    func narrowComments() {
+        let lines = render(Fixtures.state(width: 50, height: 15, comments: true), theme: theme).lines
+        #expect(Array(lines[0..<6]) == [
+            "─ Comments (2) ───────────────────────────────────",
+            " │ imoyaro · 2h · 0",
+            " │ That's Polonium, Gauchito.",
+            "",
+            "   │ Tænk · 1h · -1",
+            "   │ Now we only need Putin.",
+        ])
+    }
+
+    @Test("40x10: the smallest usable size still draws a pane and the status bar")
+    func smallest() {
+        let lines = render(Fixtures.state(width: 40, height: 10, fullScreen: true), theme: theme).lines
+        #expect(lines == [
+            "─ Article · full screen · MercoPress ───",
+            " Surprise turnaround of Ukraine",
+            " invasion: Washington and Maduro regime",
+            " hold weekend talks",
+            " MercoPress · by MercoPress staff ·",
+            " 2023-11-14 19:13 GMT",
+            " https://en.mercopress.com/2022/03/08/s",
+            " urprise",
+            "",
+            " All stories  1/3  1 unread  ? help",
+        ])
+    }
+
+    @Test("39x9: one line saying the terminal is too small")
+    func tooSmall() {
+        let lines = render(Fixtures.state(width: 39, height: 9), theme: theme).lines
+        #expect(lines[0] == "terminal too small (39x9, need 40x10)")
+        #expect(lines.dropFirst().allSatisfy { $0.isEmpty })
+        #expect(render(Fixtures.state(width: 20, height: 3), theme: theme).lines[0] == "terminal too small (")
+    }
+
+    @Test("the selected headline is highlighted, with the inactive style when the list has no focus")
+    func selection() {
+        var state = Fixtures.state(width: 160, height: 48)
+        var screen = render(state, theme: theme)
+        #expect(screen[5, 1].style == theme[.selected])
+        #expect(screen[5, 2].style != theme[.selected])
+        _ = update(&state, .keyPressed(.tab))
+        screen = render(state, theme: theme)
+        #expect(screen[5, 1].style == theme[.selectedInactive])
+    }
+
+    @Test("the hint shows right of the summary; an error message wins over it")
+    func statusMessages() {
+        let hint = "No subscriptions yet: this is the sample edition. Add feeds with: gazette add URL"
+        var state = Fixtures.state(width: 160, height: 48, hint: hint)
+        var last = render(state, theme: theme).lines[47]
+        #expect(last.hasPrefix(" All stories  1/3  2 unread  ? help"))
+        #expect(last.hasSuffix(hint))
+        _ = update(&state, .requestFailed(.story(StoryID(1)), message: "disk I/O error"))
+        let screen = render(state, theme: theme)
+        last = screen.lines[47]
+        #expect(last.hasSuffix("Could not load the story: disk I/O error"))
+        #expect(screen[158, 47].style == theme[.statusError])
+        // At 40 columns the position stays and the hint is cut.
+        state = Fixtures.state(width: 40, height: 10, hint: hint)
+        last = render(state, theme: theme).lines[9]
+        #expect(last.hasPrefix(" 1/3  2 unread"))
+        #expect(last.hasSuffix("…"))
+    }
+
+    @Test("help lists every key of the focused pane, from the keymap")
+    func help() {
+        var state = Fixtures.state(width: 160, height: 48)
+        _ = update(&state, .keyPressed(.character("?")))
+        let text = render(state, theme: theme).lines.joined(separator: "\n")
+        #expect(text.contains("Keys: Headlines"))
+        for binding in state.keymap.bindings(for: .headlines) {
+            #expect(text.contains(binding.command.summary(in: .headlines)))
+        }
+        #expect(text.contains("↑ k"))
+        #expect(text.contains("Enter → l"))
+        #expect(text.contains("any key closes this help"))
+    }
+
+    @Test("help for the comment pane names Space")
+    func helpComments() {
+        var state = Fixtures.state(width: 80, height: 24, comments: true)
+        _ = update(&state, .keyPressed(.character("?")))
+        let text = render(state, theme: theme).lines.joined(separator: "\n")
+        #expect(text.contains("Keys: Comments"))
+        #expect(text.contains("Space"))
+        #expect(text.contains("collapse / expand this thread"))
+    }
+
+    @Test("a comment taller than the pane scrolls row by row")
+    func tallCommentScrolls() {
+        let layouts = LayoutCache()
+        var state = Fixtures.state(width: 50, height: 15, comments: true, layouts: layouts)
+        let long = (1...30).map { "<p>line \($0)</p>" }.joined()
+        var comments = Fixtures.seedComments
+        comments[0].body = long
+        _ = update(&state, .commentsLoaded(StoryID(1), comments))
+        _ = update(&state, .contentMeasured(layouts.metrics(for: state)))
+        for _ in 0..<5 { _ = update(&state, .keyPressed(.down)) }
+        let lines = render(state, theme: theme, layouts: layouts).lines
+        #expect(state.commentCursor == 0)
+        // Paragraphs are separated by blank rows: the header, "line 1", a blank, "line 2" and a blank (five
+        // rows) have scrolled away.
+        #expect(state.commentScroll == 5)
+        #expect(lines[1] == " │ line 3")
+        #expect(lines[2] == " │")
+        #expect(lines[3] == " │ line 4")
+    }
+
+    @Test("a folded thread shows how many replies it hides")
+    func collapsed() {
+        var state = Fixtures.state(width: 160, height: 48, comments: true)
+        _ = update(&state, .keyPressed(.character(" ")))
+        let lines = render(state, theme: theme).lines
+        #expect(lines[1].hasSuffix("│ ▸ imoyaro · 2h · 0  [+1 hidden]"))
+        #expect(!lines.joined().contains("Tænk"))
+    }
+
+    @Test("before the first page comes the list says it is loading")
+    func loading() {
+        var state = AppState(size: TerminalSize(width: 80, height: 24), now: Fixtures.now)
+        _ = update(&state, .started)
+        let lines = render(state, theme: theme).lines
+        #expect(lines[1] == " Loading headlines…")
+        #expect(lines[23].contains("loading…"))
+    }
+
+    @Test("text from feeds cannot put control characters on screen")
+    func sanitised() {
+        var state = AppState(size: TerminalSize(width: 80, height: 24), now: Fixtures.now)
+        guard case .loadHeadlines(let request)? = update(&state, .started).first else { return }
+        let evil = Headline(id: StoryID(9), feedID: FeedID(1), feedTitle: "Evil\u{1B}]0;owned\u{07}",
+                            title: "Click\u{1B}[2J here\u{202E}gnp.exe", date: Fixtures.now)
+        _ = update(&state, .headlinesLoaded(request.id, HeadlinePage(rows: [evil], startIndex: 0, total: 1, unread: 1)))
+        let screen = render(state, theme: theme)
+        for cell in screen.cells {
+            #expect(!cell.text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.value == 0x202E })
+        }
+        #expect(screen.lines[1].contains("Click[2J heregnp.exe"))
+    }
+
+    @Test("rows with CJK and emoji never overflow their pane", arguments: [160, 121, 100, 80, 57, 41])
+    func wideCharactersFit(width: Int) {
+        var state = AppState(size: TerminalSize(width: width, height: 20), now: Fixtures.now)
+        guard case .loadHeadlines(let request)? = update(&state, .started).first else { return }
+        let titles = ["漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字",
+                      "👩‍💻🧑🏽‍🚀🇯🇵❤️ family 👨‍👩‍👧‍👦 emoji row 🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉",
+                      "a漢b字c漢d字e漢f字g漢h字i漢j字k漢l字m漢n字o漢p字q漢r字s漢t字u漢v字w漢x字y漢z字"]
+        let rows = titles.enumerated().map { index, title in
+            Headline(id: StoryID(Int64(index + 1)), feedID: FeedID(1), feedTitle: "中文新闻网站🎉", title: title,
+                     date: Fixtures.now, commentCount: 3)
+        }
+        _ = update(&state, .headlinesLoaded(request.id, HeadlinePage(rows: rows, startIndex: 0, total: 3, unread: 3)))
+        var story = Fixtures.seedStory
+        story.id = StoryID(1); story.title = titles[0]; story.content = "<p>" + titles.joined(separator: " ") + "</p>"
+        _ = update(&state, .storyLoaded(StoryID(1), story))
+        _ = update(&state, .keyPressed(.character("c")))
+        _ = update(&state, .commentsLoaded(StoryID(1), [Comment(id: CommentID(1), storyID: StoryID(1), remoteID: "x",
+                                                                author: "评论者🎉", body: titles[1], depth: 3, position: 0)]))
+        let screen = render(state, theme: theme)
+        let layout = ScreenLayout(state)
+        for y in 0..<screen.height {
+            // Every row measures exactly the screen's width: nothing spills into the next row.
+            var width = 0
+            for x in 0..<screen.width where !screen[x, y].isContinuation {
+                width += DisplayWidth.width(of: Character(screen[x, y].text.isEmpty ? " " : screen[x, y].text))
+            }
+            #expect(width == screen.width, "row \(y)")
+        }
+        // The separators are intact: no wide character straddles a pane edge.
+        for separator in layout.separators {
+            for y in separator.y..<separator.maxY { #expect(screen[separator.x, y].text == "│") }
+        }
+    }
+}
