@@ -1,6 +1,6 @@
 import NewsModel
 
-/// What the reader needs from the cache. `NewsCache` conforms in the app; `MemoryStore` serves tests.
+/// What the reader needs from the cache; `NewsCache` conforms (NewsCache+ReaderStore.swift).
 /// Headline order is newest first by (date, id); cursors name a row in that order.
 public protocol ReaderStore: Sendable {
     func feeds() async throws -> [Feed]

@@ -31,10 +31,11 @@ struct ReaderRuntimeTests {
     }
 
     @Test("down moves the selection to the second headline")
-    func downMovesSelection() async {
-        let (_, runtime) = await run([.key(.down)])
+    func downMovesSelection() async throws {
+        let store = Fixtures.store()
+        let (_, runtime) = await run([.key(.down)], store: store)
         #expect(runtime.currentState.list.selected == 1)
-        #expect(runtime.currentState.articleStoryID == StoryID(100))
+        #expect(runtime.currentState.articleStoryID == (try Fixtures.id(of: Fixtures.filler(0), in: store)))
     }
 
     @Test("Enter opens the story full-screen, Esc returns to the list")
@@ -56,7 +57,8 @@ struct ReaderRuntimeTests {
     func openMarksRead() async throws {
         let store = Fixtures.store()
         _ = await run([.key(.enter)], store: store)
-        let story = try #require(await store.story(StoryID(1)))
+        let seedID = try #require(try Fixtures.id(of: Fixtures.seed, in: store))
+        let story = try #require(try store.story(seedID))
         #expect(story.isRead)
     }
 
