@@ -14,4 +14,7 @@ public enum InputEvent: Sendable, Equatable {
     case key(Key)
     /// The terminal changed size; the new size in cells.
     case resize(width: Int, height: Int)
+    /// The program was asked to end (SIGINT, SIGTERM, SIGHUP, or the terminal went away): the runtime
+    /// leaves its loop and returns normally, so the terminal is restored on the way out.
+    case terminate
 }
