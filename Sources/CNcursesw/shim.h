@@ -54,19 +54,27 @@ static inline int gz_window_size(int fd, int *rows, int *cols) {
 }
 
 /* ---- Signals: the self-pipe.
-   A POSIX signal handler gets no context, so the write end of the pipe has to live in a process-wide
-   variable; that is the only global state in Gazette, and it lives here, in C. The handler only calls
-   write(2), which is async-signal-safe, and keeps errno. The variables are weak rather than static so that
-   every Swift object file that inlines these functions shares one copy (static would give each its own).
+   A POSIX signal handler gets no context, so the write end of the pipe has to live in process-wide storage;
+   that is the only global state in Gazette, and it lives here, in C. The handler only calls write(2), which
+   is async-signal-safe, and keeps errno.
+   The storage is a static local of a static inline function, so each object file that inlines these
+   functions gets its own copy: call gz_signal_pipe_open/close from ONE Swift file only (SignalPipe.swift).
    Only one terminal session can own the pipe at a time (gz_signal_pipe_open fails while it is open). */
-__attribute__((weak)) int gz_signal_pipe[2] = { -1, -1 };
-__attribute__((weak)) struct sigaction gz_saved_actions[4];
+static inline int *gz_signal_pipe_fds(void) {
+    static int fds[2] = { -1, -1 };
+    return fds;
+}
+static inline struct sigaction *gz_signal_saved_actions(void) {
+    static struct sigaction saved[4];
+    return saved;
+}
 static const int gz_handled_signals[4] = { SIGINT, SIGTERM, SIGHUP, SIGWINCH };
 
 static void gz_on_signal(int signal_number) {
     int saved_errno = errno;
     unsigned char byte = (unsigned char)signal_number;
-    if (gz_signal_pipe[1] >= 0) { ssize_t ignored = write(gz_signal_pipe[1], &byte, 1); (void)ignored; }
+    int fd = gz_signal_pipe_fds()[1];
+    if (fd >= 0) { ssize_t ignored = write(fd, &byte, 1); (void)ignored; }
     errno = saved_errno;
 }
 
@@ -74,29 +82,34 @@ static void gz_on_signal(int signal_number) {
    SIGHUP and SIGWINCH. Must run before newterm: ncurses installs its own handlers (which call exit) only for
    signals still at SIG_DFL. Returns the read end, or -1 with errno set (EBUSY when already open). */
 static inline int gz_signal_pipe_open(void) {
-    if (gz_signal_pipe[0] >= 0) { errno = EBUSY; return -1; }
+    int *pipe_fds = gz_signal_pipe_fds();
+    if (pipe_fds[0] >= 0) { errno = EBUSY; return -1; }
     int fds[2];
     if (pipe(fds) != 0) return -1;
     for (int i = 0; i < 2; i++) {
         fcntl(fds[i], F_SETFL, fcntl(fds[i], F_GETFL) | O_NONBLOCK);
         fcntl(fds[i], F_SETFD, FD_CLOEXEC);
     }
-    gz_signal_pipe[0] = fds[0]; gz_signal_pipe[1] = fds[1];
+    pipe_fds[0] = fds[0]; pipe_fds[1] = fds[1];
     struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_handler = gz_on_signal;
     sigemptyset(&action.sa_mask);
-    action.sa_flags = 0; /* no SA_RESTART: a blocking read or poll on this thread returns EINTR */
-    for (int i = 0; i < 4; i++) sigaction(gz_handled_signals[i], &action, &gz_saved_actions[i]);
+    action.sa_flags = 0; /* no SA_RESTART: a blocking poll on this thread returns EINTR */
+    struct sigaction *saved = gz_signal_saved_actions();
+    for (int i = 0; i < 4; i++) sigaction(gz_handled_signals[i], &action, &saved[i]);
     return fds[0];
 }
 
 /* Restores the handlers found at open and closes the pipe. Safe to call when not open. */
 static inline void gz_signal_pipe_close(void) {
-    if (gz_signal_pipe[0] < 0) return;
-    for (int i = 0; i < 4; i++) sigaction(gz_handled_signals[i], &gz_saved_actions[i], NULL);
-    close(gz_signal_pipe[1]); close(gz_signal_pipe[0]);
-    gz_signal_pipe[0] = -1; gz_signal_pipe[1] = -1;
+    int *pipe_fds = gz_signal_pipe_fds();
+    if (pipe_fds[0] < 0) return;
+    struct sigaction *saved = gz_signal_saved_actions();
+    for (int i = 0; i < 4; i++) sigaction(gz_handled_signals[i], &saved[i], NULL);
+    int read_end = pipe_fds[0], write_end = pipe_fds[1];
+    pipe_fds[0] = -1; pipe_fds[1] = -1;
+    close(write_end); close(read_end);
 }
 
 /* Waits until the terminal input or the signal pipe is readable, or timeout_ms passes (-1: no limit).

@@ -43,10 +43,9 @@ public final class NcursesTerminal: Backend {
         guard let terminalType else { throw .terminalTypeMissing }
 
         // Our handlers go in first: ncurses installs its own (which call exit) only where none is set.
-        let pipe = gz_signal_pipe_open()
-        guard pipe >= 0 else { throw .alreadyActive }
+        guard let pipe = SignalPipe.open() else { throw .alreadyActive }
         guard let screen = newterm(terminalType, gz_stdout(), gz_stdin()) else {
-            gz_signal_pipe_close()
+            SignalPipe.close()
             throw .startFailed(terminalType)
         }
         self.screen = screen
@@ -59,6 +58,7 @@ public final class NcursesTerminal: Backend {
         _ = keypad(gz_stdscr(), true)
         _ = curs_set(0)
         _ = set_escdelay(25)  // Esc is a key of its own; 25 ms still joins escape sequences over ssh
+        Self.defineCommonKeySequences()
         var hasDefaultColors = false
         if has_colors() {
             _ = start_color()
@@ -72,6 +72,21 @@ public final class NcursesTerminal: Backend {
 
     isolated deinit {
         stop()
+    }
+
+    /// Teaches ncurses the Home/End sequences of the common terminal families, whatever `TERM` says: tmux
+    /// and screen send `ESC [ 1 ~` / `ESC [ 4 ~` even when the program inside was given
+    /// `TERM=xterm-256color`, and rxvt sends `ESC [ 7 ~` / `ESC [ 8 ~`. Without this, Home arrives as four
+    /// separate keys.
+    private static func defineCommonKeySequences() {
+        let sequences: [(String, Int32)] = [
+            ("\u{1B}[1~", KEY_HOME), ("\u{1B}[7~", KEY_HOME), ("\u{1B}[H", KEY_HOME), ("\u{1B}OH", KEY_HOME),
+            ("\u{1B}[4~", KEY_END), ("\u{1B}[8~", KEY_END), ("\u{1B}[F", KEY_END), ("\u{1B}OF", KEY_END),
+            ("\u{1B}[Z", KEY_BTAB),
+        ]
+        for (sequence, code) in sequences where key_defined(sequence) == 0 {
+            _ = define_key(sequence, code)
+        }
     }
 
     /// `TERM` from the environment, nil when unset.
@@ -98,7 +113,7 @@ public final class NcursesTerminal: Backend {
         _ = endwin()
         delscreen(screen)
         self.screen = nil
-        gz_signal_pipe_close()
+        SignalPipe.close()
         signalPipe = -1
     }
 
