@@ -46,6 +46,8 @@ let package = Package(
         .testTarget(name: "ReaderCoreTests", dependencies: ["ReaderCore", "NewsModel", "TermCore"]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "ReaderCore", "NewsModel", "TermCore"]),
         .testTarget(name: "ReaderAppTests", dependencies: ["ReaderApp", "NewsModel", "NewsCache", "ReaderCore"]),
+        .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TermCore"]),
+        .testTarget(name: "GazetteTests", dependencies: ["gazette"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]
