@@ -9,6 +9,7 @@
 #include <langinfo.h>
 #include <locale.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -97,7 +98,14 @@ static inline int gz_signal_pipe_open(void) {
     sigemptyset(&action.sa_mask);
     action.sa_flags = 0; /* no SA_RESTART: a blocking poll on this thread returns EINTR */
     struct sigaction *saved = gz_signal_saved_actions();
-    for (int i = 0; i < 4; i++) sigaction(gz_handled_signals[i], &action, &saved[i]);
+    sigset_t unblock;
+    sigemptyset(&unblock);
+    for (int i = 0; i < 4; i++) {
+        sigaction(gz_handled_signals[i], &action, &saved[i]);
+        sigaddset(&unblock, gz_handled_signals[i]);
+    }
+    /* A parent may have started us with these blocked (mask is inherited); this thread takes them. */
+    pthread_sigmask(SIG_UNBLOCK, &unblock, NULL);
     return fds[0];
 }
 
