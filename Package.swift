@@ -33,7 +33,7 @@ let package = Package(
             "NewsModel", "ArticleText", "NewsSources", "NewsCache", "TermCore", "ReaderCore", "ReaderUI", "TOMLKit",
         ]),
         .executableTarget(name: "gazette", dependencies: [
-            "ReaderApp", "NcursesBackend", "NewsModel", "NewsSources", "NewsCache", "ArticleText",
+            "ReaderApp", "ReaderUI", "NcursesBackend", "NewsModel", "NewsSources", "NewsCache", "ArticleText",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -49,6 +49,8 @@ let package = Package(
         .testTarget(name: "ReaderAppTests", dependencies: [
             "ReaderApp", "NewsModel", "NewsCache", "NewsSources", "ReaderCore", "ReaderUI", "TermCore", "TestSupport",
         ]),
+        .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TermCore"]),
+        .testTarget(name: "GazetteTests", dependencies: ["gazette"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]

@@ -7,18 +7,16 @@ struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Print the subscriptions as OPML 2.0 (tags become folders).")
 
-    @OptionGroup var location: LocationOptions
+    @OptionGroup var location: PathOptions
 
     func run() async throws {
-        try await Self.reportingFailures {
-            let loaded: (subscriptions: [Subscription], problems: [LineProblem])
-            do {
-                loaded = try SubscriptionsFile(path: location.paths.urlsFile).load()
-            } catch {
-                throw CommandFailure(message: "\(error)")
-            }
-            for problem in loaded.problems { printError("gazette: warning: \(location.paths.urlsFile): \(problem)") }
-            print(OPML.export(loaded.subscriptions), terminator: "")
+        let loaded: (subscriptions: [Subscription], problems: [LineProblem])
+        do {
+            loaded = try SubscriptionsFile(path: (try location.resolved()).urlsFile).load()
+        } catch {
+            throw CommandFailure(message: "\(error)")
         }
+        for problem in loaded.problems { printError("gazette: warning: \((try location.resolved()).urlsFile): \(problem)") }
+        print(OPML.export(loaded.subscriptions), terminator: "")
     }
 }

@@ -1,17 +1,29 @@
 import ArgumentParser
 
 /// The `gazette` command: with no subcommand it starts the reader.
-@main
+///
+/// Subcommands live one per file (`XCommand.swift`); add a new one to `subcommands` below. Every error is
+/// reported by `GazetteMain` as `gazette: error: …`; nothing below `main` exits the process.
 struct Gazette: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gazette",
         abstract: "A terminal news reader: headlines, story and comments side by side.",
-        version: "0.1.0",
+        version: "gazette 0.1.0",
         subcommands: [AddCommand.self, RemoveCommand.self, ImportCommand.self, ExportCommand.self,
-                      RefreshCommand.self, ParseCommand.self]
+                      RefreshCommand.self, ParseCommand.self, TerminalCheckCommand.self]
     )
 
+    @Flag(help: "Open the bundled sample edition: no network, nothing written outside a temporary directory.")
+    var demo = false
+
+    @Option(help: ArgumentHelp("Theme to use, by name (a file in Themes/ or <config-dir>/themes/).",
+                               valueName: "name"))
+    var theme: String?
+
+    @OptionGroup var paths: PathOptions
+
     func run() async throws {
-        print("Gazette")
+        let options = ReaderOptions(paths: try paths.resolved(), isDemo: demo, themeName: theme)
+        try await ReaderCommand.run(options)
     }
 }

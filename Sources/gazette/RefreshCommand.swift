@@ -20,54 +20,52 @@ struct RefreshCommand: AsyncParsableCommand {
             cache locked or unwritable, every feed failed).
             """)
 
-    @OptionGroup var location: LocationOptions
+    @OptionGroup var location: PathOptions
     @Option(help: "Feeds fetched at once (default: refresh.jobs in config.toml, 16).") var jobs: Int?
     @Flag(help: "Print nothing but errors.") var quiet = false
     @Flag(help: "Fetch feeds even when their server asked to wait (Retry-After).") var force = false
 
     func run() async throws {
-        try await Self.reportingFailures {
-            let paths = location.paths
-            var settings = try loadSettings(paths)
-            if let jobs {
-                guard jobs >= 1 else { throw CommandFailure(message: "--jobs must be at least 1", status: 2) }
-                settings.fetch.overallLimit = jobs
+        let paths = (try location.resolved())
+        var settings = try loadSettings(paths)
+        if let jobs {
+            guard jobs >= 1 else { throw CommandFailure(message: "--jobs must be at least 1", status: 2) }
+            settings.fetch.overallLimit = jobs
+        }
+        let subscriptions = try loadSubscriptions(paths)
+        guard !subscriptions.isEmpty else {
+            throw CommandFailure(message: "no subscriptions in \(paths.urlsFile); add one with: gazette add URL")
+        }
+        let cache: NewsCache
+        do {
+            cache = try NewsCache(path: paths.cacheFile)
+            try SubscriptionSync.apply(subscriptions, to: cache)
+        } catch {
+            throw CommandFailure(message: "\(error)")
+        }
+        let feeds = try cache.feeds()
+        let interactive = !quiet && isatty(STDERR_FILENO) == 1
+        let bar = ProgressLine(enabled: interactive)
+        let report = await Refresher(cache: cache, policy: settings.fetch)
+            .refresh(feeds, force: force) { progress in bar.show(progress) }
+        bar.finish()
+        for outcome in report.outcomes {
+            if case .failed(let message) = outcome.status {
+                printError("gazette: \(outcome.url): \(message)")
             }
-            let subscriptions = try loadSubscriptions(paths)
-            guard !subscriptions.isEmpty else {
-                throw CommandFailure(message: "no subscriptions in \(paths.urlsFile); add one with: gazette add URL")
+            if let moved = outcome.movedTo {
+                printError("gazette: \(outcome.url) has moved permanently to \(moved); update it with: "
+                           + "gazette remove \(outcome.url) && gazette add \(moved)")
             }
-            let cache: NewsCache
-            do {
-                cache = try NewsCache(path: paths.cacheFile)
-                try SubscriptionSync.apply(subscriptions, to: cache)
-            } catch {
-                throw CommandFailure(message: "\(error)")
-            }
-            let feeds = try cache.feeds()
-            let interactive = !quiet && isatty(STDERR_FILENO) == 1
-            let bar = ProgressLine(enabled: interactive)
-            let report = await Refresher(cache: cache, policy: settings.fetch)
-                .refresh(feeds, force: force) { progress in bar.show(progress) }
-            bar.finish()
-            for outcome in report.outcomes {
-                if case .failed(let message) = outcome.status {
-                    printError("gazette: \(outcome.url): \(message)")
-                }
-                if let moved = outcome.movedTo {
-                    printError("gazette: \(outcome.url) has moved permanently to \(moved); update it with: "
-                               + "gazette remove \(outcome.url) && gazette add \(moved)")
-                }
-            }
-            if settings.keepDays > 0 || settings.maxPerFeed > 0 {
-                _ = try? cache.purge(keepDays: settings.keepDays,
-                                     maxPerFeed: settings.maxPerFeed > 0 ? settings.maxPerFeed : nil, now: Date())
-            }
-            if !quiet && isatty(STDOUT_FILENO) == 1 { print(report.summary) }
-            let attempted = report.outcomes.filter { if case .deferred = $0.status { false } else { true } }
-            if !attempted.isEmpty && attempted.allSatisfy(\.isFailure) {
-                throw CommandFailure(message: "every feed failed to refresh (\(report.summary))")
-            }
+        }
+        if settings.keepDays > 0 || settings.maxPerFeed > 0 {
+            _ = try? cache.purge(keepDays: settings.keepDays,
+                                 maxPerFeed: settings.maxPerFeed > 0 ? settings.maxPerFeed : nil, now: Date())
+        }
+        if !quiet && isatty(STDOUT_FILENO) == 1 { print(report.summary) }
+        let attempted = report.outcomes.filter { if case .deferred = $0.status { false } else { true } }
+        if !attempted.isEmpty && attempted.allSatisfy(\.isFailure) {
+            throw CommandFailure(message: "every feed failed to refresh (\(report.summary))")
         }
     }
 }

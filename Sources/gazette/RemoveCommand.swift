@@ -6,20 +6,18 @@ struct RemoveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remove", abstract: "Unsubscribe from a feed (removes its line from the urls file).")
 
-    @OptionGroup var location: LocationOptions
+    @OptionGroup var location: PathOptions
     @Argument(help: "The subscribed URL, as listed by `gazette feeds`.") var url: String
 
     func run() async throws {
-        try await Self.reportingFailures {
-            let file = SubscriptionsFile(path: location.paths.urlsFile)
-            do {
-                guard try file.remove(url: url) else {
-                    throw CommandFailure(message: "not subscribed to \(url) (see `gazette feeds`)")
-                }
-            } catch let error as SubscriptionsFile.FileError {
-                throw CommandFailure(message: "\(error)")
+        let file = SubscriptionsFile(path: (try location.resolved()).urlsFile)
+        do {
+            guard try file.remove(url: url) else {
+                throw CommandFailure(message: "not subscribed to \(url) (see `gazette feeds`)")
             }
-            print("Unsubscribed from \(url)")
+        } catch let error as SubscriptionsFile.FileError {
+            throw CommandFailure(message: "\(error)")
         }
+        print("Unsubscribed from \(url)")
     }
 }

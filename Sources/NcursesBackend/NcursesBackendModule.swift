@@ -1,3 +1,0 @@
-import CNcursesw
-/// Placeholder module file; the backend lives beside it.
-enum NcursesBackendModule {}

@@ -1,0 +1,88 @@
+import Foundation
+import NewsCache
+import NewsModel
+import NewsSources
+
+/// What the reader opens: the user's cache with their subscriptions, or the sample edition in a temporary
+/// folder (with `--demo`, or when there are no subscriptions yet, so a first start is never an empty screen).
+public final class ReaderSession: Sendable {
+    public let cache: NewsCache
+    /// A standing status-bar line: how to add feeds, or why the cache is read-only.
+    public let hint: String?
+    /// True when the session shows the sample edition.
+    public let isSample: Bool
+    /// Warnings to show once (bad lines in `urls`).
+    public let warnings: [String]
+    /// The temporary folder a sample session lives in; removed by `close()`.
+    private let temporaryDirectory: String?
+
+    private init(cache: NewsCache, hint: String?, isSample: Bool, warnings: [String], temporaryDirectory: String?) {
+        self.cache = cache; self.hint = hint; self.isSample = isSample; self.warnings = warnings
+        self.temporaryDirectory = temporaryDirectory
+    }
+
+    /// Why a session could not be opened.
+    public struct OpenError: Error, Sendable, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Opens the session for a start of the reader.
+    /// - Parameters:
+    ///   - urlsFile: the subscriptions; missing or empty means the sample edition.
+    ///   - cacheFile: the user's cache, opened for writing; when another Gazette holds it, read-only.
+    public static func open(demo: Bool, urlsFile: String, cacheFile: String) throws(OpenError) -> ReaderSession {
+        if demo {
+            return try sample(hint: "Sample edition (--demo): nothing is saved. Add real feeds with: gazette add URL")
+        }
+        let loaded: (subscriptions: [Subscription], problems: [LineProblem])
+        do {
+            loaded = try SubscriptionsFile(path: urlsFile).load()
+        } catch {
+            throw OpenError(description: "\(error)")
+        }
+        let warnings = loaded.problems.map { "\(urlsFile): \($0)" }
+        if loaded.subscriptions.isEmpty {
+            return try sample(hint: "No subscriptions yet: this is the sample edition. Add feeds with: gazette add URL")
+        }
+        do {
+            let cache = try NewsCache(path: cacheFile)
+            try SubscriptionSync.apply(loaded.subscriptions, to: cache)
+            return ReaderSession(cache: cache, hint: nil, isSample: false, warnings: warnings, temporaryDirectory: nil)
+        } catch let error as CacheError {
+            guard case .locked = error else { throw OpenError(description: "\(error)") }
+            // Another Gazette is the writer: read beside it (WAL makes that safe) and say so.
+            do {
+                let cache = try NewsCache(path: cacheFile, access: .readOnly)
+                return ReaderSession(cache: cache, hint: "\(error) — reading only", isSample: false,
+                                     warnings: warnings, temporaryDirectory: nil)
+            } catch {
+                throw OpenError(description: "\(error)")
+            }
+        } catch {
+            throw OpenError(description: "\(error)")
+        }
+    }
+
+    private static func sample(hint: String) throws(OpenError) -> ReaderSession {
+        let template = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-sample-XXXXXX").path
+        var buffer = Array(template.utf8CString)
+        guard let made = mkdtemp(&buffer) else {
+            throw OpenError(description: "cannot create a temporary folder for the sample edition in "
+                            + FileManager.default.temporaryDirectory.path)
+        }
+        let directory = String(cString: made)
+        do {
+            let cache = try NewsCache(path: directory + "/cache.sqlite")
+            try SampleEdition.load(into: cache)
+            return ReaderSession(cache: cache, hint: hint, isSample: true, warnings: [], temporaryDirectory: directory)
+        } catch {
+            try? FileManager.default.removeItem(atPath: directory)
+            throw OpenError(description: "cannot prepare the sample edition: \(error)")
+        }
+    }
+
+    /// Removes a sample session's temporary folder. The cache must no longer be used.
+    public func close() {
+        if let temporaryDirectory { try? FileManager.default.removeItem(atPath: temporaryDirectory) }
+    }
+}

@@ -1,1 +1,0 @@
-// Tests for EndToEnd live in this folder.

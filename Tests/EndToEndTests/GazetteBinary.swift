@@ -1,0 +1,114 @@
+import Foundation
+
+/// The real `gazette` executable the end-to-end tests drive: `$GAZETTE_BIN` (set by `make test` to the
+/// release build), else `.build/debug/gazette` in the package this file belongs to.
+enum GazetteBinary {
+    /// Why the binary cannot be used, as a test failure message.
+    struct Missing: Error, CustomStringConvertible {
+        let path: String
+        var description: String {
+            "gazette binary not found at \(path): run `swift build` (or `make test`, which sets GAZETTE_BIN) first"
+        }
+    }
+
+    /// The package root: three levels up from this file (Tests/EndToEndTests/GazetteBinary.swift).
+    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The binary's path; throws `Missing` when it is not an executable file.
+    static func path() throws -> String {
+        let environment = ProcessInfo.processInfo.environment
+        let path: String
+        if let configured = environment["GAZETTE_BIN"], !configured.isEmpty {
+            path = configured
+        } else {
+            path = packageRoot.appendingPathComponent(".build/debug/gazette").path
+        }
+        guard FileManager.default.isExecutableFile(atPath: path) else { throw Missing(path: path) }
+        return path
+    }
+}
+
+/// A finished run of a program without a terminal: what it wrote and how it ended.
+struct ProcessResult {
+    let status: Int32
+    let standardOutput: String
+    let standardError: String
+}
+
+/// Runs programs to completion with standard input from /dev/null (so it is not a terminal).
+///
+/// It uses `posix_spawn` and `waitpid` rather than Foundation's `Process`, for two reasons found the hard
+/// way: test threads block most signals and `Process` passes that mask on, so a tmux server (and the
+/// gazette under it) started from a test would never see SIGCHLD, SIGTERM or SIGINT; and `waitUntilExit`
+/// can hang on Linux when called from a test task. Output goes to temporary files, not pipes, because
+/// `tmux new-session` forks the tmux server, which would keep a pipe open for ever.
+enum ProcessRunner {
+    struct SpawnFailure: Error, CustomStringConvertible {
+        let executable: String
+        let code: Int32
+        var description: String { "cannot start \(executable): error \(code)" }
+    }
+
+    /// Runs `executable` (a path, or a name looked up in PATH) with `arguments` in `environment`
+    /// (replacing the inherited one when given).
+    static func run(_ executable: String, _ arguments: [String],
+                    environment: [String: String]? = nil) throws -> ProcessResult {
+        let base = FileManager.default.temporaryDirectory
+            .appendingPathComponent("gazette-e2e-run-\(UUID().uuidString)")
+        let outPath = base.path + ".out", errPath = base.path + ".err"
+        defer {
+            try? FileManager.default.removeItem(atPath: outPath)
+            try? FileManager.default.removeItem(atPath: errPath)
+        }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+
+        // The child starts with no signal blocked and the usual dispositions, as from a shell.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var emptyMask = sigset_t(), defaults = sigset_t()
+        sigemptyset(&emptyMask)
+        sigemptyset(&defaults)
+        for signal in [SIGINT, SIGTERM, SIGHUP, SIGCHLD, SIGPIPE, SIGWINCH, SIGQUIT] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigmask(&attributes, &emptyMask)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+        let environmentLines = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
+        var pid: pid_t = 0
+        let code = withCStrings([executable] + arguments) { argv in
+            withCStrings(environmentLines) { envp in
+                posix_spawnp(&pid, executable, &actions, &attributes, argv, envp)
+            }
+        }
+        guard code == 0 else { throw SpawnFailure(executable: executable, code: code) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        // Exit status, or 128 + signal for a program killed by a signal (as shells report it).
+        let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        return ProcessResult(status: exitStatus,
+                             standardOutput: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
+                             standardError: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
+    }
+
+    /// Calls `body` with a NULL-terminated C array of `strings`.
+    private static func withCStrings<R>(_ strings: [String],
+                                        _ body: ([UnsafeMutablePointer<CChar>?]) -> R) -> R {
+        let pointers = strings.map { strdup($0) } + [nil]
+        defer { pointers.forEach { free($0) } }
+        return body(pointers)
+    }
+
+    /// The inherited environment with `changes` applied; a nil value removes the variable.
+    static func environment(_ changes: [String: String?]) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        for (name, value) in changes { environment[name] = value }
+        return environment
+    }
+}
