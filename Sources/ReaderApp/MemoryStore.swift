@@ -8,6 +8,56 @@ public actor MemoryStore: ReaderStore {
     private var stories: [StoryID: Story]
     private var commentsByStory: [StoryID: [Comment]]
 
+    /// One subscription's content as a refresh would hand it over: the parsed feed and each entry's
+    /// comments keyed by the entry's id (the shape of the bundled sample edition).
+    public struct Source: Sendable {
+        public var url: String
+        public var title: String
+        public var kind: SourceKind
+        public var tags: [String]
+        public var document: FeedDocument
+        public var comments: [String: [FetchedComment]]
+        public init(url: String, title: String, kind: SourceKind = .feed, tags: [String] = [],
+                    document: FeedDocument, comments: [String: [FetchedComment]] = [:]) {
+            self.url = url; self.title = title; self.kind = kind; self.tags = tags; self.document = document
+            self.comments = comments
+        }
+    }
+
+    /// A store holding `sources`, with ids given in order (feeds from 1, stories and comments from 1).
+    /// Entries without a date sort as `firstSeen`.
+    public init(sources: [Source], firstSeen: Date = Date(timeIntervalSince1970: 0)) {
+        var feeds: [Feed] = []
+        var stories: [Story] = []
+        var comments: [Comment] = []
+        for (sourceIndex, source) in sources.enumerated() {
+            let feedID = FeedID(Int64(sourceIndex + 1))
+            let title = source.document.title ?? source.title
+            feeds.append(Feed(id: feedID, url: source.url, kind: source.kind, title: source.title, tags: source.tags,
+                              siteURL: source.document.link, unreadCount: source.document.entries.count,
+                              totalCount: source.document.entries.count))
+            for entry in source.document.entries {
+                let storyID = StoryID(Int64(stories.count + 1))
+                let thread = entry.id.flatMap { source.comments[$0] } ?? []
+                stories.append(Story(id: storyID, feedID: feedID, feedTitle: title, title: entry.title ?? "(untitled)",
+                                     link: entry.link, author: entry.author, published: entry.published,
+                                     updated: entry.updated, firstSeen: firstSeen, summary: entry.summary,
+                                     content: entry.content, categories: entry.categories,
+                                     enclosures: entry.enclosures, commentsURL: entry.commentsURL,
+                                     repliesFeedURL: entry.repliesFeedURL,
+                                     commentCount: thread.isEmpty ? entry.commentCount : thread.count))
+                for (position, fetched) in thread.enumerated() {
+                    comments.append(Comment(id: CommentID(Int64(comments.count + 1)), storyID: storyID,
+                                            remoteID: fetched.remoteID, parentRemoteID: fetched.parentRemoteID,
+                                            author: fetched.author, date: fetched.date, score: fetched.score,
+                                            body: fetched.body, depth: fetched.depth, position: position,
+                                            isDeleted: fetched.isDeleted))
+                }
+            }
+        }
+        self.init(feeds: feeds, stories: stories, comments: comments)
+    }
+
     public init(feeds: [Feed] = [], stories: [Story], comments: [Comment] = []) {
         feedList = feeds
         self.stories = Dictionary(stories.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
