@@ -151,6 +151,16 @@ struct RenderTests {
         #expect(text.contains("any key closes this help"))
     }
 
+    @Test("at 50x15 help still lists every key of the list")
+    func helpSmall() {
+        var state = Fixtures.state(width: 50, height: 15)
+        _ = update(&state, .keyPressed(.character("?")))
+        let text = render(state, theme: theme).lines.joined(separator: "\n")
+        for binding in state.keymap.bindings(for: .headlines) {
+            #expect(text.contains(binding.command.summary(in: .headlines)))
+        }
+    }
+
     @Test("help for the comment pane names Space")
     func helpComments() {
         var state = Fixtures.state(width: 80, height: 24, comments: true)
