@@ -12,6 +12,9 @@ public final class ReaderRuntime {
     /// Where an effect's task runs: a new load cancels the previous one of the same kind.
     private enum Slot: Hashable { case headlines, story, comments, write(UInt64) }
 
+    /// The poll timeout while effects are running.
+    private static let busyPollMilliseconds = 5
+
     private let backend: any Backend
     private let store: any ReaderStore
     private let theme: Theme
@@ -53,7 +56,9 @@ public final class ReaderRuntime {
             drainInbox()
             drawIfChanged()
             if state.isQuitting { break }
-            switch backend.nextEvent(timeoutMilliseconds: pollMilliseconds) {
+            // While effects run, look back sooner so their answers reach the screen within a few ms.
+            let timeout = tasks.isEmpty ? pollMilliseconds : min(pollMilliseconds, Self.busyPollMilliseconds)
+            switch backend.nextEvent(timeoutMilliseconds: timeout) {
             case .key(let key)?: dispatch(.keyPressed(key))
             case .resize(let width, let height)?: dispatch(.resized(TerminalSize(width: width, height: height)))
             case .terminate?: dispatch(.command(.quit))  // a signal: leave normally so the terminal is restored

@@ -43,7 +43,9 @@ public struct ScreenLayout: Sendable, Equatable {
             }
         case .normal:
             if w >= Self.wideWidth {
-                let listWidth = max(30, w * 35 / 100)
+                // Without comments the list takes 45% (whole titles) but leaves the story at least 80 columns;
+                // with comments it gives way to 35%, so story and comments both keep a readable width.
+                let listWidth = showsComments ? max(30, w * 35 / 100) : max(40, min(w * 45 / 100, w - 80))
                 panes[.headlines] = Rect(x: 0, y: 0, width: listWidth, height: content.height)
                 separators.append(Rect(x: listWidth, y: 0, width: 1, height: content.height))
                 let right = Rect(x: listWidth + 1, y: 0, width: w - listWidth - 1, height: content.height)

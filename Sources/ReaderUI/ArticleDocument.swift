@@ -25,7 +25,7 @@ enum ArticleDocument {
             for line in TextFit.wrap(link, width: width) { lines.append(StyledLine(line, traits: .link)) }
         }
         lines.append(StyledLine())
-        let body = fallbackLayout(html: story.bodyHTML ?? "", width: width)
+        let body = fallbackLayout(html: story.bodyHTML ?? "", width: width, baseURL: story.link)
         if body.isEmpty {
             lines.append(StyledLine("This story has no text in the feed; its link leads to the full page.",
                                     traits: .muted))

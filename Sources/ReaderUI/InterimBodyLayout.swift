@@ -3,10 +3,13 @@ import TermCore
 
 // Interim body layout, until ArticleText's `ArticleRenderer` lands: strips tags, decodes the common
 // entities, sanitises and word-wraps by display width. Everything that depends on it goes through
-// `fallbackLayout(html:width:)`, so swapping in the real renderer touches this file only.
+// `fallbackLayout(html:width:baseURL:)`, so swapping in the real renderer touches this file only: its body
+// becomes `ArticleRenderer.render(html: html, width: width, baseURL: baseURL).lines` (which already ends
+// with the numbered link list).
 
-/// Lays out an HTML fragment (or plain text) as wrapped lines of at most `width` columns.
-func fallbackLayout(html: String, width: Int) -> [StyledLine] {
+/// Lays out an HTML fragment (or plain text) as wrapped lines of at most `width` columns. `baseURL` (the
+/// story's link) is for resolving relative links; the interim layout shows no links, so it ignores it.
+func fallbackLayout(html: String, width: Int, baseURL: String? = nil) -> [StyledLine] {
     var lines: [StyledLine] = []
     for paragraph in InterimHTML.paragraphs(html) {
         if !lines.isEmpty { lines.append(StyledLine()) }

@@ -50,16 +50,20 @@ extension Painter {
         let keyColumn = min(20, rows.map { DisplayWidth.width(of: $0.keys) }.max() ?? 0)
         let summaryColumn = rows.map { DisplayWidth.width(of: $0.summary) }.max() ?? 0
         let width = min(screen.width - 2, keyColumn + summaryColumn + 7)
-        let height = min(screen.height - 2, rows.count + 4)
-        guard width > 10, height > 4 else { return }
+        // Spacious (a blank row under the title and above the footer) when it fits; otherwise compact, and
+        // over the status bar if need be, so a small terminal still lists as many keys as possible.
+        let isSpacious = rows.count + 4 <= screen.height - 2
+        let height = isSpacious ? rows.count + 4 : min(screen.height, rows.count + 2)
+        guard width > 10, height > 3 else { return }
         let x = (screen.width - width) / 2
-        let y = max(0, (screen.height - 1 - height) / 2)
+        let y = isSpacious ? max(0, (screen.height - 1 - height) / 2) : max(0, (screen.height - height) / 2)
         let box = theme[.help]
         screen.fill(Rect(x: x, y: y, width: width, height: height), with: Cell(" ", style: box))
         screen.put(TextFit.truncate("Keys: \(state.focus.title)", width: width - 4), x: x + 2, y: y,
                    style: box.patched(with: Style(attributes: .bold)))
-        for (offset, row) in rows.prefix(height - 4).enumerated() {
-            let rowY = y + 2 + offset
+        let firstRow = y + (isSpacious ? 2 : 1)
+        for (offset, row) in rows.prefix(height - (isSpacious ? 4 : 2)).enumerated() {
+            let rowY = firstRow + offset
             screen.put(TextFit.truncate(row.keys, width: keyColumn), x: x + 2, y: rowY, style: theme[.helpKey],
                        maxWidth: keyColumn)
             screen.put(row.summary, x: x + 4 + keyColumn, y: rowY, style: box, maxWidth: width - keyColumn - 5)

@@ -23,7 +23,7 @@ extension Painter {
         // The source column is as wide as the widest source on screen, within limits, so titles and dates
         // line up from row to row without wasting space.
         let widest = shown.map { DisplayWidth.width(of: Sanitizer.cleanLine($0.feedTitle)) }.max() ?? 0
-        let sourceColumn = min(widest, 16, rect.width / 4)
+        let sourceColumn = min(widest, 14, rect.width / 5)
         for (row, headline) in shown.enumerated() {
             drawHeadline(headline, isSelected: top + row == list.selected, x: rect.x, y: rect.y + row,
                          width: rect.width, sourceColumn: sourceColumn)

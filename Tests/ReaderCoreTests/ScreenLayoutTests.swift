@@ -9,13 +9,15 @@ struct ScreenLayoutTests {
         ScreenLayout(size: TerminalSize(width: width, height: height), mode: mode, showsComments: comments, focus: focus)
     }
 
-    @Test("wide: the list takes about 35% on the left, the article the rest")
+    @Test("wide: the list takes 45% on the left (leaving the story 80 columns), the article the rest")
     func wide() throws {
         let l = layout(160, 48)
         let list = try #require(l.panes[.headlines])
         let article = try #require(l.panes[.article])
-        #expect(list == Rect(x: 0, y: 0, width: 56, height: 47))
-        #expect(article.x == 57 && article.maxX == 160)
+        #expect(list == Rect(x: 0, y: 0, width: 72, height: 47))
+        #expect(article.x == 73 && article.maxX == 160)
+        let narrower = try #require(layout(120, 40).panes[.article])
+        #expect(narrower.width >= 79)
         #expect(l.statusBar == Rect(x: 0, y: 47, width: 160, height: 1))
         #expect(l.separators.count == 1)
     }
@@ -26,6 +28,7 @@ struct ScreenLayoutTests {
         let article = try #require(l.panes[.article])
         let comments = try #require(l.panes[.comments])
         #expect(article.y == comments.y && article.maxX < comments.x)
+        #expect(try #require(l.panes[.headlines]).width == 56)
         #expect(comments.maxX == 160)
     }
 

@@ -1,0 +1,123 @@
+import ArticleText
+import NewsModel
+import ReaderCore
+import TermCore
+
+/// One frame being drawn: the state, the theme, and the screen the panes write into.
+struct Painter {
+    let state: AppState
+    let theme: Theme
+    let layouts: LayoutCache
+    var screen: Screen
+
+    init(state: AppState, theme: Theme, layouts: LayoutCache) {
+        self.state = state; self.theme = theme; self.layouts = layouts
+        screen = Screen(width: state.size.width, height: state.size.height, fill: Cell(" ", style: theme[.text]))
+    }
+
+    /// Panes, separators, status bar and help, or the too-small line.
+    mutating func paint() {
+        let layout = ScreenLayout(state)
+        guard layout.isUsable else {
+            let message = "terminal too small (\(state.size.width)x\(state.size.height), need "
+                + "\(TerminalSize.minimum.width)x\(TerminalSize.minimum.height))"
+            screen.put(message, x: 0, y: 0, style: theme[.text], maxWidth: state.size.width)
+            return
+        }
+        for (pane, rect) in layout.panes {
+            drawTitle(of: pane, in: rect)
+            let content = ScreenLayout.content(of: rect)
+            switch pane {
+            case .headlines: drawHeadlines(in: content)
+            case .article: drawArticle(in: content)
+            case .comments: drawComments(in: content)
+            }
+        }
+        for separator in layout.separators {
+            for y in separator.y..<separator.maxY {
+                screen.put("│", x: separator.x, y: y, style: theme[.border])
+            }
+        }
+        drawStatusBar(in: layout.statusBar)
+        if state.isShowingHelp { drawHelp() }
+    }
+
+    /// The pane's title row: `─ Headlines · All stories ─────── 12% ─`, brighter when focused.
+    mutating func drawTitle(of pane: Pane, in rect: Rect) {
+        let style = pane == state.focus ? theme[.borderFocused] : theme[.border]
+        for x in rect.x..<rect.maxX { screen.put("─", x: x, y: rect.y, style: style) }
+        var title = pane.title
+        var right: String?
+        switch pane {
+        case .headlines:
+            title += " · " + scopeName
+        case .article:
+            if state.mode == .fullScreenArticle { title += " · full screen" }
+            if let story = state.shownStory {
+                title += " · " + Sanitizer.cleanLine(story.feedTitle)
+                right = articlePercent
+            }
+        case .comments:
+            if let comments = state.shownComments { title += " (\(comments.count))" }
+        }
+        let used = screen.put(" " + TextFit.truncate(title, width: rect.width - 4) + " ", x: rect.x + 1, y: rect.y,
+                              style: style, maxWidth: rect.width - 1)
+        if let right, rect.width - used > right.count + 6 {
+            screen.put(" \(right) ", x: rect.maxX - right.count - 3, y: rect.y, style: style)
+        }
+    }
+
+    /// How far through the story the article pane is.
+    private var articlePercent: String? {
+        guard state.metrics.storyID == state.articleStoryID, state.metrics.articleLines > 0 else { return nil }
+        let bottom = min(state.metrics.articleLines, state.articleScroll + state.articleViewportRows)
+        return "\(bottom * 100 / state.metrics.articleLines)%"
+    }
+
+    /// What the headline list is showing, in words.
+    var scopeName: String {
+        var name: String
+        switch state.list.query.scope {
+        case .all: name = "All stories"
+        case .feed: name = state.list.rows.first.map { Sanitizer.cleanLine($0.feedTitle) } ?? "Feed"
+        case .tag(let tag): name = "#" + Sanitizer.cleanLine(tag)
+        case .starred: name = "Starred"
+        case .search(let text): name = "Search: " + Sanitizer.cleanLine(text)
+        }
+        if state.list.query.unreadOnly { name += " (unread)" }
+        return name
+    }
+
+    /// Draws a laid-out line, each span in its traits' style over `base`.
+    mutating func put(_ line: StyledLine, x: Int, y: Int, width: Int, base: Style) {
+        var column = x
+        for span in line.spans {
+            let remaining = x + width - column
+            guard remaining > 0 else { break }
+            column += screen.put(span.text, x: column, y: y, style: base.patched(with: style(for: span.traits)),
+                                 maxWidth: remaining)
+        }
+    }
+
+    /// The theme's style for text traits; later traits win where they overlap.
+    func style(for traits: TextTraits) -> Style {
+        var style = Style()
+        if traits.contains(.muted) { style = style.patched(with: theme[.muted]) }
+        if traits.contains(.quote) { style = style.patched(with: theme[.quote]) }
+        if traits.contains(.heading) { style = style.patched(with: theme[.heading]) }
+        if traits.contains(.code) { style = style.patched(with: theme[.code]) }
+        if traits.contains(.link) { style = style.patched(with: theme[.link]) }
+        if traits.contains(.match) { style = style.patched(with: theme[.match]) }
+        var attributes = Attributes()
+        if traits.contains(.bold) { attributes.insert(.bold) }
+        if traits.contains(.italic) { attributes.insert(.italic) }
+        if traits.contains(.underline) { attributes.insert(.underline) }
+        if traits.contains(.strikethrough) { attributes.insert(.strikethrough) }
+        return style.patched(with: Style(attributes: attributes))
+    }
+
+    /// Fills a row of a pane with one style (for the selection bar).
+    mutating func fillRow(x: Int, y: Int, width: Int, style: Style) {
+        screen.fill(Rect(x: x, y: y, width: width, height: 1), with: Cell(" ", style: style))
+    }
+}
