@@ -39,6 +39,7 @@ enum LineWrapper {
         var column = 0
         var candidate: Break? = nil
         var previous: UInt32 = 0  // first scalar of the previous cluster on this row; 0 at a row's start
+        var beforePrevious: UInt32 = 0
         var previousWide = false
         var index = text.startIndex
         var skipSpaces = false  // after a soft break, leading spaces of the next row are dropped
@@ -77,7 +78,7 @@ enum LineWrapper {
             switch value {
             case 0x0A where next == following:
                 emit(index, hyphen: false)
-                lineStart = next; column = 0; candidate = nil; previous = 0; previousWide = false
+                lineStart = next; column = 0; candidate = nil; previous = 0; beforePrevious = 0; previousWide = false
                 index = next
                 continue
             case 0x20 where byte == 0x20 && next == following:
@@ -89,7 +90,7 @@ enum LineWrapper {
                                       hyphen: false)
                     column += 1
                 }
-                previous = 0x20; previousWide = false
+                beforePrevious = previous; previous = 0x20; previousWide = false
                 index = next
                 continue
             case 0xAD:
@@ -107,7 +108,8 @@ enum LineWrapper {
                 break
             }
 
-            if previous != 0, column > 0, Self.mayBreak(between: previous, previousWide, and: value, wide) {
+            if previous != 0, column > 0,
+               Self.mayBreak(between: previous, previousWide, and: value, wide, after: beforePrevious) {
                 candidate = Break(end: index, next: index, widthAtEnd: column, widthAtNext: column, hyphen: false)
             }
 
@@ -133,6 +135,7 @@ enum LineWrapper {
                 }
             }
             column += w
+            beforePrevious = previous
             previous = value
             previousWide = wide
             index = next
@@ -150,11 +153,12 @@ enum LineWrapper {
 
     /// A break between two adjacent clusters with no space between them, given their first scalars.
     private static func mayBreak(between previous: UInt32, _ previousWide: Bool,
-                                 and current: UInt32, _ currentWide: Bool) -> Bool {
+                                 and current: UInt32, _ currentWide: Bool, after beforePrevious: UInt32) -> Bool {
         if previousWide || currentWide {
             return !noRowStart.contains(current) && !noRowEnd.contains(previous)
         }
-        if previous == 0x2D || previous == 0x2F {  // after "-" or "/", before a letter or digit
+        // After "-" or "/", before a letter or digit; never inside "://" or "//".
+        if previous == 0x2D || (previous == 0x2F && beforePrevious != 0x2F && beforePrevious != 0x3A) {
             if current < 0x80 {
                 return (0x30...0x39).contains(current) || (0x41...0x5A).contains(current) || (0x61...0x7A).contains(current)
             }
