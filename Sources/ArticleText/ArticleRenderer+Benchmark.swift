@@ -1,35 +1,68 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
 /// A measurement of `ArticleRenderer` for a bench command: how long parsing, reading into `RichText` and
 /// layout take for one document at one width. Not used by the app itself.
 public struct RenderBenchmark: Sendable {
+    /// The median wall-clock and thread CPU time of one phase. CPU time is the steadier figure on a busy
+    /// machine; wall time is what a reader waits.
+    public struct Timing: Sendable, CustomStringConvertible {
+        public var wallMilliseconds: Double
+        public var cpuMilliseconds: Double
+        public var description: String {
+            "wall \(Self.format(wallMilliseconds)) ms, cpu \(Self.format(cpuMilliseconds)) ms"
+        }
+        static func format(_ value: Double) -> String { String(Double(Int(value * 10)) / 10) }
+    }
+
     /// Medians over the runs.
     public struct Result: Sendable {
         /// gumbo alone: parse and free the tree.
-        public var gumbo: Duration
+        public var gumbo: Timing
         /// HTML to `RichText` (gumbo included).
-        public var richText: Duration
+        public var richText: Timing
         /// `RichText` to rows at the width.
-        public var layout: Duration
+        public var layout: Timing
         /// `ArticleRenderer.render` end to end.
-        public var total: Duration
+        public var total: Timing
         public var runs: Int
         public var lineCount: Int
     }
 
     /// Runs every phase `runs` times (at least 1) on `html` at `width` and returns the medians.
     public static func run(html: String, width: Int, runs: Int = 7) -> Result {
-        let clock = ContinuousClock()
-        var gumbo: [Duration] = [], richText: [Duration] = [], layout: [Duration] = [], total: [Duration] = []
+        var gumbo: [(Double, Double)] = [], richText: [(Double, Double)] = []
+        var layout: [(Double, Double)] = [], total: [(Double, Double)] = []
         var lineCount = 0
         for _ in 0..<max(1, runs) {
-            gumbo.append(clock.measure { _ = HTMLTree(html: html) })
+            gumbo.append(measure { _ = HTMLTree(html: html) })
             var text = RichText()
-            richText.append(clock.measure { text = ArticleRenderer.richText(fromHTML: html) })
-            layout.append(clock.measure { lineCount = TextLayout.lines(for: text, width: width).count })
-            total.append(clock.measure { _ = ArticleRenderer.render(html: html, width: width) })
+            richText.append(measure { text = ArticleRenderer.richText(fromHTML: html) })
+            layout.append(measure { lineCount = TextLayout.lines(for: text, width: width).count })
+            total.append(measure { _ = ArticleRenderer.render(html: html, width: width) })
         }
-        func median(_ values: [Duration]) -> Duration { values.sorted()[values.count / 2] }
         return Result(gumbo: median(gumbo), richText: median(richText), layout: median(layout),
                       total: median(total), runs: max(1, runs), lineCount: lineCount)
+    }
+
+    private static func median(_ samples: [(Double, Double)]) -> Timing {
+        let wall = samples.map(\.0).sorted(), cpu = samples.map(\.1).sorted()
+        return Timing(wallMilliseconds: wall[wall.count / 2], cpuMilliseconds: cpu[cpu.count / 2])
+    }
+
+    /// (wall, thread CPU) milliseconds spent in `body`.
+    private static func measure(_ body: () -> Void) -> (Double, Double) {
+        func now(_ clock: clockid_t) -> Double {
+            var time = timespec()
+            clock_gettime(clock, &time)
+            return Double(time.tv_sec) * 1000 + Double(time.tv_nsec) / 1_000_000
+        }
+        let wall = now(CLOCK_MONOTONIC), cpu = now(CLOCK_THREAD_CPUTIME_ID)
+        body()
+        return (now(CLOCK_MONOTONIC) - wall, now(CLOCK_THREAD_CPUTIME_ID) - cpu)
     }
 
     /// A deterministic news-like HTML document of about `bytes` bytes: paragraphs with links, emphasis,

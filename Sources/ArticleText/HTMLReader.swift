@@ -34,12 +34,16 @@ enum HTMLReader {
 
     fileprivate struct Walker {
         let baseURL: String?
+        let resolver: URLResolver
         var builder = RichTextBuilder()
         var traits: TextTraits = []
         /// Open `<thead>` elements: rows inside are header rows.
         var headerDepth = 0
 
-        init(baseURL: String?) { self.baseURL = baseURL }
+        init(baseURL: String?) {
+            self.baseURL = baseURL
+            resolver = URLResolver(base: baseURL)
+        }
 
         mutating func walk(_ root: HTMLNode) {
             var stack: [Frame] = []
@@ -63,7 +67,13 @@ enum HTMLReader {
         mutating func enter(_ node: HTMLNode) -> Exit? {
             switch node.type {
             case GUMBO_NODE_TEXT, GUMBO_NODE_WHITESPACE, GUMBO_NODE_CDATA:
-                addText(Sanitizer.clean(node.text))
+                // The common case, clean text outside <pre>, is folded straight from gumbo's buffer.
+                let bytes = node.textBytes
+                if builder.preformatted == nil && !Sanitizer.needsCleaning(bytes) {
+                    builder.inline.append(folding: bytes, traits: traits)
+                } else {
+                    addText(Sanitizer.clean(node.text))
+                }
                 return nil
             case GUMBO_NODE_ELEMENT:
                 return enterElement(node)
@@ -124,7 +134,7 @@ enum HTMLReader {
             case GUMBO_TAG_A:
                 let saved = traits
                 guard let href = node.attribute("href"),
-                      let url = URLResolver.resolve(href, against: baseURL),
+                      let url = resolver.resolve(href),
                       let scheme = URLResolver.scheme(of: url), URLResolver.linkSchemes.contains(scheme)
                 else { return .restoreTraits(saved) }
                 traits.insert(.link)
@@ -249,7 +259,7 @@ enum HTMLReader {
             // A player is a block of its own, so its marker never runs into the text around it.
             let inPreformatted = builder.preformatted != nil
             if !inPreformatted { builder.flush() }
-            if let source, let url = URLResolver.resolve(source, against: baseURL),
+            if let source, let url = resolver.resolve(source),
                let scheme = URLResolver.scheme(of: url), scheme == "http" || scheme == "https" {
                 let number = builder.linkNumber(for: url)
                 addMarker("[\(kind): \(url)]")
@@ -265,6 +275,7 @@ enum HTMLReader {
 extension StringProtocol where SubSequence == Substring {
     /// Without the spaces, tabs and newlines at either end.
     var trimmingSpaces: Substring {
+        if let first = utf8.first, first > 0x20, let last = utf8.reversed().first, last > 0x20 { return self[...] }
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" }
         guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = lastIndex(where: { !isSpace($0) })!

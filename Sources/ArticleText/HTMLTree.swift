@@ -73,6 +73,12 @@ struct HTMLNode {
     /// The decoded text of a text, whitespace, CDATA or comment node (entities already decoded by gumbo).
     var text: String { String(cString: raw.pointee.v.text.text) }
 
+    /// The same text as UTF-8 bytes in gumbo's buffer, valid while the tree lives; no copy.
+    var textBytes: UnsafeBufferPointer<UInt8> {
+        let text = raw.pointee.v.text.text!
+        return UnsafeBufferPointer(start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self), count: strlen(text))
+    }
+
     /// The value of attribute `name` (lower case), or nil.
     func attribute(_ name: String) -> String? {
         let attributes = raw.pointee.v.element.attributes

@@ -1,18 +1,23 @@
 /// Collects the running text of one paragraph: folds HTML white space (runs of space, tab, newline, form
-/// feed become one space; none at the start), merges neighbouring spans that share traits.
+/// feed become one space; none at the start), merges neighbouring text that shares traits.
+///
+/// The run being filled is kept as UTF-8 bytes and becomes a `String` only when the traits change or the
+/// paragraph ends, which keeps a 1 MB article from paying for millions of small string appends.
 struct InlineBuffer {
-    private(set) var spans: [StyledSpan] = []
+    private var finished: [StyledSpan] = []
+    private var bytes: [UInt8] = []
+    private var traits: TextTraits = []
     /// True when the last thing appended was a space or a line break, or nothing was appended yet, so the
     /// next space is dropped.
     private var atSpace = true
 
-    var isEmpty: Bool { spans.isEmpty }
+    var isEmpty: Bool { finished.isEmpty && bytes.isEmpty }
 
-    /// Appends text from the document with its white space folded. `text` must already be sanitised.
-    mutating func append(folding text: String, traits: TextTraits) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
+    /// Appends text from the document with its white space folded. The bytes must be valid UTF-8 that
+    /// has been through `Sanitizer` (or that `Sanitizer.needsCleaning` found clean).
+    mutating func append(folding text: UnsafeBufferPointer<UInt8>, traits: TextTraits) {
+        switchTraits(to: traits, ifAdding: text.count)
+        for byte in text {
             switch byte {
             case 0x20, 0x09, 0x0A, 0x0C, 0x0D:
                 if !atSpace { bytes.append(0x20); atSpace = true }
@@ -20,49 +25,69 @@ struct InlineBuffer {
                 bytes.append(byte); atSpace = false
             }
         }
-        if !bytes.isEmpty { appendRaw(String(decoding: bytes, as: UTF8.self), traits: traits) }
+    }
+
+    mutating func append(folding text: String, traits: TextTraits) {
+        var text = text
+        text.withUTF8 { append(folding: $0, traits: traits) }
     }
 
     /// Appends text as is (markers such as `[1]`), and treats it as ending in a non-space.
     mutating func append(literal text: String, traits: TextTraits) {
         guard !text.isEmpty else { return }
-        appendRaw(text, traits: traits)
+        switchTraits(to: traits, ifAdding: 1)
+        bytes.append(contentsOf: text.utf8)
         atSpace = text.utf8.last == 0x20
     }
 
     /// A hard line break (`<br>`): the space before it is dropped, and spaces after it too.
     mutating func appendLineBreak(traits: TextTraits) {
         trimTrailingSpace()
-        appendRaw("\n", traits: traits)
+        switchTraits(to: traits, ifAdding: 1)
+        bytes.append(0x0A)
         atSpace = true
     }
 
-    /// Returns the spans collected so far, without trailing white space, and starts a new paragraph.
+    /// Returns the spans collected so far, without trailing white space or line breaks, and starts a new
+    /// paragraph.
     mutating func take() -> [StyledSpan] {
-        trimTrailingSpace()
-        while let last = spans.last, last.text.utf8.last == 0x0A {
-            spans[spans.count - 1].text.removeLast()
-            if spans[spans.count - 1].text.isEmpty { spans.removeLast() }
-            trimTrailingSpace()
+        finishRun()
+        var result = finished
+        while let last = result.last, let byte = last.text.utf8.last, byte == 0x20 || byte == 0x0A {
+            result[result.count - 1].text.removeLast()
+            if result[result.count - 1].text.isEmpty { result.removeLast() }
         }
-        let result = spans
-        spans = []
+        finished = []
         atSpace = true
         return result
     }
 
-    private mutating func appendRaw(_ text: String, traits: TextTraits) {
-        if let last = spans.last, last.traits == traits {
-            spans[spans.count - 1].text += text
+    /// Starts a new run when the traits change (and something is about to be added).
+    private mutating func switchTraits(to newTraits: TextTraits, ifAdding count: Int) {
+        guard newTraits != traits, count > 0 else { return }
+        finishRun()
+        traits = newTraits
+    }
+
+    private mutating func finishRun() {
+        guard !bytes.isEmpty else { return }
+        let text = String(decoding: bytes, as: UTF8.self)
+        if let last = finished.last, last.traits == traits {
+            finished[finished.count - 1].text += text
         } else {
-            spans.append(StyledSpan(text, traits: traits))
+            finished.append(StyledSpan(text, traits: traits))
         }
+        bytes.removeAll(keepingCapacity: true)
     }
 
     private mutating func trimTrailingSpace() {
-        while let last = spans.last, last.text.utf8.last == 0x20 {
-            spans[spans.count - 1].text.removeLast()
-            if spans[spans.count - 1].text.isEmpty { spans.removeLast() }
+        if bytes.isEmpty { finishRun() }
+        while bytes.last == 0x20 { bytes.removeLast() }
+        if bytes.isEmpty {
+            while let last = finished.last, last.text.utf8.last == 0x20 {
+                finished[finished.count - 1].text.removeLast()
+                if finished[finished.count - 1].text.isEmpty { finished.removeLast() }
+            }
         }
     }
 }

@@ -7,14 +7,17 @@ import TermCore
 /// zero-width spaces (never drawn), and between any two CJK or other wide characters (except before
 /// closing punctuation or after opening brackets). A word longer than the row is cut at the row's end.
 /// `"\n"` is a hard break. Spaces at a soft break are dropped, so rows have no trailing spaces.
+///
+/// Positions are UTF-8 offsets into the paragraph's text; ASCII is measured byte by byte and only other
+/// text goes through `Character`, which keeps laying out a long article cheap.
 enum LineWrapper {
     /// Where the current row may end, and where the next would start.
     private struct Break {
-        var end: String.Index       // the row's text ends here (exclusive)
-        var next: String.Index      // the next row starts here
-        var widthAtEnd: Int         // the row's width if it ends here
-        var widthAtNext: Int        // columns before `next` that leave with the row
-        var hyphen: Bool            // draw "-" at the end (a soft hyphen)
+        var end: Int            // the row's text ends here (exclusive)
+        var next: Int           // the next row starts here
+        var widthAtEnd: Int     // the row's width if it ends here
+        var widthAtNext: Int    // columns before `next` that leave with the row
+        var hyphen: Bool        // draw "-" at the end (a soft hyphen)
     }
 
     /// Rows of spans, each at most `width` columns wide (a cluster wider than `width` is left out, which
@@ -22,65 +25,71 @@ enum LineWrapper {
     static func wrap(_ spans: [StyledSpan], width: Int) -> [[StyledSpan]] {
         guard width > 0 else { return [] }
         var text = ""
-        var runs: [(end: String.Index, traits: TextTraits)] = []
+        var runs: [(end: Int, traits: TextTraits)] = []
         text.reserveCapacity(spans.reduce(0) { $0 + $1.text.utf8.count })
         for span in spans where !span.text.isEmpty {
             text += span.text
-            runs.append((text.endIndex, span.traits))
+            runs.append((text.utf8.count, span.traits))
         }
         guard !text.isEmpty else { return [] }
-        // Indices saved above are positions in the final string: appending never moves earlier bytes.
-        var rows: [[StyledSpan]] = []
+        text.makeContiguousUTF8()
         var emitter = RowEmitter(text: text, runs: runs)
+        let result = text.utf8.withContiguousStorageIfAvailable { bytes in
+            layOut(text, bytes: bytes, width: width, emitter: &emitter)
+        }
+        return result ?? []
+    }
 
-        let utf8 = text.utf8
-        let end = text.endIndex
-        var lineStart = text.startIndex
+    private static func layOut(_ text: String, bytes: UnsafeBufferPointer<UInt8>, width: Int,
+                               emitter: inout RowEmitter) -> [[StyledSpan]] {
+        var rows: [[StyledSpan]] = []
+        let end = bytes.count
+        var lineStart = 0
         var column = 0
         var candidate: Break? = nil
         var previous: UInt32 = 0  // first scalar of the previous cluster on this row; 0 at a row's start
+        var beforePrevious: UInt32 = 0
         var previousWide = false
-        var index = text.startIndex
+        var index = 0
         var skipSpaces = false  // after a soft break, leading spaces of the next row are dropped
 
-        func emit(_ rowEnd: String.Index, hyphen: Bool) {
+        func emit(_ rowEnd: Int, hyphen: Bool) {
             rows.append(emitter.row(from: lineStart, to: rowEnd, hyphen: hyphen))
         }
 
         while index < end {
-            // Classify the cluster by its first scalar; ASCII followed by ASCII is a whole cluster, the
-            // common case, measured without building a Character.
-            let byte = utf8[index]
-            let next: String.Index
+            // ASCII followed by ASCII is a whole cluster (the text has no CR), the common case, measured
+            // without building a Character.
+            let byte = bytes[index]
+            let next: Int
             let value: UInt32
             let w: Int
             var wide = false
-            var following = utf8.index(after: index)
-            if byte < 0x80 && (following == end || utf8[following] < 0x80) {
-                next = following
+            if byte < 0x80 && (index + 1 == end || bytes[index + 1] < 0x80) {
+                next = index + 1
                 value = UInt32(byte)
                 w = byte < 0x20 ? 0 : 1
             } else {
-                next = text.index(after: index)
-                let character = text[index]
+                let character = text[text.utf8.index(text.utf8.startIndex, offsetBy: index)]
+                next = index + character.utf8.count
                 value = character.unicodeScalars.first!.value
                 w = DisplayWidth.width(of: character)
                 wide = w == 2
-                following = next
             }
+            let isSingleByte = next == index + 1
 
             if skipSpaces {
-                if value == 0x20 { index = next; lineStart = next; continue }
+                if value == 0x20 && isSingleByte { index = next; lineStart = next; continue }
                 skipSpaces = false
             }
 
             switch value {
-            case 0x0A where next == following:
+            case 0x0A where isSingleByte:
                 emit(index, hyphen: false)
-                lineStart = next; column = 0; candidate = nil; previous = 0; previousWide = false
+                lineStart = next; column = 0; candidate = nil; previous = 0; beforePrevious = 0; previousWide = false
                 index = next
                 continue
-            case 0x20 where byte == 0x20 && next == following:
+            case 0x20 where isSingleByte:
                 if column + 1 > width {
                     emit(index, hyphen: false)
                     lineStart = next; column = 0; candidate = nil; skipSpaces = true
@@ -89,7 +98,7 @@ enum LineWrapper {
                                       hyphen: false)
                     column += 1
                 }
-                previous = 0x20; previousWide = false
+                beforePrevious = previous; previous = 0x20; previousWide = false
                 index = next
                 continue
             case 0xAD:
@@ -107,7 +116,8 @@ enum LineWrapper {
                 break
             }
 
-            if previous != 0, column > 0, Self.mayBreak(between: previous, previousWide, and: value, wide) {
+            if previous != 0, column > 0,
+               mayBreak(between: previous, previousWide, and: value, wide, after: beforePrevious) {
                 candidate = Break(end: index, next: index, widthAtEnd: column, widthAtNext: column, hyphen: false)
             }
 
@@ -133,11 +143,12 @@ enum LineWrapper {
                 }
             }
             column += w
+            beforePrevious = previous
             previous = value
             previousWide = wide
             index = next
         }
-        if lineStart < end || rows.isEmpty || text.utf8.last == 0x0A {
+        if lineStart < end || rows.isEmpty || bytes[end - 1] == 0x0A {
             emit(end, hyphen: false)
         }
         return rows
@@ -150,11 +161,12 @@ enum LineWrapper {
 
     /// A break between two adjacent clusters with no space between them, given their first scalars.
     private static func mayBreak(between previous: UInt32, _ previousWide: Bool,
-                                 and current: UInt32, _ currentWide: Bool) -> Bool {
+                                 and current: UInt32, _ currentWide: Bool, after beforePrevious: UInt32) -> Bool {
         if previousWide || currentWide {
             return !noRowStart.contains(current) && !noRowEnd.contains(previous)
         }
-        if previous == 0x2D || previous == 0x2F {  // after "-" or "/", before a letter or digit
+        // After "-" or "/", before a letter or digit; never inside "://" or "//".
+        if previous == 0x2D || (previous == 0x2F && beforePrevious != 0x2F && beforePrevious != 0x3A) {
             if current < 0x80 {
                 return (0x30...0x39).contains(current) || (0x41...0x5A).contains(current) || (0x61...0x7A).contains(current)
             }
@@ -168,16 +180,16 @@ enum LineWrapper {
 /// characters that are never drawn (soft hyphens, zero-width spaces).
 private struct RowEmitter {
     let text: String
-    let runs: [(end: String.Index, traits: TextTraits)]
+    let runs: [(end: Int, traits: TextTraits)]
     var runIndex = 0
-    /// Ranges of clusters left out because they cannot fit (wider than the row).
-    var skipped: [Range<String.Index>] = []
+    /// Byte ranges of clusters left out because they cannot fit (wider than the row).
+    var skipped: [Range<Int>] = []
 
-    init(text: String, runs: [(end: String.Index, traits: TextTraits)]) { self.text = text; self.runs = runs }
+    init(text: String, runs: [(end: Int, traits: TextTraits)]) { self.text = text; self.runs = runs }
 
-    mutating func skip(_ range: Range<String.Index>) { skipped.append(range) }
+    mutating func skip(_ range: Range<Int>) { skipped.append(range) }
 
-    mutating func row(from start: String.Index, to end: String.Index, hyphen: Bool) -> [StyledSpan] {
+    mutating func row(from start: Int, to end: Int, hyphen: Bool) -> [StyledSpan] {
         var spans: [StyledSpan] = []
         var position = start
         while runIndex < runs.count && runs[runIndex].end <= position { runIndex += 1 }
@@ -186,7 +198,7 @@ private struct RowEmitter {
         while position < end && index < runs.count {
             let pieceEnd = min(end, runs[index].end)
             if position < pieceEnd {
-                let piece = Self.drawable(text[position..<pieceEnd], skipping: skipped)
+                let piece = drawable(position..<pieceEnd)
                 if !piece.isEmpty { spans.append(StyledSpan(piece, traits: runs[index].traits)) }
                 lastTraits = runs[index].traits
             }
@@ -202,27 +214,32 @@ private struct RowEmitter {
         return spans
     }
 
-    /// The text with soft hyphens (C2 AD), zero-width spaces (E2 80 8B) and skipped clusters removed.
-    /// Removing whole UTF-8 sequences keeps the rest valid.
-    private static func drawable(_ text: Substring, skipping skipped: [Range<String.Index>]) -> String {
+    /// The text of a byte range without soft hyphens (C2 AD), zero-width spaces (E2 80 8B) and skipped
+    /// clusters. Removing whole UTF-8 sequences keeps the rest valid.
+    private func drawable(_ range: Range<Int>) -> String {
+        let utf8 = text.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        let upper = utf8.index(utf8.startIndex, offsetBy: range.upperBound)
+        let slice = utf8[lower..<upper]
         var hasInvisible = false
-        for byte in text.utf8 where byte == 0xC2 || byte == 0xE2 { hasInvisible = true; break }
-        if !skipped.isEmpty {
-            var out = ""
-            var index = text.startIndex
-            while index < text.endIndex {
-                let next = text.index(after: index)
-                if !skipped.contains(where: { $0.contains(index) }) { out += text[index..<next] }
-                index = next
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in slice {
+            if (previous == 0xC2 && byte == 0xAD) || (beforePrevious == 0xE2 && previous == 0x80 && byte == 0x8B) {
+                hasInvisible = true
+                break
             }
-            return drawable(out[...], skipping: [])
+            beforePrevious = previous
+            previous = byte
         }
-        guard hasInvisible else { return String(text) }
-        let bytes = Array(text.utf8)
+        let overlapsSkipped = skipped.contains { $0.overlaps(range) }
+        guard hasInvisible || overlapsSkipped else { return String(Substring(slice)) }
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
+        out.reserveCapacity(range.count)
+        let bytes = Array(slice)
         var i = 0
         while i < bytes.count {
+            let offset = range.lowerBound + i
+            if let gap = skipped.first(where: { $0.contains(offset) }) { i = gap.upperBound - range.lowerBound; continue }
             if bytes[i] == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xAD { i += 2; continue }
             if bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x8B { i += 3; continue }
             out.append(bytes[i]); i += 1

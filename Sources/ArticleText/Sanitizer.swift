@@ -87,39 +87,42 @@ public enum Sanitizer {
     /// common case, so clean text (curly quotes and dashes included) is not copied.
     static func needsCleaning(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            let count = bytes.count
-            var i = 0
-            while i < count {
-                let byte = bytes[i]
-                if byte < 0x80 {
-                    if (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F { return true }
-                    i += 1
-                    continue
-                }
-                switch byte {
-                case 0xC2:  // U+0080–U+009F: C1 controls
-                    if i + 1 < count, bytes[i + 1] <= 0x9F { return true }
-                case 0xD8:  // U+061C arabic letter mark
-                    if i + 1 < count, bytes[i + 1] == 0x9C { return true }
-                case 0xE2:
-                    if i + 2 < count {
-                        let b1 = bytes[i + 1], b2 = bytes[i + 2]
-                        if b1 == 0x80, b2 == 0x8E || b2 == 0x8F || (0xA8...0xAE).contains(b2) { return true }
-                        if b1 == 0x81, (0xA0...0xAF).contains(b2) { return true }
-                    }
-                case 0xEF:
-                    if i + 2 < count {
-                        let b1 = bytes[i + 1], b2 = bytes[i + 2]
-                        if b1 == 0xBB, b2 == 0xBF { return true }
-                        if b1 == 0xBF, (0xB9...0xBB).contains(b2) { return true }
-                    }
-                default:
-                    break
-                }
+        return text.withUTF8 { needsCleaning($0) }
+    }
+
+    /// `needsCleaning` over UTF-8 bytes, for text still in a parser's buffer.
+    static func needsCleaning(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        var i = 0
+        while i < count {
+            let byte = bytes[i]
+            if byte < 0x80 {
+                if (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F { return true }
                 i += 1
+                continue
             }
-            return false
+            switch byte {
+            case 0xC2:  // U+0080–U+009F: C1 controls
+                if i + 1 < count, bytes[i + 1] <= 0x9F { return true }
+            case 0xD8:  // U+061C arabic letter mark
+                if i + 1 < count, bytes[i + 1] == 0x9C { return true }
+            case 0xE2:
+                if i + 2 < count {
+                    let b1 = bytes[i + 1], b2 = bytes[i + 2]
+                    if b1 == 0x80, b2 == 0x8E || b2 == 0x8F || (0xA8...0xAE).contains(b2) { return true }
+                    if b1 == 0x81, (0xA0...0xAF).contains(b2) { return true }
+                }
+            case 0xEF:
+                if i + 2 < count {
+                    let b1 = bytes[i + 1], b2 = bytes[i + 2]
+                    if b1 == 0xBB, b2 == 0xBF { return true }
+                    if b1 == 0xBF, (0xB9...0xBB).contains(b2) { return true }
+                }
+            default:
+                break
+            }
+            i += 1
         }
+        return false
     }
 }

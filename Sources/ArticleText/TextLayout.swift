@@ -24,13 +24,15 @@ public enum TextLayout {
     }
 
     /// Rows for plain text (a comment from a source that sends text, not HTML): paragraphs are separated
-    /// by blank lines; single newlines are kept as line breaks; runs of spaces fold to one.
+    /// by one blank row however many there were; single newlines are kept as line breaks; tabs expand to
+    /// 8-column stops.
     public static func plainTextLines(_ text: String, width: Int) -> [StyledLine] {
         guard width > 0 else { return [] }
         var lines: [StyledLine] = []
         var blankPending = false
         for paragraph in Sanitizer.clean(text).split(separator: "\n", omittingEmptySubsequences: false) {
-            let folded = foldSpaces(expandTabs(paragraph))
+            var folded = expandTabs(paragraph)
+            while folded.last == " " { folded.removeLast() }
             if folded.isEmpty {
                 blankPending = !lines.isEmpty
                 continue
@@ -59,25 +61,6 @@ public enum TextLayout {
         return out
     }
 
-    /// Runs of spaces as one, trailing spaces removed; leading indentation is kept.
-    private static func foldSpaces(_ line: String) -> String {
-        guard line.contains("  ") || line.hasSuffix(" ") else { return line }
-        var out = ""
-        var leading = true
-        var previousSpace = false
-        for character in line {
-            if character == " " {
-                if leading || !previousSpace { out.append(character) }
-                previousSpace = true
-            } else {
-                leading = false
-                previousSpace = false
-                out.append(character)
-            }
-        }
-        while out.last == " " { out.removeLast() }
-        return out
-    }
 }
 
 /// Where the rows of a block go: the prefix of its first row and of the others (quote bars, list
@@ -164,7 +147,8 @@ struct Writer {
             wrapped(spans, extra: [.muted, .italic], available: available, context: &context)
         case .preformatted(let text):
             for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                row(clipped(TextLayout.expandTabs(line), available: available, traits: context.traits.union(.code)),
+                row(clipped(TextLayout.expandTabs(line.withoutBreakHints), available: available,
+                            traits: context.traits.union(.code)),
                     context: &context)
             }
         case .rule:
@@ -258,7 +242,12 @@ struct Writer {
     mutating func table(_ table: Table, available: Int, context: inout Context) {
         let columns = table.rows.map(\.cells.count).max() ?? 0
         guard columns > 0 else { return }
-        let texts = table.rows.map { tableRow in tableRow.cells.map { cell in cell.map { StyledSpan($0.text.replacingNewlines(), traits: $0.traits) } } }
+        // Cells are not wrapped, so the break hints the wrapper would consume are removed here.
+        let texts = table.rows.map { tableRow in
+            tableRow.cells.map { cell in
+                cell.map { StyledSpan($0.text.replacingNewlines().withoutBreakHints, traits: $0.traits) }
+            }
+        }
         var widths = Array(repeating: 0, count: columns)
         for cells in texts {
             for (index, cell) in cells.enumerated() {
@@ -330,5 +319,14 @@ struct Writer {
             }
             context.atFirst = true
         }
+    }
+}
+
+extension StringProtocol {
+    /// Without soft hyphens and zero-width spaces: break hints for the wrapper, never drawn (a terminal
+    /// may show a soft hyphen as a visible hyphen, in a column nobody counted).
+    var withoutBreakHints: String {
+        guard utf8.contains(where: { $0 == 0xC2 || $0 == 0xE2 }) else { return String(self) }
+        return String(unicodeScalars.filter { $0.value != 0xAD && $0.value != 0x200B }.map(Character.init))
     }
 }

@@ -2,22 +2,32 @@ import Foundation
 
 /// Turns the URL references found in HTML (`href`, `src`) into absolute URLs, and says which schemes are
 /// allowed where.
-enum URLResolver {
+struct URLResolver: Sendable {
     /// Schemes kept as links in an article: they are shown and may be handed to a browser or mail program.
     static let linkSchemes: Set<String> = ["http", "https", "mailto"]
+
+    /// The base URL, parsed once for all the references of a document.
+    private let base: URL?
+
+    init(base: String?) {
+        self.base = base.flatMap { Self.parse(String(Sanitizer.clean($0).trimmingSpaces)) }
+    }
 
     /// `reference` made absolute against `base` (when it is relative and a base is given), or nil when it
     /// cannot be parsed. Leading/trailing white space is dropped and tabs and newlines inside are removed,
     /// as browsers do, and what is left has been through `Sanitizer`.
     static func resolve(_ reference: String, against base: String?) -> String? {
+        URLResolver(base: base).resolve(reference)
+    }
+
+    func resolve(_ reference: String) -> String? {
         var cleaned = Sanitizer.clean(reference)
-        cleaned.removeAll { $0 == "\n" || $0 == "\t" }
-        cleaned = cleaned.trimmingCharacters(in: .whitespaces)
+        if cleaned.utf8.contains(where: { $0 == 0x0A || $0 == 0x09 }) { cleaned.removeAll { $0 == "\n" || $0 == "\t" } }
+        cleaned = String(cleaned.trimmingSpaces)
         guard !cleaned.isEmpty || base != nil else { return nil }
-        let baseURL = base.flatMap { parse(Sanitizer.clean($0).trimmingCharacters(in: .whitespacesAndNewlines)) }
-        if let absolute = parse(cleaned), absolute.scheme != nil { return lowercasingScheme(absolute.absoluteString) }
-        guard let baseURL else { return parse(cleaned)?.absoluteString }
-        return parse(cleaned, relativeTo: baseURL).map { lowercasingScheme($0.absoluteString) }
+        if let absolute = Self.parse(cleaned), absolute.scheme != nil { return Self.lowercasingScheme(absolute.absoluteString) }
+        guard let base else { return Self.parse(cleaned)?.absoluteString }
+        return Self.parse(cleaned, relativeTo: base).map { Self.lowercasingScheme($0.absoluteString) }
     }
 
     /// `HTTPS://x` as `https://x`: schemes are case-insensitive, and links are compared as strings.

@@ -40,8 +40,13 @@ public enum DisplayWidth {
         return kept
     }
 
-    /// The width of text already reduced by `cellText(_:)`: the first scalar's width (or 2 for a pair of
-    /// regional indicators, a flag), combining marks adding nothing.
+    /// The width of text already reduced by `cellText(_:)`: the first scalar's width (2 for a flag, a
+    /// pair of regional indicators), non-spacing marks adding nothing, at most 2.
+    ///
+    /// A spacing mark (general category Mc, as in Devanagari `कि` or Tamil `கொ`) adds a column: glibc's
+    /// `wcwidth`, and so ncurses and tmux, count it as one, while cluster-aware terminals draw the cluster
+    /// in fewer. Over-counting leaves a blank cell in the latter; under-counting would overflow the row
+    /// in the former (DECISIONS.md, "Width of spacing marks").
     static func width(ofCellText scalars: Substring.UnicodeScalarView) -> Int {
         guard let first = scalars.first else { return 0 }
         let base = width(ofScalar: first)
@@ -49,7 +54,12 @@ public enum DisplayWidth {
             // A cluster that starts with a mark (a lone combining character) still occupies no column.
             return scalars.dropFirst().map(width(ofScalar:)).max() ?? 0
         }
-        return base
+        if base == 2 || scalars.count == 1 { return base }
+        var total = base
+        for scalar in scalars.dropFirst() where scalar.value >= 0x900 {
+            if scalar.properties.generalCategory == .spacingMark { total += 1 }
+        }
+        return min(total, 2)
     }
 
     /// The width of one scalar on its own: 0 for controls, marks and format characters, 2 for East Asian
