@@ -11,21 +11,17 @@ enum ArticleDocument {
     static func lines(for story: Story, width: Int, timeZone: TimeZone) -> [StyledLine] {
         var lines: [StyledLine] = []
         let title = Sanitizer.cleanLine(story.title)
-        for line in TextFit.wrap(title.isEmpty ? "(untitled)" : title, width: width) {
-            lines.append(StyledLine(line, traits: .heading))
-        }
+        lines += TextFit.wrap(title.isEmpty ? "(untitled)" : title, width: width, traits: .heading)
         var byline = [Sanitizer.cleanLine(story.feedTitle)]
         if let author = story.author.map(Sanitizer.cleanLine), !author.isEmpty { byline.append("by \(author)") }
         byline.append(DateText.absolute(story.displayDate, timeZone: timeZone))
-        for line in TextFit.wrap(byline.filter { !$0.isEmpty }.joined(separator: " · "), width: width) {
-            lines.append(StyledLine(line, traits: .muted))
-        }
+        lines += TextFit.wrap(byline.filter { !$0.isEmpty }.joined(separator: " · "), width: width, traits: .muted)
         if let link = story.link.map(Sanitizer.cleanLine), !link.isEmpty {
             // A URL has no spaces, so wrapping breaks it between characters.
-            for line in TextFit.wrap(link, width: width) { lines.append(StyledLine(line, traits: .link)) }
+            lines += TextFit.wrap(link, width: width, traits: .link)
         }
         lines.append(StyledLine())
-        let body = fallbackLayout(html: story.bodyHTML ?? "", width: width, baseURL: story.link)
+        let body = ArticleRenderer.render(html: story.bodyHTML ?? "", width: width, baseURL: story.link).lines
         if body.isEmpty {
             lines.append(StyledLine("This story has no text in the feed; its link leads to the full page.",
                                     traits: .muted))

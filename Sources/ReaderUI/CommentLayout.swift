@@ -25,7 +25,7 @@ enum CommentLayout {
     /// The comment's text laid out at `width`; deleted and empty comments say so.
     static func body(of comment: Comment, width: Int) -> [StyledLine] {
         if comment.isDeleted { return [StyledLine("[deleted]", traits: .muted)] }
-        let lines = fallbackLayout(html: comment.body, width: width)
+        let lines = ArticleRenderer.render(html: comment.body, width: width).lines
         return lines.isEmpty ? [StyledLine("(empty)", traits: .muted)] : lines
     }
 }

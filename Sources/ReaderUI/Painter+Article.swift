@@ -18,7 +18,7 @@ extension Painter {
                 message = state.list.hasLoaded ? "No story selected." : "Loading…"
             }
             for (row, line) in TextFit.wrap(message, width: max(1, rect.width - 2)).prefix(rect.height).enumerated() {
-                screen.put(line, x: rect.x + 1, y: rect.y + row, style: theme[.muted], maxWidth: rect.width - 2)
+                screen.put(line.plainText, x: rect.x + 1, y: rect.y + row, style: theme[.muted], maxWidth: rect.width - 2)
             }
             return
         }

@@ -93,8 +93,8 @@ struct RenderTests {
             " hold weekend talks",
             " MercoPress · by MercoPress staff ·",
             " 2023-11-14 19:13 GMT",
-            " https://en.mercopress.com/2022/03/08/s",
-            " urprise",
+            " https://en.mercopress.com/2022/03/08/",
+            " surprise",
             "",
             " All stories  1/3  1 unread  ? help",
         ])

@@ -4,7 +4,7 @@ import Foundation
 import TermCore
 import Testing
 
-@Suite("Text fitting and the interim body layout")
+@Suite("Text fitting and dates")
 struct TextLayoutTests {
     @Test("truncation measures display width and ends in an ellipsis")
     func truncate() {
@@ -15,30 +15,11 @@ struct TextLayoutTests {
         #expect(TextFit.truncate("abc", width: 0) == "")
     }
 
-    @Test("wrapping breaks at spaces, and breaks words longer than a line")
+    @Test("one-line text wraps by display width with its traits, never overflowing")
     func wrap() {
-        #expect(TextFit.wrap("the quick brown fox", width: 10) == ["the quick", "brown fox"])
-        #expect(TextFit.wrap("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
-        #expect(TextFit.wrap("漢字漢字漢", width: 4) == ["漢字", "漢字", "漢"])
-        for line in TextFit.wrap("🎉🎉🎉 a 漢字漢字漢字 bcdefg", width: 5) { #expect(DisplayWidth.width(of: line) <= 5) }
-    }
-
-    @Test("the interim layout strips tags, keeps paragraphs and decodes entities")
-    func interim() {
-        let lines = fallbackLayout(html: "<h2>Title</h2><p>One &amp; two&nbsp;three</p><p>Four<br>five</p>", width: 40)
-        #expect(lines.map(\.plainText) == ["Title", "", "One & two three", "", "Four", "", "five"])
-        #expect(lines[0].spans[0].traits.contains(.heading))
-    }
-
-    @Test("entities that decode to control characters are removed")
-    func interimSanitises() {
-        let lines = fallbackLayout(html: "<p>a&#27;[2Jb&#155;c</p>", width: 40)
-        #expect(lines.map(\.plainText) == ["a[2Jbc"])
-    }
-
-    @Test("plain text keeps its blank-line paragraphs")
-    func plainText() {
-        #expect(fallbackLayout(html: "first\nline\n\nsecond", width: 40).map(\.plainText) == ["first line", "", "second"])
+        #expect(TextFit.wrap("the quick brown fox", width: 10).map(\.plainText) == ["the quick", "brown fox"])
+        #expect(TextFit.wrap("abc", width: 10, traits: .heading).first?.spans.first?.traits == .heading)
+        for line in TextFit.wrap("🎉🎉🎉 a 漢字漢字漢字 bcdefg", width: 5) { #expect(DisplayWidth.width(of: line.plainText) <= 5) }
     }
 
     @Test("relative dates use the largest whole unit")
