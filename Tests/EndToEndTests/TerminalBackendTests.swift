@@ -89,6 +89,18 @@ struct TerminalBackendTests {
         try expectRestored(session, exit)
     }
 
+    @Test("The frame benchmark draws its frames, restores the terminal and prints its figures")
+    func frameBenchmark() throws {
+        let session = try TmuxSession(width: 80, height: 24) { _, _ in ["terminal-check", "--benchmark-frames", "5"] }
+        defer { session.close() }
+        let exit = try #require(try session.waitForExit())
+        #expect(exit.status == 0)
+        let screen = try session.screen()
+        #expect(screen.contains { $0.contains("frames at 80x24, 5 each: every cell changed: median") },
+                "screen:\n\(TmuxSession.framed(screen))")
+        try expectRestored(session, exit)
+    }
+
     @Test("Ctrl-C typed at the keyboard ends the session cleanly with status 130")
     func controlC() throws {
         let session = try start()
