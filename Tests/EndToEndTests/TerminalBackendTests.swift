@@ -53,6 +53,8 @@ struct TerminalBackendTests {
         defer { session.close() }
         let screen = try #require(try session.waitFor("wide: 中文 日本語 한국어 😀 🚀|"))
         #expect(screen.contains { $0.contains("accents: café naïve Tænk e\u{301}te Ñandú|") })
+        // Emoji clusters arrive reduced (DisplayWidth.cellText), and a flag keeps both its indicators.
+        #expect(screen.contains { $0.contains("clusters: 👍 👩 ❤ 🇪🇸|") }, "screen:\n\(TmuxSession.framed(screen))")
     }
 
     @Test("Colours and attributes reach the terminal")
