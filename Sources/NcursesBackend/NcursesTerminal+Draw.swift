@@ -33,6 +33,20 @@ extension NcursesTerminal {
                 let content = screen[x, run.y]
                 if content.isContinuation { x += 1; continue }
                 guard let look = look(of: content.style, allowExhaustion: isRetry) else { return false }
+                if let (first, second) = Self.flagHalves(content.text), x + 1 < columns {
+                    // A flag is two regional indicators, each one column to ncurses (which cannot hold two
+                    // spacing characters in one cell): send them to this cell and its continuation, so the
+                    // terminal receives them together and ncurses' column count still matches.
+                    for (offset, half) in [(0, first), (1, second)] {
+                        fillCharacters(half)
+                        _ = cellCharacters.withUnsafeBufferPointer { buffer in
+                            gz_setcchar(&cell, buffer.baseAddress, look.attributes, look.pair)
+                        }
+                        _ = mvwadd_wch(window, Int32(run.y), Int32(x + offset), &cell)
+                    }
+                    x += 1
+                    continue
+                }
                 fillCharacters(content.text)
                 _ = cellCharacters.withUnsafeBufferPointer { buffer in
                     gz_setcchar(&cell, buffer.baseAddress, look.attributes, look.pair)
@@ -42,6 +56,13 @@ extension NcursesTerminal {
             }
         }
         return true
+    }
+
+    /// The two regional indicators of a flag cell (`🇪🇸`), or nil for any other text.
+    nonisolated static func flagHalves(_ text: String) -> (String, String)? {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count == 2, scalars.allSatisfy({ (0x1F1E6...0x1F1FF).contains($0.value) }) else { return nil }
+        return (String(scalars[0]), String(scalars[1]))
     }
 
     /// Puts one cell's text in `cellCharacters`, zero-terminated. Control characters are replaced: they
@@ -83,7 +104,7 @@ extension NcursesTerminal {
     }
 
     /// ncurses attributes for TermCore's. Strikethrough has no ncurses attribute and is not drawn.
-    static func attributes(of attributes: Attributes) -> attr_t {
+    nonisolated static func attributes(of attributes: Attributes) -> attr_t {
         var result = gz_a_normal()
         if attributes.contains(.bold) { result |= gz_a_bold() }
         if attributes.contains(.dim) { result |= gz_a_dim() }

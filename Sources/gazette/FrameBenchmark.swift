@@ -14,7 +14,7 @@ enum FrameBenchmark {
         } catch {
             throw CommandLineError.terminal(error)
         }
-        let (full, unchanged, size) = try await NcursesTerminal.withTerminal { terminal in
+        let (full, unchanged, diffs, changedCells, size) = try await NcursesTerminal.withTerminal { terminal in
             let (width, height) = terminal.size
             let screens = [pattern(width: width, height: height, phase: 0),
                            pattern(width: width, height: height, phase: 1)]
@@ -28,11 +28,18 @@ enum FrameBenchmark {
             for _ in 0..<frames {
                 unchanged.append(clock.measure { terminal.draw(last) })
             }
-            return (full, unchanged, (width, height))
+            // The pure part alone: how much of a full frame is the diff itself.
+            var diffs: [Duration] = []
+            var changed = 0
+            for index in 0..<frames {
+                diffs.append(clock.measure { changed &+= FrameDiff(from: screens[index % 2], to: screens[(index + 1) % 2]).cellCount })
+            }
+            return (full, unchanged, diffs, changed, (width, height))
         }
         return "frames at \(size.0)x\(size.1), \(frames) each: "
             + "every cell changed: median \(milliseconds(median(full))) ms, "
-            + "unchanged: median \(milliseconds(median(unchanged))) ms"
+            + "unchanged: median \(milliseconds(median(unchanged))) ms; "
+            + "of which diffing a full change (\(changedCells / frames) cells): median \(milliseconds(median(diffs))) ms"
     }
 
     /// A screen where every cell differs from the other phase's.

@@ -53,6 +53,8 @@ struct TerminalBackendTests {
         defer { session.close() }
         let screen = try #require(try session.waitFor("wide: 中文 日本語 한국어 😀 🚀|"))
         #expect(screen.contains { $0.contains("accents: café naïve Tænk e\u{301}te Ñandú|") })
+        // Emoji clusters arrive reduced (DisplayWidth.cellText), and a flag keeps both its indicators.
+        #expect(screen.contains { $0.contains("clusters: 👍 👩 ❤ 🇪🇸|") }, "screen:\n\(TmuxSession.framed(screen))")
     }
 
     @Test("Colours and attributes reach the terminal")
@@ -86,6 +88,18 @@ struct TerminalBackendTests {
         try session.signal(signal)
         let exit = try #require(try session.waitForExit())
         #expect(exit.status == 128 + signal, "SIG\(name)")
+        try expectRestored(session, exit)
+    }
+
+    @Test("The frame benchmark draws its frames, restores the terminal and prints its figures")
+    func frameBenchmark() throws {
+        let session = try TmuxSession(width: 80, height: 24) { _, _ in ["terminal-check", "--benchmark-frames", "5"] }
+        defer { session.close() }
+        let exit = try #require(try session.waitForExit())
+        #expect(exit.status == 0)
+        let screen = try session.screen()
+        #expect(screen.contains { $0.contains("frames at 80x24, 5 each: every cell changed: median") },
+                "screen:\n\(TmuxSession.framed(screen))")
         try expectRestored(session, exit)
     }
 

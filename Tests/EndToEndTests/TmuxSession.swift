@@ -3,8 +3,9 @@ import Testing
 
 /// A program running in its own tmux server, driven like a user would: keys in, screen text out.
 ///
-/// Each session has a private server (`tmux -L <unique socket> -f /dev/null`), so tests never touch the
-/// user's tmux, run in parallel, and leave nothing behind (`close()` kills the server). The program runs
+/// Each session has a private server (`tmux -S <socket in the session's temporary directory> -f
+/// /dev/null`), so tests never touch the user's tmux, run in parallel, and leave nothing behind: `close()`
+/// kills the server and removes the directory, socket included (tmux does not remove its socket file). The program runs
 /// under a small wrapper shell that records its process id, and after it ends its exit status and the
 /// terminal modes (`stty -a`), then keeps the pane open so the restored screen can still be inspected.
 final class TmuxSession {
@@ -24,7 +25,8 @@ final class TmuxSession {
     /// Polls before a wait gives up (about 15 s on an idle machine, more on a loaded one).
     static let defaultPolls = 300
 
-    let socket: String
+    /// A unique name: the temporary directory's.
+    let name: String
     let directory: URL
     private var isClosed = false
 
@@ -38,8 +40,8 @@ final class TmuxSession {
     init(terminalType: String? = "xterm-256color", width: Int = 160, height: Int = 48,
          arguments: (_ configDirectory: String, _ dataDirectory: String) -> [String]) throws {
         let binary = try GazetteBinary.path()
-        socket = "gazette-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent(socket)
+        name = "gazette-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent(name)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for sub in ["config", "data"] {
             try FileManager.default.createDirectory(at: directory.appendingPathComponent(sub),
@@ -182,10 +184,11 @@ final class TmuxSession {
 
     // MARK: plumbing
 
-    /// Runs `tmux -L <socket> -f /dev/null <arguments>` and returns its standard output.
+    /// Runs `tmux -S <socket> -f /dev/null <arguments>` and returns its standard output.
     @discardableResult
     private func tmux(_ arguments: [String]) throws -> String {
-        let result = try ProcessRunner.run("tmux", ["-L", socket, "-f", "/dev/null"] + arguments)
+        let socketPath = directory.appendingPathComponent("tmux.sock").path
+        let result = try ProcessRunner.run("tmux", ["-S", socketPath, "-f", "/dev/null"] + arguments)
         guard result.status == 0 else {
             throw Failure(description: "tmux \(arguments.prefix(2).joined(separator: " ")) failed (\(result.status)): "
                           + result.standardError + (result.status == 127 ? " — is tmux installed?" : ""))
