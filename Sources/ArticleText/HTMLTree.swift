@@ -12,10 +12,11 @@ import Darwin
 struct HTMLTree: ~Copyable {
     private let output: UnsafeMutablePointer<GumboOutput>
 
-    /// Parses `html` as a whole document, or as the content of a `<div>` when `fragment` is true.
+    /// Parses `html` as a whole document, or as the content of a `<div>` when `fragment` is true, after
+    /// `NestingLimiter` has removed start tags nested too deep for gumbo to parse in reasonable time.
     /// Returns nil only when gumbo fails to allocate.
     init?(html: String, fragment: Bool = false) {
-        var html = html
+        var html = NestingLimiter.limit(html)
         let parsed: UnsafeMutablePointer<GumboOutput>? = html.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { chars in
                 fragment ? gz_gumbo_parse_fragment(chars.baseAddress, chars.count)
