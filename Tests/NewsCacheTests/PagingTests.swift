@@ -137,6 +137,13 @@ struct PagingTests {
                         #expect(details.contains { $0.hasPrefix("SCAN s USING") || $0.hasPrefix("SEARCH s USING") }, "\(label)")
                         #expect(!details.contains { $0 == "SCAN s" || $0.hasPrefix("SCAN s ") && !$0.contains("INDEX") }, "\(label)")
                         #expect(!details.contains { $0.contains("TEMP B-TREE") }, "\(label)")
+                        // A cursor must seek into the index, not walk it from the top to the cursor.
+                        switch bound {
+                        case .olderThan, .newerThan:
+                            #expect(details.contains { $0.hasPrefix("SEARCH s USING INDEX") && $0.contains("sort_date") }, "\(label)")
+                        case .newest, .oldest:
+                            break
+                        }
                         #expect(details.contains { $0.hasPrefix("SEARCH f USING INTEGER PRIMARY KEY") }, "\(label)")
                     }
                 }
