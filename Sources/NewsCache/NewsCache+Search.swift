@@ -4,6 +4,7 @@ import NewsModel
 
 extension NewsCache {
     /// Full-text search over titles and bodies, best first (bm25, a title match weighing 4× a body match),
+    /// ordered by FTS5's own `rank` so that it can stop after `limit` rows and build snippets for those only,
     /// with matches marked in the title and in a snippet of the body. See `SearchPlan` for what matches;
     /// a query of only 1–2 character words is answered newest first instead of by rank.
     public func search(_ text: String, limit: Int) throws -> [SearchHit] {
@@ -22,8 +23,8 @@ extension NewsCache {
                            highlight(stories_fts, 0, char(57344), char(57345)) AS title_marked,
                            snippet(stories_fts, 1, char(57344), char(57345), '…', 48) AS body_marked
                     \(from)
-                    WHERE \(condition)
-                    ORDER BY bm25(stories_fts, 4.0, 1.0)
+                    WHERE \(condition) AND stories_fts.rank MATCH 'bm25(4.0, 1.0)'
+                    ORDER BY stories_fts.rank
                     LIMIT ?
                     """, arguments: arguments + [limit])
                 return rows.map { row in
