@@ -31,7 +31,9 @@ struct FeedTests {
         #expect(listed.map(\.id) == [feed, other])
         #expect(listed[0].unreadCount == 8 && listed[0].totalCount == 10)
         #expect(listed[1].unreadCount == 3 && listed[1].totalCount == 3)
-        #expect(try cache.markFeedRead(feed) == 8)
+        try cache.setRead([ids[1], ids[2], StoryID(999)], true)
+        #expect(try cache.feed(feed)?.unreadCount == 7)
+        #expect(try cache.markFeedRead(feed) == 7)
         #expect(try cache.feed(feed)?.unreadCount == 0)
         #expect(try cache.count(HeadlineQuery(unreadOnly: true)) == 3)
     }
