@@ -151,6 +151,25 @@ struct PagingTests {
         }
     }
 
+    /// The unread probes must read `is_read` from the row: the partial index implies it but SQLite still
+    /// checks it. The full probes read the index alone.
+    @Test("the per-feed key probes behind a tag page seek their index, and the full ones read only the index")
+    func tagKeyPlans() throws {
+        let directory = try TemporaryDirectory()
+        let (cache, feed) = try cacheWithFeed(directory, stories: 5)
+        try cache.pool.read { db in
+            for unread in [false, true] {
+                let plan = NewsCache.feedPlan(feed, unreadOnly: unread)
+                let sql = NewsCache.pageSQL(plan, bound: .olderThan(HeadlineCursor(date: referenceDate, id: StoryID(3))),
+                                            keysOnly: true)
+                let details = try planDetails(db, sql, plan.arguments + [0, 0, 20])
+                let expected = unread ? "SEARCH s USING INDEX stories_unread_by_feed_date"
+                    : "SEARCH s USING COVERING INDEX stories_by_feed_date"
+                #expect(details.count == 1 && details[0].hasPrefix(expected), "\(details)")
+            }
+        }
+    }
+
     @Test("counts and positions are answered through indexes too")
     func countPlans() throws {
         let directory = try TemporaryDirectory()
