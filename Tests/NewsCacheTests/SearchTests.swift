@@ -31,6 +31,17 @@ struct SearchTests {
         #expect(!hits[1].snippet.text.contains("<b>"))
     }
 
+    @Test("a query matching more stories than the ranking limit lists the newest matches")
+    func tooManyToRank() throws {
+        let (_, cache) = try cacheWith([("Falklands old", "x"), ("Other", "y"), ("falklands newer", "z"),
+                                        ("FALKLANDS newest", "w")])
+        let ranked = try cache.search("falklands", limit: 2, rankingLimit: 10)
+        #expect(ranked.count == 2)
+        let newest = try cache.search("falklands", limit: 2, rankingLimit: 2)
+        #expect(newest.map(\.headline.title) == ["FALKLANDS newest", "falklands newer"])
+        #expect(newest[0].title.marked(open: "[", close: "]") == "[FALKLANDS] newest")
+    }
+
     @Test("all words must occur")
     func allWords() throws {
         let (_, cache) = try cacheWith([("Swift on Linux", "x"), ("Swift on macOS", "y"), ("Rust on Linux", "z")])
