@@ -170,6 +170,26 @@ struct PagingTests {
         }
     }
 
+    @Test("the lookups behind store, comments, tags and mark-all-read use indexes")
+    func otherPlans() throws {
+        let directory = try TemporaryDirectory()
+        let (cache, _) = try cacheWithFeed(directory, stories: 5)
+        try cache.pool.read { db in
+            let queries: [(String, StatementArguments)] = [
+                ("SELECT id, fingerprint, first_seen FROM stories WHERE feed_id = ? AND identity = ?", [1, "id:x"]),
+                ("SELECT * FROM comments WHERE story_id = ? ORDER BY position", [1]),
+                ("SELECT feed_id FROM feed_tags WHERE tag = ?", ["tech"]),
+                ("SELECT tag FROM feed_tags WHERE feed_id = ? ORDER BY tag", [1]),
+                ("UPDATE stories INDEXED BY stories_unread_by_feed_date SET is_read = 1 WHERE feed_id = ? AND is_read = 0", [1]),
+            ]
+            for (sql, arguments) in queries {
+                let details = try planDetails(db, sql, arguments)
+                #expect(details.allSatisfy { $0.hasPrefix("SEARCH") }, "\(sql): \(details)")
+                #expect(!details.contains { $0.contains("TEMP B-TREE") }, "\(sql): \(details)")
+            }
+        }
+    }
+
     @Test("counts and positions are answered through indexes too")
     func countPlans() throws {
         let directory = try TemporaryDirectory()
