@@ -37,6 +37,19 @@ struct StoreTests {
         #expect(try cache.search("zeppelin", limit: 5).map(\.headline.id) == [target.id])
     }
 
+    @Test("extracted full text is kept, becomes the indexed body, and survives an unchanged refresh")
+    func extractedText() throws {
+        let directory = try TemporaryDirectory()
+        let (cache, feed) = try cacheWithFeed(directory, stories: 2)
+        let id = try cache.headlines(HeadlineQuery(), limit: 1)[0].id
+        try cache.setExtractedText("<p>The whole article about <i>axolotls</i>.</p>", for: id)
+        #expect(try cache.search("axolotl", limit: 5).map(\.headline.id) == [id])
+        try cache.store(FeedDocument(entries: entries(2)), feedID: feed, fetchedAt: referenceDate)
+        #expect(try cache.story(id)?.extractedText == "<p>The whole article about <i>axolotls</i>.</p>")
+        #expect(try cache.search("axolotl", limit: 5).count == 1)
+        #expect(throws: CacheError.unknownStory(StoryID(404))) { try cache.setExtractedText("x", for: StoryID(404)) }
+    }
+
     @Test("stories that drop out of the feed stay in the cache")
     func droppedStoriesStay() throws {
         let directory = try TemporaryDirectory()
