@@ -56,15 +56,23 @@ extension NewsCache {
     /// this reads one row per feed and never counts stories).
     public func feeds() throws -> [Feed] {
         try read { db in
-            try Row.fetchAll(db, sql: NewsCache.feedSelect + " ORDER BY f.id").map(NewsCache.feed(from:))
+            // Tags for all feeds in one pass, rather than one subquery per feed.
+            var tags: [Int64: [String]] = [:]
+            let tagRows = try Row.fetchCursor(db, sql: "SELECT feed_id, tag FROM feed_tags ORDER BY feed_id, tag")
+            while let row = try tagRows.next() { tags[row[0], default: []].append(row[1]) }
+            return try Row.fetchAll(db, sql: NewsCache.feedColumns + " ORDER BY f.id").map { row in
+                NewsCache.feed(from: row, tags: tags[row["id"]] ?? [])
+            }
         }
     }
 
     /// One subscription, or nil.
     public func feed(_ id: FeedID) throws -> Feed? {
         try read { db in
-            try Row.fetchOne(db, sql: NewsCache.feedSelect + " WHERE f.id = ?", arguments: [id.rawValue])
-                .map(NewsCache.feed(from:))
+            let tags = try String.fetchAll(db, sql: "SELECT tag FROM feed_tags WHERE feed_id = ? ORDER BY tag",
+                                           arguments: [id.rawValue])
+            return try Row.fetchOne(db, sql: NewsCache.feedColumns + " WHERE f.id = ?", arguments: [id.rawValue])
+                .map { NewsCache.feed(from: $0, tags: tags) }
         }
     }
 
@@ -106,20 +114,16 @@ extension NewsCache {
         try read { db in try String.fetchAll(db, sql: "SELECT DISTINCT tag FROM feed_tags ORDER BY tag") }
     }
 
-    private static let feedSelect = """
+    private static let feedColumns = """
         SELECT f.id, f.url, f.kind, f.title, f.site_url, f.last_error, f.last_fetched, f.unread_count,
-               f.total_count,
-               (SELECT group_concat(tag, char(31)) FROM feed_tags t WHERE t.feed_id = f.id) AS tags
+               f.total_count
         FROM feeds f
         """
 
-    private static func feed(from row: Row) -> Feed {
-        let tags: String? = row["tags"]
-        return Feed(id: FeedID(row["id"] as Int64), url: row["url"],
-                    kind: SourceKind(rawValue: row["kind"]) ?? .feed, title: row["title"],
-                    tags: tags.map { $0.split(separator: "\u{1F}").map(String.init).sorted() } ?? [],
-                    siteURL: row["site_url"], lastError: row["last_error"],
-                    lastFetched: (row["last_fetched"] as Int64?).map(Date.init(cacheValue:)),
-                    unreadCount: row["unread_count"], totalCount: row["total_count"])
+    private static func feed(from row: Row, tags: [String]) -> Feed {
+        Feed(id: FeedID(row["id"] as Int64), url: row["url"], kind: SourceKind(rawValue: row["kind"]) ?? .feed,
+             title: row["title"], tags: tags, siteURL: row["site_url"], lastError: row["last_error"],
+             lastFetched: (row["last_fetched"] as Int64?).map(Date.init(cacheValue:)),
+             unreadCount: row["unread_count"], totalCount: row["total_count"])
     }
 }

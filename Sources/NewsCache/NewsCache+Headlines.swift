@@ -120,17 +120,22 @@ extension NewsCache {
     }
 
     /// The SQL of one page under `plan`; the arguments are the plan's, then the cursor's, then the limit.
-    static func pageSQL(_ plan: ScopePlan, bound: PageBound) -> String {
+    /// The columns a `Headline` is made from, over `stories s` and `feeds f`.
+    static let headlineColumns = """
+        s.id, s.feed_id, f.title AS feed_title, s.title, s.sort_date, s.comment_count, s.is_read, s.is_starred
+        """
+
+    static func pageSQL(_ plan: ScopePlan, bound: PageBound, keysOnly: Bool = false) -> String {
         let (condition, order): (String, String) = switch bound {
         case .newest: ("", "DESC")
         case .oldest: ("", "ASC")
         case .olderThan: (" AND (s.sort_date, s.id) < (?, ?)", "DESC")
         case .newerThan: (" AND (s.sort_date, s.id) > (?, ?)", "ASC")
         }
+        let select = keysOnly ? "SELECT s.sort_date, s.id FROM stories s \(plan.indexClause)"
+            : "SELECT \(headlineColumns) FROM stories s \(plan.indexClause) CROSS JOIN feeds f ON f.id = s.feed_id"
         return """
-            SELECT s.id, s.feed_id, f.title AS feed_title, s.title, s.sort_date, s.comment_count, s.is_read,
-                   s.is_starred
-            FROM stories s \(plan.indexClause) CROSS JOIN feeds f ON f.id = s.feed_id
+            \(select)
             WHERE \(plan.filter)\(condition)
             ORDER BY s.sort_date \(order), s.id \(order)
             LIMIT ?
@@ -140,8 +145,8 @@ extension NewsCache {
     private func page(_ query: HeadlineQuery, bound: PageBound, limit: Int) throws -> [Headline] {
         guard limit > 0 else { return [] }
         return try read { db in
-            var rows: [Headline] = []
-            for plan in try NewsCache.plans(query, db) {
+            let plans = try NewsCache.plans(query, db)
+            func arguments(_ plan: ScopePlan) -> StatementArguments {
                 var arguments = plan.arguments
                 switch bound {
                 case let .olderThan(cursor), let .newerThan(cursor):
@@ -149,16 +154,38 @@ extension NewsCache {
                 case .newest, .oldest:
                     break
                 }
-                arguments += [limit]
+                return arguments + [limit]
+            }
+            guard plans.count > 1 else {
+                guard let plan = plans.first else { return [] }
                 let statement = try db.cachedStatement(sql: NewsCache.pageSQL(plan, bound: bound))
-                rows += try Row.fetchAll(statement, arguments: arguments).map(NewsCache.headline(from:))
+                let rows = try Row.fetchAll(statement, arguments: arguments(plan)).map(NewsCache.headline(from:))
+                switch bound {
+                case .newest, .olderThan: return rows
+                case .oldest, .newerThan: return rows.reversed()
+                }
             }
-            // Newest first; when several plans were merged keep the `limit` rows nearest the bound.
-            rows.sort { ($0.date, $0.id) > ($1.date, $1.id) }
-            switch bound {
-            case .newest, .olderThan: return Array(rows.prefix(limit))
-            case .oldest, .newerThan: return Array(rows.suffix(limit))
+            // Several feeds (a tag): first the keys alone, read from the covering per-feed indexes, merged
+            // here; then whole rows for just the `limit` keys nearest the bound.
+            var keys: [(date: Int64, id: Int64)] = []
+            for plan in plans {
+                let statement = try db.cachedStatement(sql: NewsCache.pageSQL(plan, bound: bound, keysOnly: true))
+                let rows = try Row.fetchCursor(statement, arguments: arguments(plan))
+                while let row = try rows.next() { keys.append((row[0], row[1])) }
             }
+            keys.sort { ($0.date, $0.id) > ($1.date, $1.id) }
+            let chosen: ArraySlice<(date: Int64, id: Int64)> = switch bound {
+            case .newest, .olderThan: keys.prefix(limit)
+            case .oldest, .newerThan: keys.suffix(limit)
+            }
+            guard !chosen.isEmpty else { return [] }
+            let marks = Array(repeating: "?", count: chosen.count).joined(separator: ",")
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT \(NewsCache.headlineColumns)
+                FROM stories s CROSS JOIN feeds f ON f.id = s.feed_id
+                WHERE s.id IN (\(marks))
+                """, arguments: StatementArguments(chosen.map(\.id)))
+            return rows.map(NewsCache.headline(from:)).sorted { ($0.date, $0.id) > ($1.date, $1.id) }
         }
     }
 

@@ -43,6 +43,14 @@ extension NewsCache {
         try setFlag("is_read", id, isRead)
     }
 
+    /// Marks several stories read or unread in one transaction (ids no longer in the cache are skipped).
+    public func setRead(_ ids: [StoryID], _ isRead: Bool) throws {
+        try write { db in
+            let statement = try db.cachedStatement(sql: "UPDATE stories SET is_read = ? WHERE id = ?")
+            for id in ids { try statement.execute(arguments: [isRead, id.rawValue]) }
+        }
+    }
+
     /// Stars or unstars one story. Starred stories are never purged.
     public func setStarred(_ id: StoryID, _ isStarred: Bool) throws {
         try setFlag("is_starred", id, isStarred)

@@ -10,7 +10,9 @@ struct Gazette: AsyncParsableCommand {
         abstract: "A terminal news reader: headlines, story and comments side by side.",
         version: "gazette 0.1.0",
         subcommands: [AddCommand.self, RemoveCommand.self, ImportCommand.self, ExportCommand.self,
-                      RefreshCommand.self, ParseCommand.self, TerminalCheckCommand.self]
+                      RefreshCommand.self, FeedsCommand.self, ReadCommand.self, SearchCommand.self,
+                      VacuumCommand.self, ParseCommand.self, TerminalCheckCommand.self,
+                      CacheTortureCommand.self, BenchCacheCommand.self]
     )
 
     @Flag(help: "Open the bundled sample edition: no network, nothing written outside a temporary directory.")

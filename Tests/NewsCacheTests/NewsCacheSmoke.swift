@@ -1,1 +1,0 @@
-// Tests for NewsCache live in this folder.

@@ -1,0 +1,186 @@
+import Foundation
+import GRDB
+import Testing
+import NewsModel
+@testable import NewsCache
+
+@Suite("Opening, locking and failing clearly")
+struct OpeningTests {
+    @Test("a second writer is refused with the holder's pid, and may read instead")
+    func oneWriter() throws {
+        let directory = try TemporaryDirectory()
+        let (writer, _) = try cacheWithFeed(directory, stories: 3)
+        #expect(throws: CacheError.locked(path: directory.cachePath, byPID: getpid())) {
+            _ = try NewsCache(path: directory.cachePath)
+        }
+        let message = CacheError.locked(path: directory.cachePath, byPID: 1234).description
+        #expect(message.hasPrefix("another gazette (pid 1234) has the cache open"))
+        let reader = try NewsCache(path: directory.cachePath, access: .readOnly)
+        #expect(try reader.count(HeadlineQuery()) == 3)
+        let id = try reader.headlines(HeadlineQuery(), limit: 1)[0].id
+        #expect(throws: CacheError.readOnly(path: directory.cachePath)) { try reader.setRead(id, true) }
+        // The reader sees the writer's later commits.
+        try writer.setRead(id, true)
+        #expect(try reader.story(id)?.isRead == true)
+        _ = writer
+    }
+
+    @Test("the lock goes with the writer, so the next one can open")
+    func lockReleased() throws {
+        let directory = try TemporaryDirectory()
+        do {
+            let (first, _) = try cacheWithFeed(directory, stories: 2)
+            _ = first
+        }
+        let second = try NewsCache(path: directory.cachePath)
+        #expect(try second.count(HeadlineQuery()) == 2)
+    }
+
+    @Test("a read-only cache file is reported as such, even to root")
+    func readOnlyFile() throws {
+        let directory = try TemporaryDirectory()
+        do { _ = try cacheWithFeed(directory, stories: 2) }
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: directory.cachePath)
+        #expect(throws: CacheError.readOnly(path: directory.cachePath)) {
+            _ = try NewsCache(path: directory.cachePath)
+        }
+        #expect(CacheError.readOnly(path: "/x/cache.sqlite").description.contains("is read-only"))
+        let reader = try NewsCache(path: directory.cachePath, access: .readOnly)
+        #expect(try reader.count(HeadlineQuery()) == 2)
+    }
+
+    @Test("a file that is not a database is reported as damaged")
+    func notADatabase() throws {
+        let directory = try TemporaryDirectory()
+        try Data(repeating: 0x41, count: 8192).write(to: URL(fileURLWithPath: directory.cachePath))
+        #expect {
+            _ = try NewsCache(path: directory.cachePath)
+        } throws: { error in
+            guard case .corrupt = error as? CacheError else { return false }
+            return true
+        }
+    }
+
+    @Test("a full disk fails the write cleanly and keeps what was committed")
+    func diskFull() throws {
+        let directory = try TemporaryDirectory()
+        let (cache, feed) = try cacheWithFeed(directory, stories: 5)
+        // Simulate the disk filling up: SQLite reports SQLITE_FULL exactly as for ENOSPC.
+        let pages = try cache.pool.read { try Int.fetchOne($0, sql: "PRAGMA page_count") } ?? 0
+        try cache.pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA max_page_count = \(pages + 2)") }
+        let big = (0..<200).map { FeedEntry(id: "big\($0)", title: "Big \($0)", content: String(repeating: "lorem ipsum ", count: 400)) }
+        #expect(throws: CacheError.diskFull(path: directory.cachePath)) {
+            try cache.store(FeedDocument(entries: big), feedID: feed, fetchedAt: referenceDate)
+        }
+        #expect(try cache.count(HeadlineQuery()) == 5)
+        #expect(try cache.integrityCheck() == ["ok"])
+        #expect(CacheError.diskFull(path: "/c").description.contains("is full"))
+    }
+
+    @Test("a real full file system (a tiny tmpfs) gives the same clear error",
+          .enabled(if: TinyFileSystem.isAvailable))
+    func realDiskFull() throws {
+        let mount = try TinyFileSystem(kilobytes: 400)
+        defer { mount.unmount() }
+        let path = mount.path + "/cache.sqlite"
+        let cache = try NewsCache(path: path)
+        let feed = try cache.addFeed(url: "https://example.org/feed")
+        var failure: (any Error)?
+        for round in 0..<50 where failure == nil {
+            let batch = (0..<50).map {
+                FeedEntry(id: "r\(round)-\($0)", title: "Round \(round)", content: String(repeating: "filler text ", count: 200))
+            }
+            do { try cache.store(FeedDocument(entries: batch), feedID: feed, fetchedAt: referenceDate) } catch { failure = error }
+        }
+        #expect(failure as? CacheError == .diskFull(path: path))
+        #expect(try cache.integrityCheck() == ["ok"])
+    }
+
+    @Test("a cache made by the first schema version migrates to the latest and becomes searchable")
+    func migration() throws {
+        let directory = try TemporaryDirectory()
+        do {
+            let queue = try DatabaseQueue(path: directory.cachePath)
+            try CacheSchema.migrator.migrate(queue, upTo: "v1-core")
+            try queue.write { db in
+                try db.execute(sql: "INSERT INTO feeds (url, kind, title) VALUES ('https://old.example/feed', 'feed', 'Old')")
+                try db.execute(sql: """
+                    INSERT INTO stories (feed_id, identity, fingerprint, title, sort_date, first_seen, content, is_read)
+                    VALUES (1, 'id:1', 0, 'Zanzibar spice', 1000, 1000, '<p>cloves &amp; pepper</p>', 1),
+                           (1, 'id:2', 0, 'Other', 2000, 2000, NULL, 0)
+                    """)
+            }
+        }
+        let cache = try NewsCache(path: directory.cachePath)
+        #expect(try cache.feeds().map(\.unreadCount) == [1])
+        #expect(try cache.search("cloves & pepper", limit: 5).map(\.headline.title) == ["Zanzibar spice"])
+        #expect(try cache.search("zanzibar", limit: 5).count == 1)
+        let applied = try cache.pool.read { try CacheSchema.migrator.appliedIdentifiers($0) }
+        #expect(applied.contains(CacheSchema.latest))
+    }
+
+    @Test("a reader refuses a cache that still needs migrating, and a newer schema is refused by all")
+    func schemaVersions() throws {
+        let directory = try TemporaryDirectory()
+        do {
+            let queue = try DatabaseQueue(path: directory.cachePath)
+            try CacheSchema.migrator.migrate(queue, upTo: "v1-core")
+        }
+        #expect(throws: CacheError.needsMigration(path: directory.cachePath)) {
+            _ = try NewsCache(path: directory.cachePath, access: .readOnly)
+        }
+        do {
+            _ = try NewsCache(path: directory.cachePath)
+            let queue = try DatabaseQueue(path: directory.cachePath)
+            try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99-future')") }
+        }
+        #expect(throws: CacheError.newerSchema(path: directory.cachePath)) {
+            _ = try NewsCache(path: directory.cachePath)
+        }
+    }
+
+    @Test("the default path follows XDG_DATA_HOME, else ~/.local/share")
+    func defaultPath() {
+        #expect(NewsCache.defaultPath(environment: ["XDG_DATA_HOME": "/d", "HOME": "/h"]) == "/d/gazette/cache.sqlite")
+        #expect(NewsCache.defaultPath(environment: ["HOME": "/h"]) == "/h/.local/share/gazette/cache.sqlite")
+        #expect(NewsCache.defaultPath(environment: ["XDG_DATA_HOME": "rel", "HOME": "/h"]) == "/h/.local/share/gazette/cache.sqlite")
+    }
+}
+
+/// A tmpfs of a few hundred kilobytes, for a real "no space left on device". Mounting needs root (or
+/// CAP_SYS_ADMIN); where that is not allowed the test using it is skipped and the simulated one still runs.
+struct TinyFileSystem {
+    let path: String
+
+    static let isAvailable: Bool = {
+        guard let probe = try? TinyFileSystem(kilobytes: 64) else { return false }
+        probe.unmount()
+        return true
+    }()
+
+    init(kilobytes: Int) throws {
+        path = NSTemporaryDirectory() + "gazette-tmpfs-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        let status = TinyFileSystem.run("/bin/mount", ["-t", "tmpfs", "-o", "size=\(kilobytes)k", "tmpfs", path])
+        guard status == 0 else {
+            try? FileManager.default.removeItem(atPath: path)
+            throw CocoaError(.fileWriteNoPermission)
+        }
+    }
+
+    func unmount() {
+        _ = TinyFileSystem.run("/bin/umount", [path])
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    private static func run(_ tool: String, _ arguments: [String]) -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = arguments
+        process.standardError = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        do { try process.run() } catch { return -1 }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+import NewsModel
+@testable import NewsCache
+
+@Suite("Retention")
+struct RetentionTests {
+    /// 10 stories, one per day, the newest dated `referenceDate`.
+    func dailyCache(_ directory: TemporaryDirectory) throws -> (NewsCache, FeedID, [Headline]) {
+        let cache = try NewsCache(path: directory.cachePath)
+        let feed = try cache.addFeed(url: "https://example.org/feed")
+        let daily = (0..<10).map { day in
+            FeedEntry(id: "d\(day)", title: "Day \(day)", published: referenceDate.addingTimeInterval(-Double(day) * 86_400))
+        }
+        try cache.store(FeedDocument(entries: daily), feedID: feed, fetchedAt: referenceDate)
+        return (cache, feed, try cache.headlines(HeadlineQuery(), limit: 10))
+    }
+
+    @Test("old read stories go; starred and recent unread stories stay")
+    func keepDays() throws {
+        let directory = try TemporaryDirectory()
+        let (cache, feed, rows) = try dailyCache(directory)
+        for row in rows { try cache.setRead(row.id, true) }
+        try cache.setStarred(rows[8].id, true)           // old but starred
+        try cache.setRead(rows[9].id, false)             // old and unread: may go
+        try cache.setRead(rows[1].id, false)             // recent and unread
+        let removed = try cache.purge(keepDays: 5, maxPerFeed: nil, now: referenceDate.addingTimeInterval(3600))
+        let left = try cache.headlines(HeadlineQuery(), limit: 20).map(\.title)
+        #expect(left == ["Day 0", "Day 1", "Day 2", "Day 3", "Day 4", "Day 8"])
+        #expect(removed == 4)
+        #expect(try cache.feed(feed)?.totalCount == 6)
+        #expect(try cache.feed(feed)?.unreadCount == 1)
+    }
+
+    @Test("a feed over its limit keeps only its newest stories, but never recent unread or starred ones")
+    func maxPerFeed() throws {
+        let directory = try TemporaryDirectory()
+        let (cache, _, rows) = try dailyCache(directory)
+        for row in rows { try cache.setRead(row.id, true) }
+        try cache.setRead(rows[4].id, false)   // unread and within 30 days
+        try cache.setStarred(rows[6].id, true)
+        try cache.storeComments([FetchedComment(remoteID: "c", body: "gone")], for: rows[7].id)
+        try cache.purge(keepDays: 30, maxPerFeed: 3, now: referenceDate)
+        #expect(try cache.headlines(HeadlineQuery(), limit: 20).map(\.title) == ["Day 0", "Day 1", "Day 2", "Day 4", "Day 6"])
+        #expect(try cache.comments(for: rows[7].id).isEmpty)
+        #expect(try cache.search("Day 7", limit: 5).isEmpty)
+    }
+
+    @Test("vacuum compacts the file and keeps everything that was not purged")
+    func vacuum() throws {
+        let directory = try TemporaryDirectory()
+        let (cache, _) = try cacheWithFeed(directory, stories: 300)
+        let all = try cache.headlines(HeadlineQuery(), limit: 300)
+        for row in all { try cache.setRead(row.id, true) }
+        try cache.purge(keepDays: 1, maxPerFeed: 10, now: referenceDate)
+        try cache.vacuum()
+        #expect(try cache.count(HeadlineQuery()) == 10)
+        #expect(try cache.integrityCheck() == ["ok"])
+        #expect(try cache.search("Story", limit: 20).count == 10)
+    }
+}

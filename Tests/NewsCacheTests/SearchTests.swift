@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+import NewsModel
+@testable import NewsCache
+
+@Suite("Search")
+struct SearchTests {
+    func cacheWith(_ items: [(String, String)]) throws -> (TemporaryDirectory, NewsCache) {
+        let directory = try TemporaryDirectory()
+        let cache = try NewsCache(path: directory.cachePath)
+        let feed = try cache.addFeed(url: "https://example.org/feed")
+        let entries = items.enumerated().map { index, item in
+            FeedEntry(id: "s\(index)", title: item.0, published: referenceDate.addingTimeInterval(Double(index)),
+                      content: item.1)
+        }
+        try cache.store(FeedDocument(entries: entries), feedID: feed, fetchedAt: referenceDate)
+        return (directory, cache)
+    }
+
+    @Test("a word is found in titles and bodies, case-insensitively, title matches first")
+    func ranked() throws {
+        let (_, cache) = try cacheWith([
+            ("Weather report", "<p>Rain over the <b>Falklands</b> today.</p>"),
+            ("Falklands fisheries open", "<p>The season starts.</p>"),
+            ("Unrelated", "<p>Nothing here.</p>"),
+        ])
+        let hits = try cache.search("falklands", limit: 10)
+        #expect(hits.map(\.headline.title) == ["Falklands fisheries open", "Weather report"])
+        #expect(hits[0].title.marked(open: "[", close: "]") == "[Falklands] fisheries open")
+        #expect(hits[1].snippet.marked(open: "[", close: "]").contains("[Falklands]"))
+        #expect(!hits[1].snippet.text.contains("<b>"))
+    }
+
+    @Test("a query matching more stories than the ranking limit lists the newest matches")
+    func tooManyToRank() throws {
+        let (_, cache) = try cacheWith([("Falklands old", "x"), ("Other", "y"), ("falklands newer", "z"),
+                                        ("FALKLANDS newest", "w")])
+        let ranked = try cache.search("falklands", limit: 2, rankingLimit: 10)
+        #expect(ranked.count == 2)
+        let newest = try cache.search("falklands", limit: 2, rankingLimit: 2)
+        #expect(newest.map(\.headline.title) == ["FALKLANDS newest", "falklands newer"])
+        #expect(newest[0].title.marked(open: "[", close: "]") == "[FALKLANDS] newest")
+    }
+
+    @Test("all words must occur")
+    func allWords() throws {
+        let (_, cache) = try cacheWith([("Swift on Linux", "x"), ("Swift on macOS", "y"), ("Rust on Linux", "z")])
+        #expect(try cache.search("linux swift", limit: 10).map(\.headline.title) == ["Swift on Linux"])
+        #expect(try cache.search("cobol", limit: 10).isEmpty)
+    }
+
+    @Test("Chinese and Japanese words are found inside unsegmented text, long and short")
+    func cjk() throws {
+        let (_, cache) = try cacheWith([
+            ("北京大学发布新研究", "<p>研究人员在北京发现了新的化石。</p>"),
+            ("東京で新しい展示会", "<p>東京都美術館で開催される。</p>"),
+            ("上海天气", "<p>今天上海有雨。</p>"),
+        ])
+        #expect(try cache.search("北京大学", limit: 5).map(\.headline.title) == ["北京大学发布新研究"])
+        #expect(try cache.search("北京", limit: 5).map(\.headline.title) == ["北京大学发布新研究"])
+        #expect(try cache.search("美術館", limit: 5).map(\.headline.title) == ["東京で新しい展示会"])
+        #expect(try cache.search("東京", limit: 5).map(\.headline.title) == ["東京で新しい展示会"])
+        #expect(try cache.search("雨", limit: 5).map(\.headline.title) == ["上海天气"])
+        let short = try #require(try cache.search("北京", limit: 5).first)
+        #expect(short.title.marked(open: "[", close: "]") == "[北京]大学发布新研究")
+        #expect(short.snippet.marked(open: "[", close: "]").contains("[北京]"))
+        let mixed = try #require(try cache.search("研究 北京", limit: 5).first)
+        #expect(mixed.title.marked(open: "[", close: "]") == "[北京]大学发布新[研究]")
+    }
+
+    @Test("a short Latin word combines with a long one")
+    func shortLatin() throws {
+        let (_, cache) = try cacheWith([("Go generics", "<p>Go 1.18 adds them.</p>"), ("Generics in Swift", "<p>Since 5.1</p>")])
+        #expect(try cache.search("generics go", limit: 5).map(\.headline.title) == ["Go generics"])
+        #expect(try cache.search("go", limit: 5).map(\.headline.title) == ["Go generics"])
+    }
+
+    @Test("quotes, operators and wildcards in a query are taken literally")
+    func literal() throws {
+        let (_, cache) = try cacheWith([("100% pure C++ AND more", "<p>a_b c*d</p>"), ("Other", "<p>x</p>")])
+        #expect(try cache.search("C++ AND", limit: 5).count == 1)
+        #expect(try cache.search("\"pure", limit: 5).count == 1)
+        #expect(try cache.search("%", limit: 5).count == 1)
+        #expect(try cache.search("a_b", limit: 5).count == 1)
+        #expect(try cache.search("_", limit: 5).count == 1)
+        #expect(try cache.search("NOT OR", limit: 5).isEmpty)
+        #expect(try cache.search("", limit: 5).isEmpty)
+    }
+
+    @Test("HTML is indexed as text: tags are not words, entities are decoded")
+    func plainText() {
+        #expect(SearchText.plainText("<p>a&amp;b</p><p>c&#233;&#x4E2D;</p>  <br/>d") == "a&b cé中 d")
+        #expect(SearchText.plainText("x < y & z") == "x < y & z")
+        #expect(SearchText.plainText("abcdef", limit: 3) == "abc")
+    }
+
+    @Test("marked text merges overlapping matches and counts characters, not bytes")
+    func markedText() {
+        let text = MarkedText(markedWith: "é\u{E000}東京\u{E001}\u{E000}都\u{E001} x")
+        #expect(text.text == "é東京都 x")
+        #expect(text.matches == [1..<4])
+        #expect(text.marked(open: "<", close: ">") == "é<東京都> x")
+    }
+}
