@@ -45,7 +45,7 @@ struct ParseCommand: AsyncParsableCommand {
         if let headersJSON, let object = try? JSONSerialization.jsonObject(with: Data(headersJSON.utf8)) as? [String: Any] {
             let headers = Dictionary(object.map { ($0.key.lowercased(), "\($0.value)") }, uniquingKeysWith: { a, _ in a })
             if let type = headers["content-type"] { fetchedType = type }
-            if let location = headers["content-location"] { fetchedURL = URLResolver.resolve(location, against: fetchedURL) }
+            if let location = headers["content-location"] { fetchedURL = Self.contentLocation(location, against: fetchedURL) }
         }
         let limits = ParseLimits(maxBytes: maxSize)
         if let runs = benchmark, runs > 0 {
@@ -63,6 +63,16 @@ struct ParseCommand: AsyncParsableCommand {
         }
     }
 
+    /// The document URL a `Content-Location` header gives, resolved against the request URL; a location
+    /// with a scheme other than http(s) is ignored.
+    static func contentLocation(_ location: String, against base: String?) -> String? {
+        let resolved = URLResolver.resolve(location, against: base)
+        switch URLResolver.scheme(of: resolved) {
+        case "http", "https": return resolved
+        default: return base
+        }
+    }
+
     /// Reads a file or fetches a URL; returns the bytes, the URL to resolve against and the Content-Type.
     func load(_ source: String) async throws -> (Data, String?, String?) {
         if source.hasPrefix("http://") || source.hasPrefix("https://") {
@@ -75,7 +85,7 @@ struct ParseCommand: AsyncParsableCommand {
             }
             var documentURL = response.url?.absoluteString ?? source
             if let location = http?.value(forHTTPHeaderField: "Content-Location") {
-                documentURL = URLResolver.resolve(location, against: documentURL)
+                documentURL = Self.contentLocation(location, against: documentURL) ?? documentURL
             }
             return (data, documentURL, http?.value(forHTTPHeaderField: "Content-Type"))
         }
