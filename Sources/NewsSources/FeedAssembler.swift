@@ -295,9 +295,6 @@ struct FeedAssembler {
             }
         }
         readCommentMetadata(node, into: &entry)
-        for reply in node.children("thr:in-reply-to") {
-            if let ref = reply.attribute("ref")?.trimmingXMLSpace(), !ref.isEmpty { entry.inReplyTo.append(ref) }
-        }
         entry.thumbnailURL = thumbnail(node)
         return entry
     }
