@@ -200,13 +200,12 @@ enum HTMLText {
     /// Whether text from an element of unknown type reads as HTML (a closing tag, a known opening tag or an
     /// entity), the way feedparser guesses for RSS.
     static func looksLikeHTML(_ text: String) -> Bool {
-        let b = text.utf8
-        guard b.contains(0x3C) || b.contains(0x26) else { return false }
+        var text = text
+        return text.withUTF8 { looksLikeHTML(bytes: $0) }
+    }
+
+    static func looksLikeHTML(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var previous: UInt8 = 0
-        var iterator = b.makeIterator()
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(b.count)
-        while let c = iterator.next() { bytes.append(c) }
         for (index, c) in bytes.enumerated() {
             defer { previous = c }
             if previous == 0x3C {
