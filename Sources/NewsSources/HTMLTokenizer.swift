@@ -31,7 +31,10 @@ struct HTMLTokenizer {
         }
         var textStart = 0
         func flushText(_ end: Int) {
-            if end > textStart { emit(.text(EntityText.decode(string(textStart, end)))) }
+            guard end > textStart else { return }
+            // Most text runs have no reference: skip the decoder's second pass and copy.
+            let text = string(textStart, end)
+            emit(.text(b[textStart..<end].contains(0x26) ? EntityText.decode(text) : text))
         }
         while i < n {
             guard b[i] == 0x3C, i + 1 < n else { i += 1; continue }
