@@ -6,7 +6,8 @@
 /// - Single-byte scripts from where the high bytes fall: Thai (TIS-620) fills A1–CE; Hebrew (windows-1255)
 ///   uses E0–FA and almost nothing in C0–DF; Russian in KOI8-R is mostly lower case, which KOI8-R puts in
 ///   C0–DF, while windows-1251 puts it in E0–FF.
-/// Anything else is windows-1252, the usual truth of undeclared Western feeds.
+/// Only high bytes that come in runs (words of a non-Latin script) count; accented letters among ASCII
+/// ones are Latin. Anything else is windows-1252, the usual truth of undeclared Western feeds.
 enum CharsetSniffer {
     static func guess(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         func cleanly(_ charset: String) -> String? {
@@ -37,7 +38,12 @@ enum CharsetSniffer {
             }
         }
         let total = low + middle + upper
-        guard total > 0 else { return "WINDOWS-1252" }
+        // Words of a non-Latin script are runs of high bytes; accented Latin letters sit among ASCII ones.
+        var inRuns = 0
+        for index in bytes.indices where bytes[index] >= 0xA0 {
+            if (index > 0 && bytes[index - 1] >= 0xA0) || (index + 1 < bytes.count && bytes[index + 1] >= 0xA0) { inRuns += 1 }
+        }
+        guard total >= 8, inRuns * 2 > total else { return "WINDOWS-1252" }
         if low * 4 > total && thai * 2 > total { return "TIS-620" }
         if upper * 10 > total * 9 && bytes.allSatisfy({ $0 < 0xFB }) && cleanly("WINDOWS-1255") != nil { return "WINDOWS-1255" }
         if middle * 2 > total { return "KOI8-R" }

@@ -71,14 +71,14 @@ struct FeedAssembler {
         let html = value.isHTML
             ? InterimHTMLSanitizer.sanitize(html: trimmed, baseURL: value.base ?? documentURL)
             : EntityText.escape(trimmed)
-        let cleaned = Sanitizer.clean(Self.demoronize(html))
+        let cleaned = TerminalSafety.clean(Self.demoronize(html))
         return cleaned.isEmpty ? nil : cleaned
     }
 
     /// C1 controls (U+0080–U+009F) in decoded text are nearly always windows-1252 punctuation that went
     /// through a latin-1 decoder somewhere upstream; read them as windows-1252 rather than drop them.
     static func demoronize(_ text: String) -> String {
-        guard text.utf8.contains(0xC2) else { return text }
+        guard TerminalSafety.hasC1(text) else { return text }
         var out = String.UnicodeScalarView()
         var changed = false
         for scalar in text.unicodeScalars {
@@ -295,9 +295,6 @@ struct FeedAssembler {
             }
         }
         readCommentMetadata(node, into: &entry)
-        for reply in node.children("thr:in-reply-to") {
-            if let ref = reply.attribute("ref")?.trimmingXMLSpace(), !ref.isEmpty { entry.inReplyTo.append(ref) }
-        }
         entry.thumbnailURL = thumbnail(node)
         return entry
     }

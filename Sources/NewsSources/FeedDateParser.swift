@@ -146,7 +146,7 @@ public enum FeedDateParser {
         "ut": 0, "utc": 0, "gmt": 0, "z": 0, "est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7, "mdt": -6,
         "pst": -8, "pdt": -7, "ast": -4, "adt": -3, "at": -4, "et": -5, "ct": -6, "mt": -7, "pt": -8,
         "met": 1, "mest": 2, "cet": 1, "cest": 2, "bst": 1, "ist": 0, "jst": 9, "hst": -10, "akst": -9,
-        "akdt": -8, "a": -1, "n": 1, "m": -12, "y": 12,
+        "akdt": -8, "a": 0, "n": 0, "m": 0, "y": 0, // military letters: RFC 2822 §4.3 reads them as -0000
     ]
 
     /// Seconds east of UTC for `+0500`, `-05:00`, `GMT+5`, `Etc/GMT`, a named or military zone; nil if unknown.

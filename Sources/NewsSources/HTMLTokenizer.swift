@@ -31,7 +31,10 @@ struct HTMLTokenizer {
         }
         var textStart = 0
         func flushText(_ end: Int) {
-            if end > textStart { emit(.text(EntityText.decode(string(textStart, end)))) }
+            guard end > textStart else { return }
+            // Most text runs have no reference: skip the decoder's second pass and copy.
+            let text = string(textStart, end)
+            emit(.text(b[textStart..<end].contains(0x26) ? EntityText.decode(text) : text))
         }
         while i < n {
             guard b[i] == 0x3C, i + 1 < n else { i += 1; continue }
@@ -104,28 +107,35 @@ struct HTMLTokenizer {
 /// Entity decoding and escaping for HTML text.
 enum EntityText {
     /// Decodes named (HTML 4 set), decimal and hex references; unknown ones and bare `&` stay as written.
+    /// Works on UTF-8 bytes: this runs over every text run of every summary.
     static func decode(_ text: String) -> String {
-        guard text.utf8.contains(0x26) else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        var rest = Substring(text)
-        while let amp = rest.firstIndex(of: "&") {
-            out += rest[..<amp]
-            let after = rest[rest.index(after: amp)...]
-            let candidate = after.prefix(33)
-            if let semi = candidate.firstIndex(of: ";") {
-                let name = after[..<semi]
-                if let scalar = scalar(for: name) {
-                    out.unicodeScalars.append(scalar)
-                    rest = after[after.index(after: semi)...]
-                    continue
+        var text = text
+        return text.withUTF8 { b -> String in
+            guard let first = b.firstIndex(of: 0x26) else { return String(decoding: b, as: UTF8.self) }
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[..<first]))
+            var i = first
+            let n = b.count
+            while i < n {
+                let byte = b[i]
+                if byte != 0x26 { out.append(byte); i += 1; continue }
+                var k = i + 1
+                while k < n && k - i <= 32 && b[k] != 0x3B && b[k] != 0x26 && !b[k].isXMLSpace && b[k] != 0x3C { k += 1 }
+                if k < n && b[k] == 0x3B && k > i + 1,
+                   let scalar = scalar(for: Substring(String(decoding: UnsafeBufferPointer(rebasing: b[(i + 1)..<k]), as: UTF8.self))) {
+                    appendUTF8(scalar, to: &out)
+                    i = k + 1
+                } else {
+                    out.append(byte); i += 1
                 }
             }
-            out += "&"
-            rest = after
+            return String(decoding: out, as: UTF8.self)
         }
-        out += rest
-        return out
+    }
+
+    static func appendUTF8(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
+        for unit in UTF8.encode(scalar)! { out.append(unit) }
     }
 
     static func scalar(for name: Substring) -> Unicode.Scalar? {
@@ -146,18 +156,26 @@ enum EntityText {
 
     /// Escapes text for an HTML text node or a double-quoted attribute.
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.unicodeScalars.append(character)
+        var out: [UInt8] = []
+        escape(text, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the escaped UTF-8 of `text` to `out` (no intermediate strings: the sanitiser's hot path).
+    static func escape(_ text: String, into out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { b in
+            out.reserveCapacity(out.count + b.count)
+            for byte in b {
+                switch byte {
+                case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])        // &amp;
+                case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])              // &lt;
+                case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])              // &gt;
+                case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
+                default: out.append(byte)
+                }
             }
         }
-        return out
     }
 }
 
@@ -185,13 +203,12 @@ enum HTMLText {
     /// Whether text from an element of unknown type reads as HTML (a closing tag, a known opening tag or an
     /// entity), the way feedparser guesses for RSS.
     static func looksLikeHTML(_ text: String) -> Bool {
-        let b = text.utf8
-        guard b.contains(0x3C) || b.contains(0x26) else { return false }
+        var text = text
+        return text.withUTF8 { looksLikeHTML(bytes: $0) }
+    }
+
+    static func looksLikeHTML(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var previous: UInt8 = 0
-        var iterator = b.makeIterator()
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(b.count)
-        while let c = iterator.next() { bytes.append(c) }
         for (index, c) in bytes.enumerated() {
             defer { previous = c }
             if previous == 0x3C {

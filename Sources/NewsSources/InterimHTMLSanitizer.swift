@@ -48,15 +48,16 @@ public enum InterimHTMLSanitizer {
 
     /// A safe fragment of `html` with relative URLs made absolute against `baseURL`.
     public static func sanitize(html: String, baseURL: String?) -> String {
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(html.utf8.count)
+        func put(_ text: String) { out.append(contentsOf: text.utf8) }
         var open: [String] = []
         var skipDepth = 0
         var skipping: String?
         HTMLTokenizer.tokenize(html) { token in
             switch token {
             case .text(let text):
-                if skipping == nil { out += EntityText.escape(text) }
+                if skipping == nil { EntityText.escape(text, into: &out) }
             case .rawText:
                 break
             case .start(let name, let attributes, let selfClosing):
@@ -69,7 +70,7 @@ public enum InterimHTMLSanitizer {
                     return
                 }
                 guard allowedElements.contains(name) else { return }
-                out += "<" + name
+                put("<"); put(name)
                 for (attribute, value) in attributes where allowedAttributes.contains(attribute) {
                     var value = value
                     if urlAttributes.contains(attribute) {
@@ -79,10 +80,10 @@ public enum InterimHTMLSanitizer {
                     } else if attribute == "srcset" {
                         continue
                     }
-                    out += " " + attribute + "=\"" + EntityText.escape(value) + "\""
+                    put(" "); put(attribute); put("=\""); EntityText.escape(value, into: &out); put("\"")
                 }
-                if voidElements.contains(name) { out += " />" } else if selfClosing { out += "></" + name + ">" } else {
-                    out += ">"; open.append(name)
+                if voidElements.contains(name) { put(" />") } else if selfClosing { put("></"); put(name); put(">") } else {
+                    put(">"); open.append(name)
                 }
             case .end(let name):
                 if let current = skipping {
@@ -90,10 +91,10 @@ public enum InterimHTMLSanitizer {
                     return
                 }
                 guard let index = open.lastIndex(of: name) else { return }
-                while open.count > index { out += "</" + open.removeLast() + ">" }
+                while open.count > index { put("</"); put(open.removeLast()); put(">") }
             }
         }
-        while let name = open.popLast() { out += "</" + name + ">" }
-        return out
+        while let name = open.popLast() { put("</"); put(name); put(">") }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -54,7 +54,12 @@ public enum URLResolver {
 
     /// The scheme of an absolute reference, lower-cased, or nil for a relative one.
     public static func scheme(of reference: String) -> String? {
-        Components(reference.trimmingXMLSpace()).scheme
+        // Only the part before the first `:`, `/`, `?` or `#` can be a scheme; avoid splitting the rest.
+        var prefix = Substring(reference.trimmingXMLSpace())
+        guard let colon = prefix.firstIndex(where: { $0 == ":" || $0 == "/" || $0 == "?" || $0 == "#" }),
+              prefix[colon] == ":" else { return nil }
+        prefix = prefix[..<colon]
+        return isScheme(prefix) ? prefix.lowercased() : nil
     }
 
     /// Resolves `reference` against `base` (RFC 3986 §5.2). Without a usable base the reference comes back
@@ -139,9 +144,19 @@ public enum URLResolver {
         return removingTrackingParameters(resolved)
     }
 
+    static func hasUTM(_ link: String) -> Bool {
+        let bytes = Array(link.utf8)
+        var i = 0
+        while i + 3 < bytes.count {
+            if bytes[i] == 0x75 && bytes[i + 1] == 0x74 && bytes[i + 2] == 0x6D && bytes[i + 3] == 0x5F { return true }
+            i += 1
+        }
+        return false
+    }
+
     /// Drops `utm_*` query parameters (campaign tracking that makes one article look like several).
     public static func removingTrackingParameters(_ link: String) -> String {
-        guard link.contains("utm_") else { return link }
+        guard link.utf8.count >= 4, hasUTM(link) else { return link }
         var parts = Components(link)
         guard let query = parts.query else { return link }
         let kept = query.split(separator: "&", omittingEmptySubsequences: true).filter {
