@@ -69,7 +69,7 @@ struct FeedAssembler {
         let trimmed = value.value.trimmingXMLSpace()
         guard !trimmed.isEmpty else { return nil }
         let html = value.isHTML
-            ? InterimHTMLSanitizer.sanitize(html: trimmed, baseURL: value.base ?? documentURL)
+            ? FeedHTMLSanitizer.sanitize(html: trimmed, baseURL: value.base ?? documentURL)
             : EntityText.escape(trimmed)
         let cleaned = TerminalSafety.clean(Self.demoronize(html))
         return cleaned.isEmpty ? nil : cleaned

@@ -34,7 +34,6 @@ struct BenchCacheCommand: ParsableCommand {
     var runs = 7
 
     func run() throws {
-        let cachePath = try location.path
         if build { try buildCache() }
         if measure { try measureReads() }
         if firstPage {
