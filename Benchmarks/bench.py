@@ -15,6 +15,7 @@ import argparse
 import json
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -56,6 +57,8 @@ def main(argv=None):
     ap.add_argument("--keep", action="store_true", help="keep the work folder")
     a = ap.parse_args(argv)
 
+    # SIGTERM unwinds like Ctrl-C, so the server and the work folder are cleaned up.
+    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     chosen = [b for b in BENCHMARKS if not a.only or b[0] in a.only.split(",")]
     work = a.work or tempfile.mkdtemp(prefix="gazette-bench-")
     os.makedirs(os.path.join(work, "www"), exist_ok=True)

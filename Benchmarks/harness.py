@@ -157,7 +157,8 @@ def alive(pid):
         return False
 
 
-def tmux_first_frame(argv, env, expect, width=200, height=60, timeout=120, steps=(), poll=0.01):
+def tmux_first_frame(argv, env, expect, width=200, height=60, timeout=120, steps=(), poll=0.01,
+                     step_timeout=60):
     """Launch argv in a private tmux server and time it until the screen matches `expect` (regex).
 
     Returns dict(startup s, rss_mb peak seen, steps [s…], screen) or raises Skip with the last screen
@@ -185,13 +186,13 @@ def tmux_first_frame(argv, env, expect, width=200, height=60, timeout=120, steps
         def capture(styled):
             return t("capture-pane", "-p", "-t", "b", *(["-e"] if styled else []))
 
-        def wait(regex, previous, start):
+        def wait(regex, previous, start, limit):
             """Until the screen differs from previous and matches regex (None: any change, styles
             included, so a moved highlight counts)."""
             nonlocal hwm
             rx = re.compile(regex) if regex else None
             screen = ""
-            while time.perf_counter() - start < timeout:
+            while time.perf_counter() - start < limit:
                 screen = capture(rx is None)
                 hwm = max(hwm, vm_hwm_kb(pid) or 0)
                 if screen != previous and (rx is None or rx.search(screen)):
@@ -199,16 +200,16 @@ def tmux_first_frame(argv, env, expect, width=200, height=60, timeout=120, steps
                 if not alive(pid):
                     raise Skip("exited before showing %r; screen: %s" % (regex, squeeze(screen)))
                 time.sleep(poll)
-            raise Skip("no %r within %d s; screen: %s" % (regex, timeout, squeeze(screen)))
+            raise Skip("no %r within %d s; screen: %s" % (regex, limit, squeeze(screen)))
 
-        startup, screen = wait(expect, before, t0)
+        startup, screen = wait(expect, before, t0, timeout)
         times = []
         for keys, regex in steps:
             time.sleep(0.3)
             previous = capture(regex is None)
             ts = time.perf_counter()
             t("send-keys", "-t", "b", *keys)
-            dt, screen = wait(regex, previous, ts)
+            dt, screen = wait(regex, previous, ts, step_timeout)
             times.append(dt)
         hwm = max(hwm, vm_hwm_kb(pid) or 0)
         t("send-keys", "-t", "b", "q")  # a polite quit first; killed below if still running
