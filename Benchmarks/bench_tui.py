@@ -48,11 +48,11 @@ def first_frame(ctx):
     """First frame and peak RSS at 10k / 100k / 500k cached stories (newsboat at 10k and 100k)."""
     rows = []
     for name, with_newsboat in (SIZES_QUICK if ctx.quick else SIZES_FULL):
-        corpus, man = ctx.corpus(name)
+        stories, feeds = ctx.stories(name)
         nb = Side(newsboat_tui(ctx, name)) if with_newsboat else None
         gz = Side(gazette_tui(ctx, name))
         a, b = H.alternate(ctx.reps(5), nb, gz)
-        case = "%dk stories, %d feeds" % (man["stories"] // 1000, man["feeds"])
+        case = "%dk stories, %d feeds" % (stories // 1000, feeds)
         nb_note = nb.reason if nb else "not measured at this size (issue 4)"
         rows.append(row(case, "first frame", "ms", pick(b, "startup", 1000), pick(a, "startup", 1000),
                         floor="≤ 150 ms and ≥ 10× faster" if name == "c100k" else None,
