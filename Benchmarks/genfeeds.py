@@ -62,8 +62,10 @@ def html_body(r, target_bytes):
         words = " ".join(r.choice(WORDS) for _ in range(r.randint(18, 40)))
         kind = r.random()
         if kind < 0.6:
-            p = "<p>%s %s <a href=\"/story/%d\">%s</a> %s %s.</p>" % (
-                words.capitalize(), r.choice(ENTITY_BITS), r.randint(1, 10**6), r.choice(WORDS),
+            # Mostly absolute links, some relative (resolved against the feed URL by readers).
+            href = ("/story/%d" if r.random() < 0.2 else "https://example.org/story/%d") % r.randint(1, 10**6)
+            p = "<p>%s %s <a href=\"%s\">%s</a> %s %s.</p>" % (
+                words.capitalize(), r.choice(ENTITY_BITS), href, r.choice(WORDS),
                 r.choice(PHRASES).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"),
                 r.choice(ENTITY_BITS))
         elif kind < 0.75:
