@@ -44,6 +44,25 @@ BENCHMARKS = [
 ]
 
 
+def merge_previous(a, results):
+    """With --only, keep the other benchmarks' entries from the previous results file of the same set,
+    so BENCHMARKS.md still shows every benchmark (each entry says when it was measured)."""
+    if not a.only or not a.json or not os.path.exists(a.json):
+        return results
+    try:
+        with open(a.json, encoding="utf-8") as f:
+            old = json.load(f)
+    except ValueError:
+        return results
+    if old.get("quick") != a.quick:
+        return results
+    fresh = {e["name"]: e for e in results}
+    order = [b[0] for b in BENCHMARKS]
+    merged = {e["name"]: e for e in old.get("benchmarks", [])}
+    merged.update(fresh)
+    return [merged[n] for n in order if n in merged]
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -75,7 +94,9 @@ def main(argv=None):
         for name, title, fn, issue in chosen:
             log("[%s] %s" % (name, title))
             t0 = time.perf_counter()
-            entry = {"name": name, "title": title, "issue": issue, "doc": (fn.__doc__ or "").strip()}
+            entry = {"name": name, "title": title, "issue": issue, "doc": (fn.__doc__ or "").strip(),
+                     "at": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+                     "load": machine.load(), "quick": a.quick}
             try:
                 entry.update(fn(ctx))
             except H.Skip as e:
@@ -91,6 +112,7 @@ def main(argv=None):
         ctx.close()
         if not a.keep and not a.work:
             shutil.rmtree(work, ignore_errors=True)
+    results = merge_previous(a, results)
     doc = {"quick": a.quick, "started": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(started)),
            "minutes": (time.time() - started) / 60, "machine": info, "benchmarks": results}
     if a.json:

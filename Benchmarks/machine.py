@@ -40,6 +40,12 @@ def describe(gazette_bin):
                          "feedparser": None, "python": platform.python_version()}}
 
 
+def load():
+    """The 1-minute load average now (runnable processes; compare with the core count)."""
+    parts = _read("/proc/loadavg").split()
+    return float(parts[0]) if parts else None
+
+
 def one_line(info):
     return "%s cores (%s), %.1f GB, %s, kernel %s, load %s" % (
         info["cores"], info["cpu"], info["memory_gb"], info["os"], info["kernel"],
