@@ -18,7 +18,7 @@ def gazette_query(ctx, name, args, key):
     def run():
         c = ctx.gazette_cache(name)
         argv = ctx.gazette.dirs(c["config"], c["data"]) + ["_bench-query"] + args + ["--runs", "5"]
-        ms, text = ctx.gazette.bench_ms(argv, key)
+        ms, text = ctx.gazette.bench_ms(argv, key, "gazette _bench-query %s … --runs N" % args[0])
         return {"ms": ms, "text": text}
     return run
 
@@ -82,7 +82,8 @@ def render_article(ctx):
         if why:
             raise H.Skip(why)
         ms, _ = ctx.gazette.bench_ms([ctx.gazette.binary, "_bench-render", path, "--width", "100",
-                                      "--runs", "5"], "render_ms")
+                                      "--runs", "5"], "render_ms",
+                                     "gazette _bench-render FILE --width 100 --runs N")
         return {"ms": ms}
 
     gz = Side(run)

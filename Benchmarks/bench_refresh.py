@@ -62,7 +62,7 @@ def gazette_run(ctx, corpus, log):
         cold = H.run_measured(argv, env=ctx.env, cwd=d, timeout=600, log=os.path.join(d, "cold.log"))
         if cold["rc"] != 0:
             raise H.Skip("not available yet: `gazette refresh` (exit %s: %s)" % (
-                cold["rc"], H.squeeze(cold["tail"], 160)))
+                cold["rc"], H.first_line(cold["tail"])))
         ctx.server.stats(reset=True)
         warm = H.run_measured(argv, env=ctx.env, cwd=d, timeout=600, log=os.path.join(d, "warm.log"))
         warm["answers"] = ctx.server.stats()

@@ -140,7 +140,7 @@ class Context:
                            timeout=900, log=os.path.join(d, "build.log"))
         if r["rc"] != 0:
             raise H.Skip("not available yet: `gazette refresh` (exit %s: %s)" % (
-                r["rc"], H.squeeze(r["tail"], 160)))
+                r["rc"], H.first_line(r["tail"])))
         size = sum(os.path.getsize(os.path.join(p, f)) for p, _, fs in os.walk(data) for f in fs)
         self.log("  gazette cache %s: %.0f MB on disk, built in %.1f s" % (name, size / 1e6, r["wall"]))
         return {"config": conf, "data": data, "build_s": r["wall"], "bytes": size}

@@ -122,11 +122,10 @@ class Gazette:
             raise unavailable("gazette parse FILE --benchmark N", r["rc"], "", err_text)
         return ms, r["rss_mb"]
 
-    def bench_ms(self, argv, key, timeout=600):
-        """Run one hidden bench subcommand; returns (ms, full text) or raises Skip."""
+    def bench_ms(self, argv, key, what, timeout=600):
+        """Run one hidden bench subcommand; returns (ms, full text) or raises Skip naming `what`."""
         rc, out, err = H.run_capture(argv, timeout=timeout)
         ms = extract_ms(err + "\n" + out, key)
         if rc != 0 or ms is None:
-            raise unavailable(" ".join(os.path.basename(a) if i == 0 else a
-                                       for i, a in enumerate(argv[:4])) + " …", rc, out, err)
+            raise unavailable(what, rc, out, err)
         return ms, err + "\n" + out

@@ -238,6 +238,14 @@ def squeeze(screen, limit=300):
     return re.sub(r"\s+", " ", screen or "").strip()[:limit]
 
 
+def first_line(text):
+    """The first non-empty line of a program's output (its error, usually), shortened."""
+    for line in (text or "").splitlines():
+        if line.strip():
+            return line.strip()[:200]
+    return "no output"
+
+
 def fresh_dir(parent, prefix):
     return tempfile.mkdtemp(prefix=prefix, dir=parent)
 

@@ -1,5 +1,10 @@
 """Turning results into text: the console summary and BENCHMARKS.md's generated part.
 
+    report.py RESULTS.json [MORE.json …] --markdown BENCHMARKS.md
+
+regenerates the marked part from saved results (later files win per benchmark), e.g. to combine a
+`--only` run made separately.
+
 Only the part between `<!-- bench:begin -->` and `<!-- bench:end -->` is rewritten; the reading above
 it is written by people.
 """
@@ -12,7 +17,7 @@ def num(v, unit):
     if v is None:
         return "—"
     if unit == "s":
-        return "%.2f s" % v
+        return "%.2f" % v
     if abs(v) >= 1000:
         return "{:,.0f}".format(v)
     if abs(v) >= 100:
@@ -32,7 +37,7 @@ def cell(s, unit):
 
 
 def unit_label(u):
-    return "" if u == "s" else " " + u
+    return " " + u
 
 
 def ratio(r):
@@ -75,7 +80,7 @@ def markdown(doc):
         lines.append("### %s (issue %d)" % (e["title"], e["issue"]))
         lines.append("")
         if e.get("doc"):
-            lines.append(e["doc"].splitlines()[0])
+            lines.append(" ".join(e["doc"].split("\n\n")[0].split()))
             lines.append("")
         if e.get("at"):
             lines.append("_Measured %s, load %s at the start, %.0f s._" % (
@@ -123,3 +128,35 @@ def update_markdown(path, doc):
         text = text.rstrip("\n") + "\n\n" + generated
     with open(path, "w", encoding="utf-8") as f:
         f.write(text)
+
+
+def main(argv=None):
+    import argparse
+    import json
+    import sys
+    sys.path.insert(0, __import__("os").path.dirname(__import__("os").path.abspath(__file__)))
+    from bench import BENCHMARKS
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("results", nargs="+")
+    ap.add_argument("--markdown", required=True)
+    ap.add_argument("--json", help="also write the combined results here")
+    a = ap.parse_args(argv)
+    docs = []
+    for path in a.results:
+        with open(path, encoding="utf-8") as f:
+            docs.append(json.load(f))
+    merged = {}
+    for d in docs:
+        merged.update({e["name"]: e for e in d["benchmarks"]})
+    doc = dict(docs[-1])
+    doc["benchmarks"] = [merged[b[0]] for b in BENCHMARKS if b[0] in merged]
+    if a.json:
+        with open(a.json, "w", encoding="utf-8") as f:
+            json.dump(doc, f, indent=1, ensure_ascii=False)
+    update_markdown(a.markdown, doc)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
