@@ -25,6 +25,7 @@ def feedparser_side(ctx, files):
             raise H.Skip("feedparser failed: %s" % H.squeeze(r.stderr, 200))
         out = json.loads(r.stdout.strip().splitlines()[-1])
         ctx.versions["feedparser"] = out["version"]
+        ctx.log("    feedparser %.0f ms" % out["ms"][0])
         return {"ms": out["ms"][0], "items": out["items"], "bytes": out["bytes"]}
     return run
 
@@ -42,6 +43,7 @@ def gazette_side(ctx, files, runs):
             ms, rss = ctx.gazette.parse_ms(f, runs, scratch)
             total += ms
             peak = max(peak, rss or 0)
+        ctx.log("    gazette %.1f ms, peak %.0f MB" % (total, peak))
         return {"ms": total, "rss_mb": peak}
     return run
 
