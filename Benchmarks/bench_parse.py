@@ -61,7 +61,7 @@ def measure(ctx, case, files, nbytes, nitems, gz_runs):
             row(case, "Gazette peak RSS (whole process)", "MB",
                 [r["rss_mb"] if r else None for r in b], None,
                 floor="< 3× input = %.0f MB" % (3 * nbytes / 1e6) if len(files) == 1 else None,
-                gazette_note=gz.reason, baseline_note="not compared")]
+                gazette_note=gz.reason)]
     return rows
 
 
