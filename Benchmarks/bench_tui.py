@@ -1,0 +1,93 @@
+"""Reader benchmarks in tmux (issue 4): time to first frame, peak RSS, key-to-frame latency.
+
+Caches are built once per size by each reader's own refresh from the loopback server (newsboat's then
+ANALYZEd). First frame is timed from launch until tmux shows it: for Gazette a story headline; for
+newsboat its first screen, the feed list (it shows no headline before a feed is opened).
+"""
+import os
+
+import harness as H
+import newsboat_cli as NB
+from results import Side, pick, row
+
+GAZETTE_HEADLINE = r"Headline \d{4}\.\d{5}"
+NEWSBOAT_FEEDS = r"Bench (Big )?Feed"
+SIZES_FULL = (("c10k", True), ("c100k", True), ("c500k", False))  # (corpus, newsboat measured)
+SIZES_QUICK = (("c10k", True),)
+
+
+def clear_lock(cache):
+    """newsboat refuses a cache whose lock file survived a killed run."""
+    try:
+        os.remove(cache + ".lock")
+    except OSError:
+        pass
+
+
+def newsboat_tui(ctx, name, steps=(), width=200, height=60):
+    def run():
+        c = ctx.newsboat_cache(name)
+        clear_lock(c["cache"])
+        return H.tmux_first_frame(NB.reader_argv(c["urls"], c["cache"], c["config"]), ctx.env,
+                                  NEWSBOAT_FEEDS, width, height, steps=steps)
+    return run
+
+
+def gazette_tui(ctx, name, steps=(), width=200, height=60):
+    def run():
+        c = ctx.gazette_cache(name)
+        try:
+            return H.tmux_first_frame(ctx.gazette.reader_argv(c["config"], c["data"]), ctx.env,
+                                      GAZETTE_HEADLINE, width, height, steps=steps)
+        except H.Skip as e:
+            raise H.Skip("not available yet: the reader showed no headline (%s)" % e)
+    return run
+
+
+def first_frame(ctx):
+    """First frame and peak RSS at 10k / 100k / 500k cached stories (newsboat at 10k and 100k)."""
+    rows = []
+    for name, with_newsboat in (SIZES_QUICK if ctx.quick else SIZES_FULL):
+        stories, feeds = ctx.stories(name)
+        nb = Side(newsboat_tui(ctx, name)) if with_newsboat else None
+        gz = Side(gazette_tui(ctx, name))
+        a, b = H.alternate(ctx.reps(5), nb, gz)
+        case = "%dk stories, %d feeds" % (stories // 1000, feeds)
+        nb_note = nb.reason if nb else "not measured at this size (issue 4)"
+        rows.append(row(case, "first frame", "ms", pick(b, "startup", 1000), pick(a, "startup", 1000),
+                        floor="≤ 150 ms and ≥ 10× faster" if name == "c100k" else None,
+                        gazette_note=gz.reason, baseline_note=nb_note))
+        rows.append(row(case, "peak RSS", "MB", pick(b, "rss_mb"), pick(a, "rss_mb"),
+                        floor="≤ 60 MB" if name == "c100k" else None,
+                        gazette_note=gz.reason, baseline_note=nb_note))
+    return {"rows": rows, "baseline": "newsboat (after ANALYZE)",
+            "notes": ["newsboat's first screen is its feed list; Gazette's is the headline list."]}
+
+
+def open_big_feed_newsboat(ctx):
+    """newsboat: Enter on the one 20,000-story feed until its article list is drawn (tmux)."""
+    run = newsboat_tui(ctx, "big", steps=[(["Enter"], r"Articles in feed")])
+    return lambda: {"ms": run()["steps"][0] * 1000}
+
+
+def search_newsboat(ctx, name, word):
+    """newsboat: `/`, the word, Enter, until its search result list is drawn (tmux)."""
+    run = newsboat_tui(ctx, name, steps=[(["/"], r"Search for"),
+                                         ([word, "Enter"], r"Search result")])
+    return lambda: {"ms": run()["steps"][1] * 1000}
+
+
+def frame_time(ctx):
+    """Key-to-frame latency at 200×60 on the 10k cache: Down (next line) 10 times per launch (5 in
+    QUICK), each timed until the screen changed (styles included)."""
+    presses = [(["Down"], None)] * (5 if ctx.quick else 10)
+    nb = Side(newsboat_tui(ctx, "c10k", steps=presses))
+    gz = Side(gazette_tui(ctx, "c10k", steps=presses))
+    a, b = H.alternate(ctx.reps(5), nb, gz)
+    flat = lambda rs: [s * 1000 for r in rs if r for s in r["steps"]]
+    return {"rows": [row("10k stories, 200×60, Down × %d per launch" % len(presses), "key to frame", "ms",
+                         flat(b), flat(a), floor="< 50 ms (during a refresh: not measured yet)",
+                         gazette_note=gz.reason, baseline_note=nb.reason)],
+            "baseline": "newsboat (after ANALYZE)",
+            "notes": ["Resolution ≈ one tmux capture (5–10 ms): figures below ~10 ms mean "
+                      "'as fast as tmux can tell'."]}

@@ -1,0 +1,255 @@
+"""Measurement primitives shared by the benchmarks (stdlib only).
+
+Everything here measures one thing the same way for every program: wall time and peak RSS of a child
+process (os.wait4, so no /usr/bin/time is needed), A/B alternation, summaries, the loopback server,
+and first-frame timing in a private tmux server.
+"""
+import os
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import json
+import urllib.request
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+class Skip(Exception):
+    """A benchmark (or one side of it) cannot run; the message says why, and no number is reported."""
+
+
+def summary(values):
+    """Median, min, max and count of the measured values (None entries are failed runs)."""
+    vals = [v for v in values if v is not None]
+    if not vals:
+        return None
+    return {"median": statistics.median(vals), "min": min(vals), "max": max(vals), "n": len(vals),
+            "values": vals}
+
+
+def alternate(reps, first, second):
+    """Run first() and second() alternately (A B A B …) reps times; either may be None (skipped).
+
+    Alternation spreads machine noise (other builds, thermal drift) evenly over both sides.
+    Returns the two lists of results."""
+    a, b = [], []
+    for _ in range(reps):
+        if first:
+            a.append(first())
+        if second:
+            b.append(second())
+    return a, b
+
+
+def private_env(tmp):
+    """An environment whose HOME and XDG folders live in tmp: nothing reads the user's real files."""
+    home = os.path.join(tmp, "home")
+    os.makedirs(home, exist_ok=True)
+    env = dict(os.environ)
+    env.pop("TMUX", None)
+    env.update(HOME=home, XDG_CONFIG_HOME=os.path.join(home, ".config"),
+               XDG_DATA_HOME=os.path.join(home, ".local", "share"),
+               XDG_CACHE_HOME=os.path.join(home, ".cache"), LANG="C.UTF-8", LC_ALL="C.UTF-8",
+               TERM="xterm-256color", no_proxy="127.0.0.1", NO_PROXY="127.0.0.1")
+    for k in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
+        env.pop(k, None)
+    return env
+
+
+def run_measured(argv, env=None, cwd=None, timeout=600, log=None, split_stderr=False):
+    """Run argv to completion; returns dict(wall s, rss_mb peak, rc, out tail).
+
+    Output goes to `log` (stderr too, or to log + ".err" with split_stderr). Peak RSS comes from the
+    kernel's rusage of that one child (ru_maxrss, KiB on Linux)."""
+    out = open(log, "wb") if log else subprocess.DEVNULL
+    err = (open(log + ".err", "wb") if split_stderr else subprocess.STDOUT) if log else subprocess.DEVNULL
+    t0 = time.perf_counter()
+    p = subprocess.Popen(argv, env=env, cwd=cwd, stdin=subprocess.DEVNULL, stdout=out,
+                         stderr=err, start_new_session=True)
+    deadline = t0 + timeout
+    rc, ru = None, None
+    while rc is None:
+        pid, status, ru = os.wait4(p.pid, os.WNOHANG)
+        if pid:
+            rc = os.waitstatus_to_exitcode(status)
+            break
+        if time.perf_counter() > deadline:
+            os.killpg(p.pid, signal.SIGKILL)  # the child's own session only
+            _, status, ru = os.wait4(p.pid, 0)
+            rc = "timeout"
+            break
+        time.sleep(0.005)
+    wall = time.perf_counter() - t0
+    p.returncode = rc if isinstance(rc, int) else -9
+    if log:
+        out.close()
+        if split_stderr:
+            err.close()
+    tail = ""
+    if log and rc != 0:
+        with open(log, "rb") as f:
+            tail = f.read()[-600:].decode("utf-8", "replace")
+    return {"wall": wall, "rss_mb": ru.ru_maxrss / 1024.0 if ru else None, "rc": rc, "tail": tail}
+
+
+def run_capture(argv, env=None, timeout=120, cwd=None):
+    """Run argv and return (rc, stdout, stderr) as text; rc is 'timeout' or 'missing' when it did not run."""
+    try:
+        r = subprocess.run(argv, env=env, cwd=cwd, stdin=subprocess.DEVNULL, capture_output=True,
+                           timeout=timeout, text=True, errors="replace")
+    except subprocess.TimeoutExpired:
+        return "timeout", "", ""
+    except OSError as e:
+        return "missing", "", str(e)
+    return r.returncode, r.stdout, r.stderr
+
+
+class Server:
+    """serve.py on a free 127.0.0.1 port for the whole run; stopped by its own PID."""
+
+    def __init__(self, root, lifetime):
+        self.proc = subprocess.Popen([sys.executable, os.path.join(HERE, "serve.py"), root,
+                                      "--lifetime", str(int(lifetime))],
+                                     stdout=subprocess.PIPE, text=True)
+        words = self.proc.stdout.readline().split()
+        if len(words) != 2 or words[0] != "PORT":
+            self.stop()
+            raise RuntimeError("serve.py did not start")
+        self.base = "http://127.0.0.1:%s/" % words[1]
+
+    def stats(self, reset=False):
+        """Answer counts by status since the last reset (to check that a warm run was all 304)."""
+        with urllib.request.urlopen(self.base + ("__reset" if reset else "__stats"), timeout=10) as r:
+            return json.loads(r.read())
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+def vm_hwm_kb(pid):
+    """Peak resident set (VmHWM) of a live process, from /proc."""
+    try:
+        with open("/proc/%d/status" % pid) as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return None
+
+
+def alive(pid):
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            return f.read().rsplit(")", 1)[-1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def tmux_first_frame(argv, env, expect, width=200, height=60, timeout=120, steps=(), poll=0.01,
+                     step_timeout=60):
+    """Launch argv in a private tmux server and time it until the screen matches `expect` (regex).
+
+    Returns dict(startup s, rss_mb peak seen, steps [s…], screen) or raises Skip with the last screen
+    when the text never appears. Each step is (keys, regex): keys are sent with send-keys, and the
+    time runs until the screen changed and matches regex. Polling costs ~5 ms per capture, which is
+    the resolution of these figures."""
+    sock = "gzbench-%d-%d" % (os.getpid(), int(time.time() * 1000) % 10**6)
+    tmux = ["tmux", "-L", sock, "-f", "/dev/null"]
+
+    def t(*args):
+        return subprocess.run(tmux + list(args), env=env, capture_output=True, text=True,
+                              errors="replace").stdout
+
+    pid, hwm = None, 0
+    try:
+        subprocess.run(tmux + ["new-session", "-d", "-s", "b", "-x", str(width), "-y", str(height),
+                               "sleep 3600"], env=env, check=True, capture_output=True)
+        t("set-option", "-t", "b", "status", "off")
+        before = t("capture-pane", "-p", "-t", "b")
+        cmd = "exec " + " ".join(shlex_quote(x) for x in argv)
+        t0 = time.perf_counter()
+        t("respawn-pane", "-k", "-t", "b", cmd)
+        pid = int(t("display-message", "-p", "-t", "b", "#{pane_pid}").strip() or 0)
+
+        def capture(styled):
+            return t("capture-pane", "-p", "-t", "b", *(["-e"] if styled else []))
+
+        def wait(regex, previous, start, limit):
+            """Until the screen differs from previous and matches regex (None: any change, styles
+            included, so a moved highlight counts)."""
+            nonlocal hwm
+            rx = re.compile(regex) if regex else None
+            screen = ""
+            while time.perf_counter() - start < limit:
+                screen = capture(rx is None)
+                hwm = max(hwm, vm_hwm_kb(pid) or 0)
+                if screen != previous and (rx is None or rx.search(screen)):
+                    return time.perf_counter() - start, screen
+                if not alive(pid):
+                    raise Skip("exited before showing %r; screen: %s" % (regex, squeeze(screen)))
+                time.sleep(poll)
+            raise Skip("no %r within %d s; screen: %s" % (regex, limit, squeeze(screen)))
+
+        startup, screen = wait(expect, before, t0, timeout)
+        times = []
+        for keys, regex in steps:
+            time.sleep(0.3)
+            previous = capture(regex is None)
+            ts = time.perf_counter()
+            t("send-keys", "-t", "b", *keys)
+            dt, screen = wait(regex, previous, ts, step_timeout)
+            times.append(dt)
+        hwm = max(hwm, vm_hwm_kb(pid) or 0)
+        t("send-keys", "-t", "b", "q")  # a polite quit first; killed below if still running
+        for _ in range(100):
+            if not alive(pid):
+                break
+            time.sleep(0.02)
+        return {"startup": startup, "rss_mb": hwm / 1024.0 if hwm else None, "steps": times,
+                "screen": screen}
+    finally:
+        if pid and alive(pid):
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+        subprocess.run(tmux + ["kill-server"], env=env, capture_output=True)
+
+
+def shlex_quote(s):
+    import shlex
+    return shlex.quote(s)
+
+
+def squeeze(screen, limit=300):
+    """A screen capture on one short line, for skip reasons and logs."""
+    return re.sub(r"\s+", " ", screen or "").strip()[:limit]
+
+
+def first_line(text):
+    """The first non-empty line of a program's output (its error, usually), shortened."""
+    for line in (text or "").splitlines():
+        if line.strip():
+            return line.strip()[:200]
+    return "no output"
+
+
+def fresh_dir(parent, prefix):
+    return tempfile.mkdtemp(prefix=prefix, dir=parent)
+
+
+def copy_tree(src, dst):
+    shutil.rmtree(dst, ignore_errors=True)
+    shutil.copytree(src, dst)
