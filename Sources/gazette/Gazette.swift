@@ -12,7 +12,8 @@ struct Gazette: AsyncParsableCommand {
         subcommands: [AddCommand.self, RemoveCommand.self, ImportCommand.self, ExportCommand.self,
                       RefreshCommand.self, FeedsCommand.self, ReadCommand.self, SearchCommand.self,
                       VacuumCommand.self, ParseCommand.self, TerminalCheckCommand.self,
-                      CacheTortureCommand.self, BenchCacheCommand.self]
+                      CacheTortureCommand.self, BenchCacheCommand.self, BenchQueryCommand.self,
+                      BenchRenderCommand.self]
     )
 
     @Flag(help: "Open the bundled sample edition: no network, nothing written outside a temporary directory.")

@@ -1,0 +1,25 @@
+import ArgumentParser
+import ArticleText
+import Foundation
+
+/// `gazette _bench-render FILE --width 100 --runs N` (hidden): times turning an HTML article into laid-out
+/// rows (parse, RichText, layout) in process and prints `render_ms=` (wall) and the phases, for `make bench`.
+struct BenchRenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "_bench-render", abstract: "Time rendering an HTML article (for make bench).",
+        shouldDisplay: false)
+
+    @Argument(help: "An HTML file.") var file: String
+    @Option(help: "Columns to lay out at.") var width = 100
+    @Option(help: "Repetitions; medians are printed.") var runs = 7
+
+    func run() throws {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw CommandFailure(message: "cannot read \(file)")
+        }
+        let result = RenderBenchmark.run(html: String(decoding: data, as: UTF8.self), width: width, runs: max(1, runs))
+        print(String(format: "render_ms=%.3f render_cpu_ms=%.3f lines=%d", result.total.wallMilliseconds,
+                     result.total.cpuMilliseconds, result.lineCount))
+        print("phases: gumbo \(result.gumbo), rich text \(result.richText), layout \(result.layout)")
+    }
+}
