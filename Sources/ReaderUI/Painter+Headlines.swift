@@ -51,6 +51,8 @@ extension Painter {
         let titleWidth = max(0, width - 3 - metaWidth - 2)
         let title = TextFit.truncate(Sanitizer.cleanLine(headline.title), width: titleWidth)
         screen.put(title, x: x + 3, y: y, style: look(headline.isRead ? .headline : .unread), maxWidth: titleWidth)
+        highlightMatches(in: title, of: headline, x: x + 3, y: y, maxWidth: titleWidth)
+        if headline.isStarred { screen.put("★", x: x, y: y, style: look(.heading)) }
         if width - metaWidth - 1 > 3 {
             screen.put(meta, x: x + width - metaWidth - 1, y: y, style: look(.muted), maxWidth: metaWidth)
         }
