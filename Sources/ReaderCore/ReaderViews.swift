@@ -89,10 +89,12 @@ public struct FeedListState: Sendable, Equatable {
     /// Rows under the entries for the selected feed's error (or URL) and the key reminder.
     public static let detailRows = 3
 
-    /// Where the overlay sits: over the left of the screen (the headline pane's side), the whole width on
-    /// a narrow terminal, above the status bar. ReaderCore owns it because scrolling needs its height.
+    /// Where the overlay sits: exactly over the headline pane of the wide layout (so the story stays in
+    /// view beside it), the whole width below that, above the status bar. ReaderCore owns it because
+    /// scrolling needs its height.
     public static func panel(in size: TerminalSize) -> Rect {
-        let width = size.width < 80 ? size.width : min(size.width, max(48, size.width * 40 / 100))
+        let wide = max(40, min(size.width * 45 / 100, size.width - 80))
+        let width = size.width < ScreenLayout.wideWidth ? size.width : wide
         return Rect(x: 0, y: 0, width: width, height: max(0, size.height - 1))
     }
 

@@ -15,7 +15,7 @@ extension Painter {
             return
         }
         if list.total == 0 || list.rows.isEmpty {
-            screen.put(" No stories here yet.", x: rect.x, y: rect.y, style: theme[.muted], maxWidth: rect.width)
+            screen.put(emptyListMessage, x: rect.x, y: rect.y, style: theme[.muted], maxWidth: rect.width)
             return
         }
         let top = max(0, min(list.top, max(0, list.total - rect.height)))

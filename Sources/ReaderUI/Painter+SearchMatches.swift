@@ -40,3 +40,14 @@ extension Painter {
         return ranges.sorted { $0.lowerBound < $1.lowerBound }
     }
 }
+
+extension Painter {
+    /// What an empty headline list says: a search found nothing, a filter left nothing, or there is nothing.
+    var emptyListMessage: String {
+        switch state.list.query.scope {
+        case .search: return " No matches. Esc goes back."
+        case .starred: return " No starred stories yet: s stars the selected story."
+        default: return state.list.query.unreadOnly ? " No unread stories here: u shows them all." : " No stories here yet."
+        }
+    }
+}
