@@ -133,4 +133,26 @@ struct RenderViewsTests {
         #expect(lines[0].hasPrefix("─ Headlines · 東京新聞 ─"))
         #expect(lines[47].hasPrefix(" 東京新聞"))
     }
+
+    @Test("a search with no matches says so and how to go back")
+    func noMatches() {
+        var state = Fixtures.state(width: 80, height: 24)
+        _ = update(&state, .keyPressed(.character("/")))
+        _ = update(&state, .keyPressed(.character("x")))
+        guard case .loadHeadlines(let request)? = update(&state, .keyPressed(.enter)).first else {
+            Issue.record("no request"); return
+        }
+        _ = update(&state, .headlinesLoaded(request.id, HeadlinePage(rows: [], startIndex: 0, total: 0, unread: 0)))
+        let lines = render(state, theme: theme).lines
+        #expect(lines[1] == " No matches. Esc goes back.")
+        #expect(!lines.joined().contains("Surprise turnaround"), "the old story left the article pane")
+    }
+
+    @Test("matches are found case-insensitively, in CJK text too, and never overlap the wrong characters")
+    func matchRanges() {
+        #expect(Painter.matchRanges(of: ["maduro"], in: Array("Maduro and MADURO")) == [0..<6, 11..<17])
+        #expect(Painter.matchRanges(of: ["東京"], in: Array("東京で桜が満開に 東京")) == [0..<2, 9..<11])
+        #expect(Painter.matchRanges(of: ["é"], in: Array("Élections régionales")) == [0..<1, 11..<12])
+        #expect(Painter.matchRanges(of: [""], in: Array("abc")).isEmpty)
+    }
 }
