@@ -30,7 +30,11 @@ extension Painter {
             screen.put(" Loading feeds…", x: panel.x, y: panel.y + 1, style: theme[.muted], maxWidth: panel.width)
             return
         }
-        let shown = feedList.entries.indices.dropFirst(feedList.top).prefix(rows)
+        // After a resize the stored first row may hide the selection until the next key: keep it in view.
+        var top = min(feedList.top, max(0, feedList.entries.count - rows))
+        if feedList.selected >= top + rows { top = feedList.selected - rows + 1 }
+        if feedList.selected < top { top = feedList.selected }
+        let shown = feedList.entries.indices.dropFirst(max(0, top)).prefix(rows)
         for (row, index) in shown.enumerated() {
             drawFeedListEntry(feedList.entries[index], isSelected: index == feedList.selected,
                               x: panel.x, y: panel.y + 1 + row, width: panel.width)
