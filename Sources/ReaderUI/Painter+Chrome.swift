@@ -65,9 +65,7 @@ extension Painter {
                        maxWidth: keyColumn)
             screen.put(row.summary, x: x + 4 + keyColumn, y: rowY, style: box, maxWidth: width - keyColumn - 5)
         }
-        let hidden = rows.count - max(0, height - (isSpacious ? 4 : 2))
-        let footer = hidden > 0 ? "\(hidden) more in a taller terminal" : "any key closes this help"
-        screen.put(TextFit.truncate(footer, width: width - 4), x: x + 2, y: y + height - 1,
+        screen.put(TextFit.truncate("any key closes this help", width: width - 4), x: x + 2, y: y + height - 1,
                    style: box.patched(with: Style(attributes: .dim)))
     }
 }

@@ -162,16 +162,6 @@ struct RenderTests {
         }
     }
 
-    @Test("at 50x15 help lists what fits and says how many keys a taller terminal shows")
-    func helpTooShort() {
-        var state = Fixtures.state(width: 50, height: 15)
-        _ = update(&state, .keyPressed(.character("?")))
-        let text = render(state, theme: theme).lines.joined(separator: "\n")
-        let count = state.keymap.bindings(for: .headlines).count
-        #expect(text.contains("\(count - 13) more in a taller terminal"))
-        #expect(text.contains("previous headline"))
-    }
-
     @Test("help for the comment pane names Space")
     func helpComments() {
         var state = Fixtures.state(width: 80, height: 24, comments: true)
