@@ -7,6 +7,7 @@ import ReaderCore
 enum EffectPerformer {
     /// A page in the request's direction with the counts, and the absolute position of its first row.
     static func loadHeadlines(_ request: HeadlineRequest, store: any ReaderStore) async -> Action {
+        if case .search(let text) = request.query.scope { return await loadSearch(text, request, store: store) }
         do {
             let query = request.query
             let total = try await store.count(query)

@@ -32,17 +32,19 @@ public final class ReaderRuntime {
     ///   - hint: a standing line for the status bar (e.g. how to add feeds to the sample edition).
     ///   - clock: the time relative dates are measured from.
     ///   - pollMilliseconds: how long to wait for a key before looking at effect results again.
+    ///   - markReadOnOpen: whether opening a story marks it read (`Settings.markReadOnOpen`).
     ///   - settlesEffectsBeforeInput: finish all running effects before reading each key; for tests, which
     ///     need each key to see the results of the previous one.
     public init(backend: any Backend, store: any ReaderStore, theme: Theme, query: HeadlineQuery = HeadlineQuery(),
                 hint: String? = nil, timeZone: TimeZone = .current,
                 clock: @escaping @Sendable () -> Date = { Date() }, pollMilliseconds: Int = 30,
-                settlesEffectsBeforeInput: Bool = false) {
+                settlesEffectsBeforeInput: Bool = false, markReadOnOpen: Bool = true) {
         self.backend = backend; self.store = store; self.theme = theme; self.clock = clock
         self.pollMilliseconds = pollMilliseconds; self.settlesEffectsBeforeInput = settlesEffectsBeforeInput
         let size = backend.size
         state = AppState(size: TerminalSize(width: size.width, height: size.height), query: query, now: clock(),
                          timeZone: timeZone, hint: hint)
+        state.views.markReadOnOpen = markReadOnOpen
     }
 
     /// The state as of now, for tests.
@@ -115,6 +117,10 @@ public final class ReaderRuntime {
         case .markRead(let id):
             nextToken += 1
             start(.write(nextToken)) { await EffectPerformer.markRead(id, store: $0) }
+        case .setRead, .setStarred, .markFeedRead, .loadFeedList:
+            // Writes and the feed list run side by side, like mark-read: none supersedes another.
+            nextToken += 1
+            start(.write(nextToken)) { await EffectPerformer.performViewEffect(effect, store: $0) }
         }
     }
 

@@ -1,3 +1,4 @@
+import NewsCache
 import NewsModel
 
 /// What the reader needs from the cache; `NewsCache` conforms (NewsCache+ReaderStore.swift).
@@ -18,4 +19,10 @@ public protocol ReaderStore: Sendable {
     func comments(for id: StoryID) async throws -> [Comment]
     func setRead(_ id: StoryID, _ isRead: Bool) async throws
     func setStarred(_ id: StoryID, _ isStarred: Bool) async throws
+    /// Every tag in use, sorted.
+    func tags() async throws -> [String]
+    /// Marks every story of the feed read; returns how many changed.
+    func markFeedRead(_ feedID: FeedID) async throws -> Int
+    /// Up to `limit` stories matching `text`, best first, with the matches marked.
+    func search(_ text: String, limit: Int) async throws -> [SearchHit]
 }

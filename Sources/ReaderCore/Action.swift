@@ -12,6 +12,8 @@ public struct HeadlinePage: Sendable, Equatable {
     public var total: Int
     /// How many of them are unread.
     public var unread: Int
+    /// For a search: the matched words of each row's title, for highlighting.
+    public var titleMatches: [StoryID: [String]] = [:]
     public init(rows: [Headline], startIndex: Int, total: Int, unread: Int) {
         self.rows = rows; self.startIndex = startIndex; self.total = total; self.unread = unread
     }
@@ -58,4 +60,8 @@ public enum Action: Sendable, Equatable {
     case commentsLoaded(StoryID, [Comment])
     case contentMeasured(ContentMetrics)
     case requestFailed(RequestKind, message: String)
+    case feedListLoaded(FeedDirectory)
+    /// A feed was marked read: how many stories changed, and the unread count of `query` afterwards.
+    case feedMarkedRead(FeedID, HeadlineQuery, changed: Int, unread: Int)
+    case markFailed(MarkRequest, message: String)
 }

@@ -77,6 +77,7 @@ extension AppState {
     mutating func receiveHeadlines(_ id: RequestID, _ page: HeadlinePage) -> [Effect] {
         guard let request = list.pending, request.id == id else { return [] }
         list.pending = nil
+        viewAnswered(request, page)
         list.hasLoaded = true
         list.total = page.total
         list.unread = page.unread

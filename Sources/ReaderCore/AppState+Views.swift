@@ -9,7 +9,7 @@ extension AppState {
         focus = .article
         articleScroll = 0
         var effects = showStory(headline.id)
-        if !headline.isRead {
+        if views.markReadOnOpen, !headline.isRead {
             list.setRead(headline.id, true)
             if story?.id == headline.id { story?.isRead = true }
             effects.append(.markRead(headline.id))

@@ -44,6 +44,8 @@ public struct AppState: Sendable, Equatable {
     public var keymap: Keymap
     /// Set by `.quit`; the runtime stops once it sees it.
     public var isQuitting: Bool
+    /// The feed list, the search prompt and results, and the mark-read-on-open setting.
+    public var views = ReaderViews()
     /// Where focus returns when the comment pane closes.
     var focusBeforeComments: Pane
     var nextRequestNumber: UInt64

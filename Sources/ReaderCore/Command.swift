@@ -15,6 +15,16 @@ public enum Command: Sendable, Equatable, Hashable, CaseIterable {
     /// Collapse or expand the comment thread under the cursor.
     case toggleThread
     case toggleHelp
+    /// Mark the selected story read or unread; star or unstar it; mark its whole feed read.
+    case toggleRead, toggleStarred, markFeedRead
+    /// Show only unread stories of the current view, or all of them again.
+    case toggleUnreadOnly
+    /// Show the starred stories, or all stories again.
+    case toggleStarredView
+    /// Open (or close) the feed list.
+    case showFeedList
+    /// Open the search prompt; leave the search results for the view before them.
+    case search, leaveSearch
 
     /// What the command does in `pane`, as the help overlay says it.
     public func summary(in pane: Pane) -> String {
@@ -42,6 +52,14 @@ public enum Command: Sendable, Equatable, Hashable, CaseIterable {
         case (.focusPrevious, _): "previous pane"
         case (.toggleThread, _): "collapse / expand this thread"
         case (.toggleHelp, _): "this help"
+        case (.toggleRead, _): "mark read / unread"
+        case (.toggleStarred, _): "star / unstar"
+        case (.markFeedRead, _): "mark the story's whole feed read"
+        case (.toggleUnreadOnly, _): "unread only / all stories of this view"
+        case (.toggleStarredView, _): "starred stories / all stories"
+        case (.showFeedList, _): "feeds, tags and views"
+        case (.search, _): "search titles and text"
+        case (.leaveSearch, _): "leave the search results"
         }
     }
 }

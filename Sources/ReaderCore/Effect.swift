@@ -36,4 +36,12 @@ public enum Effect: Sendable, Equatable, Hashable {
     case markRead(StoryID)
     /// Stop the loop and restore the terminal.
     case quit
+    /// Fire and forget; a failure comes back as `.markFailed(.read(id, isRead), …)`.
+    case setRead(StoryID, Bool)
+    /// Fire and forget; a failure comes back as `.markFailed(.starred(id, isStarred), …)`.
+    case setStarred(StoryID, Bool)
+    /// Answered by `.feedMarkedRead(id, query, …)` with the unread count of `query` afterwards.
+    case markFeedRead(FeedID, HeadlineQuery)
+    /// Answered by `.feedListLoaded(…)`.
+    case loadFeedList
 }

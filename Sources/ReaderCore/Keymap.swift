@@ -11,6 +11,8 @@ public struct Keymap: Sendable, Equatable {
     }
 
     private var bindingsByPane: [Pane: [Binding]]
+    /// The keys of the feed list overlay (Keymap+Views.swift).
+    public var feedListBindings: [Binding] = Keymap.standardFeedList
 
     public init(_ bindingsByPane: [Pane: [Binding]]) { self.bindingsByPane = bindingsByPane }
 
@@ -44,12 +46,15 @@ public struct Keymap: Sendable, Equatable {
         headlines.append(open)
         headlines.append(Binding([.character("q"), .control("c")], .quit))
         headlines += common
+        headlines += viewBindings + markBindings
+        headlines.append(Binding([.escape], .leaveSearch))
         // Ctrl-C quits from anywhere (raw mode delivers it as a key rather than a signal).
         let quit = Binding([.control("c")], .quit)
         var article = movement
         article.append(open)
         article.append(back)
         article += common
+        article += markBindings + viewBindings
         article.append(quit)
         // In comments Space collapses a thread instead of paging.
         var comments = movement.map { binding in

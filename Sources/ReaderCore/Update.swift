@@ -39,6 +39,12 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return []
     case .requestFailed(let kind, let message):
         return state.receiveFailure(kind, message)
+    case .feedListLoaded(let directory):
+        return state.receiveFeedList(directory)
+    case .feedMarkedRead(let id, let query, let changed, let unread):
+        return state.receiveFeedMarkedRead(id, query, changed: changed, unread: unread)
+    case .markFailed(let mark, let message):
+        return state.receiveMarkFailure(mark, message)
     }
 }
 
@@ -50,6 +56,7 @@ extension AppState {
             isShowingHelp = false
             return []
         }
+        if let effects = pressInViewOverlay(key) { return effects }
         status = nil
         guard let command = keymap.command(for: key, in: focus) else {
             if key != .escape { status = StatusMessage("\(key.label): no such key here; ? lists the keys") }
@@ -88,6 +95,9 @@ extension AppState {
         case .toggleThread:
             toggleThread()
             return []
+        case .toggleRead, .toggleStarred, .markFeedRead, .toggleUnreadOnly, .toggleStarredView, .showFeedList,
+             .search, .leaveSearch:
+            return performViewCommand(command)
         }
     }
 }

@@ -43,10 +43,7 @@ extension Painter {
 
     /// A box in the middle of the screen listing every key of the focused pane, generated from the keymap.
     mutating func drawHelp() {
-        let bindings = state.keymap.bindings(for: state.focus)
-        let rows = bindings.map { binding in
-            (keys: binding.keys.map(\.label).joined(separator: " "), summary: binding.command.summary(in: state.focus))
-        }
+        let rows = helpRows
         let keyColumn = min(20, rows.map { DisplayWidth.width(of: $0.keys) }.max() ?? 0)
         let summaryColumn = rows.map { DisplayWidth.width(of: $0.summary) }.max() ?? 0
         let width = min(screen.width - 2, keyColumn + summaryColumn + 7)
@@ -59,7 +56,7 @@ extension Painter {
         let y = isSpacious ? max(0, (screen.height - 1 - height) / 2) : max(0, (screen.height - height) / 2)
         let box = theme[.help]
         screen.fill(Rect(x: x, y: y, width: width, height: height), with: Cell(" ", style: box))
-        screen.put(TextFit.truncate("Keys: \(state.focus.title)", width: width - 4), x: x + 2, y: y,
+        screen.put(TextFit.truncate("Keys: \(helpTitle)", width: width - 4), x: x + 2, y: y,
                    style: box.patched(with: Style(attributes: .bold)))
         let firstRow = y + (isSpacious ? 2 : 1)
         for (offset, row) in rows.prefix(height - (isSpacious ? 4 : 2)).enumerated() {

@@ -15,7 +15,7 @@ extension Painter {
             return
         }
         if list.total == 0 || list.rows.isEmpty {
-            screen.put(" No stories here yet.", x: rect.x, y: rect.y, style: theme[.muted], maxWidth: rect.width)
+            screen.put(emptyListMessage, x: rect.x, y: rect.y, style: theme[.muted], maxWidth: rect.width)
             return
         }
         let top = max(0, min(list.top, max(0, list.total - rect.height)))
@@ -51,6 +51,8 @@ extension Painter {
         let titleWidth = max(0, width - 3 - metaWidth - 2)
         let title = TextFit.truncate(Sanitizer.cleanLine(headline.title), width: titleWidth)
         screen.put(title, x: x + 3, y: y, style: look(headline.isRead ? .headline : .unread), maxWidth: titleWidth)
+        highlightMatches(in: title, of: headline, x: x + 3, y: y, maxWidth: titleWidth)
+        if headline.isStarred { screen.put("★", x: x, y: y, style: look(.heading)) }
         if width - metaWidth - 1 > 3 {
             screen.put(meta, x: x + width - metaWidth - 1, y: y, style: look(.muted), maxWidth: metaWidth)
         }

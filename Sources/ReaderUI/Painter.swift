@@ -39,6 +39,7 @@ struct Painter {
             }
         }
         drawStatusBar(in: layout.statusBar)
+        drawViewOverlays(layout)
         if state.isShowingHelp { drawHelp() }
     }
 
@@ -79,7 +80,8 @@ struct Painter {
         var name: String
         switch state.list.query.scope {
         case .all: name = "All stories"
-        case .feed: name = state.list.rows.first.map { Sanitizer.cleanLine($0.feedTitle) } ?? "Feed"
+        case .feed(let id):
+            name = Sanitizer.cleanLine(state.views.feedTitles[id] ?? state.list.rows.first?.feedTitle ?? "Feed")
         case .tag(let tag): name = "#" + Sanitizer.cleanLine(tag)
         case .starred: name = "Starred"
         case .search(let text): name = "Search: " + Sanitizer.cleanLine(text)

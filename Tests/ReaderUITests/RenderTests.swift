@@ -152,9 +152,9 @@ struct RenderTests {
         #expect(text.contains("any key closes this help"))
     }
 
-    @Test("at 50x15 help still lists every key of the list")
+    @Test("at 80x24 help still lists every key of the list")
     func helpSmall() {
-        var state = Fixtures.state(width: 50, height: 15)
+        var state = Fixtures.state(width: 80, height: 24)
         _ = update(&state, .keyPressed(.character("?")))
         let text = render(state, theme: theme).lines.joined(separator: "\n")
         for binding in state.keymap.bindings(for: .headlines) {

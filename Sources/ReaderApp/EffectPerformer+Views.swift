@@ -1,0 +1,72 @@
+import Foundation
+import NewsCache
+import NewsModel
+import ReaderCore
+
+/// The effects of views, marks, the feed list and search.
+extension EffectPerformer {
+    /// Marks answer only when they fail (a feed marked read also reports its new counts); the feed list
+    /// always answers.
+    static func performViewEffect(_ effect: Effect, store: any ReaderStore) async -> Action? {
+        switch effect {
+        case .setRead(let id, let isRead):
+            do { try await store.setRead(id, isRead); return nil } catch {
+                return .markFailed(.read(id, isRead), message: describe(error))
+            }
+        case .setStarred(let id, let isStarred):
+            do { try await store.setStarred(id, isStarred); return nil } catch {
+                return .markFailed(.starred(id, isStarred), message: describe(error))
+            }
+        case .markFeedRead(let feedID, let query):
+            do {
+                let changed = try await store.markFeedRead(feedID)
+                var unreadQuery = query
+                unreadQuery.unreadOnly = true
+                let unread = try await store.count(unreadQuery)
+                return .feedMarkedRead(feedID, query, changed: changed, unread: unread)
+            } catch {
+                return .markFailed(.feedRead(feedID), message: describe(error))
+            }
+        case .loadFeedList:
+            do {
+                let feeds = try await store.feeds()
+                let tags = try await store.tags()
+                let starred = try await store.count(HeadlineQuery(scope: .starred))
+                let starredUnread = try await store.count(HeadlineQuery(scope: .starred, unreadOnly: true))
+                return .feedListLoaded(FeedDirectory(feeds: feeds, tags: tags, starred: starred,
+                                                     starredUnread: starredUnread))
+            } catch {
+                return .feedListLoaded(FeedDirectory(feeds: [], tags: [], starred: 0, starredUnread: 0,
+                                                     failure: describe(error)))
+            }
+        default:
+            return nil
+        }
+    }
+
+    /// A search view: the best `AppState.searchLimit` matches as one page, ranked, whatever direction was
+    /// asked (ranked results have no date order to page by), with each title's matched words.
+    static func loadSearch(_ text: String, _ request: HeadlineRequest, store: any ReaderStore) async -> Action {
+        do {
+            var hits = try await store.search(text, limit: AppState.searchLimit)
+            if request.query.unreadOnly { hits = hits.filter { !$0.headline.isRead } }
+            var page = HeadlinePage(rows: hits.map(\.headline), startIndex: 0, total: hits.count,
+                                    unread: hits.filter { !$0.headline.isRead }.count)
+            for hit in hits { page.titleMatches[hit.headline.id] = matchedWords(hit.title) }
+            return .headlinesLoaded(request.id, page)
+        } catch {
+            return .requestFailed(.headlines(request.id), message: describe(error))
+        }
+    }
+
+    /// The distinct matched parts of a marked title.
+    static func matchedWords(_ title: MarkedText) -> [String] {
+        let characters = Array(title.text)
+        var words: [String] = []
+        for range in title.matches where range.lowerBound >= 0 && range.upperBound <= characters.count {
+            let word = String(characters[range])
+            if !words.contains(word) { words.append(word) }
+        }
+        return words
+    }
+}

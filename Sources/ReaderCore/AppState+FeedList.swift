@@ -1,0 +1,83 @@
+import NewsModel
+import TermCore
+
+/// The feed list (`F`): every view the headline pane can show, with unread/total counts, loaded fresh from
+/// the cache each time it opens.
+extension AppState {
+    /// F: opens the list (loading it) or closes it.
+    mutating func openFeedList() -> [Effect] {
+        if views.feedList != nil {
+            views.feedList = nil
+            return []
+        }
+        views.feedList = FeedListState()
+        return [.loadFeedList]
+    }
+
+    /// The directory arrived: entries built, the current view's entry selected.
+    mutating func receiveFeedList(_ directory: FeedDirectory) -> [Effect] {
+        for feed in directory.feeds { views.feedTitles[feed.id] = feed.title }
+        guard views.feedList != nil else { return [] }
+        if let failure = directory.failure {
+            views.feedList = nil
+            status = StatusMessage("Could not load the feeds: \(failure)", isError: true)
+            return []
+        }
+        let entries = FeedListState.entries(for: directory)
+        let current = entries.firstIndex { $0.scope == list.query.scope } ?? 0
+        views.feedList = FeedListState(entries: entries, hasLoaded: true, selected: current, top: 0)
+        scrollFeedListToSelection()
+        return []
+    }
+
+    /// A key in the open feed list.
+    mutating func pressInFeedList(_ key: Key) -> [Effect] {
+        guard var feedList = views.feedList else { return [] }
+        status = nil
+        guard let command = keymap.feedListCommand(for: key) else {
+            status = StatusMessage("\(key.label): no such key in the feed list; ? lists the keys")
+            return []
+        }
+        let page = max(1, FeedListState.visibleRows(in: size) - 1)
+        let last = max(0, feedList.entries.count - 1)
+        switch command {
+        case .moveUp: feedList.selected -= 1
+        case .moveDown: feedList.selected += 1
+        case .pageUp: feedList.selected -= page
+        case .pageDown: feedList.selected += page
+        case .moveToTop: feedList.selected = 0
+        case .moveToBottom: feedList.selected = last
+        case .openStory:
+            views.feedList = nil
+            guard let entry = feedList.selectedEntry else { return [] }
+            if case .feed(let id) = entry.kind { views.feedTitles[id] = entry.title }
+            views.queryBeforeSearch = nil
+            return showView(HeadlineQuery(scope: entry.scope, unreadOnly: list.query.unreadOnly))
+        case .back:
+            views.feedList = nil
+            return []
+        case .toggleHelp:
+            isShowingHelp = true
+            return []
+        case .quit:
+            isQuitting = true
+            return [.quit]
+        default:
+            return []
+        }
+        feedList.selected = min(max(0, feedList.selected), last)
+        views.feedList = feedList
+        scrollFeedListToSelection()
+        return []
+    }
+
+    /// Keeps the selected entry within the rows the overlay shows.
+    mutating func scrollFeedListToSelection() {
+        guard var feedList = views.feedList else { return }
+        let rows = FeedListState.visibleRows(in: size)
+        if feedList.selected < feedList.top { feedList.top = feedList.selected }
+        if feedList.selected >= feedList.top + rows { feedList.top = feedList.selected - rows + 1 }
+        feedList.top = max(0, min(feedList.top, max(0, feedList.entries.count - rows)))
+        views.feedList = feedList
+    }
+}

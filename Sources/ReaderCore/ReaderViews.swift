@@ -1,0 +1,136 @@
+import NewsModel
+import TermCore
+
+/// The state of the reader's views beyond the panes themselves: the feed list, the search prompt, where Esc
+/// from a search returns to, and the words a search matched in each listed title.
+public struct ReaderViews: Sendable, Equatable {
+    /// Opening a story (Enter) marks it read; `Settings.markReadOnOpen` can turn that off.
+    public var markReadOnOpen = true
+    /// The `F` overlay, while it is open.
+    public var feedList: FeedListState?
+    /// The `/` prompt in the status bar, while it is open.
+    public var searchPrompt: SearchPrompt?
+    /// The view a search replaced, restored by Esc; nil when the list is not showing a search.
+    public var queryBeforeSearch: HeadlineQuery?
+    /// In a search view, the matched words of each listed title (as the cache marked them), for highlighting.
+    public var titleMatches: [StoryID: [String]] = [:]
+    /// Names of feeds learnt from the feed list, so a feed view is titled even before its rows arrive.
+    public var feedTitles: [FeedID: String] = [:]
+
+    public init() {}
+}
+
+/// The one-line search prompt: the text typed so far.
+public struct SearchPrompt: Sendable, Equatable {
+    public var text: String
+    public init(text: String = "") { self.text = text }
+}
+
+/// What the feed list is built from, as the store answers it.
+public struct FeedDirectory: Sendable, Equatable {
+    public var feeds: [Feed]
+    public var tags: [String]
+    public var starred: Int
+    public var starredUnread: Int
+    /// Why the store could not answer, if it could not.
+    public var failure: String?
+    public init(feeds: [Feed], tags: [String], starred: Int, starredUnread: Int, failure: String? = nil) {
+        self.feeds = feeds; self.tags = tags; self.starred = starred; self.starredUnread = starredUnread
+        self.failure = failure
+    }
+}
+
+/// One row of the feed list: a view the headline pane can switch to, with its counts.
+public struct FeedListEntry: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable, Hashable {
+        case all, starred
+        case tag(String)
+        case feed(FeedID)
+    }
+
+    public var kind: Kind
+    public var title: String
+    public var unread: Int
+    public var total: Int
+    /// The feed's last refresh error, if any (feeds only).
+    public var error: String?
+    /// The feed's URL (feeds only), shown for the selected feed when it has no error.
+    public var url: String?
+
+    public init(kind: Kind, title: String, unread: Int, total: Int, error: String? = nil, url: String? = nil) {
+        self.kind = kind; self.title = title; self.unread = unread; self.total = total; self.error = error
+        self.url = url
+    }
+
+    /// The scope the headline pane shows when this entry is chosen.
+    public var scope: HeadlineQuery.Scope {
+        switch kind {
+        case .all: .all
+        case .starred: .starred
+        case .tag(let tag): .tag(tag)
+        case .feed(let id): .feed(id)
+        }
+    }
+}
+
+/// The feed list overlay: its entries once loaded, the selection and the first row shown.
+public struct FeedListState: Sendable, Equatable {
+    public var entries: [FeedListEntry]
+    public var hasLoaded: Bool
+    public var selected: Int
+    public var top: Int
+
+    public init(entries: [FeedListEntry] = [], hasLoaded: Bool = false, selected: Int = 0, top: Int = 0) {
+        self.entries = entries; self.hasLoaded = hasLoaded; self.selected = selected; self.top = top
+    }
+
+    public var selectedEntry: FeedListEntry? { entries.indices.contains(selected) ? entries[selected] : nil }
+
+    /// Rows under the entries for the selected feed's error (or URL) and the key reminder.
+    public static let detailRows = 3
+
+    /// Where the overlay sits: exactly over the headline pane of the wide layout (so the story stays in
+    /// view beside it), the whole width below that, above the status bar. ReaderCore owns it because
+    /// scrolling needs its height.
+    public static func panel(in size: TerminalSize) -> Rect {
+        let wide = max(40, min(size.width * 45 / 100, size.width - 80))
+        let width = size.width < ScreenLayout.wideWidth ? size.width : wide
+        return Rect(x: 0, y: 0, width: width, height: max(0, size.height - 1))
+    }
+
+    /// Entry rows the overlay shows: the panel less its title row and the detail rows.
+    public static func visibleRows(in size: TerminalSize) -> Int {
+        max(1, panel(in: size).height - 1 - detailRows)
+    }
+
+    /// The entries for `directory`: all stories, starred, each tag, then each feed in subscription order.
+    public static func entries(for directory: FeedDirectory) -> [FeedListEntry] {
+        let feeds = directory.feeds
+        var entries = [
+            FeedListEntry(kind: .all, title: "All stories", unread: feeds.reduce(0) { $0 + $1.unreadCount },
+                          total: feeds.reduce(0) { $0 + $1.totalCount }),
+            FeedListEntry(kind: .starred, title: "Starred", unread: directory.starredUnread, total: directory.starred),
+        ]
+        for tag in directory.tags {
+            let tagged = feeds.filter { $0.tags.contains(tag) }
+            entries.append(FeedListEntry(kind: .tag(tag), title: "#" + tag,
+                                         unread: tagged.reduce(0) { $0 + $1.unreadCount },
+                                         total: tagged.reduce(0) { $0 + $1.totalCount }))
+        }
+        for feed in feeds {
+            entries.append(FeedListEntry(kind: .feed(feed.id), title: feed.title, unread: feed.unreadCount,
+                                         total: feed.totalCount, error: feed.lastError, url: feed.url))
+        }
+        return entries
+    }
+}
+
+/// A write to the reader's marks, named so a failure can be undone on screen.
+public enum MarkRequest: Sendable, Equatable, Hashable {
+    /// Set one story read (true) or unread.
+    case read(StoryID, Bool)
+    /// Star (true) or unstar one story.
+    case starred(StoryID, Bool)
+    /// Mark every story of a feed read.
+    case feedRead(FeedID)
+}

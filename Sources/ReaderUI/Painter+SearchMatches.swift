@@ -1,0 +1,53 @@
+import ArticleText
+import NewsModel
+import ReaderCore
+import TermCore
+
+/// Highlighting a search's matched words in the headline list.
+extension Painter {
+    /// Redraws the parts of the shown `title` (already cut to fit, at `x`) that are matched words of the
+    /// headline's story, in the match style. Matching is case-insensitive on characters, so it survives the
+    /// sanitiser and truncation.
+    mutating func highlightMatches(in title: String, of headline: Headline, x: Int, y: Int, maxWidth: Int) {
+        guard let words = state.views.titleMatches[headline.id], !words.isEmpty else { return }
+        let characters = Array(title)
+        for range in Self.matchRanges(of: words, in: characters) {
+            let before = String(characters[..<range.lowerBound])
+            let column = DisplayWidth.width(of: before)
+            guard column < maxWidth else { continue }
+            screen.put(String(characters[range]), x: x + column, y: y, style: theme[.match],
+                       maxWidth: maxWidth - column)
+        }
+    }
+
+    /// The character ranges of `characters` where any of `words` occurs, ignoring case.
+    static func matchRanges(of words: [String], in characters: [Character]) -> [Range<Int>] {
+        let lowered = characters.map { String($0).lowercased() }
+        var ranges: [Range<Int>] = []
+        for word in words {
+            let needle = word.map { String($0).lowercased() }
+            guard !needle.isEmpty, needle.count <= lowered.count else { continue }
+            var start = 0
+            while start + needle.count <= lowered.count {
+                if Array(lowered[start..<(start + needle.count)]) == needle {
+                    ranges.append(start..<(start + needle.count))
+                    start += needle.count
+                } else {
+                    start += 1
+                }
+            }
+        }
+        return ranges.sorted { $0.lowerBound < $1.lowerBound }
+    }
+}
+
+extension Painter {
+    /// What an empty headline list says: a search found nothing, a filter left nothing, or there is nothing.
+    var emptyListMessage: String {
+        switch state.list.query.scope {
+        case .search: return " No matches. Esc goes back."
+        case .starred: return " No starred stories yet: s stars the selected story."
+        default: return state.list.query.unreadOnly ? " No unread stories here: u shows them all." : " No stories here yet."
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+/// Searching and the feed list on the sample edition (`gazette --demo`), in tmux at 160×48.
+@Suite("Searching and browsing feeds in the sample edition")
+struct ReaderViewsStoryTests {
+    static let seedHeadline = "Surprise turnaround of Ukraine invasion"
+
+    @Test("/ Maduro Enter lists the seed story; Esc returns; F lists the sample feeds; Enter on one shows it")
+    func searchAndFeedList() throws {
+        let session = try TmuxSession.demo()
+        defer { session.close() }
+        try session.waitFor(Self.seedHeadline)
+
+        // / opens the prompt in the status bar; the typed word shows there.
+        try session.send("/")
+        try session.waitFor("Search:")
+        try session.send("-l", "Maduro")
+        try session.waitUntil("the prompt to show Maduro") { $0.last?.contains("Search: Maduro") == true }
+        try session.send("Enter")
+        let results = try #require(try session.waitUntil("the search results") { screen in
+            screen.first?.contains("Headlines · Search: Maduro") == true
+                && screen.dropFirst().first?.contains(Self.seedHeadline) == true
+        })
+        // Only stories mentioning the word are listed: the welcome story of the sampler is not.
+        #expect(!results.contains { $0.contains("Welcome to Gazette") })
+
+        // Esc goes back to all stories.
+        try session.send("Escape")
+        try session.waitUntil("all stories again") { $0.first?.contains("Headlines · All stories") == true }
+
+        // F shows the feed list with every sample feed and the views.
+        try session.send("F")
+        let feeds = try #require(try session.waitFor("Feeds · unread/total"))
+        for name in ["All stories", "Starred", "MercoPress", "The Terminal Times", "World Desk", "Gazette Sampler"] {
+            #expect(feeds.contains { $0.contains(name) }, "\(name) is listed")
+        }
+        // Down to MercoPress and Enter: the list shows MercoPress alone.
+        let row = try #require(feeds.firstIndex { $0.hasPrefix("   MercoPress") })
+        for _ in 0..<(row - 1) { try session.send("Down") }
+        try session.send("Enter")
+        let feed = try #require(try session.waitUntil("the MercoPress view") {
+            $0.first?.contains("Headlines · MercoPress") == true
+        })
+        #expect(feed.contains { $0.contains(Self.seedHeadline) })
+        #expect(session.exitIfEnded() == nil, "the reader ended")
+    }
+}
