@@ -352,7 +352,7 @@ private struct Reader {
 
     /// A decoded reference as UTF-8 (controls stay; `Sanitizer` removes them with the rest of the text).
     func append(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
-        out.append(contentsOf: String(Character(scalar)).utf8)
+        for unit in UTF8.encode(scalar)! { out.append(unit) }
     }
 
     // MARK: text
