@@ -164,7 +164,8 @@ enum LineWrapper {
     }
 
     /// The scalar at `index` when it is a whole cluster of known width without asking `DisplayWidth`:
-    /// U+00A0–U+02FF (one column) or U+4E00–U+9FFF (two), followed by ASCII or another such scalar, so
+    /// U+00A0–U+02FF and U+2010–U+2027 (one column), CJK punctuation, ideographs and full-width forms
+    /// (two), followed by ASCII or another such scalar, so
     /// no combining mark, variation selector or joiner extends it. Nil for anything else.
     private static func simpleScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int)
         -> (value: UInt32, length: Int, width: Int)? {
@@ -181,11 +182,13 @@ enum LineWrapper {
             let value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
             return value >= 0xA0 ? (value, 2, 1) : nil
         }
-        if lead >= 0xE4 && lead <= 0xE9, index + 2 < count {
-            let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-            return value >= 0x4E00 ? (value, 3, 2) : nil
+        guard lead >= 0xE2 && lead <= 0xEF, index + 2 < count else { return nil }
+        let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+        switch value {
+        case 0x2010...0x2027: return (value, 3, 1)         // dashes, curly quotes, bullet, ellipsis
+        case 0x3001...0x3029, 0x4E00...0x9FFF, 0xFF01...0xFF60: return (value, 3, 2)  // CJK punctuation, ideographs, full-width forms
+        default: return nil
         }
-        return nil
     }
 
     /// Closing punctuation that must not start a row, and opening brackets that must not end one.

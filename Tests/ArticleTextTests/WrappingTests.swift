@@ -120,12 +120,15 @@ struct WrappingTests {
 /// The wrapper measures some scalars without `DisplayWidth`; it must agree with it.
 @Suite("Wrapper fast paths")
 struct WrapperFastPathTests {
-    @Test("Latin to IPA letters are one column and CJK ideographs two, as DisplayWidth says")
+    @Test("Latin letters and punctuation are one column and CJK two, as DisplayWidth says")
     func fastWidthsAgree() {
         for value in UInt32(0xA0)...0x2FF where value != 0xAD {
             #expect(DisplayWidth.width(of: Character(Unicode.Scalar(value)!)) == 1, "U+\(String(value, radix: 16))")
         }
-        for value in UInt32(0x4E00)...0x9FFF {
+        for value in UInt32(0x2010)...0x2027 {
+            #expect(DisplayWidth.width(of: Character(Unicode.Scalar(value)!)) == 1, "U+\(String(value, radix: 16))")
+        }
+        for value in Array(UInt32(0x3001)...0x3029) + Array(UInt32(0x4E00)...0x9FFF) + Array(UInt32(0xFF01)...0xFF60) {
             #expect(DisplayWidth.width(of: Character(Unicode.Scalar(value)!)) == 2, "U+\(String(value, radix: 16))")
         }
     }
