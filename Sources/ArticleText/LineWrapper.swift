@@ -61,8 +61,27 @@ enum LineWrapper {
         }
 
         while index < end {
-            // ASCII followed by ASCII (or by a scalar nothing joins to) is a whole cluster (the text has no CR), the common case, measured
-            // without building a Character.
+            // The bulk of a word: printable ASCII other than "-" and "/" after a narrow character offers no
+            // break, so it only advances the column while it fits.
+            if previous != 0x2D && previous != 0x2F && !previousWide {
+                var run = index
+                while run < end && column < width {
+                    let b = bytes[run]
+                    guard b > 0x20 && b < 0x7F && b != 0x2D && b != 0x2F,
+                          run + 1 == end || bytes[run + 1] < 0x80 else { break }
+                    column += 1
+                    run += 1
+                }
+                if run > index {
+                    skipSpaces = false
+                    beforePrevious = run - index > 1 ? UInt32(bytes[run - 2]) : previous
+                    previous = UInt32(bytes[run - 1])
+                    index = run
+                    continue
+                }
+            }
+            // ASCII followed by ASCII (or by a scalar nothing joins to) is a whole cluster (the text has no
+            // CR), the common case, measured without building a Character.
             let byte = bytes[index]
             let next: Int
             let value: UInt32
