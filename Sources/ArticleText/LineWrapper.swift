@@ -26,10 +26,16 @@ enum LineWrapper {
         guard width > 0 else { return [] }
         var text = ""
         var runs: [(end: Int, traits: TextTraits)] = []
-        text.reserveCapacity(spans.reduce(0) { $0 + $1.text.utf8.count })
-        for span in spans where !span.text.isEmpty {
-            text += span.text
-            runs.append((text.utf8.count, span.traits))
+        if spans.count == 1 {
+            // One span (most paragraphs): its text is used as is, not copied.
+            text = spans[0].text
+            runs = [(text.utf8.count, spans[0].traits)]
+        } else {
+            text.reserveCapacity(spans.reduce(0) { $0 + $1.text.utf8.count })
+            for span in spans where !span.text.isEmpty {
+                text += span.text
+                runs.append((text.utf8.count, span.traits))
+            }
         }
         guard !text.isEmpty else { return [] }
         text.makeContiguousUTF8()
