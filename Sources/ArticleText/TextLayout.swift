@@ -104,10 +104,12 @@ struct Writer {
     var maxPrefix: Int { max(0, width - max(10, width / 3)) }
 
     mutating func row(_ content: [StyledSpan], context: inout Context) {
+        defer { context.atFirst = false }
+        // Without a prefix (most rows), the content array becomes the row as it is.
+        if context.current.isEmpty { lines.append(StyledLine(content)); return }
         var spans = context.current
         spans.append(contentsOf: content)
         lines.append(StyledLine(spans))
-        context.atFirst = false
     }
 
     /// An empty row between blocks; quote bars continue through it.
