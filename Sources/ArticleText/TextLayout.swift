@@ -196,11 +196,14 @@ struct Writer {
             let bullets = ["• ", "◦ ", "▪ "]
             markers = Array(repeating: bullets[context.listDepth % bullets.count], count: items.count)
         }
+        // Every marker of a list is as wide as the first (bullets are one kind, numbers are padded), so
+        // the width and the indentation of the following rows are worked out once.
+        let markerWidth = markers.first.map { DisplayWidth.width(of: $0) } ?? 0
+        let restMarker = [StyledSpan(String(repeating: " ", count: markerWidth))]
         for (item, marker) in zip(items, markers) {
-            let markerWidth = DisplayWidth.width(of: marker)
             var nested = context.nested(
                 firstMarker: [StyledSpan(marker, traits: context.traits.union(.muted))],
-                restMarker: [StyledSpan(String(repeating: " ", count: markerWidth))],
+                restMarker: restMarker,
                 markerWidth: markerWidth, maxPrefix: maxPrefix, listDepth: context.listDepth + 1)
             if item.isEmpty {
                 row([], context: &nested)
