@@ -20,7 +20,7 @@ public enum ArticleRenderer {
 
     /// `html` as blocks, independent of width.
     public static func richText(fromHTML html: String, baseURL: String? = nil) -> RichText {
-        HTMLReader.read(html: html, baseURL: baseURL)
+        StreamingHTMLReader.read(html: html, baseURL: baseURL)
     }
 
     /// Plain text (comments from sources that send text): sanitised, wrapped at `width`; no links.

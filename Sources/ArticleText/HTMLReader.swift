@@ -1,6 +1,8 @@
 import CGumbo
 
-/// Reads HTML into `RichText`: parses with gumbo (HTML5 tree construction, entities decoded), then walks
+/// The reference reader `StreamingHTMLReader` is tested against (the app renders with the streaming
+/// one; DECISIONS.md, "Streaming HTML reader"). Reads HTML into `RichText`: parses with gumbo (HTML5 tree
+/// construction, entities decoded), then walks
 /// the tree with an explicit stack, so a document nested thousands of levels deep cannot overflow the
 /// call stack. Scripts, styles, templates, comments and hidden elements are dropped; every piece of text
 /// is sanitised as it is taken from the tree (gumbo's entity decoding is the last decoding step).

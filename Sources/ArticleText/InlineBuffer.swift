@@ -17,13 +17,35 @@ struct InlineBuffer {
     /// has been through `Sanitizer` (or that `Sanitizer.needsCleaning` found clean).
     mutating func append(folding text: UnsafeBufferPointer<UInt8>, traits: TextTraits) {
         switchTraits(to: traits, ifAdding: text.count)
-        for byte in text {
-            switch byte {
-            case 0x20, 0x09, 0x0A, 0x0C, 0x0D:
+        // Runs of non-space bytes are copied in one go; only white space is looked at byte by byte.
+        let count = text.count
+        var i = 0
+        while i < count {
+            let byte = text[i]
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D {
                 if !atSpace { bytes.append(0x20); atSpace = true }
-            default:
-                bytes.append(byte); atSpace = false
+                i += 1
+                continue
             }
+            var j = i + 1
+            while j < count {
+                let next = text[j]
+                if next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0C || next == 0x0D { break }
+                j += 1
+            }
+            // A single space between words is the common case: copied with the word.
+            if j < count, text[j] == 0x20, j + 1 < count, text[j + 1] > 0x20 {
+                j += 1
+                while j < count {
+                    let next = text[j]
+                    if next == 0x09 || next == 0x0A || next == 0x0C || next == 0x0D { break }
+                    if next == 0x20 && (j + 1 == count || text[j + 1] <= 0x20) { break }
+                    j += 1
+                }
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[i..<j]))
+            atSpace = false
+            i = j
         }
     }
 

@@ -26,16 +26,25 @@ enum LineWrapper {
         guard width > 0 else { return [] }
         var text = ""
         var runs: [(end: Int, traits: TextTraits)] = []
-        text.reserveCapacity(spans.reduce(0) { $0 + $1.text.utf8.count })
-        for span in spans where !span.text.isEmpty {
-            text += span.text
-            runs.append((text.utf8.count, span.traits))
+        if spans.count == 1 {
+            // One span (most paragraphs): its text is used as is, not copied.
+            text = spans[0].text
+            runs = [(text.utf8.count, spans[0].traits)]
+        } else {
+            text.reserveCapacity(spans.reduce(0) { $0 + $1.text.utf8.count })
+            for span in spans where !span.text.isEmpty {
+                text += span.text
+                runs.append((text.utf8.count, span.traits))
+            }
         }
         guard !text.isEmpty else { return [] }
         text.makeContiguousUTF8()
         var emitter = RowEmitter(text: text, runs: runs)
         let result = text.utf8.withContiguousStorageIfAvailable { bytes in
-            layOut(text, bytes: bytes, width: width, emitter: &emitter)
+            var invisible = false
+            for byte in bytes where byte == 0xAD || byte == 0x8B { invisible = true; break }
+            emitter.hasInvisible = invisible
+            return layOut(text, bytes: bytes, width: width, emitter: &emitter)
         }
         return result ?? []
     }
@@ -58,17 +67,42 @@ enum LineWrapper {
         }
 
         while index < end {
-            // ASCII followed by ASCII is a whole cluster (the text has no CR), the common case, measured
-            // without building a Character.
+            // The bulk of a word: printable ASCII other than "-" and "/" after a narrow character offers no
+            // break, so it only advances the column while it fits.
+            if previous != 0x2D && previous != 0x2F && !previousWide {
+                var run = index
+                while run < end && column < width {
+                    let b = bytes[run]
+                    guard b > 0x20 && b < 0x7F && b != 0x2D && b != 0x2F,
+                          run + 1 == end || bytes[run + 1] < 0x80 else { break }
+                    column += 1
+                    run += 1
+                }
+                if run > index {
+                    skipSpaces = false
+                    beforePrevious = run - index > 1 ? UInt32(bytes[run - 2]) : previous
+                    previous = UInt32(bytes[run - 1])
+                    index = run
+                    continue
+                }
+            }
+            // ASCII followed by ASCII (or by a scalar nothing joins to) is a whole cluster (the text has no
+            // CR), the common case, measured without building a Character.
             let byte = bytes[index]
             let next: Int
             let value: UInt32
             let w: Int
             var wide = false
-            if byte < 0x80 && (index + 1 == end || bytes[index + 1] < 0x80) {
+            if byte < 0x80 && (index + 1 == end || bytes[index + 1] < 0x80 || simpleLead(bytes, at: index + 1) != nil) {
                 next = index + 1
                 value = UInt32(byte)
                 w = byte < 0x20 ? 0 : 1
+            } else if let simple = simpleScalar(bytes, at: index) {
+                // A letter of Latin, Greek, Cyrillic… or a CJK ideograph that nothing after it joins.
+                next = index + simple.length
+                value = simple.value
+                w = simple.width
+                wide = w == 2
             } else {
                 let character = text[text.utf8.index(text.utf8.startIndex, offsetBy: index)]
                 next = index + character.utf8.count
@@ -154,6 +188,34 @@ enum LineWrapper {
         return rows
     }
 
+    /// The scalar at `index` when it is a whole cluster of known width without asking `DisplayWidth`:
+    /// U+00A0–U+02FF and U+2010–U+2027 (one column), CJK punctuation, ideographs and full-width forms
+    /// (two), followed by ASCII or another such scalar, so
+    /// no combining mark, variation selector or joiner extends it. Nil for anything else.
+    private static func simpleScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int)
+        -> (value: UInt32, length: Int, width: Int)? {
+        guard let (value, length, width) = simpleLead(bytes, at: index) else { return nil }
+        let after = index + length
+        if after < bytes.count, bytes[after] >= 0x80, simpleLead(bytes, at: after) == nil { return nil }
+        return (value, length, width)
+    }
+
+    private static func simpleLead(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int, Int)? {
+        let count = bytes.count
+        let lead = bytes[index]
+        if lead >= 0xC2 && lead <= 0xCB, index + 1 < count {
+            let value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+            return value >= 0xA0 ? (value, 2, 1) : nil
+        }
+        guard lead >= 0xE2 && lead <= 0xEF, index + 2 < count else { return nil }
+        let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+        switch value {
+        case 0x2010...0x2027: return (value, 3, 1)         // dashes, curly quotes, bullet, ellipsis
+        case 0x3001...0x3029, 0x4E00...0x9FFF, 0xFF01...0xFF60: return (value, 3, 2)  // CJK punctuation, ideographs, full-width forms
+        default: return nil
+        }
+    }
+
     /// Closing punctuation that must not start a row, and opening brackets that must not end one.
     private static let noRowStart: Set<UInt32> = Set("、。，．！？：；）」』】〕〉》〗〙ー々・…‥ゝゞヽヾぁぃぅぇぉっゃゅょァィゥェォッャュョ,.!?:;)]}”’%"
         .unicodeScalars.map(\.value))
@@ -184,6 +246,9 @@ private struct RowEmitter {
     var runIndex = 0
     /// Byte ranges of clusters left out because they cannot fit (wider than the row).
     var skipped: [Range<Int>] = []
+    /// Whether the text may hold a soft hyphen or zero-width space (a byte of their encodings occurs):
+    /// when not, rows are cut out without looking at their bytes.
+    var hasInvisible = true
 
     init(text: String, runs: [(end: Int, traits: TextTraits)]) { self.text = text; self.runs = runs }
 
@@ -221,6 +286,7 @@ private struct RowEmitter {
         let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
         let upper = utf8.index(utf8.startIndex, offsetBy: range.upperBound)
         let slice = utf8[lower..<upper]
+        if !self.hasInvisible && skipped.isEmpty { return String(Substring(slice)) }
         var hasInvisible = false
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0
         for byte in slice {

@@ -1,5 +1,5 @@
 /// Accumulates blocks while the HTML tree is walked: a stack of open containers (quotes, lists, items,
-/// tables, cells…) plus the paragraph being filled. Element handlers in `HTMLReader` drive it.
+/// tables, cells…) plus the paragraph being filled. `StreamingHTMLReader` (and the gumbo-based `HTMLReader`) drive it.
 struct RichTextBuilder {
     /// What an open container is collecting.
     enum Kind {

@@ -45,6 +45,7 @@ public enum Sanitizer {
     /// (nothing wraps there), folds every run of white space, newlines included, into one space and trims
     /// the ends.
     public static func cleanLine(_ text: String) -> String {
+        if isCleanASCIILine(text) { return text }
         let cleaned = clean(text)
         var out = ""
         out.reserveCapacity(cleaned.utf8.count)
@@ -59,6 +60,18 @@ public enum Sanitizer {
             }
         }
         return out
+    }
+
+    /// Whether `text` is printable ASCII with single spaces between words and none at the ends, which
+    /// `cleanLine` would return unchanged (alt texts, most titles): checked on the bytes, no copy.
+    static func isCleanASCIILine(_ text: String) -> Bool {
+        var previous: UInt8 = 0x20
+        for byte in text.utf8 {
+            if byte < 0x20 || byte >= 0x7F { return false }
+            if byte == 0x20 && previous == 0x20 { return false }
+            previous = byte
+        }
+        return previous != 0x20
     }
 
     /// `url` if it may be handed to a browser: an absolute `http` or `https` URL with a host, and nothing

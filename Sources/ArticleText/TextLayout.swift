@@ -104,10 +104,12 @@ struct Writer {
     var maxPrefix: Int { max(0, width - max(10, width / 3)) }
 
     mutating func row(_ content: [StyledSpan], context: inout Context) {
+        defer { context.atFirst = false }
+        // Without a prefix (most rows), the content array becomes the row as it is.
+        if context.current.isEmpty { lines.append(StyledLine(content)); return }
         var spans = context.current
         spans.append(contentsOf: content)
         lines.append(StyledLine(spans))
-        context.atFirst = false
     }
 
     /// An empty row between blocks; quote bars continue through it.
@@ -194,11 +196,14 @@ struct Writer {
             let bullets = ["• ", "◦ ", "▪ "]
             markers = Array(repeating: bullets[context.listDepth % bullets.count], count: items.count)
         }
+        // Every marker of a list is as wide as the first (bullets are one kind, numbers are padded), so
+        // the width and the indentation of the following rows are worked out once.
+        let markerWidth = markers.first.map { DisplayWidth.width(of: $0) } ?? 0
+        let restMarker = [StyledSpan(String(repeating: " ", count: markerWidth))]
         for (item, marker) in zip(items, markers) {
-            let markerWidth = DisplayWidth.width(of: marker)
             var nested = context.nested(
                 firstMarker: [StyledSpan(marker, traits: context.traits.union(.muted))],
-                restMarker: [StyledSpan(String(repeating: " ", count: markerWidth))],
+                restMarker: restMarker,
                 markerWidth: markerWidth, maxPrefix: maxPrefix, listDepth: context.listDepth + 1)
             if item.isEmpty {
                 row([], context: &nested)

@@ -1,3 +1,5 @@
+import ArticleText
+
 /// A small, forgiving HTML tokenizer for the fragments feeds carry (summaries, bodies, HTML-typed titles).
 /// It is not a tree builder: callers that need balance (the interim sanitiser) keep their own stack.
 /// Script and style contents are one raw-text token, as in a browser, so `</p>` inside a script is not markup.
@@ -150,7 +152,7 @@ enum EntityText {
         case "lt": return "<"
         case "gt": return ">"
         case "quot": return "\""
-        default: return HTMLEntities.named[String(name)].flatMap(Unicode.Scalar.init)
+        default: return HTMLEntities.named(name)?.unicodeScalars.first
         }
     }
 

@@ -1,3 +1,5 @@
+import ArticleText
+
 /// A forgiving XML reader over UTF-8 bytes that builds `XMLNode` trees the way a feed reader needs them.
 ///
 /// Why not FoundationXML's `XMLParser`: it aborts on the first undeclared entity (`&nbsp;`), bare `&`,
@@ -383,7 +385,7 @@ private struct ReaderState {
             if expandedSoFar > maxEntityExpansion { throw FeedParseError.entityExpansionLimit(maxEntityExpansion) }
             return custom
         }
-        if let scalar = HTMLEntities.named[name].flatMap(Unicode.Scalar.init) { return String(Character(scalar)) }
+        if let text = HTMLEntities.named(name) { return text }
         return nil
     }
 

@@ -116,3 +116,26 @@ struct WrappingTests {
         #expect(rendered.lines.map(\.plainText) == ["ok[2J", "FAKE txt"])
     }
 }
+
+/// The wrapper measures some scalars without `DisplayWidth`; it must agree with it.
+@Suite("Wrapper fast paths")
+struct WrapperFastPathTests {
+    @Test("Latin letters and punctuation are one column and CJK two, as DisplayWidth says")
+    func fastWidthsAgree() {
+        for value in UInt32(0xA0)...0x2FF where value != 0xAD {
+            #expect(DisplayWidth.width(of: Character(Unicode.Scalar(value)!)) == 1, "U+\(String(value, radix: 16))")
+        }
+        for value in UInt32(0x2010)...0x2027 {
+            #expect(DisplayWidth.width(of: Character(Unicode.Scalar(value)!)) == 1, "U+\(String(value, radix: 16))")
+        }
+        for value in Array(UInt32(0x3001)...0x3029) + Array(UInt32(0x4E00)...0x9FFF) + Array(UInt32(0xFF01)...0xFF60) {
+            #expect(DisplayWidth.width(of: Character(Unicode.Scalar(value)!)) == 2, "U+\(String(value, radix: 16))")
+        }
+    }
+
+    @Test("A combining mark after an accented or CJK letter stays with it")
+    func combiningAfterFastScalar() {
+        let rows = LineWrapper.wrap([StyledSpan("ée\u{301}\u{301} 中\u{301}文")], width: 3).map { $0.map(\.text).joined() }
+        #expect(rows == ["ée\u{301}\u{301}", "中\u{301}", "文"])
+    }
+}
