@@ -31,10 +31,13 @@ struct ReaderViewsStoryTests {
 
         // F shows the feed list with every sample feed and the views.
         try session.send("F")
-        let feeds = try #require(try session.waitFor("Feeds · unread/total"))
-        for name in ["All stories", "Starred", "MercoPress", "The Terminal Times", "World Desk", "Gazette Sampler"] {
-            #expect(feeds.contains { $0.contains(name) }, "\(name) is listed")
-        }
+        // The overlay opens at once and fills in when the cache answers: wait for the feeds themselves.
+        let names = ["All stories", "Starred", "MercoPress", "The Terminal Times", "World Desk", "Gazette Sampler"]
+        let feeds = try #require(try session.waitUntil("the feed list with every sample feed") { screen in
+            screen.contains { $0.contains("Feeds · unread/total") }
+                && names.allSatisfy { name in screen.contains { $0.hasPrefix("   " + name) || $0.contains(name) } }
+                && screen.contains { $0.hasPrefix("   MercoPress") }
+        })
         // Down to MercoPress and Enter: the list shows MercoPress alone.
         let row = try #require(feeds.firstIndex { $0.hasPrefix("   MercoPress") })
         for _ in 0..<(row - 1) { try session.send("Down") }
