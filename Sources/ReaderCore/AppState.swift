@@ -44,6 +44,10 @@ public struct AppState: Sendable, Equatable {
     public var keymap: Keymap
     /// Set by `.quit`; the runtime stops once it sees it.
     public var isQuitting: Bool
+    /// Background refreshing: whether it is possible, what runs, its progress.
+    public var refresh = RefreshState()
+    /// The `o` prompt, while it is open.
+    public var linkPrompt: LinkPrompt? = nil
     /// Where focus returns when the comment pane closes.
     var focusBeforeComments: Pane
     var nextRequestNumber: UInt64

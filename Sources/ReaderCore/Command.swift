@@ -15,6 +15,10 @@ public enum Command: Sendable, Equatable, Hashable, CaseIterable {
     /// Collapse or expand the comment thread under the cursor.
     case toggleThread
     case toggleHelp
+    /// Refresh the selected story's feed / every feed, in the background.
+    case refreshFeed, refreshAll
+    /// Open the story's link in the browser, or (with a number typed after it) a link of the article.
+    case openLink
 
     /// What the command does in `pane`, as the help overlay says it.
     public func summary(in pane: Pane) -> String {
@@ -42,6 +46,9 @@ public enum Command: Sendable, Equatable, Hashable, CaseIterable {
         case (.focusPrevious, _): "previous pane"
         case (.toggleThread, _): "collapse / expand this thread"
         case (.toggleHelp, _): "this help"
+        case (.refreshFeed, _): "refresh this story's feed"
+        case (.refreshAll, _): "refresh every feed"
+        case (.openLink, _): "open the story's link; o 3 Enter: link [3]"
         }
     }
 }

@@ -39,6 +39,14 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return []
     case .requestFailed(let kind, let message):
         return state.receiveFailure(kind, message)
+    case .refreshProgressed(let id, let tally, let date):
+        return state.receiveRefreshProgress(id, tally, at: date)
+    case .refreshFinished(let id, let tally):
+        return state.receiveRefreshFinished(id, tally)
+    case .refreshTimerFired:
+        return state.refreshTimerFired()
+    case .linkOpened(let url, let failure):
+        return state.receiveLinkOpened(url, failure: failure)
     }
 }
 
@@ -50,6 +58,7 @@ extension AppState {
             isShowingHelp = false
             return []
         }
+        if linkPrompt != nil, let effects = pressInLinkPrompt(key) { return effects }
         status = nil
         guard let command = keymap.command(for: key, in: focus) else {
             if key != .escape { status = StatusMessage("\(key.label): no such key here; ? lists the keys") }
@@ -88,6 +97,10 @@ extension AppState {
         case .toggleThread:
             toggleThread()
             return []
+        case .refreshFeed, .refreshAll:
+            return startRefresh(all: command == .refreshAll)
+        case .openLink:
+            return beginLinkPrompt()
         }
     }
 }

@@ -17,7 +17,8 @@ extension Painter {
             core = "loading…"
         }
         let message = state.status
-        let text = (message.map { Sanitizer.cleanLine($0.text) } ?? state.hint.map(Sanitizer.cleanLine)) ?? ""
+        let text = (message.map { Sanitizer.cleanLine($0.text) } ?? refreshStatusText
+            ?? state.hint.map(Sanitizer.cleanLine)) ?? ""
         let textWidth = DisplayWidth.width(of: text)
         // An error may push the summary out; a hint or notice may not.
         let isError = message?.isError == true
