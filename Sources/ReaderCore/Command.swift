@@ -48,7 +48,7 @@ public enum Command: Sendable, Equatable, Hashable, CaseIterable {
         case (.toggleHelp, _): "this help"
         case (.refreshFeed, _): "refresh this story's feed"
         case (.refreshAll, _): "refresh every feed"
-        case (.openLink, _): "open the story's link; o 3 Enter: link [3]"
+        case (.openLink, _): "open link (o 3 Enter: link [3])"
         }
     }
 }

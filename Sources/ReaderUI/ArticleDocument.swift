@@ -1,6 +1,7 @@
 import ArticleText
 import Foundation
 import NewsModel
+import TermCore
 
 /// A story as the article pane shows it: a header (title, source and author, date, link, comment count),
 /// the body, and the body's numbered link list.
@@ -40,17 +41,30 @@ enum ArticleDocument {
         lines += TextFit.wrap(title.isEmpty ? "(untitled)" : title, width: width, traits: .heading)
         var byline = [Sanitizer.cleanLine(story.feedTitle)]
         if let author = story.author.map(Sanitizer.cleanLine), !author.isEmpty { byline.append("by \(author)") }
-        let source = byline.filter { !$0.isEmpty }.joined(separator: " · ")
-        if !source.isEmpty { lines += TextFit.wrap(source, width: width, traits: .muted) }
+        lines += wrapItems(byline.filter { !$0.isEmpty }, width: width)
         var dateline = [DateText.absolute(story.displayDate, timeZone: timeZone),
                         DateText.spelledRelative(story.displayDate, now: now)]
         if let count = story.commentCount { dateline.append(commentCountText(count)) }
-        lines += TextFit.wrap(dateline.joined(separator: " · "), width: width, traits: .muted)
+        lines += wrapItems(dateline, width: width)
         if let link = story.link.map(Sanitizer.cleanLine), !link.isEmpty {
             // A URL has no spaces, so wrapping breaks it between characters.
             lines += TextFit.wrap(link, width: width, traits: .link)
         }
         return lines
+    }
+
+    /// Muted rows of `items` joined by ` · `, broken between items rather than inside one where possible,
+    /// so a narrow pane shows `… · 3 hours ago` over `2 comments` rather than `… · 2` over `comments`.
+    static func wrapItems(_ items: [String], width: Int) -> [StyledLine] {
+        var rows: [String] = []
+        for item in items {
+            if let last = rows.last, DisplayWidth.width(of: last + " · " + item) <= width {
+                rows[rows.count - 1] = last + " · " + item
+            } else {
+                rows.append(item)
+            }
+        }
+        return rows.flatMap { TextFit.wrap($0, width: width, traits: .muted) }
     }
 
     /// `no comments`, `1 comment`, `1,234 comments`.
