@@ -51,9 +51,9 @@ public struct RefreshState: Sendable, Equatable {
     /// `refreshing 37/120` (or `refreshing MercoPress…` for one feed) while a refresh runs.
     public var statusText: String? {
         guard let running else { return nil }
-        let tally = progress ?? RefreshTally(done: 0, total: 0)
         switch running.scope {
         case .all:
+            guard let tally = progress else { return "refreshing…" }
             let new = tally.newStories > 0 ? ", \(tally.newStories) new" : ""
             return "refreshing \(tally.done)/\(tally.total)\(new)"
         case .feed(_, let title):

@@ -24,7 +24,7 @@ struct UpdateRefreshTests {
         let request = try #require(Self.refreshRequest(update(&state, .keyPressed(.character("R")))))
         #expect(request.scope == .all)
         #expect(state.refresh.running == request)
-        #expect(state.refresh.statusText == "refreshing 0/0")
+        #expect(state.refresh.statusText == "refreshing…")
     }
 
     @Test("r refreshes the selected story's feed")
