@@ -15,13 +15,19 @@ final class RefreshDriver {
     private var nextAutomatic: Date?
     private var current: (id: RequestID, box: ProgressBox)?
     private var lastEmitted: ContinuousClock.Instant?
+    /// Where refreshes run: off the cooperative pool, so the reader's loop never waits behind them.
+    private let executor: BackgroundExecutor?
 
     /// - Parameter intervalMinutes: minutes between automatic refreshes, counted from `start`; 0 is off.
     init(refresher: (any FeedRefreshing)?, intervalMinutes: Int, start: Date) {
         self.refresher = refresher
         interval = intervalMinutes > 0 && refresher != nil ? TimeInterval(intervalMinutes) * 60 : nil
         nextAutomatic = interval.map { start.addingTimeInterval($0) }
+        executor = refresher == nil ? nil
+            : BackgroundExecutor(threads: max(2, ProcessInfo.processInfo.activeProcessorCount))
     }
+
+    isolated deinit { executor?.stop() }
 
     var isAvailable: Bool { refresher != nil }
 
@@ -31,6 +37,7 @@ final class RefreshDriver {
         current = (request.id, box)
         lastEmitted = nil
         let refresher = self.refresher
+        let executor = self.executor
         return { store in
             guard let refresher else {
                 return .refreshFinished(request.id, RefreshTally(done: 0, total: 0, errors: 1,
@@ -48,7 +55,9 @@ final class RefreshDriver {
             case .all: chosen = feeds
             case .feed(let id, _): chosen = feeds.filter { $0.id == id }
             }
-            let report = await refresher.refresh(chosen, force: false) { box.set($0) }
+            let report = await withTaskExecutorPreference(executor) {
+                await refresher.refresh(chosen, force: false) { box.set($0) }
+            }
             let failures = report.failures
             let first = failures.first.map { outcome -> String in
                 let name = outcome.title.isEmpty ? outcome.url : outcome.title
