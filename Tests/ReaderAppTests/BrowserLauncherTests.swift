@@ -3,7 +3,9 @@ import Testing
 @testable import ReaderApp
 
 /// The launcher for real: a tiny script stands in for the browser and writes down the arguments it got.
-@Suite("BrowserLauncher starts the browser with an argument vector")
+/// Serialized: a script being written while another test spawns can be inherited open for writing by that
+/// child for an instant, and executing it then fails with ETXTBSY.
+@Suite("BrowserLauncher starts the browser with an argument vector", .serialized)
 struct BrowserLauncherTests {
     /// A script that appends each argument on a line of its own, then where its standard output went.
     struct FakeBrowser {
