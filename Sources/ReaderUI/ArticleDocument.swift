@@ -29,11 +29,6 @@ enum ArticleDocument {
         return Laid(lines: lines, links: body.links)
     }
 
-    /// Header and body lines (see `layout`).
-    static func lines(for story: Story, width: Int, timeZone: TimeZone, now: Date) -> [StyledLine] {
-        layout(story, width: width, timeZone: timeZone, now: now).lines
-    }
-
     /// Title; `source · by author`; `2022-03-08 09:54 UTC · 4 years ago · 2 comments`; the link.
     static func header(for story: Story, width: Int, timeZone: TimeZone, now: Date) -> [StyledLine] {
         var lines: [StyledLine] = []
