@@ -51,7 +51,7 @@ let package = Package(
         ]),
         .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TermCore"]),
         .testTarget(name: "GazetteTests", dependencies: ["gazette"]),
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

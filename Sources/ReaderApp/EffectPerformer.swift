@@ -28,6 +28,8 @@ enum EffectPerformer {
             case .last:
                 rows = try await store.lastPage(query, limit: request.limit)
                 start = max(0, total - rows.count)
+            case .around(let cursor):
+                (rows, start) = try await Self.rows(around: cursor, query: query, limit: request.limit, store: store)
             }
             return .headlinesLoaded(request.id, HeadlinePage(rows: rows, startIndex: start, total: total, unread: unread))
         } catch {

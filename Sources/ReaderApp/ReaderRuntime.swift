@@ -10,7 +10,7 @@ import TermCore
 @MainActor
 public final class ReaderRuntime {
     /// Where an effect's task runs: a new load cancels the previous one of the same kind.
-    private enum Slot: Hashable { case headlines, story, comments, write(UInt64) }
+    private enum Slot: Hashable { case headlines, story, comments, write(UInt64), refresh, launch(UInt64) }
 
     /// The poll timeout while effects are running.
     private static let busyPollMilliseconds = 5
@@ -27,6 +27,8 @@ public final class ReaderRuntime {
     private var inbox: [Action] = []
     private var tasks: [Slot: (token: UInt64, task: Task<Void, Never>)] = [:]
     private var nextToken: UInt64 = 0
+    private let refreshDriver: RefreshDriver
+    private let browser: BrowserLauncher
 
     /// - Parameters:
     ///   - hint: a standing line for the status bar (e.g. how to add feeds to the sample edition).
@@ -38,13 +40,20 @@ public final class ReaderRuntime {
     public init(backend: any Backend, store: any ReaderStore, theme: Theme, query: HeadlineQuery = HeadlineQuery(),
                 hint: String? = nil, timeZone: TimeZone = .current,
                 clock: @escaping @Sendable () -> Date = { Date() }, pollMilliseconds: Int = 30,
-                settlesEffectsBeforeInput: Bool = false, markReadOnOpen: Bool = true) {
+                settlesEffectsBeforeInput: Bool = false, markReadOnOpen: Bool = true,
+                refresh: RefreshOptions = RefreshOptions(),
+                browser: BrowserLauncher = BrowserLauncher(configured: nil, environment: [:])) {
         self.backend = backend; self.store = store; self.theme = theme; self.clock = clock
         self.pollMilliseconds = pollMilliseconds; self.settlesEffectsBeforeInput = settlesEffectsBeforeInput
         let size = backend.size
         state = AppState(size: TerminalSize(width: size.width, height: size.height), query: query, now: clock(),
                          timeZone: timeZone, hint: hint)
         state.views.markReadOnOpen = markReadOnOpen
+        refreshDriver = RefreshDriver(refresher: refresh.refresher, intervalMinutes: refresh.intervalMinutes,
+                                      start: clock())
+        state.refresh.unavailableReason = refresh.unavailableReason
+            ?? (refresh.refresher == nil ? "refreshing is not available here" : nil)
+        self.browser = browser
     }
 
     /// The state as of now, for tests.
@@ -56,10 +65,13 @@ public final class ReaderRuntime {
         while !state.isQuitting {
             if settlesEffectsBeforeInput { await settle() }
             drainInbox()
+            for action in refreshDriver.dueActions(now: clock()) { dispatch(action) }
             drawIfChanged()
             if state.isQuitting { break }
             // While effects run, look back sooner so their answers reach the screen within a few ms.
-            let timeout = tasks.isEmpty ? pollMilliseconds : min(pollMilliseconds, Self.busyPollMilliseconds)
+            // (A background refresh does not count: its progress is throttled to 10 a second anyway.)
+            let isBusy = tasks.keys.contains { $0 != .refresh }
+            let timeout = isBusy ? min(pollMilliseconds, Self.busyPollMilliseconds) : pollMilliseconds
             switch backend.nextEvent(timeoutMilliseconds: timeout) {
             case .key(let key)?: dispatch(.keyPressed(key))
             case .resize(let width, let height)?: dispatch(.resized(TerminalSize(width: width, height: height)))
@@ -121,6 +133,12 @@ public final class ReaderRuntime {
             // Writes and the feed list run side by side, like mark-read: none supersedes another.
             nextToken += 1
             start(.write(nextToken)) { await EffectPerformer.performViewEffect(effect, store: $0) }
+        case .refresh(let request):
+            start(.refresh, refreshDriver.work(for: request))
+        case .openURL(let url):
+            nextToken += 1
+            let browser = self.browser
+            start(.launch(nextToken)) { _ in EffectPerformer.open(url, with: browser) }
         }
     }
 

@@ -37,11 +37,13 @@ public struct ContentMetrics: Sendable, Equatable {
     /// The width the comments were laid out at, and each comment's rows when expanded (separator included).
     public var commentsWidth: Int
     public var commentHeights: [Int]
+    /// The article's numbered links (`[1]` first), for `o` followed by a number.
+    public var articleLinks: [String]
 
     public init(storyID: StoryID? = nil, articleWidth: Int = 0, articleLines: Int = 0, commentsWidth: Int = 0,
-                commentHeights: [Int] = []) {
+                commentHeights: [Int] = [], articleLinks: [String] = []) {
         self.storyID = storyID; self.articleWidth = articleWidth; self.articleLines = articleLines
-        self.commentsWidth = commentsWidth; self.commentHeights = commentHeights
+        self.commentsWidth = commentsWidth; self.commentHeights = commentHeights; self.articleLinks = articleLinks
     }
 }
 
@@ -64,4 +66,11 @@ public enum Action: Sendable, Equatable {
     /// A feed was marked read: how many stories changed, and the unread count of `query` afterwards.
     case feedMarkedRead(FeedID, HeadlineQuery, changed: Int, unread: Int)
     case markFailed(MarkRequest, message: String)
+    /// Counts of a running refresh, at most a few times a second, with the time they were taken.
+    case refreshProgressed(RequestID, RefreshTally, at: Date)
+    case refreshFinished(RequestID, RefreshTally)
+    /// The automatic-refresh interval has passed.
+    case refreshTimerFired
+    /// The browser was started for the URL, or could not be (`failure` says why, refusals included).
+    case linkOpened(String, failure: String?)
 }

@@ -103,6 +103,8 @@ extension AppState {
                 list.rows = page.rows; list.offset = page.startIndex
             }
             trimBack()
+        case .around(let cursor):
+            mergeAround(page, cursor: cursor)
         }
         // The list may have shrunk since the window was filled.
         if !list.rows.isEmpty {

@@ -46,6 +46,10 @@ public struct AppState: Sendable, Equatable {
     public var isQuitting: Bool
     /// The feed list, the search prompt and results, and the mark-read-on-open setting.
     public var views = ReaderViews()
+    /// Background refreshing: whether it is possible, what runs, its progress.
+    public var refresh = RefreshState()
+    /// The `o` prompt, while it is open.
+    public var linkPrompt: LinkPrompt? = nil
     /// Where focus returns when the comment pane closes.
     var focusBeforeComments: Pane
     var nextRequestNumber: UInt64

@@ -25,6 +25,10 @@ public enum Command: Sendable, Equatable, Hashable, CaseIterable {
     case showFeedList
     /// Open the search prompt; leave the search results for the view before them.
     case search, leaveSearch
+    /// Refresh the selected story's feed / every feed, in the background.
+    case refreshFeed, refreshAll
+    /// Open the story's link in the browser, or (with a number typed after it) a link of the article.
+    case openLink
 
     /// What the command does in `pane`, as the help overlay says it.
     public func summary(in pane: Pane) -> String {
@@ -60,6 +64,9 @@ public enum Command: Sendable, Equatable, Hashable, CaseIterable {
         case (.showFeedList, _): "feeds, tags and views"
         case (.search, _): "search titles and text"
         case (.leaveSearch, _): "leave the search results"
+        case (.refreshFeed, _): "refresh this story's feed"
+        case (.refreshAll, _): "refresh every feed"
+        case (.openLink, _): "open link (o 3 Enter: link [3])"
         }
     }
 }

@@ -10,6 +10,8 @@ public enum PageDirection: Sendable, Equatable, Hashable {
     case before(HeadlineCursor)
     /// The oldest rows (`G`/End).
     case last
+    /// The rows either side of the cursor's story, it included (reloading after a refresh).
+    case around(HeadlineCursor)
 }
 
 /// One request for a page of headlines.
@@ -44,4 +46,8 @@ public enum Effect: Sendable, Equatable, Hashable {
     case markFeedRead(FeedID, HeadlineQuery)
     /// Answered by `.feedListLoaded(…)`.
     case loadFeedList
+    /// Refresh feeds in the background; answered by `.refreshProgressed` and `.refreshFinished`.
+    case refresh(RefreshRequest)
+    /// Open a URL in the browser; answered by `.linkOpened`.
+    case openURL(String)
 }

@@ -39,7 +39,7 @@ public struct Keymap: Sendable, Equatable {
             Binding([.tab], .focusNext),
             Binding([.backTab], .focusPrevious),
             Binding([.character("?")], .toggleHelp),
-        ]
+        ] + refreshAndLinkBindings
         let open = Binding([.enter, .right, .character("l")], .openStory)
         let back = Binding([.escape, .left, .character("h"), .character("q")], .back)
         var headlines = movement

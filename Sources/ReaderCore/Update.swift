@@ -45,6 +45,14 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return state.receiveFeedMarkedRead(id, query, changed: changed, unread: unread)
     case .markFailed(let mark, let message):
         return state.receiveMarkFailure(mark, message)
+    case .refreshProgressed(let id, let tally, let date):
+        return state.receiveRefreshProgress(id, tally, at: date)
+    case .refreshFinished(let id, let tally):
+        return state.receiveRefreshFinished(id, tally)
+    case .refreshTimerFired:
+        return state.refreshTimerFired()
+    case .linkOpened(let url, let failure):
+        return state.receiveLinkOpened(url, failure: failure)
     }
 }
 
@@ -56,6 +64,7 @@ extension AppState {
             isShowingHelp = false
             return []
         }
+        if linkPrompt != nil, let effects = pressInLinkPrompt(key) { return effects }
         if let effects = pressInViewOverlay(key) { return effects }
         status = nil
         guard let command = keymap.command(for: key, in: focus) else {
@@ -98,6 +107,10 @@ extension AppState {
         case .toggleRead, .toggleStarred, .markFeedRead, .toggleUnreadOnly, .toggleStarredView, .showFeedList,
              .search, .leaveSearch:
             return performViewCommand(command)
+        case .refreshFeed, .refreshAll:
+            return startRefresh(all: command == .refreshAll)
+        case .openLink:
+            return beginLinkPrompt()
         }
     }
 }

@@ -1,33 +1,73 @@
 import ArticleText
 import Foundation
 import NewsModel
+import TermCore
 
-/// A story as the article pane shows it: a header (title, source, author, date, link) and the body.
+/// A story as the article pane shows it: a header (title, source and author, date, link, comment count),
+/// the body, and the body's numbered link list.
 enum ArticleDocument {
     /// Text keeps one column free either side of the pane.
     static func textWidth(paneWidth: Int) -> Int { max(1, paneWidth - 2) }
 
-    /// Header rows (title, byline, link), a blank row, then the body, all at most `width` columns.
-    static func lines(for story: Story, width: Int, timeZone: TimeZone) -> [StyledLine] {
+    /// The laid-out document and the body's numbered links (`[1]` first), for `o` and a number.
+    struct Laid {
+        var lines: [StyledLine]
+        var links: [String]
+    }
+
+    /// Header rows, a blank row, then the body, all at most `width` columns. `now` makes the relative date.
+    static func layout(_ story: Story, width: Int, timeZone: TimeZone, now: Date) -> Laid {
+        var lines = header(for: story, width: width, timeZone: timeZone, now: now)
+        lines.append(StyledLine())
+        let body = ArticleRenderer.render(html: story.bodyHTML ?? "", width: width, baseURL: story.link)
+        if body.lines.isEmpty {
+            lines.append(StyledLine("This story has no text in the feed; its link leads to the full page.",
+                                    traits: .muted))
+        } else {
+            lines += body.lines
+        }
+        return Laid(lines: lines, links: body.links)
+    }
+
+    /// Title; `source · by author`; `2022-03-08 09:54 UTC · 4 years ago · 2 comments`; the link.
+    static func header(for story: Story, width: Int, timeZone: TimeZone, now: Date) -> [StyledLine] {
         var lines: [StyledLine] = []
         let title = Sanitizer.cleanLine(story.title)
         lines += TextFit.wrap(title.isEmpty ? "(untitled)" : title, width: width, traits: .heading)
         var byline = [Sanitizer.cleanLine(story.feedTitle)]
         if let author = story.author.map(Sanitizer.cleanLine), !author.isEmpty { byline.append("by \(author)") }
-        byline.append(DateText.absolute(story.displayDate, timeZone: timeZone))
-        lines += TextFit.wrap(byline.filter { !$0.isEmpty }.joined(separator: " · "), width: width, traits: .muted)
+        lines += wrapItems(byline.filter { !$0.isEmpty }, width: width)
+        var dateline = [DateText.absolute(story.displayDate, timeZone: timeZone),
+                        DateText.spelledRelative(story.displayDate, now: now)]
+        if let count = story.commentCount { dateline.append(commentCountText(count)) }
+        lines += wrapItems(dateline, width: width)
         if let link = story.link.map(Sanitizer.cleanLine), !link.isEmpty {
             // A URL has no spaces, so wrapping breaks it between characters.
             lines += TextFit.wrap(link, width: width, traits: .link)
         }
-        lines.append(StyledLine())
-        let body = ArticleRenderer.render(html: story.bodyHTML ?? "", width: width, baseURL: story.link).lines
-        if body.isEmpty {
-            lines.append(StyledLine("This story has no text in the feed; its link leads to the full page.",
-                                    traits: .muted))
-        } else {
-            lines += body
-        }
         return lines
+    }
+
+    /// Muted rows of `items` joined by ` · `, broken between items rather than inside one where possible,
+    /// so a narrow pane shows `… · 3 hours ago` over `2 comments` rather than `… · 2` over `comments`.
+    static func wrapItems(_ items: [String], width: Int) -> [StyledLine] {
+        var rows: [String] = []
+        for item in items {
+            if let last = rows.last, DisplayWidth.width(of: last + " · " + item) <= width {
+                rows[rows.count - 1] = last + " · " + item
+            } else {
+                rows.append(item)
+            }
+        }
+        return rows.flatMap { TextFit.wrap($0, width: width, traits: .muted) }
+    }
+
+    /// `no comments`, `1 comment`, `1,234 comments`.
+    static func commentCountText(_ count: Int) -> String {
+        switch count {
+        case ..<1: "no comments"
+        case 1: "1 comment"
+        default: "\(count.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))) comments"
+        }
     }
 }

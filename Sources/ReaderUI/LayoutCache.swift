@@ -8,7 +8,9 @@ import TermCore
 /// size rather than on every key press. Owned by whoever renders (the runtime, on the main actor); it is a
 /// cache, so dropping it only costs time.
 public final class LayoutCache {
-    private struct ArticleEntry { var story: Story; var width: Int; var timeZone: TimeZone; var lines: [StyledLine] }
+    private struct ArticleEntry {
+        var story: Story; var width: Int; var timeZone: TimeZone; var relativeDate: String; var laid: ArticleDocument.Laid
+    }
     private struct CommentsEntry { var storyID: StoryID; var comments: [Comment]; var width: Int; var bodies: [[StyledLine]] }
 
     /// How many laid-out stories to keep: the one shown and a few just left, for flicking back and forth.
@@ -21,17 +23,24 @@ public final class LayoutCache {
     public init() {}
 
     /// The article document (header and body) of `story` at `width` columns.
-    func article(_ story: Story, width: Int, timeZone: TimeZone) -> [StyledLine] {
+    func article(_ story: Story, width: Int, timeZone: TimeZone, now: Date) -> [StyledLine] {
+        articleDocument(story, width: width, timeZone: timeZone, now: now).lines
+    }
+
+    /// The article document with its numbered links. Laid out again when the header's relative date
+    /// changes wording (at most once a minute), never merely because the clock ticked.
+    func articleDocument(_ story: Story, width: Int, timeZone: TimeZone, now: Date) -> ArticleDocument.Laid {
+        let relative = DateText.spelledRelative(story.displayDate, now: now)
         if let hit = articles.firstIndex(where: { $0.story.id == story.id && $0.width == width }),
-           articles[hit].timeZone == timeZone, articles[hit].story == story {
-            return articles[hit].lines
+           articles[hit].timeZone == timeZone, articles[hit].relativeDate == relative, articles[hit].story == story {
+            return articles[hit].laid
         }
-        let lines = ArticleDocument.lines(for: story, width: width, timeZone: timeZone)
+        let laid = ArticleDocument.layout(story, width: width, timeZone: timeZone, now: now)
         articleLayoutCount += 1
         articles.removeAll { $0.story.id == story.id && $0.width == width }
-        articles.append(ArticleEntry(story: story, width: width, timeZone: timeZone, lines: lines))
+        articles.append(ArticleEntry(story: story, width: width, timeZone: timeZone, relativeDate: relative, laid: laid))
         if articles.count > capacity { articles.removeFirst() }
-        return lines
+        return laid
     }
 
     /// Each comment's body laid out at its own width (the pane width less its indentation).
@@ -57,10 +66,13 @@ public final class LayoutCache {
         let previous = state.metrics.storyID == state.articleStoryID ? state.metrics : ContentMetrics()
         if let story = state.shownStory, let rect = onScreen[.article] {
             metrics.articleWidth = ArticleDocument.textWidth(paneWidth: rect.width)
-            metrics.articleLines = article(story, width: metrics.articleWidth, timeZone: state.timeZone).count
+            let laid = articleDocument(story, width: metrics.articleWidth, timeZone: state.timeZone, now: state.now)
+            metrics.articleLines = laid.lines.count
+            metrics.articleLinks = laid.links
         } else {
             metrics.articleWidth = previous.articleWidth
             metrics.articleLines = previous.articleLines
+            metrics.articleLinks = previous.articleLinks
         }
         if let rect = onScreen[.comments], let comments = state.shownComments, let id = state.commentsStoryID {
             metrics.commentsWidth = rect.width

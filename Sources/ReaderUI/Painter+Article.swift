@@ -23,7 +23,7 @@ extension Painter {
             return
         }
         let width = ArticleDocument.textWidth(paneWidth: rect.width)
-        let lines = layouts.article(story, width: width, timeZone: state.timeZone)
+        let lines = layouts.article(story, width: width, timeZone: state.timeZone, now: state.now)
         let first = max(0, min(state.articleScroll, max(0, lines.count - rect.height)))
         for row in 0..<rect.height where first + row < lines.count {
             put(lines[first + row], x: rect.x + 1, y: rect.y + row, width: width, base: theme[.text])

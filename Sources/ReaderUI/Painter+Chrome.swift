@@ -17,7 +17,8 @@ extension Painter {
             core = "loading…"
         }
         let message = state.status
-        let text = (message.map { Sanitizer.cleanLine($0.text) } ?? state.hint.map(Sanitizer.cleanLine)) ?? ""
+        let text = (message.map { Sanitizer.cleanLine($0.text) } ?? refreshStatusText
+            ?? state.hint.map(Sanitizer.cleanLine)) ?? ""
         let textWidth = DisplayWidth.width(of: text)
         // An error may push the summary out; a hint or notice may not.
         let isError = message?.isError == true
@@ -50,21 +51,26 @@ extension Painter {
         // Spacious (a blank row under the title and above the footer) when it fits; otherwise compact, and
         // over the status bar if need be, so a small terminal still lists as many keys as possible.
         let isSpacious = rows.count + 4 <= screen.height - 2
-        let height = isSpacious ? rows.count + 4 : min(screen.height, rows.count + 2)
+        // Tight: not even the title and footer fit beside the keys, so they give way to the keys.
+        let isTight = !isSpacious && rows.count + 2 > screen.height
+        let height = isSpacious ? rows.count + 4 : min(screen.height, rows.count + (isTight ? 0 : 2))
         guard width > 10, height > 3 else { return }
         let x = (screen.width - width) / 2
         let y = isSpacious ? max(0, (screen.height - 1 - height) / 2) : max(0, (screen.height - height) / 2)
         let box = theme[.help]
         screen.fill(Rect(x: x, y: y, width: width, height: height), with: Cell(" ", style: box))
-        screen.put(TextFit.truncate("Keys: \(helpTitle)", width: width - 4), x: x + 2, y: y,
-                   style: box.patched(with: Style(attributes: .bold)))
-        let firstRow = y + (isSpacious ? 2 : 1)
-        for (offset, row) in rows.prefix(height - (isSpacious ? 4 : 2)).enumerated() {
+        if !isTight {
+            screen.put(TextFit.truncate("Keys: \(helpTitle)", width: width - 4), x: x + 2, y: y,
+                       style: box.patched(with: Style(attributes: .bold)))
+        }
+        let firstRow = y + (isSpacious ? 2 : isTight ? 0 : 1)
+        for (offset, row) in rows.prefix(height - (isSpacious ? 4 : isTight ? 0 : 2)).enumerated() {
             let rowY = firstRow + offset
             screen.put(TextFit.truncate(row.keys, width: keyColumn), x: x + 2, y: rowY, style: theme[.helpKey],
                        maxWidth: keyColumn)
             screen.put(row.summary, x: x + 4 + keyColumn, y: rowY, style: box, maxWidth: width - keyColumn - 5)
         }
+        guard !isTight else { return }
         screen.put(TextFit.truncate("any key closes this help", width: width - 4), x: x + 2, y: y + height - 1,
                    style: box.patched(with: Style(attributes: .dim)))
     }

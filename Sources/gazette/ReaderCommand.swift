@@ -39,11 +39,29 @@ enum ReaderCommand {
         defer { session.close() }
         for warning in session.warnings { printError("gazette: warning: \(warning)") }
         let signal = try await NcursesTerminal.withTerminal { terminal in
-            let runtime = ReaderRuntime(backend: terminal, store: session.cache, theme: theme, hint: session.hint)
+            let runtime = ReaderRuntime(backend: terminal, store: session.cache, theme: theme, hint: session.hint,
+                                        refresh: refreshOptions(session, settings),
+                                        browser: BrowserLauncher(configured: settings.browser,
+                                                                 environment: ProcessInfo.processInfo.environment))
             await runtime.run()
             return terminal.receivedSignal
         }
         if let signal { throw ExitCode(128 + signal) }
+    }
+
+    /// The refresher on the session's cache, or why `r`/`R` cannot refresh (the sample edition has no
+    /// network feeds; a read-only cache belongs to the Gazette that is writing it).
+    static func refreshOptions(_ session: ReaderSession, _ settings: Settings) -> RefreshOptions {
+        if session.isSample {
+            return RefreshOptions(unavailableReason:
+                "the sample edition has nothing to refresh — add feeds with gazette add URL")
+        }
+        if session.cache.access == .readOnly {
+            return RefreshOptions(unavailableReason:
+                "cannot refresh: another Gazette is using the cache (this one is reading only)")
+        }
+        return RefreshOptions(refresher: Refresher(cache: session.cache, policy: settings.fetch),
+                              intervalMinutes: settings.refreshIntervalMinutes)
     }
 
     /// The theme by name: the user's themes folder first, then the shipped `Themes/`; `NO_COLOR` (set and

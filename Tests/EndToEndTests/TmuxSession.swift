@@ -219,6 +219,10 @@ enum ScreenChecks {
         var total = 0
         for scalar in line.unicodeScalars {
             let v = scalar.value
+            switch scalar.properties.generalCategory {
+            case .nonspacingMark, .enclosingMark, .format: continue  // Arabic harakat, accents, joiners
+            default: break
+            }
             switch v {
             case 0x300...0x36F, 0x200B...0x200F, 0xFE00...0xFE0F: continue
             case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,

@@ -23,7 +23,8 @@ enum Fixtures {
         link: "https://en.mercopress.com/2022/03/08/surprise", author: "MercoPress staff",
         published: now.addingTimeInterval(-3 * 3600), firstSeen: now,
         content: "<p>The United States and Venezuela are back in talking terms. White House admitted on Monday "
-            + "that a US delegation held weekend talks in Caracas.</p><p>Second paragraph.</p>")
+            + "that a US delegation held weekend talks in Caracas.</p><p>Second paragraph.</p>",
+        commentCount: 2)
 
     static let seedComments = [
         Comment(id: CommentID(1), storyID: StoryID(1), remoteID: "a", author: "imoyaro",

@@ -1,0 +1,13 @@
+/// How the reader refreshes: the refresher (nil: no network part, e.g. in tests of the panes), the
+/// automatic interval, and why refreshing is impossible in this session (the sample edition, a read-only
+/// cache), which `r`/`R` then say.
+public struct RefreshOptions: Sendable {
+    public var refresher: (any FeedRefreshing)?
+    /// Minutes between automatic refreshes of every feed; 0 turns them off.
+    public var intervalMinutes: Int
+    public var unavailableReason: String?
+
+    public init(refresher: (any FeedRefreshing)? = nil, intervalMinutes: Int = 0, unavailableReason: String? = nil) {
+        self.refresher = refresher; self.intervalMinutes = intervalMinutes; self.unavailableReason = unavailableReason
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import NewsModel
+import ReaderCore
+
+/// The runtime's refresh machinery: runs a refresh as an effect's work, hands its progress back to the
+/// loop at most `progressSpacing` apart (so a 500-feed refresh costs the screen ~10 redraws a second, not
+/// 500), and fires the automatic-refresh timer.
+@MainActor
+final class RefreshDriver {
+    /// The least time between two progress actions.
+    static let progressSpacing: Duration = .milliseconds(100)
+
+    private let refresher: (any FeedRefreshing)?
+    private let interval: TimeInterval?
+    private var nextAutomatic: Date?
+    private var current: (id: RequestID, box: ProgressBox)?
+    private var lastEmitted: ContinuousClock.Instant?
+    /// Where refreshes run: off the cooperative pool, so the reader's loop never waits behind them.
+    private let executor: BackgroundExecutor?
+
+    /// - Parameter intervalMinutes: minutes between automatic refreshes, counted from `start`; 0 is off.
+    init(refresher: (any FeedRefreshing)?, intervalMinutes: Int, start: Date) {
+        self.refresher = refresher
+        interval = intervalMinutes > 0 && refresher != nil ? TimeInterval(intervalMinutes) * 60 : nil
+        nextAutomatic = interval.map { start.addingTimeInterval($0) }
+        executor = refresher == nil ? nil
+            : BackgroundExecutor(threads: max(2, ProcessInfo.processInfo.activeProcessorCount))
+    }
+
+    isolated deinit { executor?.stop() }
+
+    var isAvailable: Bool { refresher != nil }
+
+    /// The work of a `.refresh` effect: reads the feeds, refreshes those in scope, answers with the tally.
+    func work(for request: RefreshRequest) -> @Sendable (any ReaderStore) async -> Action? {
+        let box = ProgressBox()
+        current = (request.id, box)
+        lastEmitted = nil
+        let refresher = self.refresher
+        let executor = self.executor
+        return { store in
+            guard let refresher else {
+                return .refreshFinished(request.id, RefreshTally(done: 0, total: 0, errors: 1,
+                                                                 firstError: "refreshing is not available"))
+            }
+            let feeds: [Feed]
+            do {
+                feeds = try await store.feeds()
+            } catch {
+                return .refreshFinished(request.id, RefreshTally(done: 0, total: 0, errors: 1,
+                                                                 firstError: "cannot read the feeds: \(error)"))
+            }
+            let chosen: [Feed]
+            switch request.scope {
+            case .all: chosen = feeds
+            case .feed(let id, _): chosen = feeds.filter { $0.id == id }
+            }
+            let report = await withTaskExecutorPreference(executor) {
+                await refresher.refresh(chosen, force: false) { box.set($0) }
+            }
+            let failures = report.failures
+            let first = failures.first.map { outcome -> String in
+                let name = outcome.title.isEmpty ? outcome.url : outcome.title
+                if case .failed(let message) = outcome.status { return "\(name): \(message)" }
+                return name
+            }
+            return .refreshFinished(request.id, RefreshTally(done: report.outcomes.count, total: report.outcomes.count,
+                                                             newStories: report.newStories, errors: failures.count,
+                                                             firstError: first))
+        }
+    }
+
+    /// Actions due now: the latest progress (if it changed and the last one is old enough) and the timer.
+    func dueActions(now: Date) -> [Action] {
+        var actions: [Action] = []
+        let instant = ContinuousClock.now
+        if let current, lastEmitted.map({ instant - $0 >= Self.progressSpacing }) ?? true,
+           let progress = current.box.takeChanged() {
+            lastEmitted = instant
+            actions.append(.refreshProgressed(current.id, RefreshTally(done: progress.done, total: progress.total,
+                                                                       newStories: progress.newStories,
+                                                                       errors: progress.errors), at: now))
+        }
+        if let interval, let next = nextAutomatic, now >= next {
+            nextAutomatic = now.addingTimeInterval(interval)
+            actions.append(.refreshTimerFired)
+        }
+        return actions
+    }
+}
+
+/// The latest progress of a refresh, written from the refresh's tasks and read by the loop.
+private final class ProgressBox: @unchecked Sendable {
+    // @unchecked Sendable: `latest` and `changed` are only touched under `lock`.
+    private let lock = NSLock()
+    private var latest: RefreshProgress?
+    private var changed = false
+
+    func set(_ progress: RefreshProgress) {
+        lock.withLock { latest = progress; changed = true }
+    }
+
+    /// The latest progress if it changed since the last call.
+    func takeChanged() -> RefreshProgress? {
+        lock.withLock {
+            guard changed else { return nil }
+            changed = false
+            return latest
+        }
+    }
+}

@@ -1,0 +1,9 @@
+/// The keys for refreshing and opening links, the same in every pane.
+extension Keymap {
+    /// r, R and o (DESIGN.md §4).
+    static let refreshAndLinkBindings: [Binding] = [
+        Binding([.character("r")], .refreshFeed),
+        Binding([.character("R")], .refreshAll),
+        Binding([.character("o")], .openLink),
+    ]
+}

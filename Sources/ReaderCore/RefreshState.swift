@@ -1,0 +1,76 @@
+import Foundation
+import NewsModel
+
+/// Which feeds a refresh covers.
+public enum RefreshScope: Sendable, Equatable, Hashable {
+    /// Every subscription.
+    case all
+    /// One feed (the selected story's), with its title for the status bar.
+    case feed(FeedID, title: String)
+}
+
+/// One refresh the runtime is asked to run in the background. Its progress and its end come back as
+/// `.refreshProgressed(id, …)` and `.refreshFinished(id, …)`.
+public struct RefreshRequest: Sendable, Equatable, Hashable {
+    public var id: RequestID
+    public var scope: RefreshScope
+    public init(id: RequestID, scope: RefreshScope) { self.id = id; self.scope = scope }
+}
+
+/// Counts of a refresh so far (or at its end), as the status bar shows them.
+public struct RefreshTally: Sendable, Equatable, Hashable {
+    public var done: Int
+    public var total: Int
+    public var newStories: Int
+    public var errors: Int
+    /// The first failure in words (`Feed title: 404 Not Found`), so a lone error can be named.
+    public var firstError: String?
+    public init(done: Int, total: Int, newStories: Int = 0, errors: Int = 0, firstError: String? = nil) {
+        self.done = done; self.total = total; self.newStories = newStories; self.errors = errors
+        self.firstError = firstError
+    }
+}
+
+/// The reader's side of refreshing: whether it can, what is running, and when new stories were last
+/// pulled into the headline window.
+public struct RefreshState: Sendable, Equatable {
+    /// Why `r`/`R` cannot refresh in this session (the sample edition, a read-only cache, no network
+    /// part wired in); nil when they can.
+    public var unavailableReason: String?
+    /// The refresh running now.
+    public var running: RefreshRequest?
+    /// Its counts as last reported.
+    public var progress: RefreshTally?
+    /// New stories already pulled into the list during the running refresh, and when, so reloads during a
+    /// long refresh stay rare.
+    var reloadedNewStories = 0
+    var lastReloadAt: Date?
+
+    public init(unavailableReason: String? = nil) { self.unavailableReason = unavailableReason }
+
+    /// `refreshing 37/120` (or `refreshing MercoPress…` for one feed) while a refresh runs.
+    public var statusText: String? {
+        guard let running else { return nil }
+        switch running.scope {
+        case .all:
+            guard let tally = progress else { return "refreshing…" }
+            let new = tally.newStories > 0 ? ", \(tally.newStories) new" : ""
+            return "refreshing \(tally.done)/\(tally.total)\(new)"
+        case .feed(_, let title):
+            return "refreshing \(title)…"
+        }
+    }
+
+    /// The closing line: `refreshed 120 feeds: 34 new, 2 errors`.
+    static func summary(of tally: RefreshTally, scope: RefreshScope) -> String {
+        let what: String
+        switch scope {
+        case .all: what = tally.total == 1 ? "1 feed" : "\(tally.total) feeds"
+        case .feed(_, let title): what = title
+        }
+        var text = "refreshed \(what): \(tally.newStories) new"
+        if tally.errors > 0 { text += ", \(tally.errors == 1 ? "1 error" : "\(tally.errors) errors")" }
+        if let first = tally.firstError { text += tally.errors > 1 ? " (first: \(first))" : " (\(first))" }
+        return text
+    }
+}
