@@ -40,6 +40,7 @@ enum ReaderCommand {
         for warning in session.warnings { printError("gazette: warning: \(warning)") }
         let signal = try await NcursesTerminal.withTerminal { terminal in
             let runtime = ReaderRuntime(backend: terminal, store: session.cache, theme: theme, hint: session.hint,
+                                        markReadOnOpen: settings.markReadOnOpen,
                                         refresh: refreshOptions(session, settings),
                                         browser: BrowserLauncher(configured: settings.browser,
                                                                  environment: ProcessInfo.processInfo.environment))
