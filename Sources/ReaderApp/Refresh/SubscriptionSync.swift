@@ -16,10 +16,16 @@ public enum SubscriptionSync {
     public static func apply(_ subscriptions: [Subscription], to cache: NewsCache) throws -> Changes {
         var changes = Changes()
         let existing = try cache.feeds()
-        let known = Set(existing.map(\.url))
+        let known = Dictionary(existing.map { ($0.url, $0) }, uniquingKeysWith: { first, _ in first })
         let wanted = Set(subscriptions.map(\.url))
         for subscription in subscriptions {
-            if !known.contains(subscription.url) { changes.added.append(subscription.url) }
+            if let feed = known[subscription.url] {
+                // Unchanged lines cost nothing: the reader starts without a write per subscription.
+                let sameTitle = subscription.title == nil || subscription.title == feed.title
+                if sameTitle && Set(feed.tags) == Set(subscription.tags) { continue }
+            } else {
+                changes.added.append(subscription.url)
+            }
             try cache.addFeed(url: subscription.url, kind: subscription.kind, title: subscription.title,
                               tags: subscription.tags)
         }

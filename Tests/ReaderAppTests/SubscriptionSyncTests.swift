@@ -1,0 +1,28 @@
+import Foundation
+import NewsCache
+import NewsSources
+import Testing
+@testable import ReaderApp
+
+@Suite("The cache follows the urls file")
+struct SubscriptionSyncTests {
+    @Test("New lines are added, changed tags and titles applied, unchanged lines left alone, dropped lines removed")
+    func sync() throws {
+        let (cache, dir) = try RefresherTests.temporaryCache()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let a = Subscription(url: "https://a.example/feed", tags: ["news"])
+        let b = Subscription(url: "https://b.example/feed", title: "Bee")
+        #expect(try SubscriptionSync.apply([a, b], to: cache).added == [a.url, b.url])
+        #expect(try SubscriptionSync.apply([a, b], to: cache) == SubscriptionSync.Changes())
+
+        let retagged = Subscription(url: a.url, tags: ["news", "world"])
+        let renamed = Subscription(url: b.url, title: "Bumblebee")
+        #expect(try SubscriptionSync.apply([retagged, renamed], to: cache) == SubscriptionSync.Changes())
+        let feeds = Dictionary(uniqueKeysWithValues: try cache.feeds().map { ($0.url, $0) })
+        #expect(Set(feeds[a.url]?.tags ?? []) == ["news", "world"])
+        #expect(feeds[b.url]?.title == "Bumblebee")
+
+        #expect(try SubscriptionSync.apply([retagged], to: cache).removed == [b.url])
+        #expect(try cache.feeds().map(\.url) == [a.url])
+    }
+}
