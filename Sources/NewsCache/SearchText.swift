@@ -21,7 +21,12 @@ enum SearchText {
         var count = 0
         var scalars = html.unicodeScalars[...]
         func emit(_ scalar: Unicode.Scalar) {
-            if scalar.properties.isWhitespace {
+            // ASCII first: the Unicode property lookup was the largest single cost of a refresh's writes.
+            let isSpace = scalar.isASCII
+                ? (scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar.value == 0x0C
+                   || scalar.value == 0x0B)
+                : scalar.properties.isWhitespace
+            if isSpace {
                 pendingSpace = true
                 return
             }
