@@ -47,19 +47,26 @@ public enum Sanitizer {
     public static func cleanLine(_ text: String) -> String {
         if isCleanASCIILine(text) { return text }
         let cleaned = clean(text)
-        var out = ""
-        out.reserveCapacity(cleaned.utf8.count)
+        // Scalars, not Characters: a joiner after a space (" \u{200D}") forms one Character that is white
+        // space as a whole, and folding it would drop the joiner. No-break spaces are text, not layout:
+        // they stay.
+        var out = String.UnicodeScalarView()
         var pendingSpace = false
-        for character in cleaned {
-            if character == "\u{AD}" || character == "\u{200B}" { continue }
-            if character.isWhitespace {
+        for scalar in cleaned.unicodeScalars {
+            if scalar == "\u{AD}" || scalar == "\u{200B}" { continue }
+            if scalar.properties.isWhitespace && !isNoBreakSpace(scalar) {
                 pendingSpace = !out.isEmpty
             } else {
                 if pendingSpace { out.append(" "); pendingSpace = false }
-                out.append(character)
+                out.append(scalar)
             }
         }
-        return out
+        return String(out)
+    }
+
+    /// U+00A0, U+2007 and U+202F: spaces an author asked not to break or fold.
+    static func isNoBreakSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value == 0xA0 || scalar.value == 0x2007 || scalar.value == 0x202F
     }
 
     /// Whether `text` is printable ASCII with single spaces between words and none at the ends, which

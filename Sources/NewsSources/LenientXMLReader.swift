@@ -385,6 +385,10 @@ private struct ReaderState {
             if expandedSoFar > maxEntityExpansion { throw FeedParseError.entityExpansionLimit(maxEntityExpansion) }
             return custom
         }
+        // Undeclared entities in an XML feed are HTML 4's, as the feeds that use them were written for
+        // it: HTML5 redefined only `lang` and `rang` (U+27E8/9 instead of U+2329/A).
+        if name == "lang" { return "\u{2329}" }
+        if name == "rang" { return "\u{232A}" }
         if let text = HTMLEntities.named(name) { return text }
         return nil
     }

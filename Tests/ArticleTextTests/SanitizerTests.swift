@@ -70,3 +70,14 @@ struct SanitizerTests {
         #expect(Sanitizer.displayableURL("javascript:x") == nil)
     }
 }
+
+@Suite("One-line fields keep what is text")
+struct CleanLineTextTests {
+    @Test("A no-break space stays, and a joiner after a space is not folded away with it")
+    func keepsText() {
+        #expect(Sanitizer.cleanLine("testing \u{A0} entity") == "testing \u{A0} entity")
+        #expect(Sanitizer.cleanLine("testing \u{200D} entity") == "testing \u{200D} entity")
+        #expect(Sanitizer.cleanLine("testing \u{200C} entity") == "testing \u{200C} entity")
+        #expect(Sanitizer.cleanLine("  a \n\t b  ") == "a b")
+    }
+}

@@ -100,3 +100,12 @@ struct RecoveryTests {
         #expect(throws: FeedParseError.empty) { try parse("  \n ") }
     }
 }
+
+@Suite("Undeclared entities follow HTML 4, which the feeds using them were written for")
+struct LegacyEntityTests {
+    @Test("&lang; and &rang; are the HTML 4 angle brackets; &nbsp; stays a no-break space in a title")
+    func legacy() throws {
+        let feed = try parse(rss("<item><title>a &lang;b&rang; c&nbsp;d</title></item>")).feed
+        #expect(feed.entries.first?.title == "a \u{2329}b\u{232A} c\u{A0}d")
+    }
+}
