@@ -69,21 +69,7 @@ extension NewsCache {
     static func mark(_ text: MarkedText, _ words: [String]) -> MarkedText {
         guard !words.isEmpty else { return text }
         let characters = Array(text.text)
-        let lowered = characters.map { String($0).lowercased() }
-        var ranges = text.matches
-        for word in words {
-            let needle = Array(word).map { String($0).lowercased() }
-            guard !needle.isEmpty, needle.count <= lowered.count else { continue }
-            var start = 0
-            while start + needle.count <= lowered.count {
-                if Array(lowered[start..<(start + needle.count)]) == needle {
-                    ranges.append(start..<(start + needle.count))
-                    start += needle.count
-                } else {
-                    start += 1
-                }
-            }
-        }
+        var ranges = text.matches + MatchRanges.of(words, in: characters)
         ranges.sort { $0.lowerBound < $1.lowerBound }
         var merged: [Range<Int>] = []
         for range in ranges {

@@ -22,22 +22,7 @@ extension Painter {
 
     /// The character ranges of `characters` where any of `words` occurs, ignoring case.
     static func matchRanges(of words: [String], in characters: [Character]) -> [Range<Int>] {
-        let lowered = characters.map { String($0).lowercased() }
-        var ranges: [Range<Int>] = []
-        for word in words {
-            let needle = word.map { String($0).lowercased() }
-            guard !needle.isEmpty, needle.count <= lowered.count else { continue }
-            var start = 0
-            while start + needle.count <= lowered.count {
-                if Array(lowered[start..<(start + needle.count)]) == needle {
-                    ranges.append(start..<(start + needle.count))
-                    start += needle.count
-                } else {
-                    start += 1
-                }
-            }
-        }
-        return ranges.sorted { $0.lowerBound < $1.lowerBound }
+        MatchRanges.of(words, in: characters)
     }
 }
 
