@@ -143,14 +143,16 @@ struct ReaderStoryTests {
     private func openSeedStory(_ session: TmuxSession, headlines: [String]) throws -> [String]? {
         for attempt in 0..<16 {
             try session.send("Enter")
-            guard let opened = try session.waitUntil("a story to open full-screen (attempt \(attempt + 1))", {
-                !Self.showsList($0, headlines)
+            guard let opened = try session.waitUntil("a story to open full-screen (attempt \(attempt + 1))",
+                                                     settled: true, {
+                !Self.showsList($0, headlines) && ($0.first?.contains("full screen") ?? false)
             }) else { return nil }
-            if opened.contains(where: { $0.contains(Self.seedHeadline) }) {
+            // The full-screen article's title is the row under the pane's header.
+            if opened.count > 1 && opened[1].contains(Self.seedHeadline) {
                 return try session.waitFor(Self.seedBodyText)
             }
             try session.send("Escape")
-            try session.waitUntil("the list after Esc") { Self.showsList($0, headlines) }
+            try session.waitUntil("the list after Esc", settled: true) { Self.showsList($0, headlines) }
             try session.send("Down")
         }
         Issue.record("no story among the first 16 showed \"\(Self.seedHeadline)\" full-screen")

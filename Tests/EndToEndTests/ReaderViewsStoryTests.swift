@@ -42,7 +42,7 @@ struct ReaderViewsStoryTests {
         let row = try #require(feeds.firstIndex { $0.hasPrefix("   MercoPress") })
         for _ in 0..<(row - 1) { try session.send("Down") }
         try session.send("Enter")
-        let feed = try #require(try session.waitUntil("the MercoPress view") {
+        let feed = try #require(try session.waitUntil("the MercoPress view", settled: true) {
             $0.first?.contains("Headlines · MercoPress") == true
         })
         #expect(feed.contains { $0.contains(Self.seedHeadline) })

@@ -124,14 +124,20 @@ final class TmuxSession {
 
     /// Polls the screen until `condition` holds; returns that screen. On giving up, records a test issue
     /// showing the last screen, and returns nil.
+    ///
+    /// With `settled`, the condition must hold on two consecutive, identical captures: tmux can be captured
+    /// while it is still applying one frame, so a screen half old and half new can satisfy a condition about
+    /// "the list is gone" while an old row still shows; a settled screen is a whole frame.
     @discardableResult
-    func waitUntil(_ description: String, polls: Int = TmuxSession.defaultPolls,
+    func waitUntil(_ description: String, polls: Int = TmuxSession.defaultPolls, settled: Bool = false,
                    sourceLocation: SourceLocation = #_sourceLocation,
                    _ condition: ([String]) -> Bool) throws -> [String]? {
         var last: [String] = []
+        var previous: [String]?
         for _ in 0..<polls {
             last = try screen()
-            if condition(last) { return last }
+            if condition(last) && (!settled || previous == last) { return last }
+            previous = last
             if let exit = exitIfEnded() {
                 Issue.record(Comment(rawValue: "program ended (status \(exit.status)) while waiting for "
                                      + "\(description); last screen:\n" + Self.framed(last)),
