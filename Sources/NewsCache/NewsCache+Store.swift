@@ -22,48 +22,99 @@ extension NewsCache {
     /// are left alone. Stories no longer in the document stay. Storing the same document twice changes
     /// nothing. Identity: see `StoryIdentity`.
     ///
-    /// The feed's title and site link follow the document unless the user gave the feed a title.
+    /// The feed's title and site link follow the document unless the user gave the feed a title. With
+    /// `fetch`, the feed's validators are recorded and its error cleared in the same transaction.
     @discardableResult
-    public func store(_ document: FeedDocument, feedID: FeedID, fetchedAt: Date) throws -> StoreSummary {
-        try write { db in
-            guard let feedRow = try Row.fetchOne(db, sql: "SELECT title_is_custom FROM feeds WHERE id = ?",
-                                                 arguments: [feedID.rawValue])
-            else { throw CacheError.unknownFeed(feedID) }
-            if let title = document.title?.trimmingCharacters(in: .whitespacesAndNewlines), !title.isEmpty,
-               !(feedRow["title_is_custom"] as Bool) {
-                try db.execute(sql: "UPDATE feeds SET title = ? WHERE id = ? AND title <> ?",
-                               arguments: [title, feedID.rawValue, title])
+    public func store(_ document: FeedDocument, feedID: FeedID, fetchedAt: Date,
+                      fetch: FetchRecord? = nil) throws -> StoreSummary {
+        let prepared = try prepare(document, feedID: feedID)
+        return try write { db in try self.apply(prepared, feedID: feedID, fetchedAt: fetchedAt, fetch: fetch, db) }
+    }
+
+    /// `store` for a refresh running many feeds at once: the derived values (search text, identities,
+    /// fingerprints) are computed on the calling task, and the transaction waits for the single writer
+    /// without holding a thread, so other feeds parse while this one is written.
+    @discardableResult
+    public func store(_ document: FeedDocument, feedID: FeedID, fetchedAt: Date,
+                      fetch: FetchRecord? = nil) async throws -> StoreSummary {
+        let prepared = try prepare(document, feedID: feedID)
+        guard access == .readWrite else { throw CacheError.readOnly(path: path) }
+        do {
+            return try await pool.write { db in
+                try self.apply(prepared, feedID: feedID, fetchedAt: fetchedAt, fetch: fetch, db)
             }
-            if let link = document.link {
-                try db.execute(sql: "UPDATE feeds SET site_url = ? WHERE id = ? AND site_url IS NOT ?",
-                               arguments: [link, feedID.rawValue, link])
-            }
-            var summary = StoreSummary()
+        } catch {
+            throw CacheError.from(error, path: path)
+        }
+    }
+
+    /// Derives what `apply` writes, outside the write transaction. A reader connection tells which entries
+    /// are stored unchanged already, so that their search text is not computed for nothing; `apply` checks
+    /// again inside the transaction and computes what is missing.
+    func prepare(_ document: FeedDocument, feedID: FeedID) throws -> PreparedDocument {
+        var entries = document.entries.map { entry in
+            PreparedEntry(entry: entry, identity: StoryIdentity.of(entry), fingerprint: NewsCache.fingerprint(entry))
+        }
+        let stored: [String: Int64] = try read { db in
+            var found: [String: Int64] = [:]
             let find = try db.cachedStatement(sql: """
-                SELECT id, fingerprint, first_seen FROM stories WHERE feed_id = ? AND identity = ?
+                SELECT fingerprint FROM stories WHERE feed_id = ? AND identity = ?
                 """)
-            for entry in document.entries {
-                let identity = StoryIdentity.of(entry)
-                let fingerprint = NewsCache.fingerprint(entry)
-                let existing = try Row.fetchOne(find, arguments: [feedID.rawValue, identity])
-                if let existing {
-                    if existing["fingerprint"] as Int64 == fingerprint {
-                        summary.unchanged += 1
-                        continue
-                    }
-                    let id: Int64 = existing["id"]
-                    let firstSeen = Date(cacheValue: existing["first_seen"])
-                    try update(db, id: id, entry: entry, fingerprint: fingerprint, firstSeen: firstSeen,
-                               fetchedAt: fetchedAt)
-                    summary.updated += 1
-                } else {
-                    try insert(db, feedID: feedID, identity: identity, entry: entry, fingerprint: fingerprint,
-                               fetchedAt: fetchedAt)
-                    summary.inserted += 1
+            for entry in entries {
+                if let fingerprint = try Int64.fetchOne(find, arguments: [feedID.rawValue, entry.identity]) {
+                    found[entry.identity] = fingerprint
                 }
             }
-            return summary
+            return found
         }
+        for index in entries.indices where stored[entries[index].identity] != entries[index].fingerprint {
+            entries[index].values = StoryValues(entries[index].entry)
+        }
+        return PreparedDocument(title: document.title, link: document.link, entries: entries)
+    }
+
+    /// The write transaction of `store`.
+    private func apply(_ document: PreparedDocument, feedID: FeedID, fetchedAt: Date, fetch: FetchRecord?,
+                       _ db: Database) throws -> StoreSummary {
+        guard let feedRow = try Row.fetchOne(db, sql: "SELECT title_is_custom FROM feeds WHERE id = ?",
+                                             arguments: [feedID.rawValue])
+        else { throw CacheError.unknownFeed(feedID) }
+        if let title = document.title.map(SearchText.trimmed), !title.isEmpty,
+           !(feedRow["title_is_custom"] as Bool) {
+            try db.execute(sql: "UPDATE feeds SET title = ? WHERE id = ? AND title <> ?",
+                           arguments: [title, feedID.rawValue, title])
+        }
+        if let link = document.link {
+            try db.execute(sql: "UPDATE feeds SET site_url = ? WHERE id = ? AND site_url IS NOT ?",
+                           arguments: [link, feedID.rawValue, link])
+        }
+        var summary = StoreSummary()
+        let find = try db.cachedStatement(sql: """
+            SELECT id, fingerprint, first_seen FROM stories WHERE feed_id = ? AND identity = ?
+            """)
+        for prepared in document.entries {
+            let existing = try Row.fetchOne(find, arguments: [feedID.rawValue, prepared.identity])
+            if let existing, existing["fingerprint"] as Int64 == prepared.fingerprint {
+                summary.unchanged += 1
+                continue
+            }
+            let values = prepared.values ?? StoryValues(prepared.entry)
+            if let existing {
+                try update(db, id: existing["id"], prepared: prepared, values: values,
+                           firstSeen: Date(cacheValue: existing["first_seen"]), fetchedAt: fetchedAt)
+                summary.updated += 1
+            } else {
+                try insert(db, feedID: feedID, prepared: prepared, values: values, fetchedAt: fetchedAt)
+                summary.inserted += 1
+            }
+        }
+        if let fetch {
+            try db.execute(sql: """
+                UPDATE feeds SET etag = ?, last_modified = ?, last_error = NULL, last_fetched = ?, next_due = NULL
+                WHERE id = ?
+                """, arguments: [fetch.etag, fetch.lastModified, fetchedAt.cacheValue, feedID.rawValue])
+        }
+        return summary
     }
 
     /// Replaces the stored thread of a story with `comments`, in the given (thread) order, and sets the
@@ -103,78 +154,67 @@ extension NewsCache {
 
     // MARK: - rows
 
-    private func insert(_ db: Database, feedID: FeedID, identity: String, entry: FeedEntry, fingerprint: Int64,
+    private func insert(_ db: Database, feedID: FeedID, prepared: PreparedEntry, values: StoryValues,
                         fetchedAt: Date) throws {
-        let fields = NewsCache.fields(entry, firstSeen: fetchedAt, fetchedAt: fetchedAt)
+        let entry = prepared.entry
         let statement = try db.cachedStatement(sql: """
             INSERT INTO stories (feed_id, identity, fingerprint, link, title, author, published, updated,
                                  sort_date, first_seen, summary, content, categories, enclosures, comments_url,
                                  replies_feed_url, comment_count)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        var arguments: StatementArguments = [feedID.rawValue, identity, fingerprint]
-        arguments += fields
+        var arguments: StatementArguments = [feedID.rawValue, prepared.identity, prepared.fingerprint]
+        arguments += NewsCache.fields(entry, title: values.title, firstSeen: fetchedAt, fetchedAt: fetchedAt)
         arguments += [fetchedAt.cacheValue, entry.summary, entry.content]
-        arguments += NewsCache.extras(entry)
+        arguments += values.extras(entry)
         try statement.execute(arguments: arguments)
-        let id = db.lastInsertedRowID
         try db.cachedStatement(sql: "INSERT INTO stories_fts (rowid, title, body) VALUES (?, ?, ?)")
-            .execute(arguments: [id, NewsCache.title(entry),
-                                 SearchText.body(extracted: nil, content: entry.content, summary: entry.summary)])
+            .execute(arguments: [db.lastInsertedRowID, values.searchTitle, values.searchBody])
     }
 
-    private func update(_ db: Database, id: Int64, entry: FeedEntry, fingerprint: Int64, firstSeen: Date,
-                        fetchedAt: Date) throws {
-        let fields = NewsCache.fields(entry, firstSeen: firstSeen, fetchedAt: fetchedAt)
+    private func update(_ db: Database, id: Int64, prepared: PreparedEntry, values: StoryValues,
+                        firstSeen: Date, fetchedAt: Date) throws {
+        let entry = prepared.entry
         let statement = try db.cachedStatement(sql: """
             UPDATE stories SET fingerprint = ?, link = ?, title = ?, author = ?, published = ?, updated = ?,
                                sort_date = ?, summary = ?, content = ?, categories = ?, enclosures = ?,
                                comments_url = ?, replies_feed_url = ?, comment_count = ?
             WHERE id = ?
             """)
-        var arguments: StatementArguments = [fingerprint]
-        arguments += fields
+        var arguments: StatementArguments = [prepared.fingerprint]
+        arguments += NewsCache.fields(entry, title: values.title, firstSeen: firstSeen, fetchedAt: fetchedAt)
         arguments += [entry.summary, entry.content]
-        arguments += NewsCache.extras(entry)
+        arguments += values.extras(entry)
         arguments += [id]
         try statement.execute(arguments: arguments)
         try reindex(db, id: id)
     }
 
-    /// Rewrites the search entry of one story from its stored row.
+    /// Rewrites the search entry of one story from its stored row (the extracted text, when there is one,
+    /// is the body).
     func reindex(_ db: Database, id: Int64) throws {
         guard let row = try Row.fetchOne(db, sql: """
             SELECT title, summary, content, extracted_text FROM stories WHERE id = ?
             """, arguments: [id]) else { return }
         try db.execute(sql: "DELETE FROM stories_fts WHERE rowid = ?", arguments: [id])
         try db.execute(sql: "INSERT INTO stories_fts (rowid, title, body) VALUES (?, ?, ?)", arguments: [
-            id, row["title"] as String,
+            id, SearchText.title(row["title"]),
             SearchText.body(extracted: row["extracted_text"], content: row["content"], summary: row["summary"]),
         ])
     }
 
     /// link, title, author, published, updated, sort_date: the columns shared by insert and update.
-    private static func fields(_ entry: FeedEntry, firstSeen: Date, fetchedAt: Date) -> StatementArguments {
+    private static func fields(_ entry: FeedEntry, title: String, firstSeen: Date,
+                               fetchedAt: Date) -> StatementArguments {
         var sortDate = entry.published ?? entry.updated ?? firstSeen
         if sortDate.timeIntervalSince(fetchedAt) > futureTolerance { sortDate = firstSeen }
-        return [entry.link, title(entry), entry.author, entry.published?.cacheValue, entry.updated?.cacheValue,
+        return [entry.link, title, entry.author, entry.published?.cacheValue, entry.updated?.cacheValue,
                 sortDate.cacheValue]
-    }
-
-    /// categories, enclosures, comments_url, replies_feed_url, comment_count.
-    private static func extras(_ entry: FeedEntry) -> StatementArguments {
-        [json(entry.categories), json(entry.enclosures), entry.commentsURL, entry.repliesFeedURL,
-         entry.commentCount]
-    }
-
-    private static func json<T: Encodable & Collection>(_ value: T) -> String? {
-        guard !value.isEmpty, let data = try? JSONEncoder().encode(value) else { return nil }
-        return String(decoding: data, as: UTF8.self)
     }
 
     /// The headline to show: the entry's title, else the start of its summary, else its link.
     static func title(_ entry: FeedEntry) -> String {
-        if let title = entry.title?.trimmingCharacters(in: .whitespacesAndNewlines), !title.isEmpty {
+        if let title = entry.title.map(SearchText.trimmed), !title.isEmpty {
             return title
         }
         if let summary = entry.summary.map({ SearchText.plainText($0, limit: 80) }), !summary.isEmpty {

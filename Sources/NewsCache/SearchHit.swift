@@ -24,7 +24,7 @@ public struct MarkedText: Sendable, Equatable, Codable {
         return out
     }
 
-    /// Parses text in which matches are wrapped in `SearchMarkers`.
+    /// Parses text in which matches are wrapped in `SearchMarkers` (the index's CJK separators dropped).
     init(markedWith text: String) {
         var plain = ""
         var matches: [Range<Int>] = []
@@ -51,6 +51,8 @@ public struct MarkedText: Sendable, Equatable, Codable {
                     }
                 }
                 start = nil
+            case SearchMarkers.separator:
+                continue
             default:
                 segment.append(scalar)
             }

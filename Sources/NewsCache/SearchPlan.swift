@@ -1,48 +1,38 @@
 import GRDB
 
-/// A search typed by a reader, turned into SQL over the trigram index.
+/// A search typed by a reader, turned into an FTS5 query over the word index.
 ///
-/// Every white-space separated word must occur (AND), as a substring, case-insensitively; `"…"` quotes are
-/// dropped. The trigram tokenizer indexes every 3-character window, so words of 3 or more characters (any
-/// script: `北京大学`, `Swift`) go to FTS5 `MATCH` as phrases. Words of 1–2 characters (`北京`, `東京`,
-/// `Go`) cannot be looked up in a trigram index; they are checked with `LIKE` on the candidate rows, or,
-/// when the whole query is short words, by scanning the index's text newest first until `limit` rows match.
+/// Every white-space separated word must occur (AND), case-insensitively and without regard to accents.
+/// A word matches the words of the text that start with it (`swif` finds "Swift"); a word in Chinese or
+/// Japanese matches its characters in a row anywhere, because the index holds each CJK character as a word
+/// of its own (`SearchText.plainText`). Quotes, operators and wildcards are taken literally: each word goes
+/// to FTS5 as a quoted phrase, so `AND`, `NOT`, `*` or `"` in a query cannot change its meaning. Words with
+/// no letters or digits (`%`, `--`) are dropped.
 struct SearchPlan {
-    /// The FTS5 query for the long words, nil when there are none.
-    let match: String?
-    /// `LIKE` patterns for the short words, `%` and `_` escaped with `\`.
-    let likePatterns: [String]
-    /// The short words themselves, for marking matches in Swift when FTS5 cannot.
-    let shortWords: [String]
+    /// The FTS5 query.
+    let match: String
 
     init?(_ text: String) {
-        let words = text.split(whereSeparator: { $0.isWhitespace })
-            .map { $0.replacingOccurrences(of: "\"", with: "") }
-            .filter { !$0.isEmpty }
-        guard !words.isEmpty else { return nil }
-        let long = words.filter { $0.unicodeScalars.count >= 3 }
-        let short = words.filter { $0.unicodeScalars.count < 3 }
-        match = long.isEmpty ? nil : long.map { "\"\($0)\"" }.joined(separator: " ")
-        shortWords = short
-        likePatterns = short.map { word in
-            "%" + word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-                .replacingOccurrences(of: "_", with: "\\_") + "%"
-        }
+        let phrases = text.split(whereSeparator: { $0.isWhitespace }).compactMap { Self.phrase(String($0)) }
+        guard !phrases.isEmpty else { return nil }
+        match = phrases.joined(separator: " ")
+    }
+
+    /// The FTS5 phrase for one query word: its indexed form in double quotes (inner quotes doubled), and a
+    /// prefix star unless it ends in a CJK character (those are whole words already). Nil for a word without
+    /// letters or digits, which the tokenizer would reduce to nothing.
+    static func phrase(_ word: String) -> String? {
+        let scalars = word.unicodeScalars
+        guard let last = scalars.last(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil })
+        else { return nil }
+        let indexed = SearchText.plainText(word, separatingCJK: true, keepingTags: true)
+        let quoted = "\"" + indexed.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return SearchText.isCJK(last) ? quoted : quoted + "*"
     }
 
     /// The WHERE clause over `stories_fts` and its arguments.
     func ftsCondition() -> (String, StatementArguments) {
-        var clauses: [String] = []
-        var arguments: StatementArguments = []
-        if let match {
-            clauses.append("stories_fts MATCH ?")
-            arguments += [match]
-        }
-        for pattern in likePatterns {
-            clauses.append("(stories_fts.title LIKE ? ESCAPE '\\' OR stories_fts.body LIKE ? ESCAPE '\\')")
-            arguments += [pattern, pattern]
-        }
-        return (clauses.joined(separator: " AND "), arguments)
+        ("stories_fts MATCH ?", [match])
     }
 
     /// A subquery listing the story ids that match.

@@ -1,77 +1,181 @@
 /// Turns a story's HTML body into the plain text the search index holds.
 ///
 /// NewsCache does not depend on ArticleText, so this is a small tag stripper of its own: the bodies it sees
-/// are already sanitised fragments, and the index only needs the words, not a faithful layout.
+/// are already sanitised fragments, and the index only needs the words, not a faithful layout. It runs once
+/// per stored story, so it works on UTF-8 bytes and copies runs of ordinary text whole.
 enum SearchText {
-    /// The indexed body is capped so one huge page cannot blow up the trigram index (about 3 index entries
-    /// per character); the first 16,000 characters hold the words a search is for.
+    /// The indexed body is capped so one huge page cannot blow up the index; the first 16,000 characters
+    /// hold the words a search is for.
     static let maximumBodyLength = 16_000
 
-    /// The plain text of the best body available, as `Story.bodyHTML` chooses it.
+    /// The indexed text of the best body available, as `Story.bodyHTML` chooses it (see `indexed`).
     static func body(extracted: String?, content: String?, summary: String?) -> String {
         guard let html = extracted ?? content ?? summary else { return "" }
-        return plainText(html, limit: maximumBodyLength)
+        return plainText(html, limit: maximumBodyLength, separatingCJK: true)
     }
 
-    /// Tags removed (block-ish tags become a space), common entities decoded, white space folded, and the
-    /// private-use characters that mark matches in snippets dropped.
-    static func plainText(_ html: String, limit: Int = .max) -> String {
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        var count = 0
-        var scalars = html.unicodeScalars[...]
-        func emit(_ scalar: Unicode.Scalar) {
-            // ASCII first: the Unicode property lookup was the largest single cost of a refresh's writes.
-            let isSpace = scalar.isASCII
-                ? (scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar.value == 0x0C
-                   || scalar.value == 0x0B)
-                : scalar.properties.isWhitespace
-            if isSpace {
-                pendingSpace = true
-                return
+    /// `text` without leading and trailing white space. Most text arrives trimmed already, so the common
+    /// case checks two characters and returns the same string; Foundation's `trimmingCharacters` was a
+    /// visible cost of storing a refresh.
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
+        if !first.properties.isWhitespace && !last.properties.isWhitespace { return text }
+        let scalars = text.unicodeScalars
+        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let end = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[start...end])
+    }
+
+    /// The indexed form of a title: `SearchMarkers.separator` between CJK characters (see `plainText`).
+    static func title(_ title: String) -> String {
+        plainText(title, separatingCJK: true, keepingTags: true)
+    }
+
+    /// Tags removed (a tag boundary becomes a space), common entities decoded, white space folded, and the
+    /// private-use characters that mark matches in snippets dropped. At most `limit` characters (Unicode
+    /// scalars) are kept.
+    ///
+    /// With `separatingCJK`, `SearchMarkers.separator` goes between a CJK character and its neighbours, so
+    /// that the index's word tokenizer sees every Han, kana or Hangul character as a word of its own:
+    /// Chinese and Japanese are written without spaces, and a query word becomes the phrase of its
+    /// characters. The separator is invisible to readers: it is stripped from highlights and snippets.
+    /// With `keepingTags`, `<` is text (titles are plain text already).
+    static func plainText(_ html: String, limit: Int = .max, separatingCJK: Bool = false,
+                          keepingTags: Bool = false) -> String {
+        var source = html
+        return source.withUTF8 { bytes in
+            let capacity = limit >= bytes.count ? bytes.count : min(bytes.count, limit &* 4)
+            var writer = Writer(limit: limit, separatingCJK: separatingCJK, capacity: capacity)
+            var index = 0
+            let count = bytes.count
+            while index < count, !writer.isFull {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "<") where !keepingTags:
+                    // Skip to the end of the tag; a tag boundary separates words (`<p>a</p><p>b</p>` is "a b").
+                    guard let end = bytes[(index + 1)...].firstIndex(of: UInt8(ascii: ">")) else {
+                        writer.ascii(byte); index += 1; continue
+                    }
+                    writer.space()
+                    index = end + 1
+                case UInt8(ascii: "&"):
+                    if let (scalar, next) = decodeEntity(bytes, after: index) {
+                        writer.scalar(scalar)
+                        index = next
+                    } else {
+                        writer.ascii(byte); index += 1
+                    }
+                case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D:
+                    writer.space(); index += 1
+                case ..<0x80:
+                    writer.ascii(byte); index += 1
+                default:
+                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    let end = min(count, index + length)
+                    writer.encoded(bytes[index..<end])
+                    index = end
+                }
             }
-            if scalar == SearchMarkers.open || scalar == SearchMarkers.close { return }
-            if pendingSpace, !out.isEmpty { out.append(" "); count += 1 }
-            pendingSpace = false
-            out.append(scalar)
+            return writer.string
+        }
+    }
+
+    /// The output of `plainText`: UTF-8 bytes with folded white space and CJK separators.
+    private struct Writer {
+        let limit: Int
+        let separatingCJK: Bool
+        var bytes: [UInt8] = []
+        var count = 0
+        var pendingSpace = false
+        var lastWasCJK = false
+
+        init(limit: Int, separatingCJK: Bool, capacity: Int) {
+            self.limit = limit; self.separatingCJK = separatingCJK
+            bytes.reserveCapacity(capacity)
+        }
+
+        var isFull: Bool { count >= limit }
+        var string: String { String(decoding: bytes, as: UTF8.self) }
+
+        mutating func space() { pendingSpace = true }
+
+        mutating func ascii(_ byte: UInt8) {
+            begin(isCJK: false)
+            bytes.append(byte)
             count += 1
         }
-        while let scalar = scalars.first, count < limit {
-            scalars = scalars.dropFirst()
-            switch scalar {
-            case "<":
-                // Skip to the end of the tag; a tag boundary separates words (`<p>a</p><p>b</p>` is "a b").
-                if let end = scalars.firstIndex(of: ">") {
-                    scalars = scalars[scalars.index(after: end)...]
-                    pendingSpace = true
-                } else {
-                    emit(scalar)
-                }
-            case "&":
-                if let (decoded, rest) = decodeEntity(scalars) {
-                    decoded.forEach(emit)
-                    scalars = rest
-                } else {
-                    emit(scalar)
-                }
-            default:
-                emit(scalar)
-            }
+
+        /// One non-ASCII character, given as its (valid) UTF-8 bytes.
+        mutating func encoded(_ utf8: Slice<UnsafeBufferPointer<UInt8>>) {
+            scalar(Self.decode(utf8), encoded: utf8)
         }
-        return String(out)
+
+        mutating func scalar(_ scalar: Unicode.Scalar, encoded: Slice<UnsafeBufferPointer<UInt8>>? = nil) {
+            if scalar.isASCII {
+                switch scalar.value {
+                case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D: space()
+                default: ascii(UInt8(scalar.value))
+                }
+                return
+            }
+            if scalar.properties.isWhitespace { return space() }
+            if SearchMarkers.isMarker(scalar) { return }
+            begin(isCJK: separatingCJK && SearchText.isCJK(scalar))
+            if let encoded {
+                bytes.append(contentsOf: encoded)
+            } else {
+                bytes.append(contentsOf: String(scalar).utf8)
+            }
+            count += 1
+        }
+
+        /// Writes the folded space or the CJK separator that goes before the next character.
+        private mutating func begin(isCJK: Bool) {
+            if pendingSpace, !bytes.isEmpty {
+                bytes.append(0x20)
+                count += 1
+            } else if separatingCJK, isCJK || lastWasCJK, !bytes.isEmpty {
+                bytes.append(contentsOf: SearchMarkers.separatorUTF8)
+            }
+            pendingSpace = false
+            lastWasCJK = isCJK
+        }
+
+        private static func decode(_ utf8: Slice<UnsafeBufferPointer<UInt8>>) -> Unicode.Scalar {
+            var iterator = utf8.makeIterator()
+            var decoder = UTF8()
+            if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
+            return "\u{FFFD}"
+        }
     }
 
-    /// Decodes the entity starting just after `&`, returning its text and the input after the `;`.
-    private static func decodeEntity(_ input: Substring.UnicodeScalarView)
-        -> (String.UnicodeScalarView, Substring.UnicodeScalarView)? {
-        guard let semicolon = input.prefix(12).firstIndex(of: ";") else { return nil }
-        let name = String(String.UnicodeScalarView(input[..<semicolon]))
-        let rest = input[input.index(after: semicolon)...]
-        let named: [String: String] = [
-            "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ",
-            "mdash": "—", "ndash": "–", "hellip": "…", "rsquo": "’", "lsquo": "‘", "rdquo": "”", "ldquo": "“",
-        ]
-        if let text = named[name] { return (text.unicodeScalars, rest) }
+    /// Whether a character is written without spaces between words: Han ideographs, kana, Hangul, Bopomofo
+    /// and their compatibility and half-width forms.
+    static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x1100...0x11FF, 0x2E80...0x2FDF, 0x3040...0x30FF, 0x3100...0x312F, 0x3130...0x318F,
+             0x31A0...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA960...0xA97F, 0xAC00...0xD7FF,
+             0xF900...0xFAFF, 0xFF66...0xFF9F, 0xFFA0...0xFFDC, 0x20000...0x3FFFF:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The HTML entities search text decodes by name; numeric references are decoded in general.
+    private static let namedEntities: [String: Unicode.Scalar] = [
+        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ",
+        "mdash": "—", "ndash": "–", "hellip": "…", "rsquo": "’", "lsquo": "‘", "rdquo": "”", "ldquo": "“",
+    ]
+
+    /// Decodes the entity whose `&` is at `ampersand`, returning its character and the index after the `;`.
+    private static func decodeEntity(_ bytes: UnsafeBufferPointer<UInt8>, after ampersand: Int)
+        -> (Unicode.Scalar, Int)? {
+        let start = ampersand + 1
+        let end = min(bytes.count, start + 12)
+        guard start < end, let semicolon = bytes[start..<end].firstIndex(of: UInt8(ascii: ";")) else { return nil }
+        let name = String(decoding: bytes[start..<semicolon], as: UTF8.self)
+        if let scalar = namedEntities[name] { return (scalar, semicolon + 1) }
         var value: UInt32?
         if name.hasPrefix("#x") || name.hasPrefix("#X") {
             value = UInt32(name.dropFirst(2), radix: 16)
@@ -79,13 +183,21 @@ enum SearchText {
             value = UInt32(name.dropFirst(), radix: 10)
         }
         guard let value, let scalar = Unicode.Scalar(value) else { return nil }
-        return (String(scalar).unicodeScalars, rest)
+        return (scalar, semicolon + 1)
     }
 }
 
-/// The characters `snippet()` and `highlight()` put around matches: private-use code points, which
-/// `SearchText` strips from indexed text so that they can only come from the index itself.
+/// The private-use characters the search index uses: `open` and `close` are what `snippet()` and
+/// `highlight()` put around matches; `separator` splits CJK text into one-character words (see
+/// `SearchText.plainText`). `SearchText` strips all three from incoming text, so they can only come from
+/// the index itself.
 enum SearchMarkers {
     static let open: Unicode.Scalar = "\u{E000}"
     static let close: Unicode.Scalar = "\u{E001}"
+    static let separator: Unicode.Scalar = "\u{E002}"
+    static let separatorUTF8: [UInt8] = Array(String(separator).utf8)
+
+    static func isMarker(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == open || scalar == close || scalar == separator
+    }
 }

@@ -11,10 +11,10 @@ import NewsModel
 public enum StoryIdentity {
     /// The identity of `entry` under the rule above.
     public static func of(_ entry: FeedEntry) -> String {
-        if let id = entry.id?.trimmingCharacters(in: .whitespacesAndNewlines), !id.isEmpty {
+        if let id = entry.id.map(SearchText.trimmed), !id.isEmpty {
             return "id:" + id
         }
-        if let link = entry.link?.trimmingCharacters(in: .whitespacesAndNewlines), !link.isEmpty {
+        if let link = entry.link.map(SearchText.trimmed), !link.isEmpty {
             return "link:" + canonicalLink(link)
         }
         var hasher = StableHasher()

@@ -75,16 +75,45 @@ struct SearchTests {
         #expect(try cache.search("go", limit: 5).map(\.headline.title) == ["Go generics"])
     }
 
-    @Test("quotes, operators and wildcards in a query are taken literally")
+    @Test("quotes, operators and wildcards in a query are taken literally; punctuation alone matches nothing")
     func literal() throws {
         let (_, cache) = try cacheWith([("100% pure C++ AND more", "<p>a_b c*d</p>"), ("Other", "<p>x</p>")])
         #expect(try cache.search("C++ AND", limit: 5).count == 1)
         #expect(try cache.search("\"pure", limit: 5).count == 1)
-        #expect(try cache.search("%", limit: 5).count == 1)
         #expect(try cache.search("a_b", limit: 5).count == 1)
-        #expect(try cache.search("_", limit: 5).count == 1)
+        #expect(try cache.search("c*d", limit: 5).count == 1)
         #expect(try cache.search("NOT OR", limit: 5).isEmpty)
+        #expect(try cache.search("%", limit: 5).isEmpty)
+        #expect(try cache.search("_ --", limit: 5).isEmpty)
         #expect(try cache.search("", limit: 5).isEmpty)
+    }
+
+    @Test("a word finds the words it begins, accents folded, but not text inside a word")
+    func prefixes() throws {
+        let (_, cache) = try cacheWith([("Zeppelins over Córdoba", "<p>An airship show.</p>"),
+                                        ("Cordon bleu recipes", "<p>Cooking.</p>")])
+        #expect(try cache.search("zepp", limit: 5).map(\.headline.title) == ["Zeppelins over Córdoba"])
+        #expect(try cache.search("cordoba", limit: 5).map(\.headline.title) == ["Zeppelins over Córdoba"])
+        #expect(try cache.search("córdoba", limit: 5).map(\.headline.title) == ["Zeppelins over Córdoba"])
+        #expect(try cache.search("cordo", limit: 5).count == 2)
+        #expect(try cache.search("pelin", limit: 5).isEmpty)
+        let hit = try #require(try cache.search("zepp", limit: 5).first)
+        #expect(hit.title.marked(open: "[", close: "]") == "[Zeppelins] over Córdoba")
+    }
+
+    @Test("CJK mixed with Latin letters and digits is found from either side, and results show no separators")
+    func cjkMixed() throws {
+        let (_, cache) = try cacheWith([("iPhone手机在东京发售", "<p>价格为999元，2024年上市。</p>")])
+        #expect(try cache.search("iphone", limit: 5).count == 1)
+        #expect(try cache.search("手机", limit: 5).count == 1)
+        #expect(try cache.search("999元", limit: 5).count == 1)
+        #expect(try cache.search("2024年", limit: 5).count == 1)
+        #expect(try cache.search("京东", limit: 5).isEmpty)
+        let hit = try #require(try cache.search("东京", limit: 5).first)
+        #expect(hit.title.marked(open: "[", close: "]") == "iPhone手机在[东京]发售")
+        let body = try #require(try cache.search("999元", limit: 5).first)
+        #expect(!body.snippet.text.unicodeScalars.contains { $0.properties.generalCategory == .privateUse })
+        #expect(body.snippet.text.contains("价格为999元"))
     }
 
     @Test("HTML is indexed as text: tags are not words, entities are decoded")
@@ -92,6 +121,12 @@ struct SearchTests {
         #expect(SearchText.plainText("<p>a&amp;b</p><p>c&#233;&#x4E2D;</p>  <br/>d") == "a&b cé中 d")
         #expect(SearchText.plainText("x < y & z") == "x < y & z")
         #expect(SearchText.plainText("abcdef", limit: 3) == "abc")
+        #expect(SearchText.plainText("a\u{E000}b\u{E002}c\u{00A0}d\u{3000}e") == "abc d e")
+        let separator = "\u{E002}"
+        #expect(SearchText.plainText("<b>東京</b>で iPhone", separatingCJK: true)
+                == "東\(separator)京 で iPhone")
+        #expect(SearchText.plainText("iPhone手机", separatingCJK: true) == "iPhone\(separator)手\(separator)机")
+        #expect(SearchText.title("a <b> & c") == "a <b> & c")
     }
 
     @Test("marked text merges overlapping matches and counts characters, not bytes")

@@ -17,6 +17,39 @@ struct StoreTests {
         #expect(try cache.count(HeadlineQuery()) == 5)
     }
 
+    @Test("storing with a fetch record saves the validators and clears the feed's error in the same write")
+    func fetchRecord() throws {
+        let directory = try TemporaryDirectory()
+        let cache = try NewsCache(path: directory.cachePath)
+        let feed = try cache.addFeed(url: "https://example.org/feed")
+        try cache.recordFetch(feedID: feed, etag: nil, lastModified: nil, error: "HTTP 500", at: referenceDate)
+        try cache.store(FeedDocument(entries: entries(2)), feedID: feed, fetchedAt: referenceDate,
+                        fetch: FetchRecord(etag: "\"v1\"", lastModified: "Tue, 01 Apr 2025 10:00:00 GMT"))
+        let saved = try #require(try cache.feedValidators(feed))
+        #expect(saved.etag == "\"v1\"")
+        #expect(saved.lastModified == "Tue, 01 Apr 2025 10:00:00 GMT")
+        #expect(saved.lastError == nil)
+        #expect(saved.lastFetched == referenceDate)
+    }
+
+    @Test("the asynchronous store used by refreshes inserts, updates and skips like the synchronous one")
+    func asyncStore() async throws {
+        let directory = try TemporaryDirectory()
+        let cache = try NewsCache(path: directory.cachePath)
+        let feed = try cache.addFeed(url: "https://example.org/feed")
+        let first = try await cache.store(FeedDocument(entries: entries(4)), feedID: feed, fetchedAt: referenceDate)
+        #expect(first == StoreSummary(inserted: 4))
+        var changed = entries(4)
+        changed[0].content = "<p>Now about a zeppelin</p>"
+        let second = try await cache.store(FeedDocument(entries: changed), feedID: feed, fetchedAt: referenceDate)
+        #expect(second == StoreSummary(updated: 1, unchanged: 3))
+        #expect(try cache.search("zeppelin", limit: 5).count == 1)
+        let reader = try NewsCache(path: directory.cachePath, access: .readOnly)
+        await #expect(throws: CacheError.self) {
+            try await reader.store(FeedDocument(entries: entries(1)), feedID: feed, fetchedAt: referenceDate)
+        }
+    }
+
     @Test("a changed story is updated in place and keeps its id, read and starred marks")
     func updateInPlace() throws {
         let directory = try TemporaryDirectory()

@@ -106,9 +106,11 @@ public final class Refresher: Sendable {
                 return record(outcome, failure: "\(error)", at: fetchedAt)
             }
             do {
-                let summary = try cache.store(parsed.feed, feedID: feed.id, fetchedAt: fetchedAt)
-                try cache.recordFetch(feedID: feed.id, etag: body.etag, lastModified: body.lastModified,
-                                      error: nil, at: fetchedAt)
+                // One transaction stores the stories and the validators; it waits for the writer without
+                // holding a thread, so other feeds keep parsing meanwhile.
+                let summary = try await cache.store(parsed.feed, feedID: feed.id, fetchedAt: fetchedAt,
+                                                    fetch: FetchRecord(etag: body.etag,
+                                                                       lastModified: body.lastModified))
                 outcome.status = .updated(summary, warnings: parsed.warnings)
             } catch {
                 outcome.status = .failed("cache: \(error)")

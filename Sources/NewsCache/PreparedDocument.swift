@@ -1,0 +1,56 @@
+import Foundation
+import GRDB
+import NewsModel
+
+/// What a successful fetch records on its feed, in the transaction that stores the document.
+public struct FetchRecord: Sendable, Equatable {
+    public var etag: String?
+    public var lastModified: String?
+    public init(etag: String?, lastModified: String?) {
+        self.etag = etag; self.lastModified = lastModified
+    }
+}
+
+/// A feed document made ready for `NewsCache.store`: everything derived from its entries is computed before
+/// the write transaction, on the caller's thread, so the single writer runs SQL only.
+struct PreparedDocument: Sendable {
+    let title: String?
+    let link: String?
+    let entries: [PreparedEntry]
+}
+
+/// One entry with the keys that decide insert, update or nothing.
+struct PreparedEntry: Sendable {
+    let entry: FeedEntry
+    let identity: String
+    let fingerprint: Int64
+    /// The row's derived values; nil when the entry was stored unchanged when it was prepared.
+    var values: StoryValues?
+}
+
+/// The derived column values of a story row and its search entry.
+struct StoryValues: Sendable {
+    let title: String
+    let searchTitle: String
+    let searchBody: String
+    let categories: String?
+    let enclosures: String?
+
+    init(_ entry: FeedEntry) {
+        title = NewsCache.title(entry)
+        searchTitle = SearchText.title(title)
+        searchBody = SearchText.body(extracted: nil, content: entry.content, summary: entry.summary)
+        categories = Self.json(entry.categories)
+        enclosures = Self.json(entry.enclosures)
+    }
+
+    /// categories, enclosures, comments_url, replies_feed_url, comment_count.
+    func extras(_ entry: FeedEntry) -> StatementArguments {
+        [categories, enclosures, entry.commentsURL, entry.repliesFeedURL, entry.commentCount]
+    }
+
+    private static func json<T: Encodable & Collection>(_ value: T) -> String? {
+        guard !value.isEmpty, let data = try? JSONEncoder().encode(value) else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
