@@ -7,13 +7,14 @@ import GRDB
 /// `INTEGER` 0/1; lists (categories, enclosures) are JSON text.
 enum CacheSchema {
     /// The identifier of the newest migration, for tests and diagnostics.
-    static let latest = "v3-word-search"
+    static let latest = "v4-store-counts"
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-core", migrate: v1)
         migrator.registerMigration("v2-search", migrate: v2)
         migrator.registerMigration("v3-word-search", migrate: v3)
+        migrator.registerMigration("v4-store-counts", migrate: v4)
         return migrator
     }
 
@@ -130,6 +131,15 @@ enum CacheSchema {
             );
             """)
         try fillSearchIndex(db)
+    }
+
+    /// The per-feed counters of inserted stories move from a row trigger to `NewsCache.store`, which adds
+    /// a feed's new stories in one `UPDATE`. A statement that fires a trigger runs in a statement savepoint,
+    /// and FTS5 writes its pending index data to disk at every savepoint: with the trigger, each story of a
+    /// refresh became a separate index segment to merge (measured: 2.2 s against 0.8 s of SQLite CPU for
+    /// 10,000 stories). Deletes and read marks keep their triggers.
+    static func v4(_ db: Database) throws {
+        try db.execute(sql: "DROP TRIGGER stories_count_insert")
     }
 
     /// Fills the (empty) search table from the stories already stored, as `NewsCache.store` would.

@@ -32,19 +32,17 @@ extension NewsCache {
     }
 
     /// `store` for a refresh running many feeds at once: the derived values (search text, identities,
-    /// fingerprints) are computed on the calling task, and the transaction waits for the single writer
-    /// without holding a thread, so other feeds parse while this one is written.
+    /// fingerprints) are computed on the calling task, and the write waits for the single writer without
+    /// holding a thread, so other feeds parse meanwhile. Stores that arrive while the writer is busy share
+    /// one transaction (`StoreBatcher`); each still succeeds or fails as a whole.
     @discardableResult
     public func store(_ document: FeedDocument, feedID: FeedID, fetchedAt: Date,
                       fetch: FetchRecord? = nil) async throws -> StoreSummary {
-        let prepared = try prepare(document, feedID: feedID)
         guard access == .readWrite else { throw CacheError.readOnly(path: path) }
-        do {
-            return try await pool.write { db in
-                try self.apply(prepared, feedID: feedID, fetchedAt: fetchedAt, fetch: fetch, db)
-            }
-        } catch {
-            throw CacheError.from(error, path: path)
+        let prepared = try prepare(document, feedID: feedID)
+        return try await withCheckedThrowingContinuation { continuation in
+            batcher.enqueue(StoreBatcher.Job(document: prepared, feedID: feedID, fetchedAt: fetchedAt,
+                                             fetch: fetch, continuation: continuation), cache: self)
         }
     }
 
@@ -73,9 +71,11 @@ extension NewsCache {
         return PreparedDocument(title: document.title, link: document.link, entries: entries)
     }
 
-    /// The write transaction of `store`.
-    private func apply(_ document: PreparedDocument, feedID: FeedID, fetchedAt: Date, fetch: FetchRecord?,
-                       _ db: Database) throws -> StoreSummary {
+    /// The writes of `store`, inside the caller's transaction. The story rows come first and the search
+    /// entries after them, and no statement here fires a trigger: FTS5 flushes its pending index data at
+    /// every statement savepoint, so interleaving would write one index segment per story.
+    func apply(_ document: PreparedDocument, feedID: FeedID, fetchedAt: Date, fetch: FetchRecord?,
+               _ db: Database) throws -> StoreSummary {
         guard let feedRow = try Row.fetchOne(db, sql: "SELECT title_is_custom FROM feeds WHERE id = ?",
                                              arguments: [feedID.rawValue])
         else { throw CacheError.unknownFeed(feedID) }
@@ -89,6 +89,8 @@ extension NewsCache {
                            arguments: [link, feedID.rawValue, link])
         }
         var summary = StoreSummary()
+        var inserted: [(id: Int64, values: StoryValues)] = []
+        var updated: [Int64] = []
         let find = try db.cachedStatement(sql: """
             SELECT id, fingerprint, first_seen FROM stories WHERE feed_id = ? AND identity = ?
             """)
@@ -100,14 +102,28 @@ extension NewsCache {
             }
             let values = prepared.values ?? StoryValues(prepared.entry)
             if let existing {
-                try update(db, id: existing["id"], prepared: prepared, values: values,
+                let id: Int64 = existing["id"]
+                try update(db, id: id, prepared: prepared, values: values,
                            firstSeen: Date(cacheValue: existing["first_seen"]), fetchedAt: fetchedAt)
-                summary.updated += 1
+                updated.append(id)
             } else {
-                try insert(db, feedID: feedID, prepared: prepared, values: values, fetchedAt: fetchedAt)
-                summary.inserted += 1
+                let id = try insert(db, feedID: feedID, prepared: prepared, values: values, fetchedAt: fetchedAt)
+                inserted.append((id, values))
             }
         }
+        summary.inserted = inserted.count
+        summary.updated = updated.count
+        if !inserted.isEmpty {
+            // New stories are unread: both counters grow by the number inserted (see migration v4).
+            try db.execute(sql: """
+                UPDATE feeds SET total_count = total_count + ?, unread_count = unread_count + ? WHERE id = ?
+                """, arguments: [inserted.count, inserted.count, feedID.rawValue])
+        }
+        let index = try db.cachedStatement(sql: "INSERT INTO stories_fts (rowid, title, body) VALUES (?, ?, ?)")
+        for (id, values) in inserted {
+            try index.execute(arguments: [id, values.searchTitle, values.searchBody])
+        }
+        for id in updated { try reindex(db, id: id) }
         if let fetch {
             try db.execute(sql: """
                 UPDATE feeds SET etag = ?, last_modified = ?, last_error = NULL, last_fetched = ?, next_due = NULL
@@ -154,8 +170,9 @@ extension NewsCache {
 
     // MARK: - rows
 
+    /// Inserts the story row (not its search entry) and returns its id.
     private func insert(_ db: Database, feedID: FeedID, prepared: PreparedEntry, values: StoryValues,
-                        fetchedAt: Date) throws {
+                        fetchedAt: Date) throws -> Int64 {
         let entry = prepared.entry
         let statement = try db.cachedStatement(sql: """
             INSERT INTO stories (feed_id, identity, fingerprint, link, title, author, published, updated,
@@ -168,8 +185,7 @@ extension NewsCache {
         arguments += [fetchedAt.cacheValue, entry.summary, entry.content]
         arguments += values.extras(entry)
         try statement.execute(arguments: arguments)
-        try db.cachedStatement(sql: "INSERT INTO stories_fts (rowid, title, body) VALUES (?, ?, ?)")
-            .execute(arguments: [db.lastInsertedRowID, values.searchTitle, values.searchBody])
+        return db.lastInsertedRowID
     }
 
     private func update(_ db: Database, id: Int64, prepared: PreparedEntry, values: StoryValues,
@@ -187,7 +203,6 @@ extension NewsCache {
         arguments += values.extras(entry)
         arguments += [id]
         try statement.execute(arguments: arguments)
-        try reindex(db, id: id)
     }
 
     /// Rewrites the search entry of one story from its stored row (the extracted text, when there is one,

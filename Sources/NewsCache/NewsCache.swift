@@ -23,6 +23,8 @@ public final class NewsCache: Sendable {
     let pool: DatabasePool
     /// Held for the life of a `.readWrite` cache; nil for readers.
     private let lock: WriterLock?
+    /// Joins concurrent refresh stores into shared transactions (see `store(_:feedID:fetchedAt:fetch:) async`).
+    let batcher = StoreBatcher()
 
     /// The default location: `$XDG_DATA_HOME/gazette/cache.sqlite`, else `~/.local/share/gazette/cache.sqlite`.
     public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {

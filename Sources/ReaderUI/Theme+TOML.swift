@@ -166,7 +166,7 @@ private struct ThemeReader {
     /// The 1-based line where `key` is assigned inside `[section]` (or before any section).
     func line(of key: String, section: String?) -> Int? {
         var current: String?
-        for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (number, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = rawLine.trimmingCharacters(in: .whitespaces)
             if line.hasPrefix("[") {
                 current = line.trimmingCharacters(in: CharacterSet(charactersIn: "[] "))

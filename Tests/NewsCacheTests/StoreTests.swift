@@ -50,6 +50,44 @@ struct StoreTests {
         }
     }
 
+    @Test("many feeds stored at once share transactions, and each gets its own summary and counters")
+    func concurrentStores() async throws {
+        let directory = try TemporaryDirectory()
+        let cache = try NewsCache(path: directory.cachePath)
+        var feeds: [FeedID] = []
+        for index in 0..<40 { feeds.append(try cache.addFeed(url: "https://example.org/\(index)")) }
+        let gone = try cache.addFeed(url: "https://example.org/removed")
+        try cache.removeFeed(gone)
+        let summaries = try await withThrowingTaskGroup(of: (Int, StoreSummary).self) { group in
+            for (index, feed) in feeds.enumerated() {
+                group.addTask {
+                    let document = FeedDocument(entries: entries(index % 7 + 1, prefix: "f\(index)"))
+                    return (index, try await cache.store(document, feedID: feed, fetchedAt: referenceDate,
+                                                         fetch: FetchRecord(etag: "e\(index)", lastModified: nil)))
+                }
+            }
+            var found: [Int: StoreSummary] = [:]
+            for try await (index, summary) in group { found[index] = summary }
+            return found
+        }
+        await #expect(throws: CacheError.unknownFeed(gone)) {
+            try await cache.store(FeedDocument(entries: entries(2)), feedID: gone, fetchedAt: referenceDate)
+        }
+        for (index, feed) in feeds.enumerated() {
+            #expect(summaries[index] == StoreSummary(inserted: index % 7 + 1))
+            #expect(try cache.count(HeadlineQuery(scope: .feed(feed))) == index % 7 + 1)
+            #expect(try cache.feedValidators(feed)?.etag == "e\(index)")
+        }
+        let listed = try cache.feeds()
+        let expected: Int = (0..<40).map { $0 % 7 + 1 }.reduce(0, +)
+        let total: Int = listed.map(\.totalCount).reduce(0, +)
+        #expect(listed.allSatisfy { $0.unreadCount == $0.totalCount && $0.totalCount > 0 })
+        #expect(total == expected)
+        let hits = try cache.search("story", limit: 500)
+        #expect(hits.count == expected)
+        #expect(try cache.integrityCheck() == ["ok"])
+    }
+
     @Test("a changed story is updated in place and keeps its id, read and starred marks")
     func updateInPlace() throws {
         let directory = try TemporaryDirectory()

@@ -24,6 +24,15 @@ struct UrlsFileTests {
         #expect(subs[2].kind == .hackerNews)
     }
 
+    @Test("Windows line ends, tabs and Unicode spaces around and between fields are white space")
+    func whiteSpace() {
+        let text = "https://a.example/feed\ttech\r\n\u{00A0} https://b.example/feed\u{3000}\"two words\"\u{00A0}\r\n\r\n"
+        let (subs, problems) = UrlsFile.parse(text)
+        #expect(problems.isEmpty)
+        #expect(subs == [Subscription(url: "https://a.example/feed", tags: ["tech"]),
+                         Subscription(url: "https://b.example/feed", tags: ["two words"])])
+    }
+
     @Test("A bad line is reported with its number and skipped; the others still count")
     func badLines() {
         let text = "https://a.example/feed\nnot a url\nhttps://b.example/feed \"open quote\nquery:unread:unread = \"yes\"\n"

@@ -56,6 +56,13 @@ struct SettingsFileTests {
         #expect(warnings == [SettingsProblem(line: 3, message: "unknown setting 'colour' in [reader]")])
     }
 
+    @Test("A file with Windows line ends gives the same line numbers")
+    func windowsLineEnds() throws {
+        let (s, warnings) = try SettingsFile.parse("[reader]\r\ntheme = \"light\"\r\ncolour = \"red\"\r\n")
+        #expect(s.theme == "light")
+        #expect(warnings == [SettingsProblem(line: 3, message: "unknown setting 'colour' in [reader]")])
+    }
+
     @Test("A bad value is an error with its line")
     func badValue() {
         do {

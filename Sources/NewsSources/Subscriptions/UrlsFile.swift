@@ -7,9 +7,9 @@ public enum UrlsFile {
         var subscriptions: [Subscription] = []
         var problems: [LineProblem] = []
         var seen = Set<String>()
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let number = index + 1
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            let line = trimmed(rawLine)
             if line.isEmpty || line.hasPrefix("#") { continue }
             switch parseLine(line) {
             case .success(let subscription):
@@ -44,8 +44,8 @@ public enum UrlsFile {
     /// `text` without the line(s) subscribing to `url`, and whether any was removed.
     public static func removing(_ url: String, from text: String) -> (text: String, removed: Bool) {
         var removed = false
-        let kept = text.split(separator: "\n", omittingEmptySubsequences: false).filter { rawLine in
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
+        let kept = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).filter { rawLine in
+            let line = trimmed(rawLine)
             guard !line.isEmpty, !line.hasPrefix("#"), case .success(let sub) = parseLine(line) else { return true }
             if sub.url == url { removed = true; return false }
             return true
@@ -56,26 +56,35 @@ public enum UrlsFile {
     /// A line-level failure's text (a wrapper so `Result` can carry it).
     struct Failure: Error { let text: String }
 
+    /// A line without the white space around it. Unicode scalars rather than Foundation's
+    /// `trimmingCharacters`: a 500-line file is read before the reader's first frame.
+    static func trimmed(_ line: Substring) -> String {
+        let scalars = line.unicodeScalars
+        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let end = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[start...end])
+    }
+
     static func parseLine(_ line: String) -> Result<Subscription, Failure> {
         var tokens: [String] = []
-        var current = ""
+        var current = String.UnicodeScalarView()
         var inQuotes = false
         var tokenStarted = false
-        for character in line {
-            if character == "\"" {
+        for scalar in line.unicodeScalars {
+            if scalar == "\"" {
                 inQuotes.toggle()
                 tokenStarted = true
-            } else if character.isWhitespace && !inQuotes {
-                if tokenStarted { tokens.append(current) }
-                current = ""
+            } else if !inQuotes && scalar.properties.isWhitespace {
+                if tokenStarted { tokens.append(String(current)) }
+                current = String.UnicodeScalarView()
                 tokenStarted = false
             } else {
-                current.append(character)
+                current.append(scalar)
                 tokenStarted = true
             }
         }
         if inQuotes { return .failure(Failure(text: "unclosed quote")) }
-        if tokenStarted { tokens.append(current) }
+        if tokenStarted { tokens.append(String(current)) }
         guard let url = tokens.first, !url.isEmpty else { return .failure(Failure(text: "no URL")) }
         if let problem = urlProblem(url) { return .failure(Failure(text: problem)) }
         var tags: [String] = []

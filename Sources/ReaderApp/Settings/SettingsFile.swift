@@ -109,7 +109,7 @@ public enum SettingsFile {
         var warnings: [SettingsProblem] = []
         var errors: [SettingsProblem] = []
 
-        init(text: String) { lines = text.split(separator: "\n", omittingEmptySubsequences: false) }
+        init(text: String) { lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) }
 
         mutating func warn(section: String, key: String?, _ message: String) {
             warnings.append(SettingsProblem(line: line(section: section, key: key), message: message))
