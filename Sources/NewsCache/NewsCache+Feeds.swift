@@ -100,13 +100,30 @@ extension NewsCache {
         try read { db in
             try Row.fetchOne(db, sql: """
                 SELECT etag, last_modified, last_fetched, next_due, last_error FROM feeds WHERE id = ?
-                """, arguments: [feedID.rawValue]).map { row in
-                FeedValidators(etag: row["etag"], lastModified: row["last_modified"],
-                               lastFetched: (row["last_fetched"] as Int64?).map(Date.init(cacheValue:)),
-                               nextDue: (row["next_due"] as Int64?).map(Date.init(cacheValue:)),
-                               lastError: row["last_error"])
-            }
+                """, arguments: [feedID.rawValue]).map(NewsCache.validators(from:))
         }
+    }
+
+    /// The validators and schedule of every feed, in one read (a refresh of hundreds of feeds needs them
+    /// all before it starts).
+    public func allFeedValidators() throws -> [FeedID: FeedValidators] {
+        try read { db in
+            var all: [FeedID: FeedValidators] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT id, etag, last_modified, last_fetched, next_due, last_error FROM feeds
+                """)
+            while let row = try rows.next() {
+                all[FeedID(rawValue: row["id"])] = NewsCache.validators(from: row)
+            }
+            return all
+        }
+    }
+
+    private static func validators(from row: Row) -> FeedValidators {
+        FeedValidators(etag: row["etag"], lastModified: row["last_modified"],
+                       lastFetched: (row["last_fetched"] as Int64?).map(Date.init(cacheValue:)),
+                       nextDue: (row["next_due"] as Int64?).map(Date.init(cacheValue:)),
+                       lastError: row["last_error"])
     }
 
     /// Every tag in use, sorted.

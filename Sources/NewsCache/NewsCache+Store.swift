@@ -46,6 +46,18 @@ extension NewsCache {
         }
     }
 
+    /// Records a fetch that brought nothing new (HTTP 304): the validators, the time, no error. It goes
+    /// through the same group commit as `store`, so a warm refresh of hundreds of feeds is a few
+    /// transactions rather than one per feed.
+    public func recordUnchanged(feedID: FeedID, fetchedAt: Date, _ fetch: FetchRecord) async throws {
+        guard access == .readWrite else { throw CacheError.readOnly(path: path) }
+        let empty = PreparedDocument(title: nil, link: nil, entries: [])
+        _ = try await withCheckedThrowingContinuation { continuation in
+            batcher.enqueue(StoreBatcher.Job(document: empty, feedID: feedID, fetchedAt: fetchedAt,
+                                             fetch: fetch, continuation: continuation), cache: self)
+        }
+    }
+
     /// Derives what `apply` writes, outside the write transaction. A reader connection tells which entries
     /// are stored unchanged already, so that their search text is not computed for nothing; `apply` checks
     /// again inside the transaction and computes what is missing.
@@ -53,6 +65,7 @@ extension NewsCache {
         var entries = document.entries.map { entry in
             PreparedEntry(entry: entry, identity: StoryIdentity.of(entry), fingerprint: NewsCache.fingerprint(entry))
         }
+        if entries.isEmpty { return PreparedDocument(title: document.title, link: document.link, entries: []) }
         let stored: [String: Int64] = try read { db in
             var found: [String: Int64] = [:]
             let find = try db.cachedStatement(sql: """

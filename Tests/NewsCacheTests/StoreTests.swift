@@ -32,6 +32,23 @@ struct StoreTests {
         #expect(saved.lastFetched == referenceDate)
     }
 
+    @Test("an unchanged fetch (304) records its validators and clears the error, leaving the stories alone")
+    func unchangedFetch() async throws {
+        let directory = try TemporaryDirectory()
+        let (cache, feed) = try cacheWithFeed(directory, stories: 3)
+        try cache.recordFetch(feedID: feed, etag: nil, lastModified: nil, error: "timed out", at: referenceDate)
+        let later = referenceDate.addingTimeInterval(3600)
+        try await cache.recordUnchanged(feedID: feed, fetchedAt: later, FetchRecord(etag: "\"v2\"", lastModified: nil))
+        let saved = try #require(try cache.feedValidators(feed))
+        #expect(saved.etag == "\"v2\"" && saved.lastError == nil && saved.lastFetched == later)
+        #expect(try cache.allFeedValidators() == [feed: saved])
+        #expect(try cache.count(HeadlineQuery()) == 3)
+        await #expect(throws: CacheError.unknownFeed(FeedID(rawValue: 999))) {
+            try await cache.recordUnchanged(feedID: FeedID(rawValue: 999), fetchedAt: later,
+                                            FetchRecord(etag: nil, lastModified: nil))
+        }
+    }
+
     @Test("the asynchronous store used by refreshes inserts, updates and skips like the synchronous one")
     func asyncStore() async throws {
         let directory = try TemporaryDirectory()

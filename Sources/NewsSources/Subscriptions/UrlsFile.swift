@@ -7,7 +7,7 @@ public enum UrlsFile {
         var subscriptions: [Subscription] = []
         var problems: [LineProblem] = []
         var seen = Set<String>()
-        for (index, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+        for (index, rawLine) in lines(text).enumerated() {
             let number = index + 1
             let line = trimmed(rawLine)
             if line.isEmpty || line.hasPrefix("#") { continue }
@@ -44,7 +44,7 @@ public enum UrlsFile {
     /// `text` without the line(s) subscribing to `url`, and whether any was removed.
     public static func removing(_ url: String, from text: String) -> (text: String, removed: Bool) {
         var removed = false
-        let kept = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).filter { rawLine in
+        let kept = lines(text).filter { rawLine in
             let line = trimmed(rawLine)
             guard !line.isEmpty, !line.hasPrefix("#"), case .success(let sub) = parseLine(line) else { return true }
             if sub.url == url { removed = true; return false }
@@ -55,6 +55,12 @@ public enum UrlsFile {
 
     /// A line-level failure's text (a wrapper so `Result` can carry it).
     struct Failure: Error { let text: String }
+
+    /// The lines of `text`, split on line feeds by Unicode scalar (a `\r` before one is trimmed with the
+    /// other white space): splitting by `Character` would see `\r\n` as one character, not a line end.
+    static func lines(_ text: String) -> [Substring] {
+        text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { Substring($0) }
+    }
 
     /// A line without the white space around it. Unicode scalars rather than Foundation's
     /// `trimmingCharacters`: a 500-line file is read before the reader's first frame.

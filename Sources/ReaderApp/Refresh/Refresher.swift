@@ -28,6 +28,8 @@ public final class Refresher: Sendable {
         let window = max(1, fetcher.policy.overallLimit)
         var outcomes: [FeedRefreshOutcome] = []
         outcomes.reserveCapacity(candidates.count)
+        // One read for every feed's validators; a feed added since falls back to its own read.
+        let validators = (try? cache.allFeedValidators()) ?? [:]
         var running = RefreshProgress(done: 0, total: candidates.count, newStories: 0, errors: 0)
         progress?(running)
         await withTaskGroup(of: FeedRefreshOutcome.self) { group in
@@ -36,7 +38,7 @@ public final class Refresher: Sendable {
             // the window bounds memory as well as connections.
             while next < min(window, candidates.count) {
                 let feed = candidates[next]
-                group.addTask { await self.refreshOne(feed, force: force) }
+                group.addTask { await self.refreshOne(feed, force: force, saved: validators[feed.id]) }
                 next += 1
             }
             while let outcome = await group.next() {
@@ -47,7 +49,7 @@ public final class Refresher: Sendable {
                 progress?(running)
                 if next < candidates.count {
                     let feed = candidates[next]
-                    group.addTask { await self.refreshOne(feed, force: force) }
+                    group.addTask { await self.refreshOne(feed, force: force, saved: validators[feed.id]) }
                     next += 1
                 }
             }
@@ -60,12 +62,14 @@ public final class Refresher: Sendable {
     }
 
     /// Refreshes one feed and records the result on it.
-    public func refreshOne(_ feed: Feed, force: Bool = false) async -> FeedRefreshOutcome {
+    /// `saved` are the feed's validators when the caller has read them already.
+    public func refreshOne(_ feed: Feed, force: Bool = false, saved known: FeedValidators? = nil) async
+        -> FeedRefreshOutcome {
         var outcome = FeedRefreshOutcome(feedID: feed.id, url: feed.url, title: feed.title, status: .notModified)
         let fetchedAt = now()
         let saved: FeedValidators?
         do {
-            saved = try cache.feedValidators(feed.id)
+            saved = try known ?? cache.feedValidators(feed.id)
         } catch {
             outcome.status = .failed("cache: \(error)")
             return outcome
@@ -90,8 +94,8 @@ public final class Refresher: Sendable {
         case .notModified(let moved):
             outcome.movedTo = moved
             do {
-                try cache.recordFetch(feedID: feed.id, etag: saved?.etag, lastModified: saved?.lastModified,
-                                      error: nil, at: fetchedAt)
+                try await cache.recordUnchanged(feedID: feed.id, fetchedAt: fetchedAt,
+                                                FetchRecord(etag: saved?.etag, lastModified: saved?.lastModified))
             } catch {
                 outcome.status = .failed("cache: \(error)")
             }
