@@ -68,7 +68,14 @@ enum SearchText {
                 case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D:
                     writer.space(); index += 1
                 case ..<0x80:
-                    writer.ascii(byte); index += 1
+                    // A run of ordinary ASCII (no tag, entity or white space) is copied in one go.
+                    var end = index + 1
+                    while end < count, case let next = bytes[end], next > 0x20, next < 0x7F,
+                          next != UInt8(ascii: "<"), next != UInt8(ascii: "&") {
+                        end += 1
+                    }
+                    writer.asciiRun(UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                    index = end
                 default:
                     let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
                     let end = min(count, index + length)
@@ -103,6 +110,14 @@ enum SearchText {
             begin(isCJK: false)
             bytes.append(byte)
             count += 1
+        }
+
+        /// Printable ASCII characters (none of them white space), cut at the limit.
+        mutating func asciiRun(_ run: UnsafeBufferPointer<UInt8>) {
+            begin(isCJK: false)
+            let taken = min(run.count, limit - count)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: run[..<taken]))
+            count += taken
         }
 
         /// One non-ASCII character, given as its (valid) UTF-8 bytes.

@@ -129,6 +129,64 @@ struct SearchTests {
         #expect(SearchText.title("a <b> & c") == "a <b> & c")
     }
 
+    @Test("the byte-level tag stripper agrees with a plain scalar-by-scalar reading on mixed input")
+    func plainTextAgreesWithReference() {
+        let pieces = ["a", "Word", " ", "\t", "\n", "<p>", "</b>", "<", ">", "&amp;", "&#233;", "&#x4E2D;", "&bogus;",
+                      "&", "é", "東京", "\u{E000}", "\u{00A0}", "x_y", "1.5", "👩‍💻", "\u{7}"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<300 {
+            var text = ""
+            for _ in 0..<12 {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text += pieces[Int(state >> 33) % pieces.count]
+            }
+            #expect(SearchText.plainText(text) == Self.referencePlainText(text), "input: \(text.debugDescription)")
+        }
+    }
+
+    /// The rule `SearchText.plainText` implements, written the slow and obvious way.
+    static func referencePlainText(_ html: String) -> String {
+        let named: [String: String] = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ",
+                                       "mdash": "—", "ndash": "–", "hellip": "…", "rsquo": "’", "lsquo": "‘",
+                                       "rdquo": "”", "ldquo": "“"]
+        var out = ""
+        var pendingSpace = false
+        func emit(_ scalar: Unicode.Scalar) {
+            if scalar.properties.isWhitespace { pendingSpace = true; return }
+            if (0xE000...0xE002).contains(scalar.value) { return }
+            if pendingSpace && !out.isEmpty { out += " " }
+            pendingSpace = false
+            out.unicodeScalars.append(scalar)
+        }
+        var rest = Substring(html)
+        while let first = rest.unicodeScalars.first {
+            if first == "<", let end = rest.firstIndex(of: ">") {
+                pendingSpace = true
+                rest = rest[rest.index(after: end)...]
+            } else if first == "&", let semicolon = rest.prefix(13).firstIndex(of: ";") {
+                let name = String(rest[rest.index(after: rest.startIndex)..<semicolon])
+                var decoded = named[name]
+                if decoded == nil, name.hasPrefix("#") {
+                    let number = name.dropFirst()
+                    let value = number.first == "x" || number.first == "X" ? UInt32(number.dropFirst(), radix: 16)
+                        : UInt32(number, radix: 10)
+                    decoded = value.flatMap(Unicode.Scalar.init).map { String($0) }
+                }
+                if let decoded {
+                    decoded.unicodeScalars.forEach(emit)
+                    rest = rest[rest.index(after: semicolon)...]
+                } else {
+                    emit(first)
+                    rest = Substring(rest.unicodeScalars.dropFirst())
+                }
+            } else {
+                emit(first)
+                rest = Substring(rest.unicodeScalars.dropFirst())
+            }
+        }
+        return out
+    }
+
     @Test("marked text merges overlapping matches and counts characters, not bytes")
     func markedText() {
         let text = MarkedText(markedWith: "é\u{E000}東京\u{E001}\u{E000}都\u{E001} x")
