@@ -22,8 +22,9 @@ final class TmuxSession {
 
     /// Seconds between two polls of the screen; waits are bounded by a number of polls, never asserted on.
     static let pollInterval: TimeInterval = 0.05
-    /// Polls before a wait gives up (about 15 s on an idle machine, more on a loaded one).
-    static let defaultPolls = 300
+    /// Polls before a wait gives up (about 30 s on an idle machine, more on a loaded one): a fresh CI machine
+    /// running every suite at once can take seconds to draw, and a passing wait never uses the bound.
+    static let defaultPolls = 600
 
     /// A unique name: the temporary directory's.
     let name: String
