@@ -21,6 +21,8 @@ public final class ReaderRuntime {
     private let clock: @Sendable () -> Date
     private let pollMilliseconds: Int
     private let settlesEffectsBeforeInput: Bool
+    /// The longest the first frame waits for the cache (see `settleFirstFrame`).
+    private let firstFrameWait: Duration
     private let layouts = LayoutCache()
     private var state: AppState
     private var lastDrawn: AppState?
@@ -37,14 +39,17 @@ public final class ReaderRuntime {
     ///   - markReadOnOpen: whether opening a story marks it read (`Settings.markReadOnOpen`).
     ///   - settlesEffectsBeforeInput: finish all running effects before reading each key; for tests, which
     ///     need each key to see the results of the previous one.
+    ///   - firstFrameWait: how long the first frame may wait for the first page of headlines.
     public init(backend: any Backend, store: any ReaderStore, theme: Theme, query: HeadlineQuery = HeadlineQuery(),
                 hint: String? = nil, timeZone: TimeZone = .current,
                 clock: @escaping @Sendable () -> Date = { Date() }, pollMilliseconds: Int = 30,
-                settlesEffectsBeforeInput: Bool = false, markReadOnOpen: Bool = true,
+                settlesEffectsBeforeInput: Bool = false, firstFrameWait: Duration = .milliseconds(150),
+                markReadOnOpen: Bool = true,
                 refresh: RefreshOptions = RefreshOptions(),
                 browser: BrowserLauncher = BrowserLauncher(configured: nil, environment: [:])) {
         self.backend = backend; self.store = store; self.theme = theme; self.clock = clock
         self.pollMilliseconds = pollMilliseconds; self.settlesEffectsBeforeInput = settlesEffectsBeforeInput
+        self.firstFrameWait = firstFrameWait
         let size = backend.size
         state = AppState(size: TerminalSize(width: size.width, height: size.height), query: query, now: clock(),
                          timeZone: timeZone, hint: hint)
@@ -62,6 +67,7 @@ public final class ReaderRuntime {
     /// Runs until the user quits. Failures of the store become status messages; nothing here throws.
     public func run() async {
         dispatch(.started)
+        await settleFirstFrame()
         while !state.isQuitting {
             if settlesEffectsBeforeInput { await settle() }
             drainInbox()
@@ -106,6 +112,20 @@ public final class ReaderRuntime {
         guard state != lastDrawn else { return }
         backend.draw(render(state, theme: theme, layouts: layouts))
         lastDrawn = state
+    }
+
+
+    /// Before the first frame: the first page of headlines comes from the cache within a few milliseconds,
+    /// so waiting for it (at most `firstFrameWait`) makes the first frame the list itself, not a "Loading…"
+    /// frame that the list replaces a moment later. The selected story is not waited for: it follows in the
+    /// next frame, and the list is what a reader looks at first.
+    private func settleFirstFrame() async {
+        let deadline = ContinuousClock.now + firstFrameWait
+        while tasks[.headlines] != nil || !inbox.isEmpty {
+            drainInbox()
+            guard tasks[.headlines] != nil, ContinuousClock.now < deadline else { return }
+            try? await Task.sleep(for: .milliseconds(1))
+        }
     }
 
     /// Waits until no effect is running and no result is waiting.

@@ -3,14 +3,17 @@ import Testing
 @testable import ReaderApp
 
 /// The launcher for real: a tiny script stands in for the browser and writes down the arguments it got.
-/// Serialized: a script being written while another test spawns can be inherited open for writing by that
-/// child for an instant, and executing it then fails with ETXTBSY.
+/// The browser command is `/bin/sh SCRIPT`: a script just written can still be open for writing in a child
+/// that another test spawned at that instant, and executing the file itself would then fail with ETXTBSY
+/// ("Text file busy"); reading it with the shell cannot.
 @Suite("BrowserLauncher starts the browser with an argument vector", .serialized)
 struct BrowserLauncherTests {
     /// A script that appends each argument on a line of its own, then where its standard output went.
     struct FakeBrowser {
         let directory: URL
         var script: String { directory.appendingPathComponent("browser.sh").path }
+        /// The command that runs the script (see the suite's comment).
+        var command: [String] { ["/bin/sh", script] }
         var log: String { directory.appendingPathComponent("argv.txt").path }
 
         init() throws {
@@ -48,7 +51,7 @@ struct BrowserLauncherTests {
         defer { browser.remove() }
         let marker = browser.directory.appendingPathComponent("pwned").path
         let url = "https://example.com/a;touch%20x?q=$(touch%20\(marker))&b=`id`&c='quoted'#frag"
-        try BrowserLauncher(command: [browser.script]).open(url)
+        try BrowserLauncher(command: browser.command).open(url)
         let lines = try #require(browser.recorded())
         #expect(lines.first == "<\(url)>")
         #expect(lines.filter { $0.hasPrefix("<") }.count == 1)
@@ -59,7 +62,8 @@ struct BrowserLauncherTests {
     func configuredArguments() throws {
         let browser = try FakeBrowser()
         defer { browser.remove() }
-        let launcher = BrowserLauncher(configured: [browser.script, "--new tab \"x\"", "open:%s"], environment: [:])
+        let launcher = BrowserLauncher(configured: browser.command + ["--new tab \"x\"", "open:%s"],
+                                       environment: [:])
         try launcher.open("https://example.com/story")
         let lines = try #require(browser.recorded())
         #expect(Array(lines.prefix(2)) == ["<--new tab \"x\">", "<open:https://example.com/story>"])
@@ -69,7 +73,7 @@ struct BrowserLauncherTests {
     func quiet() throws {
         let browser = try FakeBrowser()
         defer { browser.remove() }
-        try BrowserLauncher(command: [browser.script]).open("https://example.com/")
+        try BrowserLauncher(command: browser.command).open("https://example.com/")
         let lines = try #require(browser.recorded())
         #expect(lines.last == "stdout=/dev/null stderr=/dev/null stdin=/dev/null")
     }
@@ -81,7 +85,7 @@ struct BrowserLauncherTests {
         let browser = try FakeBrowser()
         defer { browser.remove() }
         #expect(throws: BrowserLauncher.LaunchError.refused(url)) {
-            try BrowserLauncher(command: [browser.script]).open(url)
+            try BrowserLauncher(command: browser.command).open(url)
         }
         #expect(!FileManager.default.fileExists(atPath: browser.log + ".tmp"))
     }

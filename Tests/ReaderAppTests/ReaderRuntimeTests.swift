@@ -31,6 +31,20 @@ struct ReaderRuntimeTests {
         #expect(text(backend.frames.last).contains("White House admitted on"))
     }
 
+    @Test("without settling for tests, the very first frame drawn already lists the headlines")
+    func firstFrameComplete() async throws {
+        // The wait is bounded in the product (150 ms); here it is long enough never to run out on a busy machine.
+        let backend = TestBackend(width: 160, height: 48, events: [], whenExhausted: .key(.control("c")))
+        let runtime = ReaderRuntime(backend: backend, store: Fixtures.store(), theme: .builtinDefault,
+                                    timeZone: TimeZone(identifier: "UTC")!, clock: { Fixtures.now },
+                                    firstFrameWait: .seconds(60))
+        await runtime.run()
+        let first = text(backend.frames.first)
+        #expect(first.contains("Surprise turnaround"))
+        #expect(first.contains("Filler story number 5"))
+        #expect(!first.contains("Loading headlines"))
+    }
+
     @Test("down moves the selection to the second headline")
     func downMovesSelection() async throws {
         let store = Fixtures.store()
