@@ -1,6 +1,11 @@
 # Gazette's two commands: `make run` and `make test`. Everything else here serves them (or `make bench`).
 SWIFT ?= swift
 RELEASE_BIN := .build/release/gazette
+# On Linux the release binary carries the Swift runtime and Foundation inside it: loading them as shared
+# libraries was a third of the time to the first frame (see DECISIONS.md). macOS ships them with the OS.
+ifeq ($(shell uname -s),Linux)
+RELEASE_FLAGS := --static-swift-stdlib
+endif
 ARGS ?=
 
 .PHONY: run test deps build release debug bench clean
@@ -17,7 +22,7 @@ deps:
 	@scripts/ensure-deps.sh
 
 release:
-	$(SWIFT) build -c release --product gazette
+	$(SWIFT) build -c release --product gazette $(RELEASE_FLAGS)
 
 debug build:
 	$(SWIFT) build

@@ -3,7 +3,9 @@
 # (root, or sudo without a password); otherwise prints the exact command and fails.
 set -euo pipefail
 
-packages=(libncurses-dev libsqlite3-dev libgumbo-dev tmux pkg-config)
+# libcurl4-openssl-dev and libxml2-dev: the release binary links Foundation statically, which then needs
+# the curl and libxml2 development links (`-lcurl`, `-lxml2`) that the shared Foundation does not.
+packages=(libncurses-dev libsqlite3-dev libgumbo-dev tmux pkg-config libcurl4-openssl-dev libxml2-dev)
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
   for p in "${packages[@]}"; do
