@@ -11,6 +11,17 @@ extension EntityText {
         var i = start
         var runStart = start
         while i < end {
+            if i + 8 <= end {
+                let word = ByteScan.word(bytes, at: i)
+                var found = ByteScan.matches(word, 0x26)
+                if escaping {
+                    found |= ByteScan.matches(word, 0x3C) | ByteScan.matches(word, 0x3E) | ByteScan.matches(word, 0x22)
+                }
+                if found == 0 { i += 8; continue }
+                #if _endian(little)
+                i += found.trailingZeroBitCount >> 3 // the lowest flagged byte is a true match
+                #endif
+            }
             let byte = bytes[i]
             guard byte == 0x26 || (escaping && (byte == 0x3C || byte == 0x3E || byte == 0x22)) else { i += 1; continue }
             if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
@@ -77,6 +88,38 @@ extension EntityText {
                 if plain { return HTMLEntities.scalar(forNumeric: UInt32(value)) }
             }
         }
+        if end - start <= 8, let key = packedName(bytes, from: start, to: end), let known = commonNamed[key] {
+            return known
+        }
         return scalar(for: Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)))
     }
+
+    /// A name of up to eight ASCII letters and digits as one integer (nil for anything else).
+    static func packedName(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> UInt64? {
+        var key: UInt64 = 0
+        for k in start..<end {
+            let c = bytes[k], lower = c | 0x20
+            guard (lower >= 0x61 && lower <= 0x7A) || (c >= 0x30 && c <= 0x39) else { return nil }
+            key = key << 8 | UInt64(c)
+        }
+        return key
+    }
+
+    /// The named references feeds use most, resolved once through `scalar(for:)` itself (so they cannot
+    /// disagree with it) and looked up by their packed bytes instead of a string per reference.
+    static let commonNamed: [UInt64: Unicode.Scalar] = {
+        let names = ["amp", "lt", "gt", "quot", "apos", "nbsp", "copy", "reg", "trade", "hellip", "mdash", "ndash",
+                     "lsquo", "rsquo", "ldquo", "rdquo", "laquo", "raquo", "bull", "middot", "deg", "euro", "pound",
+                     "eacute", "egrave", "ecirc", "aacute", "agrave", "acirc", "iacute", "oacute", "uacute", "ntilde",
+                     "ccedil", "auml", "ouml", "uuml", "Auml", "Ouml", "Uuml", "szlig", "Eacute", "times", "shy"]
+        var table: [UInt64: Unicode.Scalar] = [:]
+        for name in names {
+            let bytes = Array(name.utf8)
+            guard let scalar = scalar(for: Substring(name)) else { continue }
+            bytes.withUnsafeBufferPointer { buffer in
+                if let key = packedName(buffer, from: 0, to: buffer.count) { table[key] = scalar }
+            }
+        }
+        return table
+    }()
 }

@@ -66,9 +66,7 @@ private struct ReaderState {
 
     /// Index of the first `byte` at or after `from`, or `n`.
     func find(_ byte: UInt8, from: Int) -> Int {
-        var j = from
-        while j < n && p[j] != byte { j += 1 }
-        return j
+        from >= n ? from : ByteScan.first(byte, in: p, from: from, end: n)
     }
 
     /// Index of the first occurrence of `pattern` at or after `from`, or nil.

@@ -66,7 +66,8 @@ struct SanitizerPass {
         var textStart = 0
         func isNameStart(_ c: UInt8) -> Bool { let l = c | 0x20; return l >= 0x61 && l <= 0x7A }
         while i < n {
-            guard b[i] == 0x3C, i + 1 < n else { i += 1; continue }
+            guard b[i] == 0x3C else { i = ByteScan.first(0x3C, in: b, from: i, end: n); continue }
+            guard i + 1 < n else { i += 1; continue }
             let next = b[i + 1]
             if next == 0x21 || next == 0x3F {
                 text(textStart, i)

@@ -17,6 +17,7 @@ enum TerminalSafety {
             let n = b.count
             var i = 0
             while i < n {
+                if i + 8 <= n && ByteScan.isPrintableASCIIWord(ByteScan.word(b, at: i)) { i += 8; continue }
                 let c = b[i]
                 if c < 0x80 {
                     if (c < 0x20 && c != 0x09 && c != 0x0A) || c == 0x7F { return true }
@@ -32,6 +33,49 @@ enum TerminalSafety {
                 i += 1
             }
             return false
+        }
+    }
+
+    /// `Sanitizer.cleanLine(text)`, skipped when the bytes show it would return `text` unchanged.
+    static func cleanLine(_ text: String) -> String {
+        isCleanLine(text) ? text : Sanitizer.cleanLine(text)
+    }
+
+    /// Whether `Sanitizer.cleanLine` would return `text` as it is: single ASCII spaces only between words,
+    /// no control character, and none of the scalars it removes or folds (C1 and U+00A0–U+00BF, U+061C,
+    /// U+1000–U+1FFF, U+2000–U+200F, U+2028–U+202F, U+205F–U+206F, U+3000, U+FEC0–U+FEFF, U+FFC0–U+FFFF:
+    /// told apart by their leading bytes, a little wider than needed). Titles in any script pass; the
+    /// Unicode white-space lookup `cleanLine` does per scalar was its main cost.
+    static func isCleanLine(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            let n = b.count
+            guard n > 0, b[0] != 0x20, b[n - 1] != 0x20 else { return n == 0 }
+            var i = 0
+            while i < n {
+                let c = b[i]
+                if c < 0x80 {
+                    if c < 0x20 || c == 0x7F || (c == 0x20 && b[i + 1] == 0x20) { return false }
+                    i += 1; continue
+                }
+                switch c {
+                case 0xC2, 0xD8, 0xE1: return false
+                case 0xE2:
+                    guard i + 2 < n else { return false }
+                    let c1 = b[i + 1], c2 = b[i + 2]
+                    if c1 == 0x80 && (c2 <= 0x8F || c2 >= 0xA8 && c2 <= 0xAF) { return false }
+                    if c1 == 0x81 && c2 >= 0x9F && c2 <= 0xAF { return false }
+                case 0xE3:
+                    guard i + 2 < n else { return false }
+                    if b[i + 1] == 0x80 && b[i + 2] == 0x80 { return false }
+                case 0xEF:
+                    guard i + 1 < n else { return false }
+                    if b[i + 1] == 0xBB || b[i + 1] == 0xBF { return false }
+                default: break
+                }
+                i += 1
+            }
+            return true
         }
     }
 
