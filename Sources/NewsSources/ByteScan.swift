@@ -18,6 +18,13 @@ enum ByteScan {
         return (x &- ones) & ~x & highs
     }
 
+    /// A word with the high bit set in (at least) the bytes of `word` below `limit` (at most 0x80; exact
+    /// for the lowest).
+    @inline(__always)
+    static func below(_ word: UInt64, _ limit: UInt8) -> UInt64 {
+        (word &- UInt64(limit) &* ones) & ~word & highs
+    }
+
     @inline(__always)
     static func word(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt64 {
         UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)

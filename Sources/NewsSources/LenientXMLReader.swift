@@ -49,7 +49,9 @@ private struct ReaderState {
     var i = 0
     var stack: [XMLNode] = []
     /// Prefix → URI bindings, innermost last; each element records how many it pushed.
-    var namespaceBindings: [(prefix: String, uri: String)] = []
+    /// Each binding carries the canonical prefix of its URI, worked out once when it is declared rather than
+    /// for every element in its scope.
+    var namespaceBindings: [(prefix: String, uri: String, canonical: String?)] = []
     var bindingCounts: [Int] = []
     var entities: [String: String] = [:]
     var expandedSoFar = 0
@@ -74,6 +76,8 @@ private struct ReaderState {
         guard let first = pattern.first else { return from }
         var j = from
         while j + pattern.count <= n {
+            j = ByteScan.first(first, in: p, from: j, end: n - pattern.count + 1)
+            guard j + pattern.count <= n else { return nil }
             if p[j] == first {
                 var k = 1
                 while k < pattern.count && p[j + k] == pattern[k] { k += 1 }
@@ -224,19 +228,20 @@ private struct ReaderState {
         attributes.reserveCapacity(rawAttributes.count)
         for (name, value) in rawAttributes {
             if name == "xmlns" {
-                namespaceBindings.append(("", value)); pushed += 1
+                namespaceBindings.append(("", value, NamespaceTable.canonicalPrefix(for: value))); pushed += 1
             } else if name.hasPrefix("xmlns:") {
-                namespaceBindings.append((String(name.dropFirst(6)), value)); pushed += 1
+                namespaceBindings.append((String(name.dropFirst(6)), value, NamespaceTable.canonicalPrefix(for: value)))
+                pushed += 1
             } else if name == "xml:base" {
                 base = URLResolver.resolve(value, against: base)
             }
-            let local = name.split(separator: ":", maxSplits: 1).last.map { Self.asciiLowercased($0) } ?? ""
+            let local = Self.asciiLowercased(XMLName.attributeLocalName(name))
             attributes.append(XMLAttribute(qname: name, localName: name == "xml:base" ? "xml:base" : local,
                                            value: value))
         }
-        let (prefix, local) = Self.split(qname)
-        let uri = lookup(prefix)
-        let canonical = NamespaceTable.canonicalPrefix(for: uri) ?? Self.asciiLowercased(Substring(prefix))
+        let (prefix, local) = XMLName.split(qname)
+        let (uri, known) = lookup(prefix)
+        let canonical = known ?? Self.asciiLowercased(Substring(prefix))
         let lowerLocal = Self.asciiLowercased(Substring(local))
         let key = canonical.isEmpty ? lowerLocal : canonical + ":" + lowerLocal
         let node = XMLNode(qname: qname, key: key, namespaceURI: uri, attributes: attributes, base: base)
@@ -286,21 +291,18 @@ private struct ReaderState {
         }
     }
 
-    func lookup(_ prefix: Substring) -> String {
-        if prefix == "xml" { return "http://www.w3.org/XML/1998/namespace" }
+    static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
+    static let xmlCanonical = NamespaceTable.canonicalPrefix(for: xmlNamespace)
+
+    /// The URI bound to `prefix` and its canonical prefix (`NamespaceTable.canonicalPrefix(for:)`).
+    func lookup(_ prefix: Substring) -> (uri: String, canonical: String?) {
+        if prefix == "xml" { return (Self.xmlNamespace, Self.xmlCanonical) }
         var k = namespaceBindings.count - 1
         while k >= 0 {
-            if namespaceBindings[k].prefix == prefix { return namespaceBindings[k].uri }
+            if namespaceBindings[k].prefix == prefix { return (namespaceBindings[k].uri, namespaceBindings[k].canonical) }
             k -= 1
         }
-        return ""
-    }
-
-    static func split(_ qname: String) -> (Substring, Substring) {
-        if let colon = qname.firstIndex(of: ":") {
-            return (qname[..<colon], qname[qname.index(after: colon)...])
-        }
-        return ("", Substring(qname))
+        return ("", nil)
     }
 
     static func asciiLowercased(_ text: Substring) -> String {
@@ -448,6 +450,41 @@ private struct ReaderState {
             entities[name] = value
         }
         return min(n, end + 1)
+    }
+}
+
+/// Splitting qualified names: on the bytes when the name is ASCII (most are), by characters otherwise, with
+/// the same result either way.
+enum XMLName {
+    /// Whether every byte of `text` is ASCII, where characters and bytes coincide (names have no CR LF).
+    static func isASCII<S: StringProtocol>(_ text: S) -> Bool {
+        for byte in text.utf8 where byte >= 0x80 { return false }
+        return true
+    }
+
+    /// `name.split(separator: ":", maxSplits: 1).last ?? ""`: the part after the first colon that follows
+    /// something, on the bytes when the name is ASCII.
+    static func attributeLocalName(_ name: String) -> Substring {
+        guard isASCII(name) else { return name.split(separator: ":", maxSplits: 1).last ?? "" }
+        let utf8 = name.utf8
+        var start = utf8.startIndex
+        while start < utf8.endIndex && utf8[start] == 0x3A { start = utf8.index(after: start) }
+        guard start < utf8.endIndex else { return "" }
+        guard let colon = utf8[start...].firstIndex(of: 0x3A) else { return name[start...] }
+        let rest = utf8.index(after: colon)
+        return rest < utf8.endIndex ? name[rest...] : name[start..<colon]
+    }
+
+    static func split(_ qname: String) -> (Substring, Substring) {
+        if isASCII(qname) {
+            let utf8 = qname.utf8
+            guard let colon = utf8.firstIndex(of: 0x3A) else { return ("", Substring(qname)) }
+            return (qname[..<colon], qname[utf8.index(after: colon)...])
+        }
+        if let colon = qname.firstIndex(of: ":") {
+            return (qname[..<colon], qname[qname.index(after: colon)...])
+        }
+        return ("", Substring(qname))
     }
 }
 

@@ -17,7 +17,16 @@ enum TerminalSafety {
             let n = b.count
             var i = 0
             while i < n {
-                if i + 8 <= n && ByteScan.isPrintableASCIIWord(ByteScan.word(b, at: i)) { i += 8; continue }
+                if i + 8 <= n {
+                    // Only controls, DEL and the lead bytes C2, D8 and E2 can start something to clean.
+                    let word = ByteScan.word(b, at: i)
+                    let suspect = ByteScan.below(word, 0x20) | ByteScan.matches(word, 0x7F) | ByteScan.matches(word, 0xC2)
+                        | ByteScan.matches(word, 0xD8) | ByteScan.matches(word, 0xE2)
+                    if suspect == 0 { i += 8; continue }
+                    #if _endian(little)
+                    i += suspect.trailingZeroBitCount >> 3
+                    #endif
+                }
                 let c = b[i]
                 if c < 0x80 {
                     if (c < 0x20 && c != 0x09 && c != 0x0A) || c == 0x7F { return true }

@@ -110,15 +110,16 @@ struct PrecheckTests {
 
     @Test("needsCleaning's word-at-a-time skip finds controls anywhere in a long line")
     func needsCleaning() {
-        let line = String(repeating: "abcdefgh", count: 4)
-        for offset in 0..<line.utf8.count {
-            for bad in ["\u{1B}", "\u{7F}", "\u{85}", "\r", "\u{202E}"] {
-                var text = line
-                text.insert(contentsOf: bad, at: text.index(text.startIndex, offsetBy: offset))
-                #expect(TerminalSafety.needsCleaning(text), "\(bad) at \(offset)")
+        for line in [String(repeating: "abcdefgh", count: 4), String(repeating: "東京 Café — ", count: 3)] {
+            for offset in 0..<line.count {
+                for bad in ["\u{1B}", "\u{7F}", "\u{85}", "\r", "\u{202E}", "\u{2066}"] {
+                    var text = line
+                    text.insert(contentsOf: bad, at: text.index(text.startIndex, offsetBy: offset))
+                    #expect(TerminalSafety.needsCleaning(text), "\(bad) at \(offset)")
+                }
             }
+            #expect(!TerminalSafety.needsCleaning(line + "\t\n" + line))
         }
-        #expect(!TerminalSafety.needsCleaning(line + "\t\n" + line))
     }
 
     @Test("the common named references resolve as the full table does, case and all")
@@ -131,6 +132,26 @@ struct PrecheckTests {
             }
             #expect(String(decoding: out, as: UTF8.self) == expected)
             #expect(EntityText.decode(html) == expected)
+        }
+    }
+}
+
+/// The reader's name splitting on bytes must match the character-based splitting it replaced.
+@Suite("XML name splitting on bytes")
+struct NameSplitTests {
+    static let names = ["a", "dc:creator", "xml:base", "xmlns:dc", ":x", "x:", "::", "a::b", "a:b:c", "", ":", "é:x",
+                        "\u{600}:x", "a:\u{301}b", "ns:Élan", "CONTENT:Encoded", "a:b:"]
+
+    @Test("attribute local names and qualified-name halves equal the character-based split")
+    func split() {
+        for name in Self.names {
+            #expect(XMLName.attributeLocalName(name) == (name.split(separator: ":", maxSplits: 1).last ?? ""), "\(name)")
+            let (prefix, local) = XMLName.split(name)
+            if let colon = name.firstIndex(of: ":") {
+                #expect(prefix == name[..<colon] && local == name[name.index(after: colon)...], "\(name)")
+            } else {
+                #expect(prefix == "" && local == Substring(name), "\(name)")
+            }
         }
     }
 }
