@@ -108,12 +108,8 @@ extension EntityText {
     /// The named references feeds use most, resolved once through `scalar(for:)` itself (so they cannot
     /// disagree with it) and looked up by their packed bytes instead of a string per reference.
     static let commonNamed: [UInt64: Unicode.Scalar] = {
-        let names = ["amp", "lt", "gt", "quot", "apos", "nbsp", "copy", "reg", "trade", "hellip", "mdash", "ndash",
-                     "lsquo", "rsquo", "ldquo", "rdquo", "laquo", "raquo", "bull", "middot", "deg", "euro", "pound",
-                     "eacute", "egrave", "ecirc", "aacute", "agrave", "acirc", "iacute", "oacute", "uacute", "ntilde",
-                     "ccedil", "auml", "ouml", "uuml", "Auml", "Ouml", "Uuml", "szlig", "Eacute", "times", "shy"]
         var table: [UInt64: Unicode.Scalar] = [:]
-        for name in names {
+        for name in commonNames {
             let bytes = Array(name.utf8)
             guard let scalar = scalar(for: Substring(name)) else { continue }
             bytes.withUnsafeBufferPointer { buffer in
@@ -122,4 +118,11 @@ extension EntityText {
         }
         return table
     }()
+
+    /// Every one is a single scalar in HTML's table and none is `lang` or `rang` (which the XML reader
+    /// reads differently), so the XML reader can use `commonNamed` too; a test checks both.
+    static let commonNames = ["amp", "lt", "gt", "quot", "apos", "nbsp", "copy", "reg", "trade", "hellip", "mdash", "ndash",
+                     "lsquo", "rsquo", "ldquo", "rdquo", "laquo", "raquo", "bull", "middot", "deg", "euro", "pound",
+                     "eacute", "egrave", "ecirc", "aacute", "agrave", "acirc", "iacute", "oacute", "uacute", "ntilde",
+                     "ccedil", "auml", "ouml", "uuml", "Auml", "Ouml", "Uuml", "szlig", "Eacute", "times", "shy"]
 }

@@ -115,6 +115,8 @@ struct FeedAssembler {
     func personName(_ raw: String?) -> String? {
         guard let raw else { return nil }
         var text = TerminalSafety.cleanLine(HTMLText.plainText(fromHTML: raw))
+        // A plain name (no `(` or `<` anywhere) has nothing to strip: skip the character-by-character searches.
+        if !text.utf8.contains(0x28) && !text.utf8.contains(0x3C) { return text.isEmpty ? nil : text }
         if let open = text.firstIndex(of: "("), let close = text.lastIndex(of: ")"), open < close {
             let inner = String(text[text.index(after: open)..<close]).trimmingXMLSpace()
             let outer = String(text[..<open]).trimmingXMLSpace()

@@ -28,12 +28,16 @@ struct LenientXMLReader {
     let maxDepth: Int
     let maxEntityExpansion: Int
     let documentBase: String?
+    /// Whether common references are decoded by `appendQuickReference`; off only in tests, which hold the
+    /// shortcut to the general path.
+    var quickReferences = true
 
     /// Reads `bytes`. `onEntry` receives each entry element (with its parent's key) as it closes.
     func read(_ bytes: UnsafeBufferPointer<UInt8>,
               onEntry: (XMLNode, _ parentKey: String) throws -> Void) throws -> Outcome {
         var state = ReaderState(bytes: bytes, maxDepth: maxDepth, maxEntityExpansion: maxEntityExpansion,
                                 documentBase: documentBase)
+        state.quickReferences = quickReferences
         try state.run(onEntry: onEntry)
         return state.outcome
     }
@@ -46,6 +50,7 @@ private struct ReaderState {
     let maxDepth: Int
     let maxEntityExpansion: Int
     let documentBase: String?
+    var quickReferences = true
     var i = 0
     var stack: [XMLNode] = []
     /// Prefix → URI bindings, innermost last; each element records how many it pushed.
@@ -321,8 +326,12 @@ private struct ReaderState {
 
     mutating func appendText(_ string: String) {
         guard let top = stack.last, !string.isEmpty else { return }
-        if case .text(let previous)? = top.children.last {
-            top.children[top.children.count - 1] = .text(previous + string)
+        if case .text(var previous)? = top.children.last {
+            // Release the array's reference first so the append happens in place (the white space between
+            // thousands of entries collects here once each entry is handed over and removed).
+            top.children[top.children.count - 1] = .text("")
+            previous += string
+            top.children[top.children.count - 1] = .text(previous)
         } else {
             top.children.append(.text(string))
         }
@@ -342,12 +351,19 @@ private struct ReaderState {
         var j = amp
         while j < end {
             let byte = p[j]
-            if byte != 0x26 { scratch.append(byte); j += 1; continue }
+            if byte != 0x26 {
+                // Copy the run up to the next reference in one append.
+                let next = ByteScan.first(0x26, in: p, from: j, end: end)
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: p[j..<next]))
+                j = next
+                continue
+            }
             var k = j + 1
             while k < end && k - j < 40 && p[k] != 0x3B && Self.isNameByte(p[k]) || (k < end && k == j + 1 && p[k] == 0x23) {
                 k += 1
             }
             guard k < end, p[k] == 0x3B, k > j + 1 else { scratch.append(byte); j += 1; continue }
+            if quickReferences && appendQuickReference(from: j + 1, to: k) { j = k + 1; continue }
             let name = string(j + 1, k)
             if let replacement = try reference(name) {
                 scratch.append(contentsOf: replacement.utf8)
@@ -357,6 +373,43 @@ private struct ReaderState {
             j = k + 1
         }
         return String(decoding: scratch, as: UTF8.self)
+    }
+
+    /// Appends the replacement of the commonest references straight from the bytes — the five XML ones,
+    /// plain numeric ones, and (when the document declares no entities of its own, which would take
+    /// precedence) the common HTML names — and says whether it did. `reference(_:)` gives the same text; it
+    /// costs a string per reference, and escaped HTML bodies are made of `&lt;` and `&gt;`.
+    mutating func appendQuickReference(from start: Int, to end: Int) -> Bool {
+        let count = end - start
+        if p[start] == 0x23 {
+            var k = start + 1
+            var radix: UInt32 = 10, maxDigits = 9 // within `reference`'s prefixes, and no UInt32 overflow
+            if k < end && (p[k] == 0x78 || p[k] == 0x58) { radix = 16; maxDigits = 8; k += 1 }
+            guard end - k >= 1, end - k <= maxDigits else { return false }
+            var value: UInt32 = 0
+            while k < end {
+                let c = p[k], lower = c | 0x20
+                let digit: UInt32
+                if c >= 0x30 && c <= 0x39 { digit = UInt32(c - 0x30) } else if radix == 16, lower >= 0x61, lower <= 0x66 {
+                    digit = UInt32(lower - 0x61 + 10)
+                } else { return false }
+                value = value * radix + digit
+                k += 1
+            }
+            EntityText.appendUTF8(HTMLEntities.scalar(forNumeric: value), to: &scratch)
+            return true
+        }
+        let c0 = p[start]
+        if count == 2 && p[start + 1] == 0x74 && (c0 == 0x6C || c0 == 0x67) { scratch.append(c0 == 0x6C ? 0x3C : 0x3E); return true }
+        if count == 3 && c0 == 0x61 && p[start + 1] == 0x6D && p[start + 2] == 0x70 { scratch.append(0x26); return true }
+        if count == 4 && c0 == 0x71 && p[start + 1] == 0x75 && p[start + 2] == 0x6F && p[start + 3] == 0x74 { scratch.append(0x22); return true }
+        if count == 4 && c0 == 0x61 && p[start + 1] == 0x70 && p[start + 2] == 0x6F && p[start + 3] == 0x73 { scratch.append(0x27); return true }
+        if entities.isEmpty, count <= 8, let key = EntityText.packedName(p, from: start, to: end),
+           let known = EntityText.commonNamed[key] {
+            EntityText.appendUTF8(known, to: &scratch)
+            return true
+        }
+        return false
     }
 
     /// The replacement text of `&name;`, or nil to keep it as written.

@@ -52,7 +52,7 @@ enum TerminalSafety {
 
     /// Whether `Sanitizer.cleanLine` would return `text` as it is: single ASCII spaces only between words,
     /// no control character, and none of the scalars it removes or folds (C1 and U+00A0–U+00BF, U+061C,
-    /// U+1000–U+1FFF, U+2000–U+200F, U+2028–U+202F, U+205F–U+206F, U+3000, U+FEC0–U+FEFF, U+FFC0–U+FFFF:
+    /// U+1680, U+180E, U+2000–U+200F, U+2028–U+202F, U+205F–U+206F, U+3000, U+FEC0–U+FEFF, U+FFC0–U+FFFF:
     /// told apart by their leading bytes, a little wider than needed). Titles in any script pass; the
     /// Unicode white-space lookup `cleanLine` does per scalar was its main cost.
     static func isCleanLine(_ text: String) -> Bool {
@@ -68,7 +68,11 @@ enum TerminalSafety {
                     i += 1; continue
                 }
                 switch c {
-                case 0xC2, 0xD8, 0xE1: return false
+                case 0xC2, 0xD8: return false
+                case 0xE1: // U+1680 (white space) and U+180E; the rest of U+1000–U+1FFF is text (Vietnamese, ...)
+                    guard i + 2 < n else { return false }
+                    let c1 = b[i + 1], c2 = b[i + 2]
+                    if (c1 == 0x9A && c2 == 0x80) || (c1 == 0xA0 && c2 == 0x8E) { return false }
                 case 0xE2:
                     guard i + 2 < n else { return false }
                     let c1 = b[i + 1], c2 = b[i + 2]

@@ -88,7 +88,7 @@ struct PrecheckTests {
     static let pieces = ["a", "Z", " ", "  ", "\t", "\n", "\r", "\u{0}", "\u{7F}", "\u{85}", "\u{9C}", "\u{A0}", "\u{AD}",
                          "é", "東京", "\u{61C}", "\u{1680}", "\u{180E}", "\u{2000}", "\u{200B}", "\u{200D}", "\u{200E}",
                          "—", "’", "…", "\u{2028}", "\u{202A}", "\u{202F}", "\u{205F}", "\u{2060}", "\u{2066}", "\u{206F}",
-                         "\u{3000}", "\u{3002}", "\u{FEFF}", "\u{FFFA}", "\u{FFFD}", "😀", "e\u{301}", "x"]
+                         "\u{3000}", "\u{3002}", "ế", "\u{1E00}", "\u{1FFF}", "\u{FEFF}", "\u{FFFA}", "\u{FFFD}", "😀", "e\u{301}", "x"]
 
     @Test("a line the byte check calls clean is one cleanLine returns unchanged")
     func cleanLine() {
@@ -105,6 +105,7 @@ struct PrecheckTests {
         }
         #expect(clean > 1000)
         #expect(TerminalSafety.isCleanLine("Headline 9999.00000 — 北京大学的研究人员"))
+        #expect(TerminalSafety.isCleanLine("Tiếng Việt có dấu"))
         #expect(!TerminalSafety.isCleanLine("two  spaces"))
     }
 
@@ -152,6 +153,41 @@ struct NameSplitTests {
             } else {
                 #expect(prefix == "" && local == Substring(name), "\(name)")
             }
+        }
+    }
+}
+
+/// The XML reader's shortcut for common references must read every reference as the general path does.
+@Suite("XML reference shortcut")
+struct XMLReferenceTests {
+    @Test("each common name is one scalar in HTML's table, and not one the reader redefines")
+    func commonNamesAreSingleScalars() {
+        for name in EntityText.commonNames where !["amp", "lt", "gt", "quot", "apos"].contains(name) {
+            #expect(HTMLEntities.named(name) == EntityText.scalar(for: Substring(name)).map { String(Character($0)) }, "\(name)")
+            #expect(name != "lang" && name != "rang")
+        }
+    }
+
+    @Test("text and attributes full of references read the same with the shortcut as without, declared entities or not")
+    func references() throws {
+        let body = "&lt;p&gt;a &amp;amp; b &quot;c&quot; &apos;d&apos; &#147;q&#148; &#x2019; &#X41; &#0; &#1114112; &#00000000065; &#x0000000041; &#xFFFFFFFF; &#4294967296; &nbsp;&eacute;&hellip;&AMP;&Auml;&lang;&rang;&unknown;&#x;&#12a;&lt &#x1F600;"
+        for doctype in ["", "<!DOCTYPE rss [<!ENTITY nbsp \"NB\"><!ENTITY lt \"LT\">]>"] {
+            let document = Array((doctype + rss("<item a=\"\(body)\"><description>\(body)</description></item>")).utf8)
+            var results: [[String]] = []
+            for quick in [true, false] {
+                var reader = LenientXMLReader(maxDepth: 64, maxEntityExpansion: 1 << 20, documentBase: nil)
+                reader.quickReferences = quick
+                var texts: [String] = []
+                _ = try document.withUnsafeBufferPointer { bytes in
+                    try reader.read(bytes) { node, _ in
+                        texts.append(node.child("description")?.text ?? "-")
+                        texts.append(node.attribute("a") ?? "-")
+                    }
+                }
+                results.append(texts)
+            }
+            #expect(results[0] == results[1], "\(doctype)")
+            #expect(results[0].first?.hasPrefix("<p>a &amp; b \"c\" 'd' \u{201C}q\u{201D}") == true)
         }
     }
 }
