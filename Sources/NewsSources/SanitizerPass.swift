@@ -15,6 +15,9 @@ struct SanitizerPass {
     /// Byte ranges of the current tag's attributes: name, and value (empty when written without one).
     var attributes: [(nameStart: Int, nameEnd: Int, valueStart: Int, valueEnd: Int)] = []
     var scratch: [UInt8] = []
+    /// `scheme://authority` of `baseURL` and whether links under it are allowed, once worked out; the inner
+    /// nil means the base is not of the simple shape `quickURL` handles.
+    var basePrefix: (bytes: [UInt8], allowed: Bool)??
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, baseURL: String?) {
         b = bytes; n = bytes.count; self.baseURL = baseURL
@@ -150,6 +153,7 @@ struct SanitizerPass {
             let attributeName = lowercasedName(attribute.nameStart, attribute.nameEnd)
             guard let isURL = FeedHTMLSanitizer.attributeRoles[attributeName] else { continue }
             if isURL {
+                if quickURL(attribute.valueStart, attribute.valueEnd, name: attributeName) { continue }
                 scratch.removeAll(keepingCapacity: true)
                 EntityText.appendDecoded(b, from: attribute.valueStart, to: attribute.valueEnd, escaping: false, into: &scratch)
                 let resolved = URLResolver.resolve(String(decoding: scratch, as: UTF8.self), against: baseURL)
@@ -168,6 +172,66 @@ struct SanitizerPass {
             out.append(contentsOf: [0x3E, 0x3C, 0x2F]); put(name); out.append(0x3E)
         } else {
             out.append(0x3E); open.append(name)
+        }
+    }
+
+    static func isAllowedScheme(_ scheme: UnsafeBufferPointer<UInt8>) -> Bool {
+        scheme.elementsEqual("http".utf8) || scheme.elementsEqual("https".utf8) || scheme.elementsEqual("mailto".utf8)
+    }
+
+    /// A URL attribute whose value needs no decoding, trimming or escaping (printable ASCII without `&`, `<`,
+    /// `>`, `"`) and is absolute and normal, or root-relative against a simple base: written (or dropped, for
+    /// a scheme Gazette does not open) straight from the bytes, as `URLResolver.resolve` and
+    /// `isAllowedLink` would decide. Returns false, having written nothing, for anything else.
+    mutating func quickURL(_ start: Int, _ end: Int, name: String) -> Bool {
+        guard end > start else { return false }
+        for k in start..<end {
+            let c = b[k]
+            if c < 0x21 || c > 0x7E || c == 0x26 || c == 0x3C || c == 0x3E || c == 0x22 { return false }
+        }
+        let value = UnsafeBufferPointer(rebasing: b[start..<end])
+        guard let schemeEnd = URLResolver.lowerSchemeEnd(value) else { return false }
+        var prefix: [UInt8] = []
+        if schemeEnd > 0 {
+            var pathStart = schemeEnd + 1
+            if pathStart + 1 < value.count && value[pathStart] == 0x2F && value[pathStart + 1] == 0x2F {
+                pathStart += 2
+                while pathStart < value.count && value[pathStart] != 0x2F && value[pathStart] != 0x3F && value[pathStart] != 0x23 {
+                    pathStart += 1
+                }
+            }
+            if let baseURL, !baseURL.isEmpty,
+               URLResolver.mayHaveDotSegment(value, pathStart, URLResolver.pathEnd(value, from: pathStart)) { return false }
+            guard Self.isAllowedScheme(UnsafeBufferPointer(rebasing: value[..<schemeEnd])) else { return true }
+        } else if let baseURL, !baseURL.isEmpty {
+            guard value[0] == 0x2F, value.count == 1 || value[1] != 0x2F,
+                  !URLResolver.mayHaveDotSegment(value, 0, URLResolver.pathEnd(value, from: 0)) else { return false }
+            if basePrefix == nil { basePrefix = .some(Self.simplePrefix(of: baseURL)) }
+            guard let base = basePrefix ?? nil else { return false }
+            guard base.allowed else { return true }
+            prefix = base.bytes
+        }
+        out.append(0x20); put(name); out.append(contentsOf: [0x3D, 0x22])
+        out.append(contentsOf: prefix)
+        out.append(contentsOf: value)
+        out.append(0x22)
+        return true
+    }
+
+    /// `scheme://authority` of a printable-ASCII base with a lower-case scheme and no `&<>"`, and whether
+    /// its scheme is one Gazette opens; nil for any other base.
+    static func simplePrefix(of base: String) -> (bytes: [UInt8], allowed: Bool)? {
+        var base = base
+        return base.withUTF8 { b -> (bytes: [UInt8], allowed: Bool)? in
+            guard URLResolver.isPrintableASCII(b), let schemeEnd = URLResolver.lowerSchemeEnd(b), schemeEnd > 0,
+                  schemeEnd + 2 < b.count, b[schemeEnd + 1] == 0x2F, b[schemeEnd + 2] == 0x2F else { return nil }
+            var authorityEnd = schemeEnd + 3
+            while authorityEnd < b.count && b[authorityEnd] != 0x2F && b[authorityEnd] != 0x3F && b[authorityEnd] != 0x23 {
+                authorityEnd += 1
+            }
+            let prefix = Array(b[..<authorityEnd])
+            guard !prefix.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return nil }
+            return (prefix, isAllowedScheme(UnsafeBufferPointer(rebasing: b[..<schemeEnd])))
         }
     }
 

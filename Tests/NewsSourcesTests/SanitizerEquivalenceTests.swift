@@ -5,7 +5,8 @@ import Testing
 /// entity handling and URL resolution, on clean and on damaged HTML.
 @Suite("The fast sanitiser equals the token-based one")
 struct SanitizerEquivalenceTests {
-    static let bases: [String?] = [nil, "http://example.org/dir/feed.xml", "https://Example.org/a/b/?q#f", "mailto:x@y", ""]
+    static let bases: [String?] = [nil, "http://example.org/dir/feed.xml", "https://Example.org/a/b/?q#f", "mailto:x@y", "",
+                                   "ftp://files.example/x", "HTTP://h/", "http://h\"x/", "http://h&x/", "mailto://m/x", " http://h/ "]
 
     static let pieces: [String] = [
         "<p>", "</p>", "<P CLASS=x>", "<a href=\"/story/1\">", "<a href='../up?x=1&amp;y=2#f'>", "<a href=rel/x>",
@@ -23,6 +24,9 @@ struct SanitizerEquivalenceTests {
         "<a b c=d e = 'f'>", "<video poster=\"p.jpg\" src=v.mp4>", "<blockquote cite=\"/c\">", "\n", " ", "\t",
         "<svg><p>in svg</p></svg>", "<math>m</math>", "<xmp><p></xmp>", "<plaintext>", "<a href=\"&#106;avascript:x\">",
         "<a href=\"http://x.org/&#x2e;&#x2e;/y\">", "<img src=\"/img/1.jpg\" alt=\"\">", "<figure>", "</figure>",
+        "<a href=\"/x?a<b\">", "<img src='/a\"b'>", "<a href=\"/a&amp;b\">", "<a href=HTTPS://x/y>", "<a href=\"ftp://f/x\">",
+        "<a href=\"mailto:jo@x.org\">", "<a href=\"https://x.org/./a\">", "<a href=\"/\">", "<img src=\"/a/b/../c.jpg\">",
+        "<a href=\"http://x.org\">", "<a href=\"/%7Euser/\">", "<a href=\"tel:+1\">", "<a href=\"/é\">",
     ]
 
     @Test("random fragments built from tricky pieces sanitise identically")
