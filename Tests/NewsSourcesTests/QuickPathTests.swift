@@ -88,7 +88,7 @@ struct PrecheckTests {
     static let pieces = ["a", "Z", " ", "  ", "\t", "\n", "\r", "\u{0}", "\u{7F}", "\u{85}", "\u{9C}", "\u{A0}", "\u{AD}",
                          "é", "東京", "\u{61C}", "\u{1680}", "\u{180E}", "\u{2000}", "\u{200B}", "\u{200D}", "\u{200E}",
                          "—", "’", "…", "\u{2028}", "\u{202A}", "\u{202F}", "\u{205F}", "\u{2060}", "\u{2066}", "\u{206F}",
-                         "\u{3000}", "\u{3002}", "ế", "\u{1E00}", "\u{1FFF}", "\u{FEFF}", "\u{FFFA}", "\u{FFFD}", "😀", "e\u{301}", "x"]
+                         "\u{3000}", "\u{3002}", "ế", "£", "\u{A1}", "\u{BF}", "\u{9F}", "م", "\u{600}", "\u{63F}", "\u{200C}", "\u{200A}", "👩‍💻", "\u{1E00}", "\u{1FFF}", "\u{FEFF}", "\u{FFFA}", "\u{FFFD}", "😀", "e\u{301}", "x"]
 
     @Test("a line the byte check calls clean is one cleanLine returns unchanged")
     func cleanLine() {
@@ -106,6 +106,9 @@ struct PrecheckTests {
         #expect(clean > 1000)
         #expect(TerminalSafety.isCleanLine("Headline 9999.00000 — 北京大学的研究人员"))
         #expect(TerminalSafety.isCleanLine("Tiếng Việt có dấu"))
+        for title in ["مرحبا بالعالم", "Fish & chips < £5 > \"cheap\"", "Emoji 🎉 party 👩‍💻 at 🇫🇰"] {
+            #expect(TerminalSafety.isCleanLine(title), "\(title)")
+        }
         #expect(!TerminalSafety.isCleanLine("two  spaces"))
     }
 
