@@ -138,6 +138,10 @@ struct FeedAssembler {
 
     static func categories(from raw: String?) -> [String] {
         guard let raw else { return [] }
+        if !raw.utf8.contains(0x2C) { // one term (the usual case): no split into substrings
+            let term = TerminalSafety.cleanLine(raw)
+            return term.isEmpty ? [] : [term]
+        }
         return raw.split(separator: ",").map { TerminalSafety.cleanLine(String($0)) }.filter { !$0.isEmpty }
     }
 

@@ -67,6 +67,9 @@ public enum FeedHTMLSanitizer {
         return table
     }()
 
+    static let shortElementRoles = ShortNameTable(elementRoles)
+    static let shortAttributeRoles = ShortNameTable(attributeRoles)
+
     /// Allowed attributes: `true` for the URL-valued ones.
     static let attributeRoles: [String: Bool] = {
         var table: [String: Bool] = [:]

@@ -90,6 +90,7 @@ struct SanitizerPass {
             text(textStart, i)
             var j = nameStart
             while j < n && !Self.isSpace(b[j]) && b[j] != 0x3E && b[j] != 0x2F { j += 1 }
+            let nameEnd = j
             let name = lowercasedName(nameStart, j)
             attributes.removeAll(keepingCapacity: true)
             var selfClosing = false
@@ -120,7 +121,7 @@ struct SanitizerPass {
                 if attrEnd > attrStart { attributes.append((attrStart, attrEnd, valueStart, valueEnd)) }
             }
             i = j
-            let role = FeedHTMLSanitizer.elementRoles[name] ?? []
+            let role = Self.role(b, nameStart, nameEnd, name: name)
             if closing {
                 endTag(name)
             } else if role.contains(.rawText) && !selfClosing {
@@ -138,6 +139,14 @@ struct SanitizerPass {
         while let name = open.popLast() { put("</"); put(name); put(">") }
     }
 
+    /// The role of the element named by `b[start..<end]` (`name` is its lower-cased form).
+    static func role(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, name: String) -> FeedHTMLSanitizer.ElementRole {
+        if let key = ShortNameTable<FeedHTMLSanitizer.ElementRole>.key(b, from: start, to: end, lowercasing: true) {
+            return FeedHTMLSanitizer.shortElementRoles.value(for: key) ?? []
+        }
+        return FeedHTMLSanitizer.elementRoles[name] ?? []
+    }
+
     mutating func startTag(_ name: String, role: FeedHTMLSanitizer.ElementRole, selfClosing: Bool) {
         if let current = skipping {
             if name == current && !selfClosing { skipDepth += 1 }
@@ -150,8 +159,16 @@ struct SanitizerPass {
         guard role.contains(.allowed) else { return }
         out.append(0x3C); put(name)
         for attribute in attributes {
+            // Short names are looked up on their bytes; a short name not in the table is in no list at all.
+            let isURL: Bool
+            if let key = ShortNameTable<Bool>.key(b, from: attribute.nameStart, to: attribute.nameEnd, lowercasing: true) {
+                guard let known = FeedHTMLSanitizer.shortAttributeRoles.value(for: key) else { continue }
+                isURL = known
+            } else {
+                guard let known = FeedHTMLSanitizer.attributeRoles[lowercasedName(attribute.nameStart, attribute.nameEnd)] else { continue }
+                isURL = known
+            }
             let attributeName = lowercasedName(attribute.nameStart, attribute.nameEnd)
-            guard let isURL = FeedHTMLSanitizer.attributeRoles[attributeName] else { continue }
             if isURL {
                 if quickURL(attribute.valueStart, attribute.valueEnd, name: attributeName) { continue }
                 scratch.removeAll(keepingCapacity: true)

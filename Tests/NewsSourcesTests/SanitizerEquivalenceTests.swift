@@ -25,6 +25,8 @@ struct SanitizerEquivalenceTests {
         "<svg><p>in svg</p></svg>", "<math>m</math>", "<xmp><p></xmp>", "<plaintext>", "<a href=\"&#106;avascript:x\">",
         "<a href=\"http://x.org/&#x2e;&#x2e;/y\">", "<img src=\"/img/1.jpg\" alt=\"\">", "<figure>", "</figure>",
         "<a href=\"/x?a<b\">", "<img src='/a\"b'>", "<a href=\"/a&amp;b\">", "<a href=HTTPS://x/y>", "<a href=\"ftp://f/x\">",
+        "<a \u{0}href=\"/x\">", "<p\u{0}>", "<B\u{0}>", "<img SRC=/a.png ALT=x LONGDESC=/l>", "<td COLSPAN=2>",
+        "<figcaption>", "<BLOCKQUOTE Cite=/c>", "<a hreF=\"/y\" TITLE=t>", "<hr noshade>",
         "<a href=\"mailto:jo@x.org\">", "<a href=\"https://x.org/./a\">", "<a href=\"/\">", "<img src=\"/a/b/../c.jpg\">",
         "<a href=\"http://x.org\">", "<a href=\"/%7Euser/\">", "<a href=\"tel:+1\">", "<a href=\"/é\">",
     ]
@@ -59,5 +61,22 @@ struct SanitizerEquivalenceTests {
         let html = "<p>Senate &amp; rain &#8217;<a href=\"/story/5\">x</a> Café &nbsp;.</p><figure><img src=\"/img/1.jpg\" alt=\"m\"></figure>"
         let expected = "<p>Senate &amp; rain \u{2019}<a href=\"http://h/story/5\">x</a> Café \u{A0}.</p><figure><img src=\"http://h/img/1.jpg\" alt=\"m\" /></figure>"
         #expect(FeedHTMLSanitizer.sanitize(html: html, baseURL: "http://h/feed") == expected)
+    }
+}
+
+@Suite("Short name table")
+struct ShortNameTableTests {
+    @Test("every short allow-listed name is found under its packed key, and nothing else is")
+    func lookups() {
+        for (name, role) in FeedHTMLSanitizer.elementRoles {
+            let key = Array(name.uppercased().utf8).withUnsafeBufferPointer {
+                ShortNameTable<FeedHTMLSanitizer.ElementRole>.key($0, from: 0, to: $0.count, lowercasing: true)
+            }
+            if name.utf8.count <= 7 { #expect(key.flatMap(FeedHTMLSanitizer.shortElementRoles.value(for:)) == role, "\(name)") } else { #expect(key == nil) }
+        }
+        for probe in ["\u{0}a", "a\u{0}", "hre", "hreff", "x", ""] {
+            let key = Array(probe.utf8).withUnsafeBufferPointer { ShortNameTable<Bool>.key($0, from: 0, to: $0.count, lowercasing: true) }
+            #expect(key.flatMap(FeedHTMLSanitizer.shortAttributeRoles.value(for:)) == nil, "\(probe)")
+        }
     }
 }
