@@ -110,6 +110,7 @@ enum CharsetDecoder {
         var i = 0
         let n = bytes.count
         while i < n {
+            if i + 8 <= n && ByteScan.word(bytes, at: i) & ByteScan.highs == 0 { i += 8; continue }
             let b = bytes[i]
             if b < 0x80 { i += 1; continue }
             let length: Int

@@ -55,7 +55,7 @@ struct FeedAssembler {
     func plainField(_ value: TextValue?) -> String? {
         guard let value else { return nil }
         let text = value.isHTML ? HTMLText.plainText(fromHTML: value.value) : value.value
-        let cleaned = Sanitizer.cleanLine(Self.demoronize(text))
+        let cleaned = TerminalSafety.isCleanLine(text) ? text : Sanitizer.cleanLine(Self.demoronize(text))
         return cleaned.isEmpty ? nil : cleaned
     }
 
@@ -71,6 +71,8 @@ struct FeedAssembler {
         let html = value.isHTML
             ? FeedHTMLSanitizer.sanitize(html: trimmed, baseURL: value.base ?? documentURL)
             : EntityText.escape(trimmed)
+        // One scan for the usual case: C1 controls are among what `needsCleaning` looks for.
+        guard TerminalSafety.needsCleaning(html) else { return html.isEmpty ? nil : html }
         let cleaned = TerminalSafety.clean(Self.demoronize(html))
         return cleaned.isEmpty ? nil : cleaned
     }
@@ -112,7 +114,9 @@ struct FeedAssembler {
     /// The name part of an RSS author (`jo@example.com (Jo Smith)` → `Jo Smith`, `Jo <jo@…>` → `Jo`).
     func personName(_ raw: String?) -> String? {
         guard let raw else { return nil }
-        var text = Sanitizer.cleanLine(HTMLText.plainText(fromHTML: raw))
+        var text = TerminalSafety.cleanLine(HTMLText.plainText(fromHTML: raw))
+        // A plain name (no `(` or `<` anywhere) has nothing to strip: skip the character-by-character searches.
+        if !text.utf8.contains(0x28) && !text.utf8.contains(0x3C) { return text.isEmpty ? nil : text }
         if let open = text.firstIndex(of: "("), let close = text.lastIndex(of: ")"), open < close {
             let inner = String(text[text.index(after: open)..<close]).trimmingXMLSpace()
             let outer = String(text[..<open]).trimmingXMLSpace()
@@ -134,7 +138,11 @@ struct FeedAssembler {
 
     static func categories(from raw: String?) -> [String] {
         guard let raw else { return [] }
-        return raw.split(separator: ",").map { Sanitizer.cleanLine(String($0)) }.filter { !$0.isEmpty }
+        if !raw.utf8.contains(0x2C) { // one term (the usual case): no split into substrings
+            let term = TerminalSafety.cleanLine(raw)
+            return term.isEmpty ? [] : [term]
+        }
+        return raw.split(separator: ",").map { TerminalSafety.cleanLine(String($0)) }.filter { !$0.isEmpty }
     }
 
     /// Atom `link` elements: (rel, href resolved, type, node).
@@ -272,7 +280,7 @@ struct FeedAssembler {
         }
         for category in node.children("atom:category", "category", "dc:subject") {
             let term = category.key == "dc:subject" ? category.text : (category.attribute("term") ?? category.attribute("label"))
-            if let term, !term.isEmpty { entry.categories.append(Sanitizer.cleanLine(term)) }
+            if let term, !term.isEmpty { entry.categories.append(TerminalSafety.cleanLine(term)) }
         }
         entry.categories += extraCategories(node)
         for link in links {

@@ -92,6 +92,13 @@ public enum FeedDateParser {
     }
 
     static func rfc822(_ text: String) -> Date? {
+        var bytes = text
+        if let common = bytes.withUTF8({ commonRFC822($0) }) { return common }
+        return rfc822ByTokens(text)
+    }
+
+    /// The general RFC 822 reader: tokens, then fields.
+    static func rfc822ByTokens(_ text: String) -> Date? {
         var tokens = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" || $0 == "\n" })
         guard !tokens.isEmpty else { return nil }
         // Drop a leading weekday (any alphabetic token that is not a month).

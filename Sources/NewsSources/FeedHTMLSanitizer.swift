@@ -47,55 +47,47 @@ public enum FeedHTMLSanitizer {
     static let urlAttributes: Set<String> = ["href", "src", "cite", "longdesc", "poster", "background", "dynsrc",
                                              "lowsrc", "usemap", "data"]
 
+    /// What an element name means to the sanitiser, looked up once per tag.
+    struct ElementRole: OptionSet {
+        let rawValue: UInt8
+        static let allowed = ElementRole(rawValue: 1)
+        static let dropped = ElementRole(rawValue: 2)
+        static let void = ElementRole(rawValue: 4)
+        /// The tokenizer reads its content as one raw-text run (script, style, title, ...).
+        static let rawText = ElementRole(rawValue: 8)
+    }
+
+    /// The four element sets folded into one table: one hash per tag instead of up to four.
+    static let elementRoles: [String: ElementRole] = {
+        var table: [String: ElementRole] = [:]
+        for name in allowedElements { table[name, default: []].insert(.allowed) }
+        for name in droppedWithContent { table[name, default: []].insert(.dropped) }
+        for name in voidElements { table[name, default: []].insert(.void) }
+        for name in HTMLTokenizer.rawTextElements { table[name, default: []].insert(.rawText) }
+        return table
+    }()
+
+    static let shortElementRoles = ShortNameTable(elementRoles)
+    static let shortAttributeRoles = ShortNameTable(attributeRoles)
+
+    /// Allowed attributes: `true` for the URL-valued ones.
+    static let attributeRoles: [String: Bool] = {
+        var table: [String: Bool] = [:]
+        for name in allowedAttributes { table[name] = urlAttributes.contains(name) }
+        return table
+    }()
+
     /// A safe fragment of `html` with relative URLs made absolute against `baseURL`.
+    ///
+    /// One pass over the UTF-8 bytes (see `SanitizerPass`): ordinary text is copied in runs, entities are
+    /// decoded and re-escaped in place, and only tag and attribute names become strings. It gives exactly what
+    /// tokenizing with `HTMLTokenizer` and re-serialising the allowed tokens gives (a test holds it to that).
     public static func sanitize(html: String, baseURL: String?) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(html.utf8.count)
-        func put(_ text: String) { out.append(contentsOf: text.utf8) }
-        var open: [String] = []
-        var skipDepth = 0
-        var skipping: String?
-        HTMLTokenizer.tokenize(html) { token in
-            switch token {
-            case .text(let text):
-                if skipping == nil { EntityText.escape(text, into: &out) }
-            case .rawText:
-                break
-            case .start(let name, let attributes, let selfClosing):
-                if let current = skipping {
-                    if name == current && !selfClosing { skipDepth += 1 }
-                    return
-                }
-                if droppedWithContent.contains(name) {
-                    if !selfClosing && !voidElements.contains(name) { skipping = name; skipDepth = 1 }
-                    return
-                }
-                guard allowedElements.contains(name) else { return }
-                put("<"); put(name)
-                for (attribute, value) in attributes where allowedAttributes.contains(attribute) {
-                    var value = value
-                    if urlAttributes.contains(attribute) {
-                        let resolved = URLResolver.resolve(value, against: baseURL)
-                        guard URLResolver.isAllowedLink(resolved) else { continue }
-                        value = resolved
-                    } else if attribute == "srcset" {
-                        continue
-                    }
-                    put(" "); put(attribute); put("=\""); EntityText.escape(value, into: &out); put("\"")
-                }
-                if voidElements.contains(name) { put(" />") } else if selfClosing { put("></"); put(name); put(">") } else {
-                    put(">"); open.append(name)
-                }
-            case .end(let name):
-                if let current = skipping {
-                    if name == current { skipDepth -= 1; if skipDepth == 0 { skipping = nil } }
-                    return
-                }
-                guard let index = open.lastIndex(of: name) else { return }
-                while open.count > index { put("</"); put(open.removeLast()); put(">") }
-            }
+        var html = html
+        return html.withUTF8 { bytes in
+            var pass = SanitizerPass(bytes, baseURL: baseURL)
+            pass.run()
+            return String(decoding: pass.out, as: UTF8.self)
         }
-        while let name = open.popLast() { put("</"); put(name); put(">") }
-        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -28,12 +28,16 @@ struct LenientXMLReader {
     let maxDepth: Int
     let maxEntityExpansion: Int
     let documentBase: String?
+    /// Whether common references are decoded by `appendQuickReference`; off only in tests, which hold the
+    /// shortcut to the general path.
+    var quickReferences = true
 
     /// Reads `bytes`. `onEntry` receives each entry element (with its parent's key) as it closes.
     func read(_ bytes: UnsafeBufferPointer<UInt8>,
               onEntry: (XMLNode, _ parentKey: String) throws -> Void) throws -> Outcome {
         var state = ReaderState(bytes: bytes, maxDepth: maxDepth, maxEntityExpansion: maxEntityExpansion,
                                 documentBase: documentBase)
+        state.quickReferences = quickReferences
         try state.run(onEntry: onEntry)
         return state.outcome
     }
@@ -46,10 +50,13 @@ private struct ReaderState {
     let maxDepth: Int
     let maxEntityExpansion: Int
     let documentBase: String?
+    var quickReferences = true
     var i = 0
     var stack: [XMLNode] = []
     /// Prefix → URI bindings, innermost last; each element records how many it pushed.
-    var namespaceBindings: [(prefix: String, uri: String)] = []
+    /// Each binding carries the canonical prefix of its URI, worked out once when it is declared rather than
+    /// for every element in its scope.
+    var namespaceBindings: [(prefix: String, uri: String, canonical: String?)] = []
     var bindingCounts: [Int] = []
     var entities: [String: String] = [:]
     var expandedSoFar = 0
@@ -66,9 +73,7 @@ private struct ReaderState {
 
     /// Index of the first `byte` at or after `from`, or `n`.
     func find(_ byte: UInt8, from: Int) -> Int {
-        var j = from
-        while j < n && p[j] != byte { j += 1 }
-        return j
+        from >= n ? from : ByteScan.first(byte, in: p, from: from, end: n)
     }
 
     /// Index of the first occurrence of `pattern` at or after `from`, or nil.
@@ -76,6 +81,8 @@ private struct ReaderState {
         guard let first = pattern.first else { return from }
         var j = from
         while j + pattern.count <= n {
+            j = ByteScan.first(first, in: p, from: j, end: n - pattern.count + 1)
+            guard j + pattern.count <= n else { return nil }
             if p[j] == first {
                 var k = 1
                 while k < pattern.count && p[j + k] == pattern[k] { k += 1 }
@@ -226,19 +233,20 @@ private struct ReaderState {
         attributes.reserveCapacity(rawAttributes.count)
         for (name, value) in rawAttributes {
             if name == "xmlns" {
-                namespaceBindings.append(("", value)); pushed += 1
+                namespaceBindings.append(("", value, NamespaceTable.canonicalPrefix(for: value))); pushed += 1
             } else if name.hasPrefix("xmlns:") {
-                namespaceBindings.append((String(name.dropFirst(6)), value)); pushed += 1
+                namespaceBindings.append((String(name.dropFirst(6)), value, NamespaceTable.canonicalPrefix(for: value)))
+                pushed += 1
             } else if name == "xml:base" {
                 base = URLResolver.resolve(value, against: base)
             }
-            let local = name.split(separator: ":", maxSplits: 1).last.map { Self.asciiLowercased($0) } ?? ""
+            let local = Self.asciiLowercased(XMLName.attributeLocalName(name))
             attributes.append(XMLAttribute(qname: name, localName: name == "xml:base" ? "xml:base" : local,
                                            value: value))
         }
-        let (prefix, local) = Self.split(qname)
-        let uri = lookup(prefix)
-        let canonical = NamespaceTable.canonicalPrefix(for: uri) ?? Self.asciiLowercased(Substring(prefix))
+        let (prefix, local) = XMLName.split(qname)
+        let (uri, known) = lookup(prefix)
+        let canonical = known ?? Self.asciiLowercased(Substring(prefix))
         let lowerLocal = Self.asciiLowercased(Substring(local))
         let key = canonical.isEmpty ? lowerLocal : canonical + ":" + lowerLocal
         let node = XMLNode(qname: qname, key: key, namespaceURI: uri, attributes: attributes, base: base)
@@ -288,21 +296,18 @@ private struct ReaderState {
         }
     }
 
-    func lookup(_ prefix: Substring) -> String {
-        if prefix == "xml" { return "http://www.w3.org/XML/1998/namespace" }
+    static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
+    static let xmlCanonical = NamespaceTable.canonicalPrefix(for: xmlNamespace)
+
+    /// The URI bound to `prefix` and its canonical prefix (`NamespaceTable.canonicalPrefix(for:)`).
+    func lookup(_ prefix: Substring) -> (uri: String, canonical: String?) {
+        if prefix == "xml" { return (Self.xmlNamespace, Self.xmlCanonical) }
         var k = namespaceBindings.count - 1
         while k >= 0 {
-            if namespaceBindings[k].prefix == prefix { return namespaceBindings[k].uri }
+            if namespaceBindings[k].prefix == prefix { return (namespaceBindings[k].uri, namespaceBindings[k].canonical) }
             k -= 1
         }
-        return ""
-    }
-
-    static func split(_ qname: String) -> (Substring, Substring) {
-        if let colon = qname.firstIndex(of: ":") {
-            return (qname[..<colon], qname[qname.index(after: colon)...])
-        }
-        return ("", Substring(qname))
+        return ("", nil)
     }
 
     static func asciiLowercased(_ text: Substring) -> String {
@@ -321,8 +326,12 @@ private struct ReaderState {
 
     mutating func appendText(_ string: String) {
         guard let top = stack.last, !string.isEmpty else { return }
-        if case .text(let previous)? = top.children.last {
-            top.children[top.children.count - 1] = .text(previous + string)
+        if case .text(var previous)? = top.children.last {
+            // Release the array's reference first so the append happens in place (the white space between
+            // thousands of entries collects here once each entry is handed over and removed).
+            top.children[top.children.count - 1] = .text("")
+            previous += string
+            top.children[top.children.count - 1] = .text(previous)
         } else {
             top.children.append(.text(string))
         }
@@ -342,12 +351,19 @@ private struct ReaderState {
         var j = amp
         while j < end {
             let byte = p[j]
-            if byte != 0x26 { scratch.append(byte); j += 1; continue }
+            if byte != 0x26 {
+                // Copy the run up to the next reference in one append.
+                let next = ByteScan.first(0x26, in: p, from: j, end: end)
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: p[j..<next]))
+                j = next
+                continue
+            }
             var k = j + 1
             while k < end && k - j < 40 && p[k] != 0x3B && Self.isNameByte(p[k]) || (k < end && k == j + 1 && p[k] == 0x23) {
                 k += 1
             }
             guard k < end, p[k] == 0x3B, k > j + 1 else { scratch.append(byte); j += 1; continue }
+            if quickReferences && appendQuickReference(from: j + 1, to: k) { j = k + 1; continue }
             let name = string(j + 1, k)
             if let replacement = try reference(name) {
                 scratch.append(contentsOf: replacement.utf8)
@@ -357,6 +373,43 @@ private struct ReaderState {
             j = k + 1
         }
         return String(decoding: scratch, as: UTF8.self)
+    }
+
+    /// Appends the replacement of the commonest references straight from the bytes — the five XML ones,
+    /// plain numeric ones, and (when the document declares no entities of its own, which would take
+    /// precedence) the common HTML names — and says whether it did. `reference(_:)` gives the same text; it
+    /// costs a string per reference, and escaped HTML bodies are made of `&lt;` and `&gt;`.
+    mutating func appendQuickReference(from start: Int, to end: Int) -> Bool {
+        let count = end - start
+        if p[start] == 0x23 {
+            var k = start + 1
+            var radix: UInt32 = 10, maxDigits = 9 // within `reference`'s prefixes, and no UInt32 overflow
+            if k < end && (p[k] == 0x78 || p[k] == 0x58) { radix = 16; maxDigits = 8; k += 1 }
+            guard end - k >= 1, end - k <= maxDigits else { return false }
+            var value: UInt32 = 0
+            while k < end {
+                let c = p[k], lower = c | 0x20
+                let digit: UInt32
+                if c >= 0x30 && c <= 0x39 { digit = UInt32(c - 0x30) } else if radix == 16, lower >= 0x61, lower <= 0x66 {
+                    digit = UInt32(lower - 0x61 + 10)
+                } else { return false }
+                value = value * radix + digit
+                k += 1
+            }
+            EntityText.appendUTF8(HTMLEntities.scalar(forNumeric: value), to: &scratch)
+            return true
+        }
+        let c0 = p[start]
+        if count == 2 && p[start + 1] == 0x74 && (c0 == 0x6C || c0 == 0x67) { scratch.append(c0 == 0x6C ? 0x3C : 0x3E); return true }
+        if count == 3 && c0 == 0x61 && p[start + 1] == 0x6D && p[start + 2] == 0x70 { scratch.append(0x26); return true }
+        if count == 4 && c0 == 0x71 && p[start + 1] == 0x75 && p[start + 2] == 0x6F && p[start + 3] == 0x74 { scratch.append(0x22); return true }
+        if count == 4 && c0 == 0x61 && p[start + 1] == 0x70 && p[start + 2] == 0x6F && p[start + 3] == 0x73 { scratch.append(0x27); return true }
+        if entities.isEmpty, count <= 8, let key = EntityText.packedName(p, from: start, to: end),
+           let known = EntityText.commonNamed[key] {
+            EntityText.appendUTF8(known, to: &scratch)
+            return true
+        }
+        return false
     }
 
     /// The replacement text of `&name;`, or nil to keep it as written.
@@ -450,6 +503,41 @@ private struct ReaderState {
             entities[name] = value
         }
         return min(n, end + 1)
+    }
+}
+
+/// Splitting qualified names: on the bytes when the name is ASCII (most are), by characters otherwise, with
+/// the same result either way.
+enum XMLName {
+    /// Whether every byte of `text` is ASCII, where characters and bytes coincide (names have no CR LF).
+    static func isASCII<S: StringProtocol>(_ text: S) -> Bool {
+        for byte in text.utf8 where byte >= 0x80 { return false }
+        return true
+    }
+
+    /// `name.split(separator: ":", maxSplits: 1).last ?? ""`: the part after the first colon that follows
+    /// something, on the bytes when the name is ASCII.
+    static func attributeLocalName(_ name: String) -> Substring {
+        guard isASCII(name) else { return name.split(separator: ":", maxSplits: 1).last ?? "" }
+        let utf8 = name.utf8
+        var start = utf8.startIndex
+        while start < utf8.endIndex && utf8[start] == 0x3A { start = utf8.index(after: start) }
+        guard start < utf8.endIndex else { return "" }
+        guard let colon = utf8[start...].firstIndex(of: 0x3A) else { return name[start...] }
+        let rest = utf8.index(after: colon)
+        return rest < utf8.endIndex ? name[rest...] : name[start..<colon]
+    }
+
+    static func split(_ qname: String) -> (Substring, Substring) {
+        if isASCII(qname) {
+            let utf8 = qname.utf8
+            guard let colon = utf8.firstIndex(of: 0x3A) else { return ("", Substring(qname)) }
+            return (qname[..<colon], qname[utf8.index(after: colon)...])
+        }
+        if let colon = qname.firstIndex(of: ":") {
+            return (qname[..<colon], qname[qname.index(after: colon)...])
+        }
+        return ("", Substring(qname))
     }
 }
 

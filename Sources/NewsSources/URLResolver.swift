@@ -54,6 +54,16 @@ public enum URLResolver {
 
     /// The scheme of an absolute reference, lower-cased, or nil for a relative one.
     public static func scheme(of reference: String) -> String? {
+        var reference = reference
+        switch reference.withUTF8(asciiScheme) {
+        case .scheme(let scheme): return scheme
+        case .none: return nil
+        case .unsure: return schemeByCharacters(of: reference)
+        }
+    }
+
+    /// The general `scheme(of:)`, character by character.
+    static func schemeByCharacters(of reference: String) -> String? {
         // Only the part before the first `:`, `/`, `?` or `#` can be a scheme; avoid splitting the rest.
         var prefix = Substring(reference.trimmingXMLSpace())
         guard let colon = prefix.firstIndex(where: { $0 == ":" || $0 == "/" || $0 == "?" || $0 == "#" }),
@@ -67,6 +77,12 @@ public enum URLResolver {
     public static func resolve(_ reference: String, against base: String?) -> String {
         let reference = reference.trimmingXMLSpace()
         guard let base, !base.isEmpty else { return reference }
+        if let resolved = quickResolve(reference, against: base) { return resolved }
+        return resolveByComponents(reference, against: base)
+    }
+
+    /// The general RFC 3986 §5.2 resolution of a trimmed reference against a non-empty base.
+    static func resolveByComponents(_ reference: String, against base: String) -> String {
         let ref = Components(reference)
         if ref.scheme != nil {
             var target = ref
@@ -145,18 +161,26 @@ public enum URLResolver {
     }
 
     static func hasUTM(_ link: String) -> Bool {
-        let bytes = Array(link.utf8)
-        var i = 0
-        while i + 3 < bytes.count {
-            if bytes[i] == 0x75 && bytes[i + 1] == 0x74 && bytes[i + 2] == 0x6D && bytes[i + 3] == 0x5F { return true }
-            i += 1
+        var link = link
+        return link.withUTF8 { bytes in
+            var i = 0
+            while i + 3 < bytes.count {
+                if bytes[i] == 0x75 && bytes[i + 1] == 0x74 && bytes[i + 2] == 0x6D && bytes[i + 3] == 0x5F { return true }
+                i += 1
+            }
+            return false
         }
-        return false
     }
 
     /// Drops `utm_*` query parameters (campaign tracking that makes one article look like several).
     public static func removingTrackingParameters(_ link: String) -> String {
         guard link.utf8.count >= 4, hasUTM(link) else { return link }
+        if let quick = quickRemovingTrackingParameters(link) { return quick }
+        return removingTrackingParametersByComponents(link)
+    }
+
+    /// The general `removingTrackingParameters`, component by component.
+    static func removingTrackingParametersByComponents(_ link: String) -> String {
         var parts = Components(link)
         guard let query = parts.query else { return link }
         let kept = query.split(separator: "&", omittingEmptySubsequences: true).filter {

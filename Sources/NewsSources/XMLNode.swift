@@ -51,6 +51,7 @@ final class XMLNode {
     /// The concatenated character data of this element and its descendants (iterative, so a deeply nested
     /// element cannot exhaust the stack).
     var text: String {
+        if children.count == 1, case .text(let only) = children[0] { return only } // the usual case, no copy
         var out = ""
         var stack: [(XMLNode, Int)] = [(self, 0)]
         while let (node, index) = stack.popLast() {
