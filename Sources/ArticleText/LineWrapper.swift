@@ -93,12 +93,12 @@ enum LineWrapper {
             let value: UInt32
             let w: Int
             var wide = false
-            if byte < 0x80 && (index + 1 == end || bytes[index + 1] < 0x80 || simpleLead(bytes, at: index + 1) != nil) {
+            if byte < 0x80 && (index + 1 == end || bytes[index + 1] < 0x80) {
                 next = index + 1
                 value = UInt32(byte)
                 w = byte < 0x20 ? 0 : 1
-            } else if let simple = simpleScalar(bytes, at: index) {
-                // A letter of Latin, Greek, Cyrillic… or a CJK ideograph that nothing after it joins.
+            } else if let simple = DisplayWidth.simpleCluster(bytes, at: index) {
+                // A letter of most scripts, a punctuation mark or an ideograph that nothing after it joins.
                 next = index + simple.length
                 value = simple.value
                 w = simple.width
@@ -186,34 +186,6 @@ enum LineWrapper {
             emit(end, hyphen: false)
         }
         return rows
-    }
-
-    /// The scalar at `index` when it is a whole cluster of known width without asking `DisplayWidth`:
-    /// U+00A0–U+02FF and U+2010–U+2027 (one column), CJK punctuation, ideographs and full-width forms
-    /// (two), followed by ASCII or another such scalar, so
-    /// no combining mark, variation selector or joiner extends it. Nil for anything else.
-    private static func simpleScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int)
-        -> (value: UInt32, length: Int, width: Int)? {
-        guard let (value, length, width) = simpleLead(bytes, at: index) else { return nil }
-        let after = index + length
-        if after < bytes.count, bytes[after] >= 0x80, simpleLead(bytes, at: after) == nil { return nil }
-        return (value, length, width)
-    }
-
-    private static func simpleLead(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int, Int)? {
-        let count = bytes.count
-        let lead = bytes[index]
-        if lead >= 0xC2 && lead <= 0xCB, index + 1 < count {
-            let value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-            return value >= 0xA0 ? (value, 2, 1) : nil
-        }
-        guard lead >= 0xE2 && lead <= 0xEF, index + 2 < count else { return nil }
-        let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-        switch value {
-        case 0x2010...0x2027: return (value, 3, 1)         // dashes, curly quotes, bullet, ellipsis
-        case 0x3001...0x3029, 0x4E00...0x9FFF, 0xFF01...0xFF60: return (value, 3, 2)  // CJK punctuation, ideographs, full-width forms
-        default: return nil
-        }
     }
 
     /// Closing punctuation that must not start a row, and opening brackets that must not end one.
