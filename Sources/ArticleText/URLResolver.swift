@@ -25,9 +25,73 @@ struct URLResolver: Sendable {
         if cleaned.utf8.contains(where: { $0 == 0x0A || $0 == 0x09 }) { cleaned.removeAll { $0 == "\n" || $0 == "\t" } }
         cleaned = String(cleaned.trimmingSpaces)
         guard !cleaned.isEmpty || base != nil else { return nil }
+        // Most links in an article are plain absolute http(s) URLs, which Foundation would return as
+        // they are; and without a base, a plain path is returned as it is too.
+        switch Self.plainForm(of: cleaned) {
+        case .absolute: return cleaned
+        case .path where base == nil: return cleaned
+        default: return resolveThroughFoundation(cleaned)
+        }
+    }
+
+    /// `resolve(_:)` for a reference already cleaned, without the plain-form shortcut: what the shortcut
+    /// is tested against.
+    func resolveThroughFoundation(_ cleaned: String) -> String? {
         if let absolute = Self.parse(cleaned), absolute.scheme != nil { return Self.lowercasingScheme(absolute.absoluteString) }
         guard let base else { return Self.parse(cleaned)?.absoluteString }
         return Self.parse(cleaned, relativeTo: base).map { Self.lowercasingScheme($0.absoluteString) }
+    }
+
+    /// The shapes of reference that `URL(string:)` parses and `absoluteString` prints unchanged.
+    enum PlainForm { case absolute, path, other }
+
+    /// Whether `text` is `http://` or `https://`, a host of letters, digits, dots and hyphens, then a
+    /// path, query and fragment of unreserved and sub-delimiter characters (at most one `#`, no `%`); or
+    /// a path of that kind starting with `/` (not `//`) and holding no `:`. Anything else (ports, user
+    /// info, escapes, spaces, non-ASCII, upper-case schemes) is `.other` and goes through Foundation.
+    static func plainForm(of text: String) -> PlainForm {
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        let form: PlainForm
+        if utf8.starts(with: "https://".utf8) || utf8.starts(with: "http://".utf8) {
+            form = .absolute
+            index = utf8.index(index, offsetBy: utf8[utf8.index(index, offsetBy: 4)] == 0x73 ? 8 : 7)
+            let hostStart = index
+            while index < utf8.endIndex {
+                let byte = utf8[index]
+                let isHost = (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2E
+                    || byte == 0x2D || (0x41...0x5A).contains(byte)
+                guard isHost else { break }
+                index = utf8.index(after: index)
+            }
+            guard index > hostStart else { return .other }
+            if index < utf8.endIndex {
+                let byte = utf8[index]
+                guard byte == 0x2F || byte == 0x3F || byte == 0x23 else { return .other }  // / ? #
+            }
+        } else if utf8.first == 0x2F && utf8.dropFirst().first != 0x2F {
+            form = .path
+        } else {
+            return .other
+        }
+        var hashes = 0
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            switch byte {
+            case 0x61...0x7A, 0x41...0x5A, 0x30...0x39, 0x2D, 0x2E, 0x5F, 0x7E, 0x2F, 0x3F, 0x40, 0x21, 0x24, 0x26,
+                 0x27, 0x28, 0x29, 0x2A, 0x2B, 0x2C, 0x3B, 0x3D:
+                break
+            case 0x3A where form == .absolute:
+                break
+            case 0x23:
+                hashes += 1
+                guard hashes == 1 else { return .other }
+            default:
+                return .other
+            }
+            index = utf8.index(after: index)
+        }
+        return form
     }
 
     /// `HTTPS://x` as `https://x`: schemes are case-insensitive, and links are compared as strings.
