@@ -188,16 +188,37 @@ enum LineWrapper {
         return rows
     }
 
-    /// Closing punctuation that must not start a row, and opening brackets that must not end one.
-    private static let noRowStart: Set<UInt32> = Set("、。，．！？：；）」』】〕〉》〗〙ー々・…‥ゝゞヽヾぁぃぅぇぉっゃゅょァィゥェォッャュョ,.!?:;)]}”’%"
-        .unicodeScalars.map(\.value))
-    private static let noRowEnd: Set<UInt32> = Set("（「『【〔〈《〖〘([{“‘".unicodeScalars.map(\.value))
+    /// Closing punctuation that must not start a row (kinsoku): `、。，．！？：；）」』】〕〉》〗〙ー々・…‥ゝゞヽヾ`,
+    /// small kana `ぁぃぅぇぉっゃゅょァィゥェォッャュョ` and `,.!?:;)]}”’%`. A switch, not a set: it is asked
+    /// for every CJK character.
+    static func mayNotStartRow(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x3001, 0x3002, 0xFF0C, 0xFF0E, 0xFF01, 0xFF1F, 0xFF1A, 0xFF1B, 0xFF09, 0x300D, 0x300F, 0x3011, 0x3015,
+             0x3009, 0x300B, 0x3017, 0x3019, 0x30FC, 0x3005, 0x30FB, 0x2026, 0x2025, 0x309D, 0x309E, 0x30FD, 0x30FE,
+             0x3041, 0x3043, 0x3045, 0x3047, 0x3049, 0x3063, 0x3083, 0x3085, 0x3087,
+             0x30A1, 0x30A3, 0x30A5, 0x30A7, 0x30A9, 0x30C3, 0x30E3, 0x30E5, 0x30E7,
+             0x2C, 0x2E, 0x21, 0x3F, 0x3A, 0x3B, 0x29, 0x5D, 0x7D, 0x201D, 0x2019, 0x25:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Opening brackets that must not end a row: `（「『【〔〈《〖〘([{“‘`.
+    static func mayNotEndRow(_ v: UInt32) -> Bool {
+        switch v {
+        case 0xFF08, 0x300C, 0x300E, 0x3010, 0x3014, 0x3008, 0x300A, 0x3016, 0x3018, 0x28, 0x5B, 0x7B, 0x201C, 0x2018:
+            return true
+        default:
+            return false
+        }
+    }
 
     /// A break between two adjacent clusters with no space between them, given their first scalars.
     private static func mayBreak(between previous: UInt32, _ previousWide: Bool,
                                  and current: UInt32, _ currentWide: Bool, after beforePrevious: UInt32) -> Bool {
         if previousWide || currentWide {
-            return !noRowStart.contains(current) && !noRowEnd.contains(previous)
+            return !mayNotStartRow(current) && !mayNotEndRow(previous)
         }
         // After "-" or "/", before a letter or digit; never inside "://" or "//".
         if previous == 0x2D || (previous == 0x2F && beforePrevious != 0x2F && beforePrevious != 0x3A) {

@@ -43,6 +43,20 @@ public enum TextLayout {
         return lines
     }
 
+    /// `character` (one scalar) `count` times, written as UTF-8 in one allocation: `String(repeating:count:)`
+    /// appends a non-ASCII character one at a time.
+    static func repeated(_ character: Unicode.Scalar, count: Int) -> String {
+        guard count > 0 else { return "" }
+        let encoded = Array(String(character).utf8)
+        return String(unsafeUninitializedCapacity: encoded.count * count) { buffer in
+            var offset = 0
+            for _ in 0..<count {
+                for byte in encoded { buffer[offset] = byte; offset += 1 }
+            }
+            return offset
+        }
+    }
+
     /// Tabs as spaces to the next multiple of 8 columns.
     static func expandTabs<S: StringProtocol>(_ line: S) -> String {
         guard line.utf8.contains(0x09) else { return String(line) }
@@ -154,7 +168,7 @@ struct Writer {
                     context: &context)
             }
         case .rule:
-            row([StyledSpan(String(repeating: "─", count: available), traits: .muted)], context: &context)
+            row([StyledSpan(TextLayout.repeated("─", count: available), traits: .muted)], context: &context)
         case .quote(let inner):
             let bar = StyledSpan("│ ", traits: [.quote, .muted])
             var nested = context.nested(firstMarker: [bar], restMarker: [bar], markerWidth: 2, maxPrefix: maxPrefix,
@@ -221,6 +235,11 @@ struct Writer {
         var text = ""
         var column = 0
         var cut = false
+        // A line that fits as it is (most of them) is one span, measured on its bytes.
+        if skip == 0 {
+            let total = DisplayWidth.width(of: line)
+            if total <= available { return line.isEmpty ? [] : [StyledSpan(line, traits: traits)] }
+        }
         var characters = line[...]
         if skip > 0 {
             while let character = characters.first, skip > 0 {
@@ -277,7 +296,7 @@ struct Writer {
                 trimTrailingSpaces(&spans)
                 row(spans.map { StyledSpan($0.text, traits: $0.traits.union(context.traits)) }, context: &context)
                 if isHeader && (rowIndex + 1 < texts.count) && !table.rows[rowIndex + 1].isHeader {
-                    let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "─┼─")
+                    let rule = widths.map { TextLayout.repeated("─", count: $0) }.joined(separator: "─┼─")
                     row([StyledSpan(rule, traits: .muted)], context: &context)
                 }
             }
@@ -332,6 +351,9 @@ extension StringProtocol {
     /// may show a soft hyphen as a visible hyphen, in a column nobody counted).
     var withoutBreakHints: String {
         guard utf8.contains(where: { $0 == 0xC2 || $0 == 0xE2 }) else { return String(self) }
-        return String(unicodeScalars.filter { $0.value != 0xAD && $0.value != 0x200B }.map(Character.init))
+        guard unicodeScalars.contains(where: { $0.value == 0xAD || $0.value == 0x200B }) else { return String(self) }
+        var result = String.UnicodeScalarView()
+        for scalar in unicodeScalars where scalar.value != 0xAD && scalar.value != 0x200B { result.append(scalar) }
+        return String(result)
     }
 }
