@@ -23,35 +23,48 @@ enum LineWrapper {
     /// Rows of spans, each at most `width` columns wide (a cluster wider than `width` is left out, which
     /// only happens below 2 columns). An empty input gives no rows; `"\n"` alone gives two empty rows.
     static func wrap(_ spans: [StyledSpan], width: Int) -> [[StyledSpan]] {
-        guard width > 0 else { return [] }
+        var lines: [StyledLine] = []
+        wrap(spans, width: width, into: &lines)
+        return lines.map(\.spans)
+    }
+
+    /// `wrap(_:width:)` appending the rows to `lines` as they are cut: `first` goes before the first
+    /// row and `rest` before the others (quote bars, list markers), and `traits` is added to every span
+    /// of the text. Returns how many rows were added. Each row's spans are allocated once, at their
+    /// final size, which is most of what laying out an article costs.
+    @discardableResult
+    static func wrap(_ spans: [StyledSpan], width: Int, traits: TextTraits = [], first: [StyledSpan] = [],
+                     rest: [StyledSpan] = [], into lines: inout [StyledLine]) -> Int {
+        guard width > 0 else { return 0 }
         var text = ""
         var runs: [(end: Int, traits: TextTraits)] = []
         if spans.count == 1 {
             // One span (most paragraphs): its text is used as is, not copied.
             text = spans[0].text
-            runs = [(text.utf8.count, spans[0].traits)]
+            runs = [(text.utf8.count, spans[0].traits.union(traits))]
         } else {
             text.reserveCapacity(spans.reduce(0) { $0 + $1.text.utf8.count })
+            runs.reserveCapacity(spans.count)
             for span in spans where !span.text.isEmpty {
                 text += span.text
-                runs.append((text.utf8.count, span.traits))
+                runs.append((text.utf8.count, span.traits.union(traits)))
             }
         }
-        guard !text.isEmpty else { return [] }
+        guard !text.isEmpty else { return 0 }
         text.makeContiguousUTF8()
-        var emitter = RowEmitter(text: text, runs: runs)
+        var emitter = RowEmitter(text: text, runs: runs, first: first, rest: rest)
         let result = text.utf8.withContiguousStorageIfAvailable { bytes in
             var invisible = false
             for byte in bytes where byte == 0xAD || byte == 0x8B { invisible = true; break }
             emitter.hasInvisible = invisible
-            return layOut(text, bytes: bytes, width: width, emitter: &emitter)
+            return layOut(text, bytes: bytes, width: width, emitter: &emitter, into: &lines)
         }
-        return result ?? []
+        return result ?? 0
     }
 
     private static func layOut(_ text: String, bytes: UnsafeBufferPointer<UInt8>, width: Int,
-                               emitter: inout RowEmitter) -> [[StyledSpan]] {
-        var rows: [[StyledSpan]] = []
+                               emitter: inout RowEmitter, into lines: inout [StyledLine]) -> Int {
+        var emitted = 0
         let end = bytes.count
         var lineStart = 0
         var column = 0
@@ -63,7 +76,8 @@ enum LineWrapper {
         var skipSpaces = false  // after a soft break, leading spaces of the next row are dropped
 
         func emit(_ rowEnd: Int, hyphen: Bool) {
-            rows.append(emitter.row(from: lineStart, to: rowEnd, hyphen: hyphen))
+            lines.append(StyledLine(emitter.row(from: lineStart, to: rowEnd, hyphen: hyphen, first: emitted == 0)))
+            emitted += 1
         }
 
         while index < end {
@@ -182,10 +196,10 @@ enum LineWrapper {
             previousWide = wide
             index = next
         }
-        if lineStart < end || rows.isEmpty || bytes[end - 1] == 0x0A {
+        if lineStart < end || emitted == 0 || bytes[end - 1] == 0x0A {
             emit(end, hyphen: false)
         }
-        return rows
+        return emitted
     }
 
     /// Closing punctuation that must not start a row (kinsoku): `、。，．！？：；）」』】〕〉》〗〙ー々・…‥ゝゞヽヾ`,
@@ -243,15 +257,36 @@ private struct RowEmitter {
     /// when not, rows are cut out without looking at their bytes.
     var hasInvisible = true
 
-    init(text: String, runs: [(end: Int, traits: TextTraits)]) { self.text = text; self.runs = runs }
+    /// Spans put before the first row and before the others.
+    let first: [StyledSpan]
+    let rest: [StyledSpan]
+
+    init(text: String, runs: [(end: Int, traits: TextTraits)], first: [StyledSpan], rest: [StyledSpan]) {
+        self.text = text
+        self.runs = runs
+        self.first = first
+        self.rest = rest
+    }
 
     mutating func skip(_ range: Range<Int>) { skipped.append(range) }
 
-    mutating func row(from start: Int, to end: Int, hyphen: Bool) -> [StyledSpan] {
-        var spans: [StyledSpan] = []
+    /// The row from byte `start` to `end`: its prefix, then a span per run it overlaps, then `-` when it
+    /// ends at a soft hyphen; the array is sized before it is filled.
+    mutating func row(from start: Int, to end: Int, hyphen: Bool, first isFirst: Bool) -> [StyledSpan] {
+        let prefix = isFirst ? first : rest
         var position = start
         while runIndex < runs.count && runs[runIndex].end <= position { runIndex += 1 }
+        var pieces = 0
         var index = runIndex
+        while index < runs.count {
+            pieces += 1
+            if runs[index].end >= end { break }
+            index += 1
+        }
+        var spans: [StyledSpan] = []
+        spans.reserveCapacity(prefix.count + pieces + (hyphen ? 1 : 0))
+        spans.append(contentsOf: prefix)
+        index = runIndex
         var lastTraits: TextTraits = runs.isEmpty ? [] : runs[min(index, runs.count - 1)].traits
         while position < end && index < runs.count {
             let pieceEnd = min(end, runs[index].end)
@@ -264,7 +299,7 @@ private struct RowEmitter {
             if position >= runs[index].end { index += 1 }
         }
         // A row cut at a run of spaces would end in the extra ones; they are never meant to be seen.
-        while let last = spans.last, last.text.utf8.last == 0x20 {
+        while spans.count > prefix.count, let last = spans.last, last.text.utf8.last == 0x20 {
             spans[spans.count - 1].text.removeLast()
             if spans[spans.count - 1].text.isEmpty { spans.removeLast() }
         }

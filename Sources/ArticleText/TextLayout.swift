@@ -31,14 +31,14 @@ public enum TextLayout {
         var lines: [StyledLine] = []
         var blankPending = false
         for paragraph in Sanitizer.clean(text).split(separator: "\n", omittingEmptySubsequences: false) {
-            var folded = expandTabs(paragraph)
+            var folded = expandTabs(String(paragraph))
             while folded.last == " " { folded.removeLast() }
             if folded.isEmpty {
                 blankPending = !lines.isEmpty
                 continue
             }
             if blankPending { lines.append(StyledLine()); blankPending = false }
-            for row in LineWrapper.wrap([StyledSpan(folded)], width: width) { lines.append(StyledLine(row)) }
+            LineWrapper.wrap([StyledSpan(folded)], width: width, into: &lines)
         }
         return lines
     }
@@ -58,8 +58,8 @@ public enum TextLayout {
     }
 
     /// Tabs as spaces to the next multiple of 8 columns.
-    static func expandTabs<S: StringProtocol>(_ line: S) -> String {
-        guard line.utf8.contains(0x09) else { return String(line) }
+    static func expandTabs(_ line: String) -> String {
+        guard line.utf8.contains(0x09) else { return line }
         var out = ""
         var column = 0
         for character in line {
@@ -108,6 +108,8 @@ struct Writer {
     let width: Int
     let horizontalOffset: Int
     var lines: [StyledLine] = []
+    /// The last horizontal rule drawn: rules at one indentation share their text.
+    var rule: (width: Int, text: String)?
 
     init(width: Int, horizontalOffset: Int) {
         self.width = width
@@ -162,13 +164,21 @@ struct Writer {
         case .caption(let spans):
             wrapped(spans, extra: [.muted, .italic], available: available, context: &context)
         case .preformatted(let text):
-            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                row(clipped(TextLayout.expandTabs(line.withoutBreakHints), available: available,
+            // Lines split on the newline byte (a line feed is always a cluster of its own), not by
+            // comparing every `Character`.
+            let utf8 = text.utf8
+            var start = utf8.startIndex
+            while true {
+                let end = utf8[start...].firstIndex(of: 0x0A) ?? utf8.endIndex
+                row(clipped(TextLayout.expandTabs(text[start..<end].withoutBreakHints), available: available,
                             traits: context.traits.union(.code)),
                     context: &context)
+                if end == utf8.endIndex { break }
+                start = utf8.index(after: end)
             }
         case .rule:
-            row([StyledSpan(TextLayout.repeated("─", count: available), traits: .muted)], context: &context)
+            if rule?.width != available { rule = (available, TextLayout.repeated("─", count: available)) }
+            row([StyledSpan(rule!.text, traits: .muted)], context: &context)
         case .quote(let inner):
             let bar = StyledSpan("│ ", traits: [.quote, .muted])
             var nested = context.nested(firstMarker: [bar], restMarker: [bar], markerWidth: 2, maxPrefix: maxPrefix,
@@ -195,17 +205,19 @@ struct Writer {
     }
 
     mutating func wrapped(_ spans: [StyledSpan], extra: TextTraits, available: Int, context: inout Context) {
-        let traits = context.traits.union(extra)
-        let styled = traits.isEmpty ? spans : spans.map { StyledSpan($0.text, traits: $0.traits.union(traits)) }
-        for content in LineWrapper.wrap(styled, width: available) { row(content, context: &context) }
+        // The wrapper writes the rows straight into `lines`, prefix included: no array per row is copied.
+        let added = LineWrapper.wrap(spans, width: available, traits: context.traits.union(extra),
+                                     first: context.current, rest: context.rest, into: &lines)
+        if added > 0 { context.atFirst = false }
     }
 
     mutating func list(ordered: Bool, start: Int, items: [[Block]], context: inout Context) {
         let markers: [String]
         if ordered {
-            let numbers = items.indices.map { "\(start + $0). " }
-            let widest = numbers.map(\.count).max() ?? 0
-            markers = numbers.map { String(repeating: " ", count: widest - $0.count) + $0 }
+            // Numbers are ASCII: their byte count is their width.
+            let numbers = items.indices.map { String(start + $0) + ". " }
+            let widest = numbers.map(\.utf8.count).max() ?? 0
+            markers = numbers.map { $0.utf8.count == widest ? $0 : String(repeating: " ", count: widest - $0.utf8.count) + $0 }
         } else {
             let bullets = ["• ", "◦ ", "▪ "]
             markers = Array(repeating: bullets[context.listDepth % bullets.count], count: items.count)
@@ -332,15 +344,14 @@ struct Writer {
         let widest = "[\(links.count)] ".count
         var context = Context(first: [], rest: [], prefixWidth: 0, traits: [], listDepth: 0)
         for (index, url) in links.enumerated() {
-            let marker = "[\(index + 1)] "
-            let padded = String(repeating: " ", count: widest - marker.count) + marker
-            var nested = context.nested(firstMarker: [StyledSpan(padded, traits: .muted)],
+            let marker = "[" + String(index + 1) + "] "
+            let padded = marker.utf8.count == widest ? marker : String(repeating: " ", count: widest - marker.utf8.count) + marker
+            let nested = context.nested(firstMarker: [StyledSpan(padded, traits: .muted)],
                                         restMarker: [StyledSpan(String(repeating: " ", count: widest))],
                                         markerWidth: widest, maxPrefix: maxPrefix)
             let available = max(1, width - nested.prefixWidth)
-            for content in LineWrapper.wrap([StyledSpan(url, traits: [.link, .muted])], width: available) {
-                row(content, context: &nested)
-            }
+            LineWrapper.wrap([StyledSpan(url, traits: [.link, .muted])], width: available, first: nested.current,
+                             rest: nested.rest, into: &lines)
             context.atFirst = true
         }
     }

@@ -102,6 +102,13 @@ struct URLResolver: Sendable {
 
     /// The lower-cased scheme of an absolute URL string, or nil.
     static func scheme(of url: String) -> String? {
+        // The schemes links have, spelt in lower case and followed by ASCII, need no Character walk.
+        let utf8 = url.utf8
+        for (prefix, scheme) in [("https:", "https"), ("http:", "http"), ("mailto:", "mailto")]
+        where utf8.starts(with: prefix.utf8) {
+            let after = utf8.dropFirst(prefix.utf8.count).first
+            if after == nil || after! < 0x80 { return scheme }
+        }
         guard let colon = url.firstIndex(of: ":") else { return nil }
         let scheme = url[..<colon]
         guard let first = scheme.first, first.isASCII, first.isLetter,

@@ -38,3 +38,19 @@ struct URLResolverTests {
         #expect(URLResolver.plainForm(of: "mailto:a@b") == .other)
     }
 }
+
+@Suite("URL schemes")
+struct URLSchemeTests {
+    @Test("The scheme of common links is found without a Character walk, as the general rule finds it")
+    func commonSchemes() {
+        #expect(URLResolver.scheme(of: "https://example.org/") == "https")
+        #expect(URLResolver.scheme(of: "http://example.org/") == "http")
+        #expect(URLResolver.scheme(of: "mailto:a@b.example") == "mailto")
+        #expect(URLResolver.scheme(of: "https:") == "https")
+        #expect(URLResolver.scheme(of: "HTTPS://example.org/") == "https")
+        #expect(URLResolver.scheme(of: "https:\u{301}x") == nil)  // ":" joined by a mark is not the colon
+        #expect(URLResolver.scheme(of: "javascript:alert(1)") == "javascript")
+        #expect(URLResolver.scheme(of: "/relative") == nil)
+        #expect(URLResolver.scheme(of: "1http://x") == nil)
+    }
+}
