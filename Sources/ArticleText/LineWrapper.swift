@@ -54,8 +54,16 @@ enum LineWrapper {
         text.makeContiguousUTF8()
         var emitter = RowEmitter(text: text, runs: runs, first: first, rest: rest)
         let result = text.utf8.withContiguousStorageIfAvailable { bytes in
+            // Only an actual soft hyphen (C2 AD) or zero-width space (E2 80 8B) counts: the bytes AD and 8B
+            // alone occur inside many letters (í, Cyrillic, CJK).
             var invisible = false
-            for byte in bytes where byte == 0xAD || byte == 0x8B { invisible = true; break }
+            for i in bytes.indices where bytes[i] == 0xAD || bytes[i] == 0x8B {
+                if (bytes[i] == 0xAD && i >= 1 && bytes[i - 1] == 0xC2)
+                    || (bytes[i] == 0x8B && i >= 2 && bytes[i - 1] == 0x80 && bytes[i - 2] == 0xE2) {
+                    invisible = true
+                    break
+                }
+            }
             emitter.hasInvisible = invisible
             return layOut(text, bytes: bytes, width: width, emitter: &emitter, into: &lines)
         }
@@ -83,19 +91,32 @@ enum LineWrapper {
         while index < end {
             // The bulk of a word: printable ASCII other than "-" and "/" after a narrow character offers no
             // break, so it only advances the column while it fits.
+            // The same holds for any one-column cluster of one scalar (Latin, Cyrillic, Greek, Arabic…)
+            // other than a soft hyphen: between two narrow characters only "-" and "/" offer a break.
             if previous != 0x2D && previous != 0x2F && !previousWide {
                 var run = index
+                var last = previous, secondLast = beforePrevious
                 while run < end && column < width {
                     let b = bytes[run]
-                    guard b > 0x20 && b < 0x7F && b != 0x2D && b != 0x2F,
-                          run + 1 == end || bytes[run + 1] < 0x80 else { break }
+                    if b < 0x80 && (run + 1 == end || bytes[run + 1] < 0x80) {
+                        guard b > 0x20 && b < 0x7F && b != 0x2D && b != 0x2F else { break }
+                        secondLast = last
+                        last = UInt32(b)
+                        run += 1
+                    } else {
+                        guard let simple = DisplayWidth.simpleCluster(bytes, at: run), simple.width == 1,
+                              simple.value > 0x20, simple.value != 0x7F, simple.value != 0xAD,
+                              simple.value != 0x2D, simple.value != 0x2F else { break }
+                        secondLast = last
+                        last = simple.value
+                        run += simple.length
+                    }
                     column += 1
-                    run += 1
                 }
                 if run > index {
                     skipSpaces = false
-                    beforePrevious = run - index > 1 ? UInt32(bytes[run - 2]) : previous
-                    previous = UInt32(bytes[run - 1])
+                    beforePrevious = secondLast
+                    previous = last
                     index = run
                     continue
                 }
@@ -253,8 +274,8 @@ private struct RowEmitter {
     var runIndex = 0
     /// Byte ranges of clusters left out because they cannot fit (wider than the row).
     var skipped: [Range<Int>] = []
-    /// Whether the text may hold a soft hyphen or zero-width space (a byte of their encodings occurs):
-    /// when not, rows are cut out without looking at their bytes.
+    /// Whether the text holds a soft hyphen or zero-width space: when not, rows are cut out without
+    /// looking at their bytes.
     var hasInvisible = true
 
     /// Spans put before the first row and before the others.

@@ -6,18 +6,19 @@
 /// or after a few kinds of lead (Prepend, CR, ZWJ, jamo). A scalar that is neither such a lead nor such a
 /// follower is a cluster of its own whenever the next scalar is not such a follower, which covers
 /// nearly all letters, digits, punctuation and ideographs.
+@usableFromInline
 enum ScalarClass {
     /// Bits 0–1: the width, as `DisplayWidth.width(ofScalar:)`.
-    static let widthMask: UInt8 = 0b11
+    @usableFromInline static let widthMask: UInt8 = 0b11
     /// Set when the scalar forms a cluster alone if the next scalar is a `follower` (or there is none).
-    static let lead: UInt8 = 1 << 2
+    @usableFromInline static let lead: UInt8 = 1 << 2
     /// Set when the scalar never joins the cluster before it (when that cluster starts with a `lead`).
-    static let follower: UInt8 = 1 << 3
+    @usableFromInline static let follower: UInt8 = 1 << 3
 
     /// The class of `value`: looked up for the two-byte UTF-8 range (Latin to Arabic) and for CJK
     /// punctuation and kana, known for ideographs, Hangul syllables, Vietnamese letters and general
     /// punctuation, worked out from the scalar's properties elsewhere.
-    @inline(__always)
+    @inlinable
     static func of(_ value: UInt32) -> UInt8 {
         if value < 0x800 { return twoByte[Int(value)] }
         switch value {
@@ -30,12 +31,12 @@ enum ScalarClass {
 
     /// `classify` below U+0800 and from U+3000 to U+30FF, built on first use: about 2 300 property
     /// lookups, once per process (a table up to U+3400 cost ~25 M instructions).
-    private static let twoByte: [UInt8] = (0..<0x800).map(classify)
-    private static let kana: [UInt8] = (0x3000..<0x3100).map(classify)
+    @usableFromInline static let twoByte: [UInt8] = (0..<0x800).map(classify)
+    @usableFromInline static let kana: [UInt8] = (0x3000..<0x3100).map(classify)
 
     /// The class of one scalar from its Unicode properties. Conservative: a scalar whose cluster
     /// behaviour is not plainly "alone" gets neither bit, and the caller segments it properly.
-    static func classify(_ value: UInt32) -> UInt8 {
+    @usableFromInline static func classify(_ value: UInt32) -> UInt8 {
         guard let scalar = Unicode.Scalar(value) else { return 0 }  // surrogate code points
         let width = UInt8(DisplayWidth.width(ofScalar: scalar))
         let properties = scalar.properties

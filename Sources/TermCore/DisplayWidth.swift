@@ -51,6 +51,7 @@ public enum DisplayWidth {
     /// `index` must be the start of a cluster. The answer agrees with `Character` segmentation and with
     /// `width(of:)` (tests compare them over every BMP scalar); it saves the segmentation and the
     /// property lookups that dominate measuring text in most scripts.
+    @inlinable
     public static func simpleCluster(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int)
         -> (value: UInt32, length: Int, width: Int)? {
         guard let (value, length) = decode(bytes, at: index) else { return nil }
@@ -68,8 +69,8 @@ public enum DisplayWidth {
     }
 
     /// The BMP scalar at `index` (1 to 3 bytes) and its length; nil for a 4-byte sequence.
-    @inline(__always)
-    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int)? {
+    @inlinable @inline(__always)
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int)? {
         let lead = bytes[index]
         if lead < 0x80 { return (UInt32(lead), 1) }
         let count = bytes.count
