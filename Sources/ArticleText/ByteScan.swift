@@ -28,4 +28,18 @@ enum ByteScan {
         let x = word ^ (ones &* UInt64(value))
         return (x &- ones) & ~x & highs != 0
     }
+
+    /// How many of the eight bytes, from the first, are plain letters of a word: printable ASCII other
+    /// than space, "-" and "/". Each test below flags its lowest matching byte exactly (a false flag can
+    /// only sit above a true one), so the lowest flag of them all is the first byte that is not a letter.
+    @inline(__always)
+    static func leadingWordBytes(_ word: UInt64) -> Int {
+        var flags = word & highs
+        flags |= (word &- ones &* 0x21) & ~word & highs
+        for value: UInt8 in [0x7F, 0x2D, 0x2F] {
+            let x = word ^ (ones &* UInt64(value))
+            flags |= (x &- ones) & ~x & highs
+        }
+        return flags == 0 ? 8 : flags.trailingZeroBitCount >> 3
+    }
 }

@@ -57,7 +57,13 @@ enum LineWrapper {
             // Only an actual soft hyphen (C2 AD) or zero-width space (E2 80 8B) counts: the bytes AD and 8B
             // alone occur inside many letters (í, Cyrillic, CJK).
             var invisible = false
-            for i in bytes.indices where bytes[i] == 0xAD || bytes[i] == 0x8B {
+            var i = 0
+            while i + 8 <= bytes.count {
+                let word = ByteScan.load(bytes, at: i)
+                if ByteScan.hasByte(0xAD, word) || ByteScan.hasByte(0x8B, word) { break }
+                i += 8
+            }
+            for i in i..<bytes.count where bytes[i] == 0xAD || bytes[i] == 0x8B {
                 if (bytes[i] == 0xAD && i >= 1 && bytes[i - 1] == 0xC2)
                     || (bytes[i] == 0x8B && i >= 2 && bytes[i - 1] == 0x80 && bytes[i - 2] == 0xE2) {
                     invisible = true
@@ -97,6 +103,20 @@ enum LineWrapper {
                 var run = index
                 var last = previous, secondLast = beforePrevious
                 while run < end && column < width {
+                    // Eight bytes at a time: the letters at their start are taken at once, but the last
+                    // one only when an ASCII byte follows it (else a mark might join it).
+                    if run + 8 <= end {
+                        var taken = min(ByteScan.leadingWordBytes(ByteScan.load(bytes, at: run)), width - column)
+                        if taken > 0 && run + taken < end && bytes[run + taken] >= 0x80 { taken -= 1 }
+                        if taken > 0 {
+                            secondLast = taken >= 2 ? UInt32(bytes[run + taken - 2]) : last
+                            last = UInt32(bytes[run + taken - 1])
+                            run += taken
+                            column += taken
+                            if taken == 8 || column >= width { continue }
+                        }
+                        if run >= end { break }
+                    }
                     let b = bytes[run]
                     if b < 0x80 && (run + 1 == end || bytes[run + 1] < 0x80) {
                         guard b > 0x20 && b < 0x7F && b != 0x2D && b != 0x2F else { break }

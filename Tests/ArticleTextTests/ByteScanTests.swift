@@ -12,6 +12,8 @@ struct ByteScanTests {
                 && ByteScan.hasByte(below: 0x21, word) == bytes.contains { $0 < 0x21 }
                 && ByteScan.hasByte(0x7F, word) == bytes.contains(0x7F)
                 && ByteScan.hasByte(0x2D, word) == bytes.contains(0x2D)
+                && ByteScan.leadingWordBytes(word)
+                    == (bytes.firstIndex { $0 <= 0x20 || $0 >= 0x7F || $0 == 0x2D || $0 == 0x2F } ?? 8)
         }
     }
 
