@@ -37,17 +37,17 @@ enum LineWrapper {
                      rest: [StyledSpan] = [], into lines: inout [StyledLine]) -> Int {
         guard width > 0 else { return 0 }
         var text = ""
-        var runs: [(end: Int, traits: TextTraits)] = []
+        var runs: [Run] = []
         if spans.count == 1 {
             // One span (most paragraphs): its text is used as is, not copied.
             text = spans[0].text
-            runs = [(text.utf8.count, spans[0].traits.union(traits))]
+            runs = [Run(end: text.utf8.count, traits: spans[0].traits.union(traits), text: text)]
         } else {
             text.reserveCapacity(spans.reduce(0) { $0 + $1.text.utf8.count })
             runs.reserveCapacity(spans.count)
             for span in spans where !span.text.isEmpty {
                 text += span.text
-                runs.append((text.utf8.count, span.traits.union(traits)))
+                runs.append(Run(end: text.utf8.count, traits: span.traits.union(traits), text: span.text))
             }
         }
         guard !text.isEmpty else { return 0 }
@@ -286,11 +286,19 @@ enum LineWrapper {
     }
 }
 
+/// One span of a paragraph within its flattened text: where it ends (a UTF-8 offset), its traits, and
+/// its text as it came in, which a row piece covering the whole span shares instead of copying.
+private struct Run {
+    var end: Int
+    var traits: TextTraits
+    var text: String
+}
+
 /// Cuts rows out of the flattened text, giving each the traits of the spans it overlaps, without the
 /// characters that are never drawn (soft hyphens, zero-width spaces).
 private struct RowEmitter {
     let text: String
-    let runs: [(end: Int, traits: TextTraits)]
+    let runs: [Run]
     var runIndex = 0
     /// Byte ranges of clusters left out because they cannot fit (wider than the row).
     var skipped: [Range<Int>] = []
@@ -302,7 +310,7 @@ private struct RowEmitter {
     let first: [StyledSpan]
     let rest: [StyledSpan]
 
-    init(text: String, runs: [(end: Int, traits: TextTraits)], first: [StyledSpan], rest: [StyledSpan]) {
+    init(text: String, runs: [Run], first: [StyledSpan], rest: [StyledSpan]) {
         self.text = text
         self.runs = runs
         self.first = first
@@ -332,7 +340,8 @@ private struct RowEmitter {
         while position < end && index < runs.count {
             let pieceEnd = min(end, runs[index].end)
             if position < pieceEnd {
-                let piece = drawable(position..<pieceEnd)
+                let wholeRun = pieceEnd == runs[index].end && position == (index == 0 ? 0 : runs[index - 1].end)
+                let piece = wholeRun && !hasInvisible && skipped.isEmpty ? runs[index].text : drawable(position..<pieceEnd)
                 if !piece.isEmpty { spans.append(StyledSpan(piece, traits: runs[index].traits)) }
                 lastTraits = runs[index].traits
             }
