@@ -50,34 +50,43 @@ struct URLResolver: Sendable {
     /// a path of that kind starting with `/` (not `//`) and holding no `:`. Anything else (ports, user
     /// info, escapes, spaces, non-ASCII, upper-case schemes) is `.other` and goes through Foundation.
     static func plainForm(of text: String) -> PlainForm {
-        let utf8 = text.utf8
-        var index = utf8.startIndex
+        text.utf8.withContiguousStorageIfAvailable(plainForm(of:)) ?? .other
+    }
+
+    private static func plainForm(of bytes: UnsafeBufferPointer<UInt8>) -> PlainForm {
+        func starts(with prefix: StaticString) -> Bool {
+            let count = prefix.utf8CodeUnitCount
+            guard bytes.count >= count else { return false }
+            for k in 0..<count where bytes[k] != prefix.utf8Start[k] { return false }
+            return true
+        }
+        var index = 0
+        let end = bytes.count
         let form: PlainForm
-        if utf8.starts(with: "https://".utf8) || utf8.starts(with: "http://".utf8) {
+        if starts(with: "https://") || starts(with: "http://") {
             form = .absolute
-            index = utf8.index(index, offsetBy: utf8[utf8.index(index, offsetBy: 4)] == 0x73 ? 8 : 7)
+            index = bytes[4] == 0x73 ? 8 : 7
             let hostStart = index
-            while index < utf8.endIndex {
-                let byte = utf8[index]
+            while index < end {
+                let byte = bytes[index]
                 let isHost = (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2E
                     || byte == 0x2D || (0x41...0x5A).contains(byte)
                 guard isHost else { break }
-                index = utf8.index(after: index)
+                index += 1
             }
             guard index > hostStart else { return .other }
-            if index < utf8.endIndex {
-                let byte = utf8[index]
+            if index < end {
+                let byte = bytes[index]
                 guard byte == 0x2F || byte == 0x3F || byte == 0x23 else { return .other }  // / ? #
             }
-        } else if utf8.first == 0x2F && utf8.dropFirst().first != 0x2F {
+        } else if end >= 1 && bytes[0] == 0x2F && (end == 1 || bytes[1] != 0x2F) {
             form = .path
         } else {
             return .other
         }
         var hashes = 0
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            switch byte {
+        while index < end {
+            switch bytes[index] {
             case 0x61...0x7A, 0x41...0x5A, 0x30...0x39, 0x2D, 0x2E, 0x5F, 0x7E, 0x2F, 0x3F, 0x40, 0x21, 0x24, 0x26,
                  0x27, 0x28, 0x29, 0x2A, 0x2B, 0x2C, 0x3B, 0x3D:
                 break
@@ -89,7 +98,7 @@ struct URLResolver: Sendable {
             default:
                 return .other
             }
-            index = utf8.index(after: index)
+            index += 1
         }
         return form
     }
@@ -103,12 +112,19 @@ struct URLResolver: Sendable {
     /// The lower-cased scheme of an absolute URL string, or nil.
     static func scheme(of url: String) -> String? {
         // The schemes links have, spelt in lower case and followed by ASCII, need no Character walk.
-        let utf8 = url.utf8
-        for (prefix, scheme) in [("https:", "https"), ("http:", "http"), ("mailto:", "mailto")]
-        where utf8.starts(with: prefix.utf8) {
-            let after = utf8.dropFirst(prefix.utf8.count).first
-            if after == nil || after! < 0x80 { return scheme }
-        }
+        let known: String? = url.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            func follows(_ prefix: StaticString) -> Bool {
+                let count = prefix.utf8CodeUnitCount
+                guard bytes.count >= count else { return false }
+                for k in 0..<count where bytes[k] != prefix.utf8Start[k] { return false }
+                return bytes.count == count || bytes[count] < 0x80
+            }
+            if follows("https:") { return "https" }
+            if follows("http:") { return "http" }
+            if follows("mailto:") { return "mailto" }
+            return nil
+        } ?? nil
+        if let known { return known }
         guard let colon = url.firstIndex(of: ":") else { return nil }
         let scheme = url[..<colon]
         guard let first = scheme.first, first.isASCII, first.isLetter,
