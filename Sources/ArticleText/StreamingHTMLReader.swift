@@ -108,6 +108,11 @@ private struct Reader {
             } else {
                 // The common case: a run of plain bytes.
                 var j = i + 1
+                while j + 8 <= count {
+                    let word = ByteScan.load(bytes, at: j)
+                    if ByteScan.hasByte(0x3C, word) || ByteScan.hasByte(0x26, word) { break }
+                    j += 8
+                }
                 while j < count, bytes[j] != 0x3C, bytes[j] != 0x26 { j += 1 }
                 text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
                 i = j
