@@ -90,7 +90,7 @@ enum LineWrapper {
         var skipSpaces = false  // after a soft break, leading spaces of the next row are dropped
 
         func emit(_ rowEnd: Int, hyphen: Bool) {
-            lines.append(StyledLine(emitter.row(from: lineStart, to: rowEnd, hyphen: hyphen, first: emitted == 0)))
+            lines.append(StyledLine(emitter.row(from: lineStart, to: rowEnd, hyphen: hyphen, first: emitted == 0, bytes: bytes)))
             emitted += 1
         }
 
@@ -321,7 +321,8 @@ private struct RowEmitter {
 
     /// The row from byte `start` to `end`: its prefix, then a span per run it overlaps, then `-` when it
     /// ends at a soft hyphen; the array is sized before it is filled.
-    mutating func row(from start: Int, to end: Int, hyphen: Bool, first isFirst: Bool) -> [StyledSpan] {
+    mutating func row(from start: Int, to end: Int, hyphen: Bool, first isFirst: Bool,
+                     bytes: UnsafeBufferPointer<UInt8>) -> [StyledSpan] {
         let prefix = isFirst ? first : rest
         var position = start
         while runIndex < runs.count && runs[runIndex].end <= position { runIndex += 1 }
@@ -341,7 +342,7 @@ private struct RowEmitter {
             let pieceEnd = min(end, runs[index].end)
             if position < pieceEnd {
                 let wholeRun = pieceEnd == runs[index].end && position == (index == 0 ? 0 : runs[index - 1].end)
-                let piece = wholeRun && !hasInvisible && skipped.isEmpty ? runs[index].text : drawable(position..<pieceEnd)
+                let piece = wholeRun && !hasInvisible && skipped.isEmpty ? runs[index].text : drawable(position..<pieceEnd, bytes: bytes)
                 if !piece.isEmpty { spans.append(StyledSpan(piece, traits: runs[index].traits)) }
                 lastTraits = runs[index].traits
             }
@@ -359,12 +360,12 @@ private struct RowEmitter {
 
     /// The text of a byte range without soft hyphens (C2 AD), zero-width spaces (E2 80 8B) and skipped
     /// clusters. Removing whole UTF-8 sequences keeps the rest valid.
-    private func drawable(_ range: Range<Int>) -> String {
+    private func drawable(_ range: Range<Int>, bytes: UnsafeBufferPointer<UInt8>) -> String {
         let utf8 = text.utf8
         let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
         let upper = utf8.index(utf8.startIndex, offsetBy: range.upperBound)
         let slice = utf8[lower..<upper]
-        if !self.hasInvisible && skipped.isEmpty { return String(Substring(slice)) }
+        if !self.hasInvisible && skipped.isEmpty { return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
         var hasInvisible = false
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0
         for byte in slice {
