@@ -23,35 +23,62 @@ enum LineWrapper {
     /// Rows of spans, each at most `width` columns wide (a cluster wider than `width` is left out, which
     /// only happens below 2 columns). An empty input gives no rows; `"\n"` alone gives two empty rows.
     static func wrap(_ spans: [StyledSpan], width: Int) -> [[StyledSpan]] {
-        guard width > 0 else { return [] }
+        var lines: [StyledLine] = []
+        wrap(spans, width: width, into: &lines)
+        return lines.map(\.spans)
+    }
+
+    /// `wrap(_:width:)` appending the rows to `lines` as they are cut: `first` goes before the first
+    /// row and `rest` before the others (quote bars, list markers), and `traits` is added to every span
+    /// of the text. Returns how many rows were added. Each row's spans are allocated once, at their
+    /// final size, which is most of what laying out an article costs.
+    @discardableResult
+    static func wrap(_ spans: [StyledSpan], width: Int, traits: TextTraits = [], first: [StyledSpan] = [],
+                     rest: [StyledSpan] = [], into lines: inout [StyledLine]) -> Int {
+        guard width > 0 else { return 0 }
         var text = ""
-        var runs: [(end: Int, traits: TextTraits)] = []
+        var runs: [Run] = []
         if spans.count == 1 {
             // One span (most paragraphs): its text is used as is, not copied.
             text = spans[0].text
-            runs = [(text.utf8.count, spans[0].traits)]
+            runs = [Run(end: text.utf8.count, traits: spans[0].traits.union(traits), text: text)]
         } else {
             text.reserveCapacity(spans.reduce(0) { $0 + $1.text.utf8.count })
+            runs.reserveCapacity(spans.count)
             for span in spans where !span.text.isEmpty {
                 text += span.text
-                runs.append((text.utf8.count, span.traits))
+                runs.append(Run(end: text.utf8.count, traits: span.traits.union(traits), text: span.text))
             }
         }
-        guard !text.isEmpty else { return [] }
+        guard !text.isEmpty else { return 0 }
         text.makeContiguousUTF8()
-        var emitter = RowEmitter(text: text, runs: runs)
+        var emitter = RowEmitter(text: text, runs: runs, first: first, rest: rest)
         let result = text.utf8.withContiguousStorageIfAvailable { bytes in
+            // Only an actual soft hyphen (C2 AD) or zero-width space (E2 80 8B) counts: the bytes AD and 8B
+            // alone occur inside many letters (í, Cyrillic, CJK).
             var invisible = false
-            for byte in bytes where byte == 0xAD || byte == 0x8B { invisible = true; break }
+            var i = 0
+            while i + 8 <= bytes.count {
+                let word = ByteScan.load(bytes, at: i)
+                if ByteScan.hasByte(0xAD, word) || ByteScan.hasByte(0x8B, word) { break }
+                i += 8
+            }
+            for i in i..<bytes.count where bytes[i] == 0xAD || bytes[i] == 0x8B {
+                if (bytes[i] == 0xAD && i >= 1 && bytes[i - 1] == 0xC2)
+                    || (bytes[i] == 0x8B && i >= 2 && bytes[i - 1] == 0x80 && bytes[i - 2] == 0xE2) {
+                    invisible = true
+                    break
+                }
+            }
             emitter.hasInvisible = invisible
-            return layOut(text, bytes: bytes, width: width, emitter: &emitter)
+            return layOut(text, bytes: bytes, width: width, emitter: &emitter, into: &lines)
         }
-        return result ?? []
+        return result ?? 0
     }
 
     private static func layOut(_ text: String, bytes: UnsafeBufferPointer<UInt8>, width: Int,
-                               emitter: inout RowEmitter) -> [[StyledSpan]] {
-        var rows: [[StyledSpan]] = []
+                               emitter: inout RowEmitter, into lines: inout [StyledLine]) -> Int {
+        var emitted = 0
         let end = bytes.count
         var lineStart = 0
         var column = 0
@@ -63,25 +90,53 @@ enum LineWrapper {
         var skipSpaces = false  // after a soft break, leading spaces of the next row are dropped
 
         func emit(_ rowEnd: Int, hyphen: Bool) {
-            rows.append(emitter.row(from: lineStart, to: rowEnd, hyphen: hyphen))
+            lines.append(StyledLine(emitter.row(from: lineStart, to: rowEnd, hyphen: hyphen, first: emitted == 0, bytes: bytes)))
+            emitted += 1
         }
 
         while index < end {
             // The bulk of a word: printable ASCII other than "-" and "/" after a narrow character offers no
             // break, so it only advances the column while it fits.
+            // The same holds for any one-column cluster of one scalar (Latin, Cyrillic, Greek, Arabic…)
+            // other than a soft hyphen: between two narrow characters only "-" and "/" offer a break.
             if previous != 0x2D && previous != 0x2F && !previousWide {
                 var run = index
+                var last = previous, secondLast = beforePrevious
                 while run < end && column < width {
+                    // Eight bytes at a time: the letters at their start are taken at once, but the last
+                    // one only when an ASCII byte follows it (else a mark might join it).
+                    if run + 8 <= end {
+                        var taken = min(ByteScan.leadingWordBytes(ByteScan.load(bytes, at: run)), width - column)
+                        if taken > 0 && run + taken < end && bytes[run + taken] >= 0x80 { taken -= 1 }
+                        if taken > 0 {
+                            secondLast = taken >= 2 ? UInt32(bytes[run + taken - 2]) : last
+                            last = UInt32(bytes[run + taken - 1])
+                            run += taken
+                            column += taken
+                            if taken == 8 || column >= width { continue }
+                        }
+                        if run >= end { break }
+                    }
                     let b = bytes[run]
-                    guard b > 0x20 && b < 0x7F && b != 0x2D && b != 0x2F,
-                          run + 1 == end || bytes[run + 1] < 0x80 else { break }
+                    if b < 0x80 && (run + 1 == end || bytes[run + 1] < 0x80) {
+                        guard b > 0x20 && b < 0x7F && b != 0x2D && b != 0x2F else { break }
+                        secondLast = last
+                        last = UInt32(b)
+                        run += 1
+                    } else {
+                        guard let simple = DisplayWidth.simpleCluster(bytes, at: run), simple.width == 1,
+                              simple.value > 0x20, simple.value != 0x7F, simple.value != 0xAD,
+                              simple.value != 0x2D, simple.value != 0x2F else { break }
+                        secondLast = last
+                        last = simple.value
+                        run += simple.length
+                    }
                     column += 1
-                    run += 1
                 }
                 if run > index {
                     skipSpaces = false
-                    beforePrevious = run - index > 1 ? UInt32(bytes[run - 2]) : previous
-                    previous = UInt32(bytes[run - 1])
+                    beforePrevious = secondLast
+                    previous = last
                     index = run
                     continue
                 }
@@ -93,12 +148,12 @@ enum LineWrapper {
             let value: UInt32
             let w: Int
             var wide = false
-            if byte < 0x80 && (index + 1 == end || bytes[index + 1] < 0x80 || simpleLead(bytes, at: index + 1) != nil) {
+            if byte < 0x80 && (index + 1 == end || bytes[index + 1] < 0x80) {
                 next = index + 1
                 value = UInt32(byte)
                 w = byte < 0x20 ? 0 : 1
-            } else if let simple = simpleScalar(bytes, at: index) {
-                // A letter of Latin, Greek, Cyrillic… or a CJK ideograph that nothing after it joins.
+            } else if let simple = DisplayWidth.simpleCluster(bytes, at: index) {
+                // A letter of most scripts, a punctuation mark or an ideograph that nothing after it joins.
                 next = index + simple.length
                 value = simple.value
                 w = simple.width
@@ -182,50 +237,43 @@ enum LineWrapper {
             previousWide = wide
             index = next
         }
-        if lineStart < end || rows.isEmpty || bytes[end - 1] == 0x0A {
+        if lineStart < end || emitted == 0 || bytes[end - 1] == 0x0A {
             emit(end, hyphen: false)
         }
-        return rows
+        return emitted
     }
 
-    /// The scalar at `index` when it is a whole cluster of known width without asking `DisplayWidth`:
-    /// U+00A0–U+02FF and U+2010–U+2027 (one column), CJK punctuation, ideographs and full-width forms
-    /// (two), followed by ASCII or another such scalar, so
-    /// no combining mark, variation selector or joiner extends it. Nil for anything else.
-    private static func simpleScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int)
-        -> (value: UInt32, length: Int, width: Int)? {
-        guard let (value, length, width) = simpleLead(bytes, at: index) else { return nil }
-        let after = index + length
-        if after < bytes.count, bytes[after] >= 0x80, simpleLead(bytes, at: after) == nil { return nil }
-        return (value, length, width)
-    }
-
-    private static func simpleLead(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int, Int)? {
-        let count = bytes.count
-        let lead = bytes[index]
-        if lead >= 0xC2 && lead <= 0xCB, index + 1 < count {
-            let value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-            return value >= 0xA0 ? (value, 2, 1) : nil
-        }
-        guard lead >= 0xE2 && lead <= 0xEF, index + 2 < count else { return nil }
-        let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-        switch value {
-        case 0x2010...0x2027: return (value, 3, 1)         // dashes, curly quotes, bullet, ellipsis
-        case 0x3001...0x3029, 0x4E00...0x9FFF, 0xFF01...0xFF60: return (value, 3, 2)  // CJK punctuation, ideographs, full-width forms
-        default: return nil
+    /// Closing punctuation that must not start a row (kinsoku): `、。，．！？：；）」』】〕〉》〗〙ー々・…‥ゝゞヽヾ`,
+    /// small kana `ぁぃぅぇぉっゃゅょァィゥェォッャュョ` and `,.!?:;)]}”’%`. A switch, not a set: it is asked
+    /// for every CJK character.
+    static func mayNotStartRow(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x3001, 0x3002, 0xFF0C, 0xFF0E, 0xFF01, 0xFF1F, 0xFF1A, 0xFF1B, 0xFF09, 0x300D, 0x300F, 0x3011, 0x3015,
+             0x3009, 0x300B, 0x3017, 0x3019, 0x30FC, 0x3005, 0x30FB, 0x2026, 0x2025, 0x309D, 0x309E, 0x30FD, 0x30FE,
+             0x3041, 0x3043, 0x3045, 0x3047, 0x3049, 0x3063, 0x3083, 0x3085, 0x3087,
+             0x30A1, 0x30A3, 0x30A5, 0x30A7, 0x30A9, 0x30C3, 0x30E3, 0x30E5, 0x30E7,
+             0x2C, 0x2E, 0x21, 0x3F, 0x3A, 0x3B, 0x29, 0x5D, 0x7D, 0x201D, 0x2019, 0x25:
+            return true
+        default:
+            return false
         }
     }
 
-    /// Closing punctuation that must not start a row, and opening brackets that must not end one.
-    private static let noRowStart: Set<UInt32> = Set("、。，．！？：；）」』】〕〉》〗〙ー々・…‥ゝゞヽヾぁぃぅぇぉっゃゅょァィゥェォッャュョ,.!?:;)]}”’%"
-        .unicodeScalars.map(\.value))
-    private static let noRowEnd: Set<UInt32> = Set("（「『【〔〈《〖〘([{“‘".unicodeScalars.map(\.value))
+    /// Opening brackets that must not end a row: `（「『【〔〈《〖〘([{“‘`.
+    static func mayNotEndRow(_ v: UInt32) -> Bool {
+        switch v {
+        case 0xFF08, 0x300C, 0x300E, 0x3010, 0x3014, 0x3008, 0x300A, 0x3016, 0x3018, 0x28, 0x5B, 0x7B, 0x201C, 0x2018:
+            return true
+        default:
+            return false
+        }
+    }
 
     /// A break between two adjacent clusters with no space between them, given their first scalars.
     private static func mayBreak(between previous: UInt32, _ previousWide: Bool,
                                  and current: UInt32, _ currentWide: Bool, after beforePrevious: UInt32) -> Bool {
         if previousWide || currentWide {
-            return !noRowStart.contains(current) && !noRowEnd.contains(previous)
+            return !mayNotStartRow(current) && !mayNotEndRow(previous)
         }
         // After "-" or "/", before a letter or digit; never inside "://" or "//".
         if previous == 0x2D || (previous == 0x2F && beforePrevious != 0x2F && beforePrevious != 0x3A) {
@@ -238,32 +286,63 @@ enum LineWrapper {
     }
 }
 
+/// One span of a paragraph within its flattened text: where it ends (a UTF-8 offset), its traits, and
+/// its text as it came in, which a row piece covering the whole span shares instead of copying.
+private struct Run {
+    var end: Int
+    var traits: TextTraits
+    var text: String
+}
+
 /// Cuts rows out of the flattened text, giving each the traits of the spans it overlaps, without the
 /// characters that are never drawn (soft hyphens, zero-width spaces).
 private struct RowEmitter {
     let text: String
-    let runs: [(end: Int, traits: TextTraits)]
+    let runs: [Run]
     var runIndex = 0
     /// Byte ranges of clusters left out because they cannot fit (wider than the row).
     var skipped: [Range<Int>] = []
-    /// Whether the text may hold a soft hyphen or zero-width space (a byte of their encodings occurs):
-    /// when not, rows are cut out without looking at their bytes.
+    /// Whether the text holds a soft hyphen or zero-width space: when not, rows are cut out without
+    /// looking at their bytes.
     var hasInvisible = true
 
-    init(text: String, runs: [(end: Int, traits: TextTraits)]) { self.text = text; self.runs = runs }
+    /// Spans put before the first row and before the others.
+    let first: [StyledSpan]
+    let rest: [StyledSpan]
+
+    init(text: String, runs: [Run], first: [StyledSpan], rest: [StyledSpan]) {
+        self.text = text
+        self.runs = runs
+        self.first = first
+        self.rest = rest
+    }
 
     mutating func skip(_ range: Range<Int>) { skipped.append(range) }
 
-    mutating func row(from start: Int, to end: Int, hyphen: Bool) -> [StyledSpan] {
-        var spans: [StyledSpan] = []
+    /// The row from byte `start` to `end`: its prefix, then a span per run it overlaps, then `-` when it
+    /// ends at a soft hyphen; the array is sized before it is filled.
+    mutating func row(from start: Int, to end: Int, hyphen: Bool, first isFirst: Bool,
+                     bytes: UnsafeBufferPointer<UInt8>) -> [StyledSpan] {
+        let prefix = isFirst ? first : rest
         var position = start
         while runIndex < runs.count && runs[runIndex].end <= position { runIndex += 1 }
+        var pieces = 0
         var index = runIndex
+        while index < runs.count {
+            pieces += 1
+            if runs[index].end >= end { break }
+            index += 1
+        }
+        var spans: [StyledSpan] = []
+        spans.reserveCapacity(prefix.count + pieces + (hyphen ? 1 : 0))
+        spans.append(contentsOf: prefix)
+        index = runIndex
         var lastTraits: TextTraits = runs.isEmpty ? [] : runs[min(index, runs.count - 1)].traits
         while position < end && index < runs.count {
             let pieceEnd = min(end, runs[index].end)
             if position < pieceEnd {
-                let piece = drawable(position..<pieceEnd)
+                let wholeRun = pieceEnd == runs[index].end && position == (index == 0 ? 0 : runs[index - 1].end)
+                let piece = wholeRun && !hasInvisible && skipped.isEmpty ? runs[index].text : drawable(position..<pieceEnd, bytes: bytes)
                 if !piece.isEmpty { spans.append(StyledSpan(piece, traits: runs[index].traits)) }
                 lastTraits = runs[index].traits
             }
@@ -271,7 +350,7 @@ private struct RowEmitter {
             if position >= runs[index].end { index += 1 }
         }
         // A row cut at a run of spaces would end in the extra ones; they are never meant to be seen.
-        while let last = spans.last, last.text.utf8.last == 0x20 {
+        while spans.count > prefix.count, let last = spans.last, last.text.utf8.last == 0x20 {
             spans[spans.count - 1].text.removeLast()
             if spans[spans.count - 1].text.isEmpty { spans.removeLast() }
         }
@@ -281,12 +360,12 @@ private struct RowEmitter {
 
     /// The text of a byte range without soft hyphens (C2 AD), zero-width spaces (E2 80 8B) and skipped
     /// clusters. Removing whole UTF-8 sequences keeps the rest valid.
-    private func drawable(_ range: Range<Int>) -> String {
+    private func drawable(_ range: Range<Int>, bytes: UnsafeBufferPointer<UInt8>) -> String {
         let utf8 = text.utf8
         let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
         let upper = utf8.index(utf8.startIndex, offsetBy: range.upperBound)
         let slice = utf8[lower..<upper]
-        if !self.hasInvisible && skipped.isEmpty { return String(Substring(slice)) }
+        if !self.hasInvisible && skipped.isEmpty { return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
         var hasInvisible = false
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0
         for byte in slice {

@@ -12,8 +12,9 @@ public struct RichText: Sendable, Equatable {
 }
 
 /// One block of an article. Nesting (quotes, lists) is capped at `RichText.maxDepth` levels when built
-/// from HTML, so laying it out never recurses deeply whatever the input.
-public indirect enum Block: Sendable, Equatable {
+/// from HTML, so laying it out never recurses deeply whatever the input. Not `indirect`: nesting
+/// goes through arrays already, and a block stored in place costs no box of its own.
+public enum Block: Sendable, Equatable {
     /// Running text; `"\n"` inside a span is a hard line break (`<br>`).
     case paragraph([StyledSpan])
     /// A heading, level 1 to 6.

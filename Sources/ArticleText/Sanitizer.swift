@@ -115,6 +115,14 @@ public enum Sanitizer {
         let count = bytes.count
         var i = 0
         while i < count {
+            // Eight printable ASCII bytes at a time: nothing to clean among them.
+            if i + 8 <= count {
+                let word = ByteScan.load(bytes, at: i)
+                if !ByteScan.hasNonASCII(word) && !ByteScan.hasByte(below: 0x20, word) && !ByteScan.hasByte(0x7F, word) {
+                    i += 8
+                    continue
+                }
+            }
             let byte = bytes[i]
             if byte < 0x80 {
                 if (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F { return true }

@@ -108,6 +108,11 @@ private struct Reader {
             } else {
                 // The common case: a run of plain bytes.
                 var j = i + 1
+                while j + 8 <= count {
+                    let word = ByteScan.load(bytes, at: j)
+                    if ByteScan.hasByte(0x3C, word) || ByteScan.hasByte(0x26, word) { break }
+                    j += 8
+                }
                 while j < count, bytes[j] != 0x3C, bytes[j] != 0x26 { j += 1 }
                 text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
                 i = j
@@ -132,17 +137,16 @@ private struct Reader {
             guard start + 2 < count else { text.append(0x3C); return start + 1 }
             if bytes[start + 2] == 0x3E { return start + 3 }
             guard isLetter(bytes[start + 2]) else { return skip(to: 0x3E, from: start + 2) }
-            let (nameEnd, name) = readName(from: start + 2)
+            let (nameEnd, name, tag) = readName(from: start + 2)
             let end = readAttributes(from: nameEnd).end
             flushText()
-            endTag(name)
+            endTag(name, tag: tag)
             return end
         }
         guard isLetter(next) else { text.append(0x3C); return start + 1 }
-        let (nameEnd, name) = readName(from: start + 1)
+        let (nameEnd, name, tag) = readName(from: start + 1)
         let (end, selfClosing) = readAttributes(from: nameEnd)
         flushText()
-        let tag = HTMLTag.named(name)
         if skipping != nil {
             skippedStartTag(tag, name: name, selfClosing: selfClosing)
         } else {
@@ -214,14 +218,20 @@ private struct Reader {
     func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D }
 
     /// A tag name, lower-cased.
-    func readName(from start: Int) -> (Int, String) {
+    /// The lower-cased tag name at `start`, the index after it, and its tag (found from the name packed
+    /// into a word when it has at most eight bytes, which all but three tags have).
+    func readName(from start: Int) -> (Int, String, HTMLTag) {
         var i = start
-        while i < bytes.count, !isSpace(bytes[i]), bytes[i] != 0x2F, bytes[i] != 0x3E { i += 1 }
+        var packed: UInt64 = 0
+        while i < bytes.count, !isSpace(bytes[i]), bytes[i] != 0x2F, bytes[i] != 0x3E {
+            if i - start < 8 { packed |= UInt64(lower(bytes[i])) << (8 * UInt64(i - start)) }
+            i += 1
+        }
         let name = String(unsafeUninitializedCapacity: i - start) { buffer in
             for k in start..<i { buffer[k - start] = lower(bytes[k]) }
             return i - start
         }
-        return (i, name)
+        return (i, name, i - start <= 8 ? HTMLTag.named(packed: packed) : HTMLTag.named(name))
     }
 
     /// Reads attributes into `attributes` up to and past `>`; returns the index after the tag and
@@ -696,8 +706,8 @@ private struct Reader {
 
     // MARK: end tags
 
-    mutating func endTag(_ name: String) {
-        let tag = HTMLTag.named(name)
+    mutating func endTag(_ name: String, tag known: HTMLTag? = nil) {
+        let tag = known ?? HTMLTag.named(name)
         if skipping != nil { skippedEndTag(tag, name: Array(name.utf8)); return }
         if tag.formattingTrait != nil {
             if overflow[Int(tag.rawValue)] > 0 { overflow[Int(tag.rawValue)] -= 1; return }

@@ -31,21 +31,35 @@ public enum TextLayout {
         var lines: [StyledLine] = []
         var blankPending = false
         for paragraph in Sanitizer.clean(text).split(separator: "\n", omittingEmptySubsequences: false) {
-            var folded = expandTabs(paragraph)
+            var folded = expandTabs(String(paragraph))
             while folded.last == " " { folded.removeLast() }
             if folded.isEmpty {
                 blankPending = !lines.isEmpty
                 continue
             }
             if blankPending { lines.append(StyledLine()); blankPending = false }
-            for row in LineWrapper.wrap([StyledSpan(folded)], width: width) { lines.append(StyledLine(row)) }
+            LineWrapper.wrap([StyledSpan(folded)], width: width, into: &lines)
         }
         return lines
     }
 
+    /// `character` (one scalar) `count` times, written as UTF-8 in one allocation: `String(repeating:count:)`
+    /// appends a non-ASCII character one at a time.
+    static func repeated(_ character: Unicode.Scalar, count: Int) -> String {
+        guard count > 0 else { return "" }
+        let encoded = Array(String(character).utf8)
+        return String(unsafeUninitializedCapacity: encoded.count * count) { buffer in
+            var offset = 0
+            for _ in 0..<count {
+                for byte in encoded { buffer[offset] = byte; offset += 1 }
+            }
+            return offset
+        }
+    }
+
     /// Tabs as spaces to the next multiple of 8 columns.
-    static func expandTabs<S: StringProtocol>(_ line: S) -> String {
-        guard line.utf8.contains(0x09) else { return String(line) }
+    static func expandTabs(_ line: String) -> String {
+        guard line.utf8.contains(0x09) else { return line }
         var out = ""
         var column = 0
         for character in line {
@@ -94,6 +108,8 @@ struct Writer {
     let width: Int
     let horizontalOffset: Int
     var lines: [StyledLine] = []
+    /// The last horizontal rule drawn: rules at one indentation share their text.
+    var rule: (width: Int, text: String)?
 
     init(width: Int, horizontalOffset: Int) {
         self.width = width
@@ -148,13 +164,21 @@ struct Writer {
         case .caption(let spans):
             wrapped(spans, extra: [.muted, .italic], available: available, context: &context)
         case .preformatted(let text):
-            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                row(clipped(TextLayout.expandTabs(line.withoutBreakHints), available: available,
+            // Lines split on the newline byte (a line feed is always a cluster of its own), not by
+            // comparing every `Character`.
+            let utf8 = text.utf8
+            var start = utf8.startIndex
+            while true {
+                let end = utf8[start...].firstIndex(of: 0x0A) ?? utf8.endIndex
+                row(clipped(TextLayout.expandTabs(text[start..<end].withoutBreakHints), available: available,
                             traits: context.traits.union(.code)),
                     context: &context)
+                if end == utf8.endIndex { break }
+                start = utf8.index(after: end)
             }
         case .rule:
-            row([StyledSpan(String(repeating: "─", count: available), traits: .muted)], context: &context)
+            if rule?.width != available { rule = (available, TextLayout.repeated("─", count: available)) }
+            row([StyledSpan(rule!.text, traits: .muted)], context: &context)
         case .quote(let inner):
             let bar = StyledSpan("│ ", traits: [.quote, .muted])
             var nested = context.nested(firstMarker: [bar], restMarker: [bar], markerWidth: 2, maxPrefix: maxPrefix,
@@ -181,17 +205,19 @@ struct Writer {
     }
 
     mutating func wrapped(_ spans: [StyledSpan], extra: TextTraits, available: Int, context: inout Context) {
-        let traits = context.traits.union(extra)
-        let styled = traits.isEmpty ? spans : spans.map { StyledSpan($0.text, traits: $0.traits.union(traits)) }
-        for content in LineWrapper.wrap(styled, width: available) { row(content, context: &context) }
+        // The wrapper writes the rows straight into `lines`, prefix included: no array per row is copied.
+        let added = LineWrapper.wrap(spans, width: available, traits: context.traits.union(extra),
+                                     first: context.current, rest: context.rest, into: &lines)
+        if added > 0 { context.atFirst = false }
     }
 
     mutating func list(ordered: Bool, start: Int, items: [[Block]], context: inout Context) {
         let markers: [String]
         if ordered {
-            let numbers = items.indices.map { "\(start + $0). " }
-            let widest = numbers.map(\.count).max() ?? 0
-            markers = numbers.map { String(repeating: " ", count: widest - $0.count) + $0 }
+            // Numbers are ASCII: their byte count is their width.
+            let numbers = items.indices.map { String(start + $0) + ". " }
+            let widest = numbers.map(\.utf8.count).max() ?? 0
+            markers = numbers.map { $0.utf8.count == widest ? $0 : String(repeating: " ", count: widest - $0.utf8.count) + $0 }
         } else {
             let bullets = ["• ", "◦ ", "▪ "]
             markers = Array(repeating: bullets[context.listDepth % bullets.count], count: items.count)
@@ -221,6 +247,11 @@ struct Writer {
         var text = ""
         var column = 0
         var cut = false
+        // A line that fits as it is (most of them) is one span, measured on its bytes.
+        if skip == 0 {
+            let total = DisplayWidth.width(of: line)
+            if total <= available { return line.isEmpty ? [] : [StyledSpan(line, traits: traits)] }
+        }
         var characters = line[...]
         if skip > 0 {
             while let character = characters.first, skip > 0 {
@@ -277,7 +308,7 @@ struct Writer {
                 trimTrailingSpaces(&spans)
                 row(spans.map { StyledSpan($0.text, traits: $0.traits.union(context.traits)) }, context: &context)
                 if isHeader && (rowIndex + 1 < texts.count) && !table.rows[rowIndex + 1].isHeader {
-                    let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "─┼─")
+                    let rule = widths.map { TextLayout.repeated("─", count: $0) }.joined(separator: "─┼─")
                     row([StyledSpan(rule, traits: .muted)], context: &context)
                 }
             }
@@ -313,15 +344,14 @@ struct Writer {
         let widest = "[\(links.count)] ".count
         var context = Context(first: [], rest: [], prefixWidth: 0, traits: [], listDepth: 0)
         for (index, url) in links.enumerated() {
-            let marker = "[\(index + 1)] "
-            let padded = String(repeating: " ", count: widest - marker.count) + marker
-            var nested = context.nested(firstMarker: [StyledSpan(padded, traits: .muted)],
+            let marker = "[" + String(index + 1) + "] "
+            let padded = marker.utf8.count == widest ? marker : String(repeating: " ", count: widest - marker.utf8.count) + marker
+            let nested = context.nested(firstMarker: [StyledSpan(padded, traits: .muted)],
                                         restMarker: [StyledSpan(String(repeating: " ", count: widest))],
                                         markerWidth: widest, maxPrefix: maxPrefix)
             let available = max(1, width - nested.prefixWidth)
-            for content in LineWrapper.wrap([StyledSpan(url, traits: [.link, .muted])], width: available) {
-                row(content, context: &nested)
-            }
+            LineWrapper.wrap([StyledSpan(url, traits: [.link, .muted])], width: available, first: nested.current,
+                             rest: nested.rest, into: &lines)
             context.atFirst = true
         }
     }
@@ -332,6 +362,9 @@ extension StringProtocol {
     /// may show a soft hyphen as a visible hyphen, in a column nobody counted).
     var withoutBreakHints: String {
         guard utf8.contains(where: { $0 == 0xC2 || $0 == 0xE2 }) else { return String(self) }
-        return String(unicodeScalars.filter { $0.value != 0xAD && $0.value != 0x200B }.map(Character.init))
+        guard unicodeScalars.contains(where: { $0.value == 0xAD || $0.value == 0x200B }) else { return String(self) }
+        var result = String.UnicodeScalarView()
+        for scalar in unicodeScalars where scalar.value != 0xAD && scalar.value != 0x200B { result.append(scalar) }
+        return String(result)
     }
 }

@@ -25,9 +25,82 @@ struct URLResolver: Sendable {
         if cleaned.utf8.contains(where: { $0 == 0x0A || $0 == 0x09 }) { cleaned.removeAll { $0 == "\n" || $0 == "\t" } }
         cleaned = String(cleaned.trimmingSpaces)
         guard !cleaned.isEmpty || base != nil else { return nil }
+        // Most links in an article are plain absolute http(s) URLs, which Foundation would return as
+        // they are; and without a base, a plain path is returned as it is too.
+        switch Self.plainForm(of: cleaned) {
+        case .absolute: return cleaned
+        case .path where base == nil: return cleaned
+        default: return resolveThroughFoundation(cleaned)
+        }
+    }
+
+    /// `resolve(_:)` for a reference already cleaned, without the plain-form shortcut: what the shortcut
+    /// is tested against.
+    func resolveThroughFoundation(_ cleaned: String) -> String? {
         if let absolute = Self.parse(cleaned), absolute.scheme != nil { return Self.lowercasingScheme(absolute.absoluteString) }
         guard let base else { return Self.parse(cleaned)?.absoluteString }
         return Self.parse(cleaned, relativeTo: base).map { Self.lowercasingScheme($0.absoluteString) }
+    }
+
+    /// The shapes of reference that `URL(string:)` parses and `absoluteString` prints unchanged.
+    enum PlainForm { case absolute, path, other }
+
+    /// Whether `text` is `http://` or `https://`, a host of letters, digits, dots and hyphens, then a
+    /// path, query and fragment of unreserved and sub-delimiter characters (at most one `#`, no `%`); or
+    /// a path of that kind starting with `/` (not `//`) and holding no `:`. Anything else (ports, user
+    /// info, escapes, spaces, non-ASCII, upper-case schemes) is `.other` and goes through Foundation.
+    static func plainForm(of text: String) -> PlainForm {
+        text.utf8.withContiguousStorageIfAvailable(plainForm(of:)) ?? .other
+    }
+
+    private static func plainForm(of bytes: UnsafeBufferPointer<UInt8>) -> PlainForm {
+        func starts(with prefix: StaticString) -> Bool {
+            let count = prefix.utf8CodeUnitCount
+            guard bytes.count >= count else { return false }
+            for k in 0..<count where bytes[k] != prefix.utf8Start[k] { return false }
+            return true
+        }
+        var index = 0
+        let end = bytes.count
+        let form: PlainForm
+        if starts(with: "https://") || starts(with: "http://") {
+            form = .absolute
+            index = bytes[4] == 0x73 ? 8 : 7
+            let hostStart = index
+            while index < end {
+                let byte = bytes[index]
+                let isHost = (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2E
+                    || byte == 0x2D || (0x41...0x5A).contains(byte)
+                guard isHost else { break }
+                index += 1
+            }
+            guard index > hostStart else { return .other }
+            if index < end {
+                let byte = bytes[index]
+                guard byte == 0x2F || byte == 0x3F || byte == 0x23 else { return .other }  // / ? #
+            }
+        } else if end >= 1 && bytes[0] == 0x2F && (end == 1 || bytes[1] != 0x2F) {
+            form = .path
+        } else {
+            return .other
+        }
+        var hashes = 0
+        while index < end {
+            switch bytes[index] {
+            case 0x61...0x7A, 0x41...0x5A, 0x30...0x39, 0x2D, 0x2E, 0x5F, 0x7E, 0x2F, 0x3F, 0x40, 0x21, 0x24, 0x26,
+                 0x27, 0x28, 0x29, 0x2A, 0x2B, 0x2C, 0x3B, 0x3D:
+                break
+            case 0x3A where form == .absolute:
+                break
+            case 0x23:
+                hashes += 1
+                guard hashes == 1 else { return .other }
+            default:
+                return .other
+            }
+            index += 1
+        }
+        return form
     }
 
     /// `HTTPS://x` as `https://x`: schemes are case-insensitive, and links are compared as strings.
@@ -38,6 +111,20 @@ struct URLResolver: Sendable {
 
     /// The lower-cased scheme of an absolute URL string, or nil.
     static func scheme(of url: String) -> String? {
+        // The schemes links have, spelt in lower case and followed by ASCII, need no Character walk.
+        let known: String? = url.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            func follows(_ prefix: StaticString) -> Bool {
+                let count = prefix.utf8CodeUnitCount
+                guard bytes.count >= count else { return false }
+                for k in 0..<count where bytes[k] != prefix.utf8Start[k] { return false }
+                return bytes.count == count || bytes[count] < 0x80
+            }
+            if follows("https:") { return "https" }
+            if follows("http:") { return "http" }
+            if follows("mailto:") { return "mailto" }
+            return nil
+        } ?? nil
+        if let known { return known }
         guard let colon = url.firstIndex(of: ":") else { return nil }
         let scheme = url[..<colon]
         guard let first = scheme.first, first.isASCII, first.isLetter,

@@ -87,3 +87,20 @@ struct StreamingReaderTests {
         }
     }
 }
+
+@Suite("Tag names packed into a word")
+struct PackedTagNameTests {
+    @Test("Every tag of eight bytes or fewer is found from its packed name as from its name")
+    func everyTag() {
+        for tag in HTMLTag.allCases where tag != .other {
+            let name = String(describing: tag)
+            #expect(HTMLTag.named(name) == tag)
+            guard name.utf8.count <= 8 else { continue }
+            var packed: UInt64 = 0
+            for (k, byte) in name.utf8.enumerated() { packed |= UInt64(byte) << (8 * UInt64(k)) }
+            #expect(HTMLTag.named(packed: packed) == tag, "\(name)")
+        }
+        #expect(HTMLTag.named(packed: 0x7A) == .other)  // "z"
+        #expect(HTMLTag.named(packed: 0) == .other)
+    }
+}

@@ -139,3 +139,24 @@ struct WrapperFastPathTests {
         #expect(rows == ["ée\u{301}\u{301}", "中\u{301}", "文"])
     }
 }
+
+@Suite("Line-breaking rules written as switches")
+struct KinsokuTableTests {
+    @Test("The characters that may not start or end a row are exactly the documented ones")
+    func kinsokuSets() {
+        let noStart = Set("、。，．！？：；）」』】〕〉》〗〙ー々・…‥ゝゞヽヾぁぃぅぇぉっゃゅょァィゥェォッャュョ,.!?:;)]}”’%".unicodeScalars.map(\.value))
+        let noEnd = Set("（「『【〔〈《〖〘([{“‘".unicodeScalars.map(\.value))
+        for value in UInt32(0)..<0x10000 {
+            #expect(LineWrapper.mayNotStartRow(value) == noStart.contains(value), "U+\(String(value, radix: 16))")
+            #expect(LineWrapper.mayNotEndRow(value) == noEnd.contains(value), "U+\(String(value, radix: 16))")
+        }
+    }
+
+    @Test("A repeated rule character is the same string String(repeating:) gives")
+    func repeatedRule() {
+        for count in [0, 1, 2, 17, 200] {
+            #expect(TextLayout.repeated("─", count: count) == String(repeating: "─", count: count))
+            #expect(TextLayout.repeated(" ", count: count) == String(repeating: " ", count: count))
+        }
+    }
+}

@@ -1,0 +1,45 @@
+/// Word-at-a-time tests on eight UTF-8 bytes (SWAR), for the scans that look at every byte of an
+/// article: most of those bytes are ASCII letters that need nothing done, and eight are ruled out at
+/// once. Each test is exact for every byte value.
+enum ByteScan {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// The eight bytes at `offset` (which must leave eight bytes), in memory order from the low byte.
+    @inline(__always)
+    static func load(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+    }
+
+    /// Whether any byte is 0x80 or above.
+    @inline(__always)
+    static func hasNonASCII(_ word: UInt64) -> Bool { word & highs != 0 }
+
+    /// Whether any byte is below `limit` (at most 0x80). A borrow only starts at a byte below `limit`,
+    /// so the answer is exact whatever the other bytes are.
+    @inline(__always)
+    static func hasByte(below limit: UInt8, _ word: UInt64) -> Bool {
+        (word &- ones &* UInt64(limit)) & ~word & highs != 0
+    }
+
+    /// Whether any byte equals `value`.
+    @inline(__always)
+    static func hasByte(_ value: UInt8, _ word: UInt64) -> Bool {
+        let x = word ^ (ones &* UInt64(value))
+        return (x &- ones) & ~x & highs != 0
+    }
+
+    /// How many of the eight bytes, from the first, are plain letters of a word: printable ASCII other
+    /// than space, "-" and "/". Each test below flags its lowest matching byte exactly (a false flag can
+    /// only sit above a true one), so the lowest flag of them all is the first byte that is not a letter.
+    @inline(__always)
+    static func leadingWordBytes(_ word: UInt64) -> Int {
+        var flags = word & highs
+        flags |= (word &- ones &* 0x21) & ~word & highs
+        for value: UInt8 in [0x7F, 0x2D, 0x2F] {
+            let x = word ^ (ones &* UInt64(value))
+            flags |= (x &- ones) & ~x & highs
+        }
+        return flags == 0 ? 8 : flags.trailingZeroBitCount >> 3
+    }
+}

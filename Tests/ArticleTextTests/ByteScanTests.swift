@@ -1,0 +1,54 @@
+import Testing
+@testable import ArticleText
+
+/// The word-at-a-time byte tests against a byte-by-byte reading.
+@Suite("Eight bytes at a time")
+struct ByteScanTests {
+    static func check(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            let word = ByteScan.load(buffer, at: 0)
+            return ByteScan.hasNonASCII(word) == bytes.contains { $0 >= 0x80 }
+                && ByteScan.hasByte(below: 0x20, word) == bytes.contains { $0 < 0x20 }
+                && ByteScan.hasByte(below: 0x21, word) == bytes.contains { $0 < 0x21 }
+                && ByteScan.hasByte(0x7F, word) == bytes.contains(0x7F)
+                && ByteScan.hasByte(0x2D, word) == bytes.contains(0x2D)
+                && ByteScan.leadingWordBytes(word)
+                    == (bytes.firstIndex { $0 <= 0x20 || $0 >= 0x7F || $0 == 0x2D || $0 == 0x2F } ?? 8)
+        }
+    }
+
+    @Test("Every byte value at every position among letters, and mixed words, answer as bytes do")
+    func exact() {
+        for position in 0..<8 {
+            for value in 0...255 {
+                var bytes = Array("abcdefgh".utf8)
+                bytes[position] = UInt8(value)
+                #expect(Self.check(bytes), "\(value) at \(position)")
+                bytes = [0xFF, 0x00, 0x80, 0x7F, 0x20, 0x21, 0x2D, 0xC3]
+                bytes[position] = UInt8(value)
+                #expect(Self.check(bytes), "\(value) at \(position) among specials")
+            }
+        }
+        var state: UInt64 = 7
+        for _ in 0..<20_000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let word = state
+            #expect(Self.check((0..<8).map { UInt8(truncatingIfNeeded: word >> (8 * $0)) }))
+        }
+    }
+
+    @Test("The sanitiser's scan finds a control character at any offset of a long ASCII text")
+    func sanitizerScan() {
+        let base = Array(String(repeating: "plain text, nothing to do. ", count: 4).utf8)
+        for offset in base.indices {
+            for bad: UInt8 in [0x1B, 0x00, 0x7F, 0x0D] {
+                var bytes = base
+                bytes[offset] = bad
+                #expect(bytes.withUnsafeBufferPointer { Sanitizer.needsCleaning($0) }, "\(bad) at \(offset)")
+            }
+            var clean = base
+            clean[offset] = 0x0A
+            #expect(!clean.withUnsafeBufferPointer { Sanitizer.needsCleaning($0) })
+        }
+    }
+}
