@@ -25,6 +25,25 @@ struct FeedFetcherTests {
         #expect(body.permanentRedirect == nil)
     }
 
+    @Test("A large body arrives whole and in order, with or without a declared length", arguments: [true, false])
+    func largeBody(declared: Bool) async throws {
+        // Regression: each received chunk was appended to a copy of the body, so a 70 MB feed took minutes;
+        // the bytes must still come out exactly as sent, chunk after chunk.
+        var bytes = [UInt8](repeating: 0, count: 12 << 20)
+        for index in bytes.indices { bytes[index] = UInt8(truncatingIfNeeded: index &* 2_654_435_761 >> 13) }
+        let body = Data(bytes)
+        let server = try LoopbackServer { _ in
+            var reply = LoopbackServer.Reply(status: 200, headers: [("Content-Type", "application/rss+xml")],
+                                             body: body)
+            reply.closeDelimited = !declared
+            return reply
+        }
+        let result = try await FeedFetcher(policy: FetchPolicy(maxBytes: 64 << 20)).fetch(server.baseURL + "/big")
+        guard case .fetched(let fetched) = result else { Issue.record("expected a body, got \(result)"); return }
+        #expect(fetched.data.count == body.count)
+        #expect(fetched.data == body)
+    }
+
     @Test("Validators are sent back, and a 304 answer means not modified")
     func conditional() async throws {
         let server = try LoopbackServer { request in

@@ -39,12 +39,13 @@ final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendab
                     completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void) {
         let declared = response.expectedContentLength
         let tooLarge = lock.withLock { () -> Bool in
-            guard var transfer = transfers[dataTask.taskIdentifier] else { return false }
-            if declared > 0, declared > Int64(transfer.limit) {
-                transfer.exceeded = true
-                transfers[dataTask.taskIdentifier] = transfer
+            guard let limit = transfers[dataTask.taskIdentifier]?.limit else { return false }
+            if declared > 0, declared > Int64(limit) {
+                transfers[dataTask.taskIdentifier]?.exceeded = true
                 return true
             }
+            // A declared length lets the body grow in one allocation.
+            if declared > 0 { transfers[dataTask.taskIdentifier]?.data.reserveCapacity(Int(declared)) }
             return false
         }
         completionHandler(tooLarge ? .cancel : .allow)
@@ -52,15 +53,16 @@ final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendab
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
         let cancel = lock.withLock { () -> Bool in
-            guard var transfer = transfers[dataTask.taskIdentifier] else { return false }
-            if transfer.data.count + data.count > transfer.limit {
-                transfer.exceeded = true
-                transfer.data = Data()
-                transfers[dataTask.taskIdentifier] = transfer
+            let id = dataTask.taskIdentifier
+            guard let received = transfers[id]?.data.count, let limit = transfers[id]?.limit else { return false }
+            if received + data.count > limit {
+                transfers[id]?.exceeded = true
+                transfers[id]?.data = Data()
                 return true
             }
-            transfer.data.append(data)
-            transfers[dataTask.taskIdentifier] = transfer
+            // Appended in place: a copy of the transfer taken out of the dictionary would share the body's
+            // buffer, and every append would then copy the whole body (quadratic: a 70 MB feed took minutes).
+            transfers[id]?.data.append(data)
             return false
         }
         if cancel { dataTask.cancel() }
