@@ -24,7 +24,7 @@ def gazette_query(ctx, name, args, key):
 
 
 def open_big_feed(ctx):
-    """Opening the one 20,000-story feed (2,000 in QUICK): headline list drawn/paged."""
+    """Opening the one 20,000-story feed (1,000 in QUICK): headline list drawn/paged."""
     corpus, man = ctx.corpus("big")
     url = ctx.server.base + "big/big.xml"
     nb = Side(T.open_big_feed_newsboat(ctx))

@@ -66,7 +66,7 @@ def measure(ctx, case, files, nbytes, nitems, gz_runs):
 
 
 def parse_big(ctx):
-    """One big feed (20,000 stories, ≈ 70 MB; 2,000 in QUICK)."""
+    """One big feed (20,000 stories, ≈ 70 MB; 1,000 in QUICK)."""
     corpus, man = ctx.corpus("big")
     path = os.path.join(corpus, "big.xml")
     case = "one feed, %d stories, %.0f MB" % (man["big_items"], man["bytes"] / 1e6)

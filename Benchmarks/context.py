@@ -27,7 +27,7 @@ CORPORA_FULL = {
 }
 CORPORA_PROBE = (1, 2, 0, 300, False)  # a tiny corpus to learn whether `gazette refresh` exists
 CORPORA_QUICK = {
-    "big": (0, 0, 2000, 2500, True),
+    "big": (0, 0, 1000, 2500, True),
     "small": (100, 10, 0, 2500, False),
     "refresh": (100, 50, 0, 2500, False),
     "c10k": (500, 20, 0, 600, False),
