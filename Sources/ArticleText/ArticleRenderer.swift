@@ -14,6 +14,9 @@ public enum ArticleRenderer {
     /// Parses `html` (a whole page or a fragment) and lays it out at `width` columns. Relative links and
     /// image/video sources are resolved against `baseURL` when given.
     public static func render(html: String, width: Int, baseURL: String? = nil) -> RenderedArticle {
+        if html.utf8.count >= PipelinedRenderer.minimumBytes && width > 0 {
+            return PipelinedRenderer.render(html: html, width: width, baseURL: baseURL)
+        }
         let text = richText(fromHTML: html, baseURL: baseURL)
         return RenderedArticle(lines: TextLayout.lines(for: text, width: width), links: text.links)
     }

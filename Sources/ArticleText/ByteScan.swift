@@ -29,6 +29,23 @@ enum ByteScan {
         return (x &- ones) & ~x & highs != 0
     }
 
+    /// Whether every byte is printable ASCII, space included, other than "-" and "/": each takes one
+    /// column, and only the spaces offer a break.
+    @inline(__always)
+    static func isPlainOrSpace(_ word: UInt64) -> Bool {
+        !hasNonASCII(word) && !hasByte(below: 0x20, word) && !hasByte(0x7F, word) && !hasByte(0x2D, word)
+            && !hasByte(0x2F, word)
+    }
+
+    /// The bytes equal to `value`, each marked by its high bit (0x80) and nothing else: exact, as no
+    /// carry crosses from one byte into the next.
+    @inline(__always)
+    static func matches(_ value: UInt8, _ word: UInt64) -> UInt64 {
+        let x = word ^ (ones &* UInt64(value))
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((x & lows) &+ lows) | x) & highs
+    }
+
     /// How many of the eight bytes, from the first, are plain letters of a word: printable ASCII other
     /// than space, "-" and "/". Each test below flags its lowest matching byte exactly (a false flag can
     /// only sit above a true one), so the lowest flag of them all is the first byte that is not a letter.

@@ -16,8 +16,20 @@ enum LineWrapper {
         var end: Int            // the row's text ends here (exclusive)
         var next: Int           // the next row starts here
         var widthAtEnd: Int     // the row's width if it ends here
-        var widthAtNext: Int    // columns before `next` that leave with the row
         var hyphen: Bool        // draw "-" at the end (a soft hyphen)
+        /// What the scan knew at `next` about the characters before it (`previous`, `beforePrevious`,
+        /// `previousWide` in `layOut`): the next row is measured again from there.
+        var previous: UInt32
+        var beforePrevious: UInt32
+        var previousWide: Bool
+    }
+
+    /// How a row found by `plainRow` ends.
+    private enum PlainRow {
+        /// The row is `start..<end`; the next starts at `next`, after dropping leading spaces if `skipSpaces`.
+        case row(end: Int, next: Int, skipSpaces: Bool)
+        /// The rest of the text fits in the row.
+        case toEnd
     }
 
     /// Rows of spans, each at most `width` columns wide (a cluster wider than `width` is left out, which
@@ -36,22 +48,30 @@ enum LineWrapper {
     static func wrap(_ spans: [StyledSpan], width: Int, traits: TextTraits = [], first: [StyledSpan] = [],
                      rest: [StyledSpan] = [], into lines: inout [StyledLine]) -> Int {
         guard width > 0 else { return 0 }
-        var text = ""
+        let text: Substring
         var runs: [Run] = []
-        if spans.count == 1 {
-            // One span (most paragraphs): its text is used as is, not copied.
-            text = spans[0].text
-            runs = [Run(end: text.utf8.count, traits: spans[0].traits.union(traits), text: text)]
+        if let joined = adjacentSlices(spans), joined.utf8.withContiguousStorageIfAvailable({ _ in true }) == true {
+            // One span, or the spans of a paragraph read by `InlineBuffer` (slices of one string, one
+            // after the other): the text is used where it is, not copied. (Contiguous UTF-8 always, for
+            // native strings; anything else is joined into a new string below.)
+            text = joined
+            runs.reserveCapacity(spans.count)
+            var end = 0
+            for span in spans where !span.text.isEmpty {
+                end += span.text.utf8.count
+                runs.append(Run(end: end, traits: span.traits.union(traits), text: span.text))
+            }
         } else {
-            text.reserveCapacity(spans.reduce(0) { $0 + $1.text.utf8.count })
+            var joined = ""
+            joined.reserveCapacity(spans.reduce(0) { $0 + $1.text.utf8.count })
             runs.reserveCapacity(spans.count)
             for span in spans where !span.text.isEmpty {
-                text += span.text
-                runs.append(Run(end: text.utf8.count, traits: span.traits.union(traits), text: span.text))
+                joined += span.text
+                runs.append(Run(end: joined.utf8.count, traits: span.traits.union(traits), text: span.text))
             }
+            text = Substring(joined)
         }
         guard !text.isEmpty else { return 0 }
-        text.makeContiguousUTF8()
         var emitter = RowEmitter(text: text, runs: runs, first: first, rest: rest)
         let result = text.utf8.withContiguousStorageIfAvailable { bytes in
             // Only an actual soft hyphen (C2 AD) or zero-width space (E2 80 8B) counts: the bytes AD and 8B
@@ -76,7 +96,29 @@ enum LineWrapper {
         return result ?? 0
     }
 
-    private static func layOut(_ text: String, bytes: UnsafeBufferPointer<UInt8>, width: Int,
+    /// The spans' text as one slice when it already is one: a single span, or spans that are adjacent
+    /// slices of one string. Otherwise nil, and the caller joins them.
+    static func adjacentSlices(_ spans: [StyledSpan]) -> Substring? {
+        guard let first = spans.first else { return nil }
+        if spans.count == 1 { return first.text }
+        let base = first.text.base
+        // A string of at most 15 bytes is stored in place, with no storage address to compare.
+        guard base.utf8.count > 15, let address = Self.storageAddress(of: base) else { return nil }
+        var end = first.text.endIndex
+        for span in spans.dropFirst() {
+            guard span.text.startIndex == end, span.text.base.utf8.count == base.utf8.count,
+                  Self.storageAddress(of: span.text.base) == address else { return nil }
+            end = span.text.endIndex
+        }
+        return Substring(base.utf8[first.text.startIndex..<end])
+    }
+
+    /// Where a native string's UTF-8 storage starts: the same address means the same string.
+    private static func storageAddress(of string: String) -> UnsafePointer<UInt8>? {
+        string.utf8.withContiguousStorageIfAvailable { $0.baseAddress } ?? nil
+    }
+
+    private static func layOut(_ text: Substring, bytes: UnsafeBufferPointer<UInt8>, width: Int,
                                emitter: inout RowEmitter, into lines: inout [StyledLine]) -> Int {
         var emitted = 0
         let end = bytes.count
@@ -95,6 +137,22 @@ enum LineWrapper {
         }
 
         while index < end {
+            // At the start of a row, a row of one-column characters and spaces (most rows of most
+            // articles) is found without the per-character bookkeeping below.
+            if index == lineStart && column == 0 && !skipSpaces {
+                switch plainRow(bytes, from: index, width: width) {
+                case .row(let rowEnd, let rowNext, let skip)?:
+                    emit(rowEnd, hyphen: false)
+                    lineStart = rowNext; index = rowNext; candidate = nil; skipSpaces = skip
+                    previous = 0x20; beforePrevious = 0; previousWide = false
+                    continue
+                case .toEnd?:
+                    index = end
+                    continue
+                case nil:
+                    break
+                }
+            }
             // The bulk of a word: printable ASCII other than "-" and "/" after a narrow character offers no
             // break, so it only advances the column while it fits.
             // The same holds for any one-column cluster of one scalar (Latin, Cyrillic, Greek, Arabic…)
@@ -183,8 +241,8 @@ enum LineWrapper {
                     emit(index, hyphen: false)
                     lineStart = next; column = 0; candidate = nil; skipSpaces = true
                 } else {
-                    candidate = Break(end: index, next: next, widthAtEnd: column, widthAtNext: column + 1,
-                                      hyphen: false)
+                    candidate = Break(end: index, next: next, widthAtEnd: column, hyphen: false,
+                                      previous: 0x20, beforePrevious: previous, previousWide: false)
                     column += 1
                 }
                 beforePrevious = previous; previous = 0x20; previousWide = false
@@ -192,13 +250,14 @@ enum LineWrapper {
                 continue
             case 0xAD:
                 if column + 1 <= width {
-                    candidate = Break(end: index, next: next, widthAtEnd: column, widthAtNext: column,
-                                      hyphen: true)
+                    candidate = Break(end: index, next: next, widthAtEnd: column, hyphen: true, previous: previous,
+                                      beforePrevious: beforePrevious, previousWide: previousWide)
                 }
                 index = next
                 continue
             case 0x200B:
-                candidate = Break(end: index, next: next, widthAtEnd: column, widthAtNext: column, hyphen: false)
+                candidate = Break(end: index, next: next, widthAtEnd: column, hyphen: false, previous: previous,
+                                  beforePrevious: beforePrevious, previousWide: previousWide)
                 index = next
                 continue
             default:
@@ -207,7 +266,8 @@ enum LineWrapper {
 
             if previous != 0, column > 0,
                mayBreak(between: previous, previousWide, and: value, wide, after: beforePrevious) {
-                candidate = Break(end: index, next: index, widthAtEnd: column, widthAtNext: column, hyphen: false)
+                candidate = Break(end: index, next: index, widthAtEnd: column, hyphen: false, previous: previous,
+                                  beforePrevious: beforePrevious, previousWide: previousWide)
             }
 
             if w > width {
@@ -219,17 +279,18 @@ enum LineWrapper {
             if column + w > width {
                 if let chosen = candidate, chosen.widthAtEnd > 0 || chosen.hyphen {
                     emit(chosen.end, hyphen: chosen.hyphen)
-                    lineStart = chosen.next
-                    column -= chosen.widthAtNext
-                    candidate = nil
+                    // The next row starts after the break; what followed it (no break among it: the
+                    // break taken is the last one seen) is measured again as the start of that row.
+                    lineStart = chosen.next; index = chosen.next; column = 0; candidate = nil
+                    previous = chosen.previous; beforePrevious = chosen.beforePrevious
+                    previousWide = chosen.previousWide
+                    continue
                 }
-                if column + w > width {
-                    // No break opportunity left in this row: cut the word here.
-                    emit(index, hyphen: false)
-                    lineStart = index
-                    column = 0
-                    candidate = nil
-                }
+                // No break opportunity in this row: cut the word here.
+                emit(index, hyphen: false)
+                lineStart = index
+                column = 0
+                candidate = nil
             }
             column += w
             beforePrevious = previous
@@ -241,6 +302,61 @@ enum LineWrapper {
             emit(end, hyphen: false)
         }
         return emitted
+    }
+
+    /// The row that starts at `start` (at column 0, spaces not being skipped) when everything up to where
+    /// it ends is one-column characters of one scalar that offer no break (printable ASCII other than "-"
+    /// and "/", most letters of most scripts) and single spaces; nil when anything else comes first,
+    /// for the general scan to handle. Gives exactly the row the general scan would: the last space
+    /// after the row's first column that fits, else the word cut at the width.
+    private static func plainRow(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, width: Int) -> PlainRow? {
+        let end = bytes.count
+        var position = start
+        var column = 0
+        var lastBreak = -1  // a space after column 0: the row may end before it
+        while position < end {
+            // Eight bytes at a time while they all fit, nothing after them joins the last one, and they
+            // are printable ASCII or spaces.
+            if column + 8 <= width && position + 8 <= end
+                && (position + 8 == end || bytes[position + 8] < 0x80) {
+                let word = ByteScan.load(bytes, at: position)
+                if ByteScan.isPlainOrSpace(word) {
+                    let spaces = ByteScan.matches(0x20, word)
+                    if spaces != 0 {
+                        let last = (63 - spaces.leadingZeroBitCount) >> 3
+                        if column + last > 0 { lastBreak = position + last }
+                    }
+                    position += 8
+                    column += 8
+                    continue
+                }
+            }
+            let byte = bytes[position]
+            let length: Int
+            if byte < 0x80 && (position + 1 == end || bytes[position + 1] < 0x80) {
+                if byte == 0x20 {
+                    if column == width { return .row(end: position, next: position + 1, skipSpaces: true) }
+                    if column > 0 { lastBreak = position }
+                    position += 1
+                    column += 1
+                    continue
+                }
+                guard byte > 0x20 && byte < 0x7F && byte != 0x2D && byte != 0x2F else { return nil }
+                length = 1
+            } else {
+                guard let simple = DisplayWidth.simpleCluster(bytes, at: position), simple.width == 1,
+                      simple.value > 0x20, simple.value != 0x7F, simple.value != 0xAD,
+                      simple.value != 0x2D, simple.value != 0x2F else { return nil }
+                length = simple.length
+            }
+            if column == width {
+                return lastBreak >= 0 ? .row(end: lastBreak, next: lastBreak + 1, skipSpaces: false)
+                    : .row(end: position, next: position, skipSpaces: false)
+            }
+            position += length
+            column += 1
+        }
+        return .toEnd
     }
 
     /// Closing punctuation that must not start a row (kinsoku): `、。，．！？：；）」』】〕〉》〗〙ー々・…‥ゝゞヽヾ`,
@@ -291,13 +407,13 @@ enum LineWrapper {
 private struct Run {
     var end: Int
     var traits: TextTraits
-    var text: String
+    var text: Substring
 }
 
 /// Cuts rows out of the flattened text, giving each the traits of the spans it overlaps, without the
 /// characters that are never drawn (soft hyphens, zero-width spaces).
 private struct RowEmitter {
-    let text: String
+    let text: Substring
     let runs: [Run]
     var runIndex = 0
     /// Byte ranges of clusters left out because they cannot fit (wider than the row).
@@ -310,7 +426,7 @@ private struct RowEmitter {
     let first: [StyledSpan]
     let rest: [StyledSpan]
 
-    init(text: String, runs: [Run], first: [StyledSpan], rest: [StyledSpan]) {
+    init(text: Substring, runs: [Run], first: [StyledSpan], rest: [StyledSpan]) {
         self.text = text
         self.runs = runs
         self.first = first
@@ -351,7 +467,8 @@ private struct RowEmitter {
         }
         // A row cut at a run of spaces would end in the extra ones; they are never meant to be seen.
         while spans.count > prefix.count, let last = spans.last, last.text.utf8.last == 0x20 {
-            spans[spans.count - 1].text.removeLast()
+            // Sliced, not `removeLast()`: removing from a substring copies the string it shares.
+            spans[spans.count - 1].text = Substring(last.text.utf8.dropLast())
             if spans[spans.count - 1].text.isEmpty { spans.removeLast() }
         }
         if hyphen { spans.append(StyledSpan("-", traits: lastTraits)) }
@@ -360,12 +477,13 @@ private struct RowEmitter {
 
     /// The text of a byte range without soft hyphens (C2 AD), zero-width spaces (E2 80 8B) and skipped
     /// clusters. Removing whole UTF-8 sequences keeps the rest valid.
-    private func drawable(_ range: Range<Int>, bytes: UnsafeBufferPointer<UInt8>) -> String {
+    private func drawable(_ range: Range<Int>, bytes: UnsafeBufferPointer<UInt8>) -> Substring {
         let utf8 = text.utf8
         let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
         let upper = utf8.index(utf8.startIndex, offsetBy: range.upperBound)
         let slice = utf8[lower..<upper]
-        if !self.hasInvisible && skipped.isEmpty { return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+        // Rows end at cluster boundaries, so the slice is whole characters of the shared text.
+        if !self.hasInvisible && skipped.isEmpty { return Substring(slice) }
         var hasInvisible = false
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0
         for byte in slice {
@@ -377,7 +495,7 @@ private struct RowEmitter {
             previous = byte
         }
         let overlapsSkipped = skipped.contains { $0.overlaps(range) }
-        guard hasInvisible || overlapsSkipped else { return String(Substring(slice)) }
+        guard hasInvisible || overlapsSkipped else { return Substring(slice) }
         var out: [UInt8] = []
         out.reserveCapacity(range.count)
         let bytes = Array(slice)
@@ -389,6 +507,6 @@ private struct RowEmitter {
             if bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x8B { i += 3; continue }
             out.append(bytes[i]); i += 1
         }
-        return String(decoding: out, as: UTF8.self)
+        return Substring(String(decoding: out, as: UTF8.self))
     }
 }

@@ -25,15 +25,31 @@ struct RichTextBuilder {
     private(set) var links: [String] = []
     private var linkNumbers: [String: Int] = [:]
 
+    /// How many top-level blocks are finished and not yet taken. They never change once added, so they
+    /// can be laid out while the rest of the article is read.
+    var rootBlockCount: Int { containers[0].blocks.count }
+
+    /// Takes the finished top-level blocks out of the builder: `finish()` will not return them. Moved, not
+    /// shared: an array still shared with another thread would be copied whole at the next append.
+    mutating func takeRootBlocks() -> [Block] {
+        var taken: [Block] = []
+        swap(&taken, &containers[0].blocks)
+        return taken
+    }
+
     /// How many nested containers are open beyond the root: quotes, lists and tables count.
     var depth: Int { containers.count - 1 }
 
     /// The number of `url` in the link list, adding it when new.
     mutating func linkNumber(for url: String) -> Int {
-        if let number = linkNumbers[url] { return number }
+        // One hash for a new URL (most are): insert, and put the old number back if there was one.
+        let candidate = links.count + 1
+        if let number = linkNumbers.updateValue(candidate, forKey: url) {
+            linkNumbers[url] = number
+            return number
+        }
         links.append(url)
-        linkNumbers[url] = links.count
-        return links.count
+        return candidate
     }
 
     /// Ends the paragraph being filled, if any, and adds it to the innermost container.
@@ -163,17 +179,18 @@ struct RichTextBuilder {
     /// The text of blocks as one run of spans (for cells, terms, headings, captions): paragraphs joined
     /// by a space, preformatted text with its lines joined. Iterative, as blocks may nest.
     static func flatten(_ blocks: [Block]) -> [StyledSpan] {
-        var result: [StyledSpan] = []
+        // Built as strings and made spans at the end: appending to a `Substring` would copy its base.
+        var result: [(text: String, traits: TextTraits)] = []
         var pending: [Block] = blocks.reversed()
         func add(_ spans: [StyledSpan]) {
             guard !spans.isEmpty else { return }
-            if !result.isEmpty { result.append(StyledSpan(" ", traits: result[result.count - 1].traits)) }
+            if !result.isEmpty { result.append((" ", result[result.count - 1].traits)) }
             for span in spans {
                 let text = span.text.replacingNewlines()
                 if let last = result.last, last.traits == span.traits {
                     result[result.count - 1].text += text
                 } else {
-                    result.append(StyledSpan(text, traits: span.traits))
+                    result.append((String(text), span.traits))
                 }
             }
         }
@@ -193,14 +210,15 @@ struct RichTextBuilder {
                 pending.append(contentsOf: table.rows.flatMap(\.cells).map { Block.paragraph($0) }.reversed())
             }
         }
-        return result
+        return result.map { StyledSpan($0.text, traits: $0.traits) }
     }
 }
 
-extension String {
-    /// Newlines and tabs as single spaces, for text that must stay on one line.
-    func replacingNewlines() -> String {
+extension Substring {
+    /// Newlines and tabs as single spaces, for text that must stay on one line. Text without either
+    /// (nearly all) is returned as it is, still sharing its storage.
+    func replacingNewlines() -> Substring {
         guard utf8.contains(where: { $0 == 0x0A || $0 == 0x09 }) else { return self }
-        return String(map { $0 == "\n" || $0 == "\t" ? " " : $0 })
+        return Substring(String(map { $0 == "\n" || $0 == "\t" ? " " : $0 }))
     }
 }

@@ -13,8 +13,24 @@ enum StreamingHTMLReader {
         var html = html
         return html.withUTF8 { bytes in
             var reader = Reader(bytes: bytes, baseURL: baseURL)
-            reader.run()
+            reader.run(handOff: nil)
             return reader.finish()
+        }
+    }
+
+    /// `read(html:baseURL:)`, handing each top-level block to `handOff` as soon as it is finished, in
+    /// order and in batches, every block exactly once (the last ones after the document ends). The blocks
+    /// handed off are not in the `RichText` returned, which keeps the links.
+    static func read(html: String, baseURL: String?, handOff: ([Block]) -> Void) -> RichText {
+        var html = html
+        return html.withUTF8 { bytes in
+            var reader = Reader(bytes: bytes, baseURL: baseURL)
+            // `run` takes an optional closure, which Swift treats as escaping; it does not keep it.
+            withoutActuallyEscaping(handOff) { reader.run(handOff: $0) }
+            var text = reader.finish()
+            if !text.blocks.isEmpty { handOff(text.blocks) }
+            text.blocks = []
+            return text
         }
     }
 }
@@ -96,13 +112,17 @@ private struct Reader {
 
     // MARK: tokenizer
 
-    mutating func run() {
+    /// Reads the whole document, handing finished top-level blocks to `handOff` (taken out of the
+    /// builder) when given.
+    mutating func run(handOff: (([Block]) -> Void)?) {
         let count = bytes.count
         var i = 0
         while i < count {
             let byte = bytes[i]
             if byte == 0x3C {  // <
                 i = tag(at: i)
+                // Blocks go in batches: each hand-off costs a lock and a wake-up on the other side.
+                if let handOff, builder.rootBlockCount >= 64 { handOff(builder.takeRootBlocks()) }
             } else if byte == 0x26 {  // &
                 i = reference(at: i, into: &text, inAttribute: false)
             } else {
@@ -160,13 +180,13 @@ private struct Reader {
 
     /// After a raw-text start tag: finds the matching end tag and handles the text in between (kept as is
     /// for `<xmp>`, dropped otherwise). `<plaintext>` runs to the end.
-    mutating func rawText(_ tag: HTMLTag, name: String, from start: Int) -> Int {
+    mutating func rawText(_ tag: HTMLTag, name: Range<Int>, from start: Int) -> Int {
         let count = bytes.count
         var i = start
         var contentEnd = count
         var after = count
         if tag != .plaintext {
-            let nameBytes = Array(name.utf8)
+            let nameBytes = lowered(name)
             search: while i + 1 < count {
                 if bytes[i] == 0x3C, bytes[i + 1] == 0x2F, i + 2 + nameBytes.count <= count {
                     var matches = true
@@ -186,7 +206,7 @@ private struct Reader {
             flushText()
         }
         if contentEnd < count || tag == .plaintext {
-            if skipping != nil { skippedEndTag(tag, name: Array(name.utf8)) } else { endTag(name) }
+            if skipping != nil { skippedEndTag(tag, name: lowered(name)) } else { endTag(name, tag: tag) }
         }
         return after
     }
@@ -217,22 +237,23 @@ private struct Reader {
     func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
     func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D }
 
-    /// A tag name, lower-cased.
-    /// The lower-cased tag name at `start`, the index after it, and its tag (found from the name packed
-    /// into a word when it has at most eight bytes, which all but three tags have).
-    func readName(from start: Int) -> (Int, String, HTMLTag) {
+    /// The tag name at `start` (its bytes in the input), the index after it, and its tag (found from
+    /// the lower-cased name packed into a word when it has at most eight bytes, which all but three tags
+    /// have). No string is made: the name itself is needed only for elements being skipped.
+    func readName(from start: Int) -> (Int, Range<Int>, HTMLTag) {
         var i = start
         var packed: UInt64 = 0
         while i < bytes.count, !isSpace(bytes[i]), bytes[i] != 0x2F, bytes[i] != 0x3E {
             if i - start < 8 { packed |= UInt64(lower(bytes[i])) << (8 * UInt64(i - start)) }
             i += 1
         }
-        let name = String(unsafeUninitializedCapacity: i - start) { buffer in
-            for k in start..<i { buffer[k - start] = lower(bytes[k]) }
-            return i - start
-        }
-        return (i, name, i - start <= 8 ? HTMLTag.named(packed: packed) : HTMLTag.named(name))
+        let tag = i - start <= 8 ? HTMLTag.named(packed: packed)
+            : HTMLTag.named(String(decoding: lowered(start..<i), as: UTF8.self))
+        return (i, start..<i, tag)
     }
+
+    /// A name read from the input, lower-cased (ASCII letters only, as HTML does).
+    func lowered(_ name: Range<Int>) -> [UInt8] { name.map { lower(bytes[$0]) } }
 
     /// Reads attributes into `attributes` up to and past `>`; returns the index after the tag and
     /// whether it ended with `/>`.
@@ -403,12 +424,12 @@ private struct Reader {
 
     // MARK: skipped content
 
-    mutating func skippedStartTag(_ tag: HTMLTag, name: String, selfClosing: Bool) {
+    mutating func skippedStartTag(_ tag: HTMLTag, name: Range<Int>, selfClosing: Bool) {
         guard var state = skipping else { return }
         if let media, media.source == nil, tag == .source, let src = attribute("src") {
             self.media?.source = src
         }
-        if Array(name.utf8) == state.name && !tag.isVoid && !selfClosing {
+        if lowered(name) == state.name && !tag.isVoid && !selfClosing {
             // An element with an implied end ends the hidden one it repeats (`<p hidden>a<p>b`).
             if state.depth == 1, [.p, .li, .dt, .dd, .option].contains(tag) {
                 skipping = nil
@@ -428,9 +449,9 @@ private struct Reader {
         if let media { emitMedia(kind: media.kind, source: media.source); self.media = nil }
     }
 
-    mutating func startSkipping(_ tag: HTMLTag, name: String, selfClosing: Bool) {
+    mutating func startSkipping(_ tag: HTMLTag, name: Range<Int>, selfClosing: Bool) {
         if tag.isVoid || selfClosing || tag.isRawText { return }
-        skipping = (tag, Array(name.utf8), 1)
+        skipping = (tag, lowered(name), 1)
     }
 
     /// `[video: URL]` / `[audio: URL]`, the URL also numbered as a link, on a block of its own.
@@ -450,7 +471,7 @@ private struct Reader {
 
     // MARK: start tags
 
-    mutating func startTag(_ tag: HTMLTag, name: String, selfClosing: Bool) {
+    mutating func startTag(_ tag: HTMLTag, name: Range<Int>, selfClosing: Bool) {
         if tag == .svg || tag == .math || isHidden() {
             startSkipping(tag, name: name, selfClosing: selfClosing)
             return
@@ -706,9 +727,8 @@ private struct Reader {
 
     // MARK: end tags
 
-    mutating func endTag(_ name: String, tag known: HTMLTag? = nil) {
-        let tag = known ?? HTMLTag.named(name)
-        if skipping != nil { skippedEndTag(tag, name: Array(name.utf8)); return }
+    mutating func endTag(_ name: Range<Int>, tag: HTMLTag) {
+        if skipping != nil { skippedEndTag(tag, name: lowered(name)); return }
         if tag.formattingTrait != nil {
             if overflow[Int(tag.rawValue)] > 0 { overflow[Int(tag.rawValue)] -= 1; return }
             if let index = lastFormatting(tag) { removeFormatting(at: index) }

@@ -18,10 +18,15 @@ public struct TextTraits: OptionSet, Sendable, Hashable {
 }
 
 /// A run of sanitised text with one set of traits.
+///
+/// The text is a `Substring` so that the spans of a paragraph, and the pieces of the rows cut from it,
+/// share the paragraph's one string instead of each owning a copy: laying out a long article then
+/// allocates one array per row and no strings.
 public struct StyledSpan: Sendable, Equatable {
-    public var text: String
+    public var text: Substring
     public var traits: TextTraits
-    public init(_ text: String, traits: TextTraits = []) { self.text = text; self.traits = traits }
+    public init(_ text: Substring, traits: TextTraits = []) { self.text = text; self.traits = traits }
+    public init(_ text: String, traits: TextTraits = []) { self.text = Substring(text); self.traits = traits }
 }
 
 /// One laid-out row: spans whose total display width fits the width it was laid out for.

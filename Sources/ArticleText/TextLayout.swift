@@ -14,13 +14,9 @@ public enum TextLayout {
     public static func lines(for text: RichText, width: Int, horizontalOffset: Int = 0,
                              includeLinks: Bool = true) -> [StyledLine] {
         guard width > 0 else { return [] }
-        var writer = Writer(width: width, horizontalOffset: max(0, horizontalOffset))
-        var context = Context(first: [], rest: [], prefixWidth: 0, traits: [], listDepth: 0)
-        writer.blocks(text.blocks, context: &context)
-        if includeLinks && !text.links.isEmpty {
-            writer.linkList(text.links)
-        }
-        return writer.lines
+        var layout = IncrementalLayout(width: width, horizontalOffset: horizontalOffset)
+        layout.add(text.blocks[...])
+        return layout.finish(links: includeLinks ? text.links : [])
     }
 
     /// Rows for plain text (a comment from a source that sends text, not HTML): paragraphs are separated
@@ -75,6 +71,31 @@ public enum TextLayout {
         return out
     }
 
+}
+
+/// Lays out an article's top-level blocks as they arrive, then its link list: `TextLayout.lines(for:width:)`
+/// in steps, so that a long article can be laid out while the rest of it is still being read.
+struct IncrementalLayout {
+    private var writer: Writer
+    private var context = Context(first: [], rest: [], prefixWidth: 0, traits: [], listDepth: 0)
+    private var emittedAny = false
+
+    init(width: Int, horizontalOffset: Int = 0) {
+        writer = Writer(width: width, horizontalOffset: max(0, horizontalOffset))
+    }
+
+    /// Lays out the next top-level blocks.
+    mutating func add(_ blocks: ArraySlice<Block>) {
+        guard writer.width > 0 else { return }
+        for block in blocks { writer.append(block, emittedAny: &emittedAny, context: &context) }
+    }
+
+    /// The rows, followed by the numbered list of `links` when there are any.
+    mutating func finish(links: [String]) -> [StyledLine] {
+        guard writer.width > 0 else { return [] }
+        if !links.isEmpty { writer.linkList(links) }
+        return writer.lines
+    }
 }
 
 /// Where the rows of a block go: the prefix of its first row and of the others (quote bars, list
@@ -138,19 +159,23 @@ struct Writer {
     /// Blocks one after the other, an empty row between two that showed something.
     mutating func blocks(_ blocks: [Block], context: inout Context) {
         var emittedAny = false
-        for block in blocks {
-            let before = lines.count
-            // Inside a list item, a nested list follows its text directly, as in every reader.
-            var separated = emittedAny
-            if case .list = block, context.listDepth > 0 { separated = false }
-            if case .caption = block { separated = false }  // a caption sits under its picture
-            if separated { blank(context: context) }
-            self.block(block, context: &context)
-            if lines.count == before + (separated ? 1 : 0) {
-                if separated { lines.removeLast() }  // the block showed nothing: no separator either
-            } else {
-                emittedAny = true
-            }
+        for block in blocks { append(block, emittedAny: &emittedAny, context: &context) }
+    }
+
+    /// The next block of a sequence: after an empty row if an earlier block of it (`emittedAny`) showed
+    /// something.
+    mutating func append(_ block: Block, emittedAny: inout Bool, context: inout Context) {
+        let before = lines.count
+        // Inside a list item, a nested list follows its text directly, as in every reader.
+        var separated = emittedAny
+        if case .list = block, context.listDepth > 0 { separated = false }
+        if case .caption = block { separated = false }  // a caption sits under its picture
+        if separated { blank(context: context) }
+        self.block(block, context: &context)
+        if lines.count == before + (separated ? 1 : 0) {
+            if separated { lines.removeLast() }  // the block showed nothing: no separator either
+        } else {
+            emittedAny = true
         }
     }
 
@@ -226,11 +251,15 @@ struct Writer {
         // the width and the indentation of the following rows are worked out once.
         let markerWidth = markers.first.map { DisplayWidth.width(of: $0) } ?? 0
         let restMarker = [StyledSpan(String(repeating: " ", count: markerWidth))]
+        let indented = context.prefixWidth + markerWidth <= maxPrefix
+        let rest = indented ? context.rest + restMarker : context.rest
         for (item, marker) in zip(items, markers) {
-            var nested = context.nested(
-                firstMarker: [StyledSpan(marker, traits: context.traits.union(.muted))],
-                restMarker: restMarker,
-                markerWidth: markerWidth, maxPrefix: maxPrefix, listDepth: context.listDepth + 1)
+            // `context.nested(…)`, with the rows after the first sharing one prefix.
+            var nested = Context(
+                first: indented ? context.current + [StyledSpan(marker, traits: context.traits.union(.muted))]
+                    : context.current,
+                rest: rest, prefixWidth: context.prefixWidth + (indented ? markerWidth : 0), traits: context.traits,
+                listDepth: context.listDepth + 1)
             if item.isEmpty {
                 row([], context: &nested)
             } else {
@@ -278,35 +307,51 @@ struct Writer {
     mutating func table(_ table: Table, available: Int, context: inout Context) {
         let columns = table.rows.map(\.cells.count).max() ?? 0
         guard columns > 0 else { return }
-        // Cells are not wrapped, so the break hints the wrapper would consume are removed here.
-        let texts = table.rows.map { tableRow in
-            tableRow.cells.map { cell in
-                cell.map { StyledSpan($0.text.replacingNewlines().withoutBreakHints, traits: $0.traits) }
-            }
-        }
+        // Cells are not wrapped, so the break hints the wrapper would consume are removed here. Each
+        // cell's width is measured once.
+        var texts: [[[StyledSpan]]] = []
+        var cellWidths: [[Int]] = []
+        texts.reserveCapacity(table.rows.count)
+        cellWidths.reserveCapacity(table.rows.count)
         var widths = Array(repeating: 0, count: columns)
-        for cells in texts {
-            for (index, cell) in cells.enumerated() {
-                widths[index] = max(widths[index], cell.reduce(0) { $0 + DisplayWidth.width(of: $1.text) })
+        for tableRow in table.rows {
+            var cells: [[StyledSpan]] = []
+            var rowWidths: [Int] = []
+            cells.reserveCapacity(tableRow.cells.count)
+            rowWidths.reserveCapacity(tableRow.cells.count)
+            for (index, cell) in tableRow.cells.enumerated() {
+                let spans = cell.map { StyledSpan($0.text.replacingNewlines().breakHintsRemoved, traits: $0.traits) }
+                let used = spans.reduce(0) { $0 + DisplayWidth.width(of: $1.text) }
+                widths[index] = max(widths[index], used)
+                cells.append(spans)
+                rowWidths.append(used)
             }
+            texts.append(cells)
+            cellWidths.append(rowWidths)
         }
         let separator = " │ "
         let total = widths.reduce(0, +) + 3 * (columns - 1)
         if total <= available {
             for (rowIndex, cells) in texts.enumerated() {
                 var spans: [StyledSpan] = []
+                spans.reserveCapacity(cells.reduce(0) { $0 + $1.count } + 2 * columns)
                 let isHeader = table.rows[rowIndex].isHeader
+                // Every span takes the context's traits (a table in a quote is quoted), cells of a header
+                // row are bold.
+                let cellTraits = isHeader ? context.traits.union(.bold) : context.traits
                 for column in 0..<columns {
-                    let cell = column < cells.count ? cells[column] : []
-                    let used = cell.reduce(0) { $0 + DisplayWidth.width(of: $1.text) }
-                    spans.append(contentsOf: cell.map { StyledSpan($0.text, traits: isHeader ? $0.traits.union(.bold) : $0.traits) })
+                    let present = column < cells.count
+                    if present {
+                        for span in cells[column] { spans.append(StyledSpan(span.text, traits: span.traits.union(cellTraits))) }
+                    }
                     if column < columns - 1 {
-                        spans.append(StyledSpan(String(repeating: " ", count: widths[column] - used)))
-                        spans.append(StyledSpan(separator, traits: .muted))
+                        let used = present ? cellWidths[rowIndex][column] : 0
+                        spans.append(StyledSpan(String(repeating: " ", count: widths[column] - used), traits: context.traits))
+                        spans.append(StyledSpan(separator, traits: context.traits.union(.muted)))
                     }
                 }
                 trimTrailingSpaces(&spans)
-                row(spans.map { StyledSpan($0.text, traits: $0.traits.union(context.traits)) }, context: &context)
+                row(spans, context: &context)
                 if isHeader && (rowIndex + 1 < texts.count) && !table.rows[rowIndex + 1].isHeader {
                     let rule = widths.map { TextLayout.repeated("─", count: $0) }.joined(separator: "─┼─")
                     row([StyledSpan(rule, traits: .muted)], context: &context)
@@ -331,29 +376,43 @@ struct Writer {
     }
 
     private func trimTrailingSpaces(_ spans: inout [StyledSpan]) {
-        while let last = spans.last, last.text.hasSuffix(" ") {
+        while let last = spans.last, last.text.utf8.last == 0x20 {
+            // Sliced, not `removeLast()`: removing from a substring copies the string it shares.
             var text = last.text
-            while text.hasSuffix(" ") { text.removeLast() }
+            while text.utf8.last == 0x20 { text = Substring(text.utf8.dropLast()) }
             if text.isEmpty { spans.removeLast() } else { spans[spans.count - 1].text = text; break }
         }
     }
 
-    /// The numbered link list: `[n] URL`, URLs wrapped under themselves.
+    /// The numbered link list: `[n] URL`, URLs wrapped under themselves. Markers are right-aligned to
+    /// the widest; when even that would leave too little room, they are left out.
     mutating func linkList(_ links: [String]) {
         if !lines.isEmpty { lines.append(StyledLine()) }
-        let widest = "[\(links.count)] ".count
-        var context = Context(first: [], rest: [], prefixWidth: 0, traits: [], listDepth: 0)
+        let widest = String(links.count).utf8.count + 3  // "[n] "
+        let indented = widest <= maxPrefix
+        let rest = indented ? [StyledSpan(String(repeating: " ", count: widest))] : []
+        let available = max(1, width - (indented ? widest : 0))
         for (index, url) in links.enumerated() {
-            let marker = "[" + String(index + 1) + "] "
-            let padded = marker.utf8.count == widest ? marker : String(repeating: " ", count: widest - marker.utf8.count) + marker
-            let nested = context.nested(firstMarker: [StyledSpan(padded, traits: .muted)],
-                                        restMarker: [StyledSpan(String(repeating: " ", count: widest))],
-                                        markerWidth: widest, maxPrefix: maxPrefix)
-            let available = max(1, width - nested.prefixWidth)
-            LineWrapper.wrap([StyledSpan(url, traits: [.link, .muted])], width: available, first: nested.current,
-                             rest: nested.rest, into: &lines)
-            context.atFirst = true
+            let number = String(index + 1)
+            let padding = widest - 3 - number.utf8.count
+            let marker = (padding > 0 ? String(repeating: " ", count: padding) : "") + "[" + number + "] "
+            let first = indented ? [StyledSpan(marker, traits: .muted)] : []
+            let span = StyledSpan(url, traits: [.link, .muted])
+            // Most URLs are printable ASCII that fits: one row, as the wrapper would make it.
+            if !url.isEmpty && url.utf8.count <= available && url.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) {
+                lines.append(StyledLine(first + [span]))
+            } else {
+                LineWrapper.wrap([span], width: available, first: first, rest: rest, into: &lines)
+            }
         }
+    }
+}
+
+extension Substring {
+    /// `withoutBreakHints` that returns text without hints (nearly all) as it is, still shared.
+    var breakHintsRemoved: Substring {
+        guard utf8.contains(where: { $0 == 0xC2 || $0 == 0xE2 }) else { return self }
+        return Substring(withoutBreakHints)
     }
 }
 

@@ -1,0 +1,75 @@
+import Foundation
+
+/// Renders a long article on two threads: the calling thread reads the HTML into blocks while a second
+/// thread lays out the top-level blocks already read. The rows are the same as `TextLayout.lines(for:width:)`
+/// gives for the whole `RichText`; a reader waits for the longer of the two halves instead of their sum.
+///
+/// Short texts (comments, most stories) are rendered on the calling thread: starting a thread costs
+/// more than it saves below `minimumBytes`.
+enum PipelinedRenderer {
+    /// HTML at least this long is rendered on two threads.
+    static let minimumBytes = 64 * 1024
+
+    static func render(html: String, width: Int, baseURL: String?) -> RenderedArticle {
+        let pipeline = LayoutPipeline(width: width)
+        let thread = Thread { pipeline.layOut() }
+        thread.start()
+        let text = StreamingHTMLReader.read(html: html, baseURL: baseURL) { pipeline.send($0) }
+        return RenderedArticle(lines: pipeline.finish(links: text.links), links: text.links)
+    }
+}
+
+/// The hand-over between the reading thread and the layout thread: batches of top-level blocks in order,
+/// then the link list, then the rows back.
+///
+/// `@unchecked Sendable`: every mutable field is read and written under `lock`, except `lines`, which
+/// the layout thread writes before signalling `done` and the reading thread reads after waiting on it.
+private final class LayoutPipeline: @unchecked Sendable {
+    private let width: Int
+    private let lock = NSLock()
+    private var batches: [[Block]] = []
+    private var links: [String]? = nil
+    /// Signalled once per batch and once for the end: the layout thread waits once per signal.
+    private let ready = DispatchSemaphore(value: 0)
+    private let done = DispatchSemaphore(value: 0)
+    private var lines: [StyledLine] = []
+
+    init(width: Int) { self.width = width }
+
+    /// Called by the reading thread for each batch of finished top-level blocks.
+    func send(_ blocks: [Block]) {
+        lock.lock()
+        batches.append(blocks)
+        lock.unlock()
+        ready.signal()
+    }
+
+    /// Called by the reading thread at the end: hands over the link list and waits for the rows.
+    func finish(links: [String]) -> [StyledLine] {
+        lock.lock()
+        self.links = links
+        lock.unlock()
+        ready.signal()
+        done.wait()
+        return lines
+    }
+
+    /// The layout thread's body: lays out batches as they come until the end is signalled.
+    func layOut() {
+        var layout = IncrementalLayout(width: width)
+        while true {
+            ready.wait()
+            lock.lock()
+            if batches.isEmpty {
+                let links = self.links ?? []
+                lock.unlock()
+                lines = layout.finish(links: links)
+                done.signal()
+                return
+            }
+            let batch = batches.removeFirst()
+            lock.unlock()
+            layout.add(batch[...])
+        }
+    }
+}
