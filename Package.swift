@@ -32,10 +32,15 @@ let package = Package(
         .target(name: "ReaderApp", dependencies: [
             "NewsModel", "ArticleText", "NewsSources", "NewsCache", "TermCore", "ReaderCore", "ReaderUI", "TOMLKit",
         ]),
-        .executableTarget(name: "gazette", dependencies: [
-            "ReaderApp", "ReaderUI", "NcursesBackend", "NewsModel", "NewsSources", "NewsCache", "ArticleText",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .executableTarget(
+            name: "gazette",
+            dependencies: [
+                "ReaderApp", "ReaderUI", "NcursesBackend", "NewsModel", "NewsSources", "NewsCache", "ArticleText",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            // jemalloc (Debian's libjemalloc-dev) in place of glibc's malloc: Swift allocates a great deal
+            // while reading feeds and laying out articles (DECISIONS.md, 2026-11-29).
+            linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]),
 
         // MARK: tests, one target per module, plus the end-to-end stories run against the real binary
         .testTarget(name: "NewsModelTests", dependencies: ["NewsModel"]),

@@ -5,7 +5,8 @@ set -euo pipefail
 
 # libcurl4-openssl-dev and libxml2-dev: the release binary links Foundation statically, which then needs
 # the curl and libxml2 development links (`-lcurl`, `-lxml2`) that the shared Foundation does not.
-packages=(libncurses-dev libsqlite3-dev libgumbo-dev tmux pkg-config libcurl4-openssl-dev libxml2-dev)
+# libjemalloc-dev: the allocator the binary links in place of glibc's malloc (DECISIONS.md).
+packages=(libncurses-dev libsqlite3-dev libgumbo-dev tmux pkg-config libcurl4-openssl-dev libxml2-dev libjemalloc-dev)
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
   for p in "${packages[@]}"; do

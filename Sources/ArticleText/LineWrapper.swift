@@ -35,18 +35,18 @@ enum LineWrapper {
     /// Rows of spans, each at most `width` columns wide (a cluster wider than `width` is left out, which
     /// only happens below 2 columns). An empty input gives no rows; `"\n"` alone gives two empty rows.
     static func wrap(_ spans: [StyledSpan], width: Int) -> [[StyledSpan]] {
-        var lines: [StyledLine] = []
-        wrap(spans, width: width, into: &lines)
-        return lines.map(\.spans)
+        var rows = RowBuilder()
+        wrap(spans, width: width, into: &rows)
+        return rows.finish().map(\.spans)
     }
 
-    /// `wrap(_:width:)` appending the rows to `lines` as they are cut: `first` goes before the first
+    /// `wrap(_:width:)` appending the rows to `rows` as they are cut: `first` goes before the first
     /// row and `rest` before the others (quote bars, list markers), and `traits` is added to every span
-    /// of the text. Returns how many rows were added. Each row's spans are allocated once, at their
-    /// final size, which is most of what laying out an article costs.
+    /// of the text. Returns how many rows were added. The text is added to `rows` once and each row
+    /// refers to its byte ranges.
     @discardableResult
     static func wrap(_ spans: [StyledSpan], width: Int, traits: TextTraits = [], first: [StyledSpan] = [],
-                     rest: [StyledSpan] = [], into lines: inout [StyledLine]) -> Int {
+                     rest: [StyledSpan] = [], into rows: inout RowBuilder) -> Int {
         guard width > 0 else { return 0 }
         let text: Substring
         var runs: [Run] = []
@@ -59,7 +59,7 @@ enum LineWrapper {
             var end = 0
             for span in spans where !span.text.isEmpty {
                 end += span.text.utf8.count
-                runs.append(Run(end: end, traits: span.traits.union(traits), text: span.text))
+                runs.append(Run(end: end, traits: span.traits.union(traits)))
             }
         } else {
             var joined = ""
@@ -67,12 +67,12 @@ enum LineWrapper {
             runs.reserveCapacity(spans.count)
             for span in spans where !span.text.isEmpty {
                 joined += span.text
-                runs.append(Run(end: joined.utf8.count, traits: span.traits.union(traits), text: span.text))
+                runs.append(Run(end: joined.utf8.count, traits: span.traits.union(traits)))
             }
             text = Substring(joined)
         }
         guard !text.isEmpty else { return 0 }
-        var emitter = RowEmitter(text: text, runs: runs, first: first, rest: rest)
+        var emitter = RowEmitter(text: text, runs: runs, first: first, rest: rest, into: &rows)
         let result = text.utf8.withContiguousStorageIfAvailable { bytes in
             // Only an actual soft hyphen (C2 AD) or zero-width space (E2 80 8B) counts: the bytes AD and 8B
             // alone occur inside many letters (í, Cyrillic, CJK).
@@ -91,7 +91,7 @@ enum LineWrapper {
                 }
             }
             emitter.hasInvisible = invisible
-            return layOut(text, bytes: bytes, width: width, emitter: &emitter, into: &lines)
+            return layOut(text, bytes: bytes, width: width, emitter: &emitter, into: &rows)
         }
         return result ?? 0
     }
@@ -119,7 +119,7 @@ enum LineWrapper {
     }
 
     private static func layOut(_ text: Substring, bytes: UnsafeBufferPointer<UInt8>, width: Int,
-                               emitter: inout RowEmitter, into lines: inout [StyledLine]) -> Int {
+                               emitter: inout RowEmitter, into rows: inout RowBuilder) -> Int {
         var emitted = 0
         let end = bytes.count
         var lineStart = 0
@@ -132,7 +132,7 @@ enum LineWrapper {
         var skipSpaces = false  // after a soft break, leading spaces of the next row are dropped
 
         func emit(_ rowEnd: Int, hyphen: Bool) {
-            lines.append(StyledLine(emitter.row(from: lineStart, to: rowEnd, hyphen: hyphen, first: emitted == 0, bytes: bytes)))
+            emitter.row(from: lineStart, to: rowEnd, hyphen: hyphen, first: emitted == 0, bytes: bytes, into: &rows)
             emitted += 1
         }
 
@@ -402,16 +402,14 @@ enum LineWrapper {
     }
 }
 
-/// One span of a paragraph within its flattened text: where it ends (a UTF-8 offset), its traits, and
-/// its text as it came in, which a row piece covering the whole span shares instead of copying.
+/// One span of a paragraph within its flattened text: where it ends (a UTF-8 offset) and its traits.
 private struct Run {
     var end: Int
     var traits: TextTraits
-    var text: Substring
 }
 
-/// Cuts rows out of the flattened text, giving each the traits of the spans it overlaps, without the
-/// characters that are never drawn (soft hyphens, zero-width spaces).
+/// Cuts rows out of the flattened text into a `RowBuilder`, giving each piece the traits of the span it
+/// comes from, without the characters that are never drawn (soft hyphens, zero-width spaces).
 private struct RowEmitter {
     let text: Substring
     let runs: [Run]
@@ -422,71 +420,72 @@ private struct RowEmitter {
     /// looking at their bytes.
     var hasInvisible = true
 
-    /// Spans put before the first row and before the others.
-    let first: [StyledSpan]
-    let rest: [StyledSpan]
+    /// Where the text starts in the builder's text, and the prefixes' (start, length, traits) there.
+    let base: Int
+    let first: [(start: Int, length: Int, traits: TextTraits)]
+    let rest: [(start: Int, length: Int, traits: TextTraits)]
+    /// Where the "-" drawn at a soft hyphen is, once one is needed.
+    var hyphenStart: Int? = nil
 
-    init(text: Substring, runs: [Run], first: [StyledSpan], rest: [StyledSpan]) {
+    init(text: Substring, runs: [Run], first: [StyledSpan], rest: [StyledSpan], into rows: inout RowBuilder) {
         self.text = text
         self.runs = runs
-        self.first = first
-        self.rest = rest
+        base = rows.add(text)
+        self.first = first.map { (rows.add($0.text), $0.text.utf8.count, $0.traits) }
+        self.rest = rest.map { (rows.add($0.text), $0.text.utf8.count, $0.traits) }
     }
 
     mutating func skip(_ range: Range<Int>) { skipped.append(range) }
 
-    /// The row from byte `start` to `end`: its prefix, then a span per run it overlaps, then `-` when it
-    /// ends at a soft hyphen; the array is sized before it is filled.
+    /// The row from byte `start` to `end`: its prefix, then a piece per run it overlaps, then `-` when it
+    /// ends at a soft hyphen.
     mutating func row(from start: Int, to end: Int, hyphen: Bool, first isFirst: Bool,
-                     bytes: UnsafeBufferPointer<UInt8>) -> [StyledSpan] {
-        let prefix = isFirst ? first : rest
+                      bytes: UnsafeBufferPointer<UInt8>, into rows: inout RowBuilder) {
+        for piece in isFirst ? first : rest {
+            rows.appendPiece(start: piece.start, end: piece.start + piece.length, traits: piece.traits)
+        }
+        let prefixCount = rows.openPieceCount
         var position = start
         while runIndex < runs.count && runs[runIndex].end <= position { runIndex += 1 }
-        var pieces = 0
         var index = runIndex
-        while index < runs.count {
-            pieces += 1
-            if runs[index].end >= end { break }
-            index += 1
-        }
-        var spans: [StyledSpan] = []
-        spans.reserveCapacity(prefix.count + pieces + (hyphen ? 1 : 0))
-        spans.append(contentsOf: prefix)
-        index = runIndex
         var lastTraits: TextTraits = runs.isEmpty ? [] : runs[min(index, runs.count - 1)].traits
         while position < end && index < runs.count {
             let pieceEnd = min(end, runs[index].end)
             if position < pieceEnd {
-                let wholeRun = pieceEnd == runs[index].end && position == (index == 0 ? 0 : runs[index - 1].end)
-                let piece = wholeRun && !hasInvisible && skipped.isEmpty ? runs[index].text : drawable(position..<pieceEnd, bytes: bytes)
-                if !piece.isEmpty { spans.append(StyledSpan(piece, traits: runs[index].traits)) }
+                if let cleaned = (hasInvisible || !skipped.isEmpty) ? drawable(position..<pieceEnd, bytes: bytes) : nil {
+                    if !cleaned.isEmpty {
+                        let start = rows.add(Substring(cleaned))
+                        rows.appendPiece(start: start, end: start + cleaned.utf8.count, traits: runs[index].traits)
+                    }
+                } else {
+                    rows.appendPiece(start: base + position, end: base + pieceEnd, traits: runs[index].traits)
+                }
                 lastTraits = runs[index].traits
             }
             position = pieceEnd
             if position >= runs[index].end { index += 1 }
         }
         // A row cut at a run of spaces would end in the extra ones; they are never meant to be seen.
-        while spans.count > prefix.count, let last = spans.last, last.text.utf8.last == 0x20 {
-            // Sliced, not `removeLast()`: removing from a substring copies the string it shares.
-            spans[spans.count - 1].text = Substring(last.text.utf8.dropLast())
-            if spans[spans.count - 1].text.isEmpty { spans.removeLast() }
+        while rows.openPieceCount > prefixCount {
+            var last = rows.lastPiece
+            guard last.end > last.start, rows.byte(at: Int(last.end) - 1) == 0x20 else { break }
+            last.end -= 1
+            if last.end == last.start { rows.removeLastPiece() } else { rows.lastPiece = last }
         }
-        if hyphen { spans.append(StyledSpan("-", traits: lastTraits)) }
-        return spans
+        if hyphen {
+            if hyphenStart == nil { hyphenStart = rows.add("-") }
+            rows.appendPiece(start: hyphenStart!, end: hyphenStart! + 1, traits: lastTraits)
+        }
+        rows.endRow()
     }
 
     /// The text of a byte range without soft hyphens (C2 AD), zero-width spaces (E2 80 8B) and skipped
-    /// clusters. Removing whole UTF-8 sequences keeps the rest valid.
-    private func drawable(_ range: Range<Int>, bytes: UnsafeBufferPointer<UInt8>) -> Substring {
-        let utf8 = text.utf8
-        let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-        let upper = utf8.index(utf8.startIndex, offsetBy: range.upperBound)
-        let slice = utf8[lower..<upper]
-        // Rows end at cluster boundaries, so the slice is whole characters of the shared text.
-        if !self.hasInvisible && skipped.isEmpty { return Substring(slice) }
+    /// clusters, or nil when it has none of them (the range is drawn as it is). Removing whole UTF-8
+    /// sequences keeps the rest valid.
+    private func drawable(_ range: Range<Int>, bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var hasInvisible = false
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0
-        for byte in slice {
+        for byte in UnsafeBufferPointer(rebasing: bytes[range]) {
             if (previous == 0xC2 && byte == 0xAD) || (beforePrevious == 0xE2 && previous == 0x80 && byte == 0x8B) {
                 hasInvisible = true
                 break
@@ -495,18 +494,16 @@ private struct RowEmitter {
             previous = byte
         }
         let overlapsSkipped = skipped.contains { $0.overlaps(range) }
-        guard hasInvisible || overlapsSkipped else { return Substring(slice) }
+        guard hasInvisible || overlapsSkipped else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(range.count)
-        let bytes = Array(slice)
-        var i = 0
-        while i < bytes.count {
-            let offset = range.lowerBound + i
-            if let gap = skipped.first(where: { $0.contains(offset) }) { i = gap.upperBound - range.lowerBound; continue }
-            if bytes[i] == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xAD { i += 2; continue }
-            if bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x8B { i += 3; continue }
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if let gap = skipped.first(where: { $0.contains(i) }) { i = gap.upperBound; continue }
+            if bytes[i] == 0xC2, i + 1 < range.upperBound, bytes[i + 1] == 0xAD { i += 2; continue }
+            if bytes[i] == 0xE2, i + 2 < range.upperBound, bytes[i + 1] == 0x80, bytes[i + 2] == 0x8B { i += 3; continue }
             out.append(bytes[i]); i += 1
         }
-        return Substring(String(decoding: out, as: UTF8.self))
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -24,19 +24,19 @@ public enum TextLayout {
     /// 8-column stops.
     public static func plainTextLines(_ text: String, width: Int) -> [StyledLine] {
         guard width > 0 else { return [] }
-        var lines: [StyledLine] = []
+        var rows = RowBuilder()
         var blankPending = false
         for paragraph in Sanitizer.clean(text).split(separator: "\n", omittingEmptySubsequences: false) {
             var folded = expandTabs(String(paragraph))
             while folded.last == " " { folded.removeLast() }
             if folded.isEmpty {
-                blankPending = !lines.isEmpty
+                blankPending = !rows.isEmpty
                 continue
             }
-            if blankPending { lines.append(StyledLine()); blankPending = false }
-            LineWrapper.wrap([StyledSpan(folded)], width: width, into: &lines)
+            if blankPending { rows.appendRow([]); blankPending = false }
+            LineWrapper.wrap([StyledSpan(folded)], width: width, into: &rows)
         }
-        return lines
+        return rows.finish()
     }
 
     /// `character` (one scalar) `count` times, written as UTF-8 in one allocation: `String(repeating:count:)`
@@ -94,7 +94,7 @@ struct IncrementalLayout {
     mutating func finish(links: [String]) -> [StyledLine] {
         guard writer.width > 0 else { return [] }
         if !links.isEmpty { writer.linkList(links) }
-        return writer.lines
+        return writer.rows.finish()
     }
 }
 
@@ -128,7 +128,7 @@ struct Context {
 struct Writer {
     let width: Int
     let horizontalOffset: Int
-    var lines: [StyledLine] = []
+    var rows = RowBuilder()
     /// The last horizontal rule drawn: rules at one indentation share their text.
     var rule: (width: Int, text: String)?
 
@@ -142,18 +142,14 @@ struct Writer {
 
     mutating func row(_ content: [StyledSpan], context: inout Context) {
         defer { context.atFirst = false }
-        // Without a prefix (most rows), the content array becomes the row as it is.
-        if context.current.isEmpty { lines.append(StyledLine(content)); return }
-        var spans = context.current
-        spans.append(contentsOf: content)
-        lines.append(StyledLine(spans))
+        rows.appendRow(content, after: context.current)
     }
 
     /// An empty row between blocks; quote bars continue through it.
     mutating func blank(context: Context) {
         var spans = context.rest
         trimTrailingSpaces(&spans)
-        lines.append(StyledLine(spans))
+        rows.appendRow(spans)
     }
 
     /// Blocks one after the other, an empty row between two that showed something.
@@ -165,15 +161,15 @@ struct Writer {
     /// The next block of a sequence: after an empty row if an earlier block of it (`emittedAny`) showed
     /// something.
     mutating func append(_ block: Block, emittedAny: inout Bool, context: inout Context) {
-        let before = lines.count
+        let before = rows.count
         // Inside a list item, a nested list follows its text directly, as in every reader.
         var separated = emittedAny
         if case .list = block, context.listDepth > 0 { separated = false }
         if case .caption = block { separated = false }  // a caption sits under its picture
         if separated { blank(context: context) }
         self.block(block, context: &context)
-        if lines.count == before + (separated ? 1 : 0) {
-            if separated { lines.removeLast() }  // the block showed nothing: no separator either
+        if rows.count == before + (separated ? 1 : 0) {
+            if separated { rows.removeLastRow() }  // the block showed nothing: no separator either
         } else {
             emittedAny = true
         }
@@ -230,9 +226,9 @@ struct Writer {
     }
 
     mutating func wrapped(_ spans: [StyledSpan], extra: TextTraits, available: Int, context: inout Context) {
-        // The wrapper writes the rows straight into `lines`, prefix included: no array per row is copied.
+        // The wrapper writes the rows straight into `rows`, prefix included: no array per row is made.
         let added = LineWrapper.wrap(spans, width: available, traits: context.traits.union(extra),
-                                     first: context.current, rest: context.rest, into: &lines)
+                                     first: context.current, rest: context.rest, into: &rows)
         if added > 0 { context.atFirst = false }
     }
 
@@ -387,7 +383,7 @@ struct Writer {
     /// The numbered link list: `[n] URL`, URLs wrapped under themselves. Markers are right-aligned to
     /// the widest; when even that would leave too little room, they are left out.
     mutating func linkList(_ links: [String]) {
-        if !lines.isEmpty { lines.append(StyledLine()) }
+        if !rows.isEmpty { rows.appendRow([]) }
         let widest = String(links.count).utf8.count + 3  // "[n] "
         let indented = widest <= maxPrefix
         let rest = indented ? [StyledSpan(String(repeating: " ", count: widest))] : []
@@ -400,9 +396,9 @@ struct Writer {
             let span = StyledSpan(url, traits: [.link, .muted])
             // Most URLs are printable ASCII that fits: one row, as the wrapper would make it.
             if !url.isEmpty && url.utf8.count <= available && url.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) {
-                lines.append(StyledLine(first + [span]))
+                rows.appendRow([span], after: first)
             } else {
-                LineWrapper.wrap([span], width: available, first: first, rest: rest, into: &lines)
+                LineWrapper.wrap([span], width: available, first: first, rest: rest, into: &rows)
             }
         }
     }
