@@ -46,7 +46,7 @@ enum LineWrapper {
     /// refers to its byte ranges.
     @discardableResult
     static func wrap(_ spans: [StyledSpan], width: Int, traits: TextTraits = [], first: [StyledSpan] = [],
-                     rest: [StyledSpan] = [], into rows: inout RowBuilder) -> Int {
+                     rest: [StyledSpan] = [], shortcuts: Bool = true, into rows: inout RowBuilder) -> Int {
         guard width > 0 else { return 0 }
         let text: Substring
         var runs: [Run] = []
@@ -91,7 +91,7 @@ enum LineWrapper {
                 }
             }
             emitter.hasInvisible = invisible
-            return layOut(text, bytes: bytes, width: width, emitter: &emitter, into: &rows)
+            return layOut(text, bytes: bytes, width: width, shortcuts: shortcuts, emitter: &emitter, into: &rows)
         }
         return result ?? 0
     }
@@ -118,7 +118,9 @@ enum LineWrapper {
         string.utf8.withContiguousStorageIfAvailable { $0.baseAddress } ?? nil
     }
 
-    private static func layOut(_ text: Substring, bytes: UnsafeBufferPointer<UInt8>, width: Int,
+    /// The scan behind `wrap`. `shortcuts: false` turns `plainRow` off, for tests that hold it to the
+    /// general scan.
+    private static func layOut(_ text: Substring, bytes: UnsafeBufferPointer<UInt8>, width: Int, shortcuts: Bool,
                                emitter: inout RowEmitter, into rows: inout RowBuilder) -> Int {
         var emitted = 0
         let end = bytes.count
@@ -139,7 +141,7 @@ enum LineWrapper {
         while index < end {
             // At the start of a row, a row of one-column characters and spaces (most rows of most
             // articles) is found without the per-character bookkeeping below.
-            if index == lineStart && column == 0 && !skipSpaces {
+            if shortcuts && index == lineStart && column == 0 && !skipSpaces {
                 switch plainRow(bytes, from: index, width: width) {
                 case .row(let rowEnd, let rowNext, let skip)?:
                     emit(rowEnd, hyphen: false)
@@ -343,6 +345,11 @@ enum LineWrapper {
                 }
                 guard byte > 0x20 && byte < 0x7F && byte != 0x2D && byte != 0x2F else { return nil }
                 length = 1
+            } else if let known = knownLetterLength(bytes, at: position),
+                      position + known == end || bytes[position + known] < 0x80
+                        || knownLetterLength(bytes, at: position + known) != nil {
+                // A letter that is a cluster of its own, as nothing that follows it joins it.
+                length = known
             } else {
                 guard let simple = DisplayWidth.simpleCluster(bytes, at: position), simple.width == 1,
                       simple.value > 0x20, simple.value != 0x7F, simple.value != 0xAD,
@@ -357,6 +364,26 @@ enum LineWrapper {
             column += 1
         }
         return .toEnd
+    }
+
+    /// The UTF-8 length of the character at `index` when it is one of the common one-column characters
+    /// that never join what comes before them and offer no break: Latin-1 and Latin Extended-A letters
+    /// (U+00C0–U+017F), basic Cyrillic (U+0400–U+047F), Vietnamese letters (U+1E00–U+1EFF) and
+    /// general punctuation from U+2010 to U+2027 (dashes, curly quotes, ellipsis). `plainRow` takes them
+    /// without the general lookup; a test holds them to `DisplayWidth.simpleCluster`.
+    @inline(__always)
+    static func knownLetterLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        let count = bytes.count
+        let lead = bytes[index]
+        if lead >= 0xC3 && lead <= 0xC5 || lead == 0xD0 || lead == 0xD1 {
+            guard index + 1 < count, bytes[index + 1] & 0xC0 == 0x80 else { return nil }
+            return 2
+        }
+        guard index + 2 < count, bytes[index + 2] & 0xC0 == 0x80 else { return nil }
+        let second = bytes[index + 1]
+        if lead == 0xE1 { return second >= 0xB8 && second <= 0xBB ? 3 : nil }
+        if lead == 0xE2 && second == 0x80 { return bytes[index + 2] >= 0x90 && bytes[index + 2] <= 0xA7 ? 3 : nil }
+        return nil
     }
 
     /// Closing punctuation that must not start a row (kinsoku): `、。，．！？：；）」』】〕〉》〗〙ー々・…‥ゝゞヽヾ`,

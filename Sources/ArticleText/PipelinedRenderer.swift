@@ -15,12 +15,20 @@ enum PipelinedRenderer {
         let thread = Thread { pipeline.layOut() }
         thread.start()
         let text = StreamingHTMLReader.read(html: html, baseURL: baseURL) { pipeline.send($0) }
-        return RenderedArticle(lines: pipeline.finish(links: text.links), links: text.links)
+        // The link list is laid out here while the other thread finishes the last blocks; it follows the
+        // body after an empty row, as `TextLayout.lines(for:width:)` puts it.
+        let linkRows = TextLayout.linkListLines(text.links, width: width)
+        var lines = pipeline.finish()
+        if !linkRows.isEmpty {
+            if !lines.isEmpty { lines.append(StyledLine()) }
+            lines.append(contentsOf: linkRows)
+        }
+        return RenderedArticle(lines: lines, links: text.links)
     }
 }
 
 /// The hand-over between the reading thread and the layout thread: batches of top-level blocks in order,
-/// then the link list, then the rows back.
+/// then the end, then the rows back.
 ///
 /// `@unchecked Sendable`: every mutable field is read and written under `lock`, except `lines`, which
 /// the layout thread writes before signalling `done` and the reading thread reads after waiting on it.
@@ -28,7 +36,6 @@ private final class LayoutPipeline: @unchecked Sendable {
     private let width: Int
     private let lock = NSLock()
     private var batches: [[Block]] = []
-    private var links: [String]? = nil
     /// Signalled once per batch and once for the end: the layout thread waits once per signal.
     private let ready = DispatchSemaphore(value: 0)
     private let done = DispatchSemaphore(value: 0)
@@ -44,11 +51,9 @@ private final class LayoutPipeline: @unchecked Sendable {
         ready.signal()
     }
 
-    /// Called by the reading thread at the end: hands over the link list and waits for the rows.
-    func finish(links: [String]) -> [StyledLine] {
-        lock.lock()
-        self.links = links
-        lock.unlock()
+    /// Called by the reading thread at the end: waits for the rows.
+    func finish() -> [StyledLine] {
+        // The last signal: the layout thread, woken with no batch left, knows the article has ended.
         ready.signal()
         done.wait()
         return lines
@@ -61,9 +66,8 @@ private final class LayoutPipeline: @unchecked Sendable {
             ready.wait()
             lock.lock()
             if batches.isEmpty {
-                let links = self.links ?? []
                 lock.unlock()
-                lines = layout.finish(links: links)
+                lines = layout.finish(links: [])
                 done.signal()
                 return
             }

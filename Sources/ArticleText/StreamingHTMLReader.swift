@@ -92,6 +92,9 @@ private struct Reader {
 
     /// Text of the current text run, decoded.
     var text: [UInt8] = []
+    /// Document bytes that follow `text` in the run, not copied yet: a run without references (most)
+    /// is folded straight from the document.
+    var pending: Range<Int>? = nil
     var attributes: [Attribute] = []
     var attributeScratch: [UInt8] = []
     /// The element whose content is being dropped, and how many of its kind are nested in it.
@@ -124,6 +127,7 @@ private struct Reader {
                 // Blocks go in batches: each hand-off costs a lock and a wake-up on the other side.
                 if let handOff, builder.rootBlockCount >= 64 { handOff(builder.takeRootBlocks()) }
             } else if byte == 0x26 {  // &
+                materializePending()
                 i = reference(at: i, into: &text, inAttribute: false)
             } else {
                 // The common case: a run of plain bytes.
@@ -134,17 +138,29 @@ private struct Reader {
                     j += 8
                 }
                 while j < count, bytes[j] != 0x3C, bytes[j] != 0x26 { j += 1 }
-                text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
+                if text.isEmpty && pending == nil {
+                    pending = i..<j
+                } else {
+                    materializePending()
+                    text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
+                }
                 i = j
             }
         }
         flushText()
     }
 
+    /// Copies the pending document bytes into `text`, before something else is added to the run.
+    mutating func materializePending() {
+        guard let range = pending else { return }
+        pending = nil
+        text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
+    }
+
     /// Handles the markup starting at `<`; returns the index after it.
     mutating func tag(at start: Int) -> Int {
         let count = bytes.count
-        guard start + 1 < count else { text.append(0x3C); return start + 1 }
+        guard start + 1 < count else { materializePending(); text.append(0x3C); return start + 1 }
         let next = bytes[start + 1]
         if next == 0x21 {  // <!
             if start + 3 < count, bytes[start + 2] == 0x2D, bytes[start + 3] == 0x2D {
@@ -154,7 +170,7 @@ private struct Reader {
         }
         if next == 0x3F { return skip(to: 0x3E, from: start + 2) }  // <? bogus comment
         if next == 0x2F {  // </
-            guard start + 2 < count else { text.append(0x3C); return start + 1 }
+            guard start + 2 < count else { materializePending(); text.append(0x3C); return start + 1 }
             if bytes[start + 2] == 0x3E { return start + 3 }
             guard isLetter(bytes[start + 2]) else { return skip(to: 0x3E, from: start + 2) }
             let (nameEnd, name, tag) = readName(from: start + 2)
@@ -163,7 +179,7 @@ private struct Reader {
             endTag(name, tag: tag)
             return end
         }
-        guard isLetter(next) else { text.append(0x3C); return start + 1 }
+        guard isLetter(next) else { materializePending(); text.append(0x3C); return start + 1 }
         let (nameEnd, name, tag) = readName(from: start + 1)
         let (end, selfClosing) = readAttributes(from: nameEnd)
         flushText()
@@ -202,6 +218,7 @@ private struct Reader {
             }
         }
         if (tag == .xmp || tag == .plaintext) && skipping == nil {
+            materializePending()
             text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<contentEnd]))
             flushText()
         }
@@ -258,7 +275,7 @@ private struct Reader {
     /// Reads attributes into `attributes` up to and past `>`; returns the index after the tag and
     /// whether it ended with `/>`.
     mutating func readAttributes(from start: Int) -> (end: Int, selfClosing: Bool) {
-        attributes.removeAll(keepingCapacity: true)
+        if !attributes.isEmpty { attributes.removeAll(keepingCapacity: true) }
         let count = bytes.count
         var i = start
         var selfClosing = false
@@ -390,25 +407,44 @@ private struct Reader {
 
     /// Hands the text run to the builder: folded, sanitised, or into the preformatted block.
     mutating func flushText() {
+        if let range = pending, text.isEmpty {
+            pending = nil
+            flushRun(UnsafeBufferPointer(rebasing: bytes[range]))
+            return
+        }
+        materializePending()
         guard !text.isEmpty else { return }
-        defer { text.removeAll(keepingCapacity: true) }
-        if skipping != nil { return }
+        // Taken out while it is read, so that `flushRun` may change the reader; put back to keep its capacity.
+        var run: [UInt8] = []
+        swap(&run, &text)
+        run.withUnsafeBufferPointer { flushRun($0) }
+        run.removeAll(keepingCapacity: true)
+        swap(&run, &text)
+    }
+
+    /// Hands a text run to the builder: folded, sanitised, or into the preformatted block.
+    mutating func flushRun(_ whole: UnsafeBufferPointer<UInt8>) {
+        guard !whole.isEmpty, skipping == nil else { return }
+        var run = whole
         if dropLeadingNewline {
             dropLeadingNewline = false
-            if text.first == 0x0A { text.removeFirst() } else if text.starts(with: [0x0D, 0x0A]) { text.removeFirst(2) }
-            guard !text.isEmpty else { return }
+            if run[0] == 0x0A {
+                run = UnsafeBufferPointer(rebasing: run[1...])
+            } else if run.count >= 2, run[0] == 0x0D, run[1] == 0x0A {
+                run = UnsafeBufferPointer(rebasing: run[2...])
+            }
+            guard !run.isEmpty else { return }
         }
         reconstructFormatting()
         let traits = self.traits
         if builder.preformatted == nil {
-            let clean = text.withUnsafeBufferPointer { !Sanitizer.needsCleaning($0) }
-            if clean {
-                text.withUnsafeBufferPointer { builder.inline.append(folding: $0, traits: traits) }
+            if !Sanitizer.needsCleaning(run) {
+                builder.inline.append(folding: run, traits: traits)
             } else {
-                builder.inline.append(folding: Sanitizer.clean(String(decoding: text, as: UTF8.self)), traits: traits)
+                builder.inline.append(folding: Sanitizer.clean(String(decoding: run, as: UTF8.self)), traits: traits)
             }
         } else {
-            var raw = String(decoding: text, as: UTF8.self)
+            var raw = String(decoding: run, as: UTF8.self)
             if raw.utf8.contains(0x0D) { raw = raw.replacingOccurrences(of: "\r\n", with: "\n") }
             builder.preformatted! += Sanitizer.clean(raw)
         }

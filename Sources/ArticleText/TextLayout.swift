@@ -19,6 +19,14 @@ public enum TextLayout {
         return layout.finish(links: includeLinks ? text.links : [])
     }
 
+    /// The numbered link list alone (what `lines(for:width:)` puts after the body and an empty row).
+    static func linkListLines(_ links: [String], width: Int) -> [StyledLine] {
+        guard width > 0, !links.isEmpty else { return [] }
+        var writer = Writer(width: width, horizontalOffset: 0)
+        writer.linkList(links)
+        return writer.rows.finish()
+    }
+
     /// Rows for plain text (a comment from a source that sends text, not HTML): paragraphs are separated
     /// by one blank row however many there were; single newlines are kept as line breaks; tabs expand to
     /// 8-column stops.

@@ -22,7 +22,9 @@ struct URLResolver: Sendable {
 
     func resolve(_ reference: String) -> String? {
         var cleaned = Sanitizer.clean(reference)
-        if cleaned.utf8.contains(where: { $0 == 0x0A || $0 == 0x09 }) { cleaned.removeAll { $0 == "\n" || $0 == "\t" } }
+        let hasBreaks = cleaned.utf8.withContiguousStorageIfAvailable { $0.contains { $0 == 0x0A || $0 == 0x09 } }
+            ?? cleaned.utf8.contains { $0 == 0x0A || $0 == 0x09 }
+        if hasBreaks { cleaned.removeAll { $0 == "\n" || $0 == "\t" } }
         cleaned = String(cleaned.trimmingSpaces)
         guard !cleaned.isEmpty || base != nil else { return nil }
         // Most links in an article are plain absolute http(s) URLs, which Foundation would return as
