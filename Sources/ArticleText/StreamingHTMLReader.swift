@@ -128,7 +128,7 @@ private struct Reader {
                 if let handOff, builder.rootBlockCount >= 64 { handOff(builder.takeRootBlocks()) }
             } else if byte == 0x26 {  // &
                 materializePending()
-                i = reference(at: i, into: &text, inAttribute: false)
+                i = Self.reference(bytes, at: i, into: &text, inAttribute: false)
             } else {
                 // The common case: a run of plain bytes.
                 var j = i + 1
@@ -324,7 +324,8 @@ private struct Reader {
             var i = attribute.value.lowerBound
             while i < attribute.value.upperBound {
                 if bytes[i] == 0x26 {
-                    i = reference(at: i, into: &attributeScratch, inAttribute: true, limit: attribute.value.upperBound)
+                    i = Self.reference(bytes, at: i, into: &attributeScratch, inAttribute: true,
+                                       limit: attribute.value.upperBound)
                 } else {
                     attributeScratch.append(bytes[i]); i += 1
                 }
@@ -349,8 +350,10 @@ private struct Reader {
     // MARK: character references
 
     /// Decodes the reference at `&` into `out`; returns the index after it. Unknown references stay as
-    /// written.
-    func reference(at start: Int, into out: inout [UInt8], inAttribute: Bool, limit: Int? = nil) -> Int {
+    /// written. Static: `out` is one of the reader's own buffers, and a method of the reader given one of
+    /// its own properties to change would copy the whole reader for the call.
+    static func reference(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, into out: inout [UInt8],
+                          inAttribute: Bool, limit: Int? = nil) -> Int {
         let count = limit ?? bytes.count
         var i = start + 1
         guard i < count else { out.append(0x26); return i }
@@ -372,7 +375,8 @@ private struct Reader {
             }
             guard digits > 0 else { out.append(0x26); return start + 1 }
             if i < count, bytes[i] == 0x3B { i += 1 }
-            append(HTMLEntities.scalar(forNumeric: value), to: &out)
+            // Controls stay: `Sanitizer` removes them with the rest of the text.
+            for unit in UTF8.encode(HTMLEntities.scalar(forNumeric: value))! { out.append(unit) }
             return i
         }
         var end = i
@@ -396,11 +400,8 @@ private struct Reader {
         return i
     }
 
-    func isAlphanumeric(_ b: UInt8) -> Bool { isLetter(b) || (b >= 0x30 && b <= 0x39) }
-
-    /// A decoded reference as UTF-8 (controls stay; `Sanitizer` removes them with the rest of the text).
-    func append(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
-        for unit in UTF8.encode(scalar)! { out.append(unit) }
+    static func isAlphanumeric(_ b: UInt8) -> Bool {
+        ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) || (b >= 0x30 && b <= 0x39)
     }
 
     // MARK: text
