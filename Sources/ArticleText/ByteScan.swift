@@ -46,6 +46,17 @@ enum ByteScan {
         return ~(((x & lows) &+ lows) | x) & highs
     }
 
+    /// How many of the eight bytes, from the first, are printable ASCII (0x20 to 0x7E). Exact, as in
+    /// `leadingWordBytes`: a false flag can only sit above a true one.
+    @inline(__always)
+    static func leadingPrintableASCII(_ word: UInt64) -> Int {
+        var flags = word & highs
+        flags |= (word &- ones &* 0x20) & ~word & highs
+        let x = word ^ (ones &* 0x7F)
+        flags |= (x &- ones) & ~x & highs
+        return flags == 0 ? 8 : flags.trailingZeroBitCount >> 3
+    }
+
     /// How many of the eight bytes, from the first, are plain letters of a word: printable ASCII other
     /// than space, "-" and "/". Each test below flags its lowest matching byte exactly (a false flag can
     /// only sit above a true one), so the lowest flag of them all is the first byte that is not a letter.

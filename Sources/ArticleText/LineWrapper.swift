@@ -316,11 +316,14 @@ enum LineWrapper {
         var position = start
         var column = 0
         var lastBreak = -1  // a space after column 0: the row may end before it
+        // Whether the character at `index` never joins the one before it: ASCII, or a known letter.
+        func startsCluster(_ index: Int) -> Bool {
+            index == end || bytes[index] < 0x80 || knownLetterLength(bytes, at: index) != nil
+        }
         while position < end {
             // Eight bytes at a time while they all fit, nothing after them joins the last one, and they
             // are printable ASCII or spaces.
-            if column + 8 <= width && position + 8 <= end
-                && (position + 8 == end || bytes[position + 8] < 0x80) {
+            if column + 8 <= width && position + 8 <= end && startsCluster(position + 8) {
                 let word = ByteScan.load(bytes, at: position)
                 if ByteScan.isPlainOrSpace(word) {
                     let spaces = ByteScan.matches(0x20, word)
@@ -335,7 +338,7 @@ enum LineWrapper {
             }
             let byte = bytes[position]
             let length: Int
-            if byte < 0x80 && (position + 1 == end || bytes[position + 1] < 0x80) {
+            if byte < 0x80 && (startsCluster(position + 1) || DisplayWidth.simpleCluster(bytes, at: position)?.length == 1) {
                 if byte == 0x20 {
                     if column == width { return .row(end: position, next: position + 1, skipSpaces: true) }
                     if column > 0 { lastBreak = position }
@@ -345,9 +348,7 @@ enum LineWrapper {
                 }
                 guard byte > 0x20 && byte < 0x7F && byte != 0x2D && byte != 0x2F else { return nil }
                 length = 1
-            } else if let known = knownLetterLength(bytes, at: position),
-                      position + known == end || bytes[position + known] < 0x80
-                        || knownLetterLength(bytes, at: position + known) != nil {
+            } else if let known = knownLetterLength(bytes, at: position), startsCluster(position + known) {
                 // A letter that is a cluster of its own, as nothing that follows it joins it.
                 length = known
             } else {

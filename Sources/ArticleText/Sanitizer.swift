@@ -115,13 +115,12 @@ public enum Sanitizer {
         let count = bytes.count
         var i = 0
         while i < count {
-            // Eight printable ASCII bytes at a time: nothing to clean among them.
+            // Eight bytes at a time: printable ASCII needs nothing, and the bytes before the first other
+            // one are skipped at once.
             if i + 8 <= count {
-                let word = ByteScan.load(bytes, at: i)
-                if !ByteScan.hasNonASCII(word) && !ByteScan.hasByte(below: 0x20, word) && !ByteScan.hasByte(0x7F, word) {
-                    i += 8
-                    continue
-                }
+                let skip = ByteScan.leadingPrintableASCII(ByteScan.load(bytes, at: i))
+                i += skip
+                if skip == 8 { continue }
             }
             let byte = bytes[i]
             if byte < 0x80 {
@@ -149,7 +148,9 @@ public enum Sanitizer {
             default:
                 break
             }
+            // Past the character: none of the sequences above starts with a continuation byte.
             i += 1
+            while i < count, bytes[i] & 0xC0 == 0x80 { i += 1 }
         }
         return false
     }

@@ -400,13 +400,22 @@ struct Writer {
             let number = String(index + 1)
             let padding = widest - 3 - number.utf8.count
             let marker = (padding > 0 ? String(repeating: " ", count: padding) : "") + "[" + number + "] "
-            let first = indented ? [StyledSpan(marker, traits: .muted)] : []
-            let span = StyledSpan(url, traits: [.link, .muted])
-            // Most URLs are printable ASCII that fits: one row, as the wrapper would make it.
-            if !url.isEmpty && url.utf8.count <= available && url.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) {
-                rows.appendRow([span], after: first)
+            // Most URLs are printable ASCII that fits: one row, as the wrapper would make it, written
+            // straight into the rows.
+            let fits = !url.isEmpty && url.utf8.count <= available
+                && (url.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 > 0x20 && $0 < 0x7F } } ?? false)
+            if fits {
+                if indented {
+                    let start = rows.add(Substring(marker))
+                    rows.appendPiece(start: start, end: start + marker.utf8.count, traits: .muted)
+                }
+                let start = rows.add(Substring(url))
+                rows.appendPiece(start: start, end: start + url.utf8.count, traits: [.link, .muted])
+                rows.endRow()
             } else {
-                LineWrapper.wrap([span], width: available, first: first, rest: rest, into: &rows)
+                let first = indented ? [StyledSpan(marker, traits: .muted)] : []
+                LineWrapper.wrap([StyledSpan(url, traits: [.link, .muted])], width: available, first: first, rest: rest,
+                                 into: &rows)
             }
         }
     }

@@ -14,6 +14,9 @@ struct ByteScanTests {
                 && ByteScan.hasByte(0x2D, word) == bytes.contains(0x2D)
                 && ByteScan.leadingWordBytes(word)
                     == (bytes.firstIndex { $0 <= 0x20 || $0 >= 0x7F || $0 == 0x2D || $0 == 0x2F } ?? 8)
+                && ByteScan.leadingPrintableASCII(word) == (bytes.firstIndex { $0 < 0x20 || $0 >= 0x7F } ?? 8)
+                && ByteScan.isPlainOrSpace(word) == bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x2D && $0 != 0x2F }
+                && ByteScan.matches(0x20, word) == (0..<8).reduce(UInt64(0)) { $0 | (bytes[$1] == 0x20 ? 0x80 << (8 * UInt64($1)) : 0) }
         }
     }
 

@@ -38,6 +38,30 @@ struct SanitizerTests {
         }
     }
 
+    @Test("The byte scan finds exactly the characters cleaning acts on, wherever they sit among others")
+    func scanMatchesScalars() {
+        let acted: Set<UInt32> = Set((0x00...0x08).map { UInt32($0) } + (0x0B...0x1F).map { UInt32($0) } + [0x7F]
+            + (0x80...0x9F).map { UInt32($0) } + [0x061C, 0x200E, 0x200F, 0x2028, 0x2029] + (0x202A...0x202E).map { UInt32($0) }
+            + (0x2060...0x206F).map { UInt32($0) } + [0xFEFF, 0xFFF9, 0xFFFA, 0xFFFB])
+        let others: [Unicode.Scalar] = ["a", " ", "\n", "\t", "é", "Ж", "—", "“", "東", "👍", "\u{A0}", "\u{AD}", "\u{200B}",
+                                        "\u{200D}", "\u{2027}", "\u{FFFC}", "\u{0600}", "\u{C2}", "\u{E2}"]
+        let candidates = others + acted.sorted().compactMap(Unicode.Scalar.init)
+        var state: UInt64 = 99
+        for _ in 0..<5_000 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<Int(state % 40) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                // Mostly ordinary characters, now and then one that cleaning acts on.
+                let pick = Int(state >> 33)
+                text.append(pick % 10 == 0 ? candidates[pick % candidates.count] : others[pick % others.count])
+            }
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let string = String(text)
+            let expected = string.unicodeScalars.contains { acted.contains($0.value) }
+            #expect(Sanitizer.needsCleaning(string) == expected, "\(string.debugDescription)")
+        }
+    }
+
     @Test("One-line fields fold white space")
     func oneLine() {
         #expect(Sanitizer.cleanLine("  Hello\n\t world  ") == "Hello world")
