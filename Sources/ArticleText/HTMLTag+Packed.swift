@@ -1,4 +1,15 @@
 extension HTMLTag {
+    /// The tag for a lower-case name of nine to sixteen bytes packed into two words (`low` holds the
+    /// first eight): only three elements have such names. A test checks it against `named(_:)`.
+    static func named(packed low: UInt64, high: UInt64) -> HTMLTag {
+        switch (low, high) {
+        case (0x6F75716B636F6C62, 0x6574): .blockquote
+        case (0x6974706163676966, 0x6E6F): .figcaption
+        case (0x7865746E69616C70, 0x74): .plaintext
+        default: .other
+        }
+    }
+
     /// The tag for a lower-case name of at most eight bytes packed into a word (first byte lowest), as
     /// `StreamingHTMLReader` reads it: no `String` is hashed per tag. Generated from the case list; a test
     /// checks it against `named(_:)` for every case.

@@ -218,7 +218,9 @@ extension Substring {
     /// Newlines and tabs as single spaces, for text that must stay on one line. Text without either
     /// (nearly all) is returned as it is, still sharing its storage.
     func replacingNewlines() -> Substring {
-        guard utf8.contains(where: { $0 == 0x0A || $0 == 0x09 }) else { return self }
+        let breaks = utf8.withContiguousStorageIfAvailable { $0.contains { $0 == 0x0A || $0 == 0x09 } }
+            ?? utf8.contains { $0 == 0x0A || $0 == 0x09 }
+        guard breaks else { return self }
         return Substring(String(map { $0 == "\n" || $0 == "\t" ? " " : $0 }))
     }
 }

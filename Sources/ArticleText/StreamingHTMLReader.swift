@@ -254,18 +254,24 @@ private struct Reader {
     func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
     func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D }
 
-    /// The tag name at `start` (its bytes in the input), the index after it, and its tag (found from
-    /// the lower-cased name packed into a word when it has at most eight bytes, which all but three tags
-    /// have). No string is made: the name itself is needed only for elements being skipped.
+    /// The tag name at `start` (its bytes in the input), the index after it, and its tag, found from the
+    /// lower-cased name packed into one word (at most eight bytes, all but three tags) or two (no tag
+    /// name is longer than sixteen). No string is made: the name itself is needed only for elements
+    /// being skipped.
     func readName(from start: Int) -> (Int, Range<Int>, HTMLTag) {
         var i = start
-        var packed: UInt64 = 0
+        var low: UInt64 = 0, high: UInt64 = 0
         while i < bytes.count, !isSpace(bytes[i]), bytes[i] != 0x2F, bytes[i] != 0x3E {
-            if i - start < 8 { packed |= UInt64(lower(bytes[i])) << (8 * UInt64(i - start)) }
+            let offset = i - start
+            if offset < 8 {
+                low |= UInt64(lower(bytes[i])) << (8 * UInt64(offset))
+            } else if offset < 16 {
+                high |= UInt64(lower(bytes[i])) << (8 * UInt64(offset - 8))
+            }
             i += 1
         }
-        let tag = i - start <= 8 ? HTMLTag.named(packed: packed)
-            : HTMLTag.named(String(decoding: lowered(start..<i), as: UTF8.self))
+        let length = i - start
+        let tag = length <= 8 ? HTMLTag.named(packed: low) : length <= 16 ? HTMLTag.named(packed: low, high: high) : .other
         return (i, start..<i, tag)
     }
 

@@ -127,12 +127,36 @@ struct URLResolver: Sendable {
             return nil
         } ?? nil
         if let known { return known }
+        // Most other URLs are ASCII up to their first ":": the scheme is read from the bytes. A colon
+        // followed by a non-ASCII byte may carry a combining mark, so there the character walk decides.
+        switch quickScheme(of: url) {
+        case .scheme(let scheme): return scheme
+        case .none: return nil
+        case .undecided: break
+        }
         guard let colon = url.firstIndex(of: ":") else { return nil }
         let scheme = url[..<colon]
         guard let first = scheme.first, first.isASCII, first.isLetter,
               scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) })
         else { return nil }
         return scheme.lowercased()
+    }
+
+    private enum QuickScheme { case scheme(String), none, undecided }
+
+    /// `scheme(of:)` on the bytes, when the first colon is a character of its own.
+    private static func quickScheme(of url: String) -> QuickScheme {
+        url.utf8.withContiguousStorageIfAvailable { bytes -> QuickScheme in
+            guard let colon = bytes.firstIndex(of: 0x3A) else { return .none }
+            guard colon + 1 == bytes.count || bytes[colon + 1] < 0x80 else { return .undecided }
+            func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+            // A scheme is ASCII: a letter, then letters, digits, "+", "-" and ".". Anything else before
+            // the first colon (non-ASCII included) means there is none.
+            guard colon > 0, isLetter(bytes[0]),
+                  bytes[..<colon].allSatisfy({ isLetter($0) || (0x30...0x39).contains($0) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E })
+            else { return .none }
+            return .scheme(String(decoding: bytes[..<colon].map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self))
+        } ?? .undecided
     }
 
     /// `URL(string:)`, retried with spaces and non-ASCII percent-encoded, since feeds are full of both.

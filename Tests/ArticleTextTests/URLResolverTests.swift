@@ -53,4 +53,14 @@ struct URLSchemeTests {
         #expect(URLResolver.scheme(of: "/relative") == nil)
         #expect(URLResolver.scheme(of: "1http://x") == nil)
     }
+
+    @Test("Other schemes are read from the bytes as the character walk reads them")
+    func otherSchemes() {
+        let cases: [(String, String?)] = [
+            ("JavaScript:alert(1)", "javascript"), ("data:text/html,x", "data"), ("ab1+.-x:y", "ab1+.-x"),
+            ("a:\u{301}b", nil), ("a:\u{301}b:c", nil), (":x", nil), ("é:x", nil), ("x\u{301}:y", nil),
+            ("/path:x", nil), ("no colon at all", nil), ("ftp:", "ftp"), ("x y:z", nil), ("Tel:+1", "tel"),
+        ]
+        for (url, scheme) in cases { #expect(URLResolver.scheme(of: url) == scheme, "\(url.debugDescription)") }
+    }
 }
