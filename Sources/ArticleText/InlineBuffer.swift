@@ -97,6 +97,8 @@ struct InlineBuffer {
     /// Returns the spans collected so far, without trailing white space or line breaks, and starts a new
     /// paragraph. The spans are slices of one string.
     mutating func take() -> [StyledSpan] {
+        // Most flushes find nothing (white space between blocks): nothing to reset either.
+        guard !bytes.isEmpty else { atSpace = true; return [] }
         defer {
             bytes.removeAll(keepingCapacity: true)
             runs.removeAll(keepingCapacity: true)

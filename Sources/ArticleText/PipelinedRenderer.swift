@@ -11,7 +11,7 @@ enum PipelinedRenderer {
     static let minimumBytes = 64 * 1024
 
     static func render(html: String, width: Int, baseURL: String?) -> RenderedArticle {
-        let pipeline = LayoutPipeline(width: width)
+        let pipeline = LayoutPipeline(width: width, expectedBytes: html.utf8.count)
         let thread = Thread { pipeline.layOut() }
         thread.start()
         let text = StreamingHTMLReader.read(html: html, baseURL: baseURL) { pipeline.send($0) }
@@ -34,6 +34,7 @@ enum PipelinedRenderer {
 /// the layout thread writes before signalling `done` and the reading thread reads after waiting on it.
 private final class LayoutPipeline: @unchecked Sendable {
     private let width: Int
+    private let expectedBytes: Int
     private let lock = NSLock()
     private var batches: [[Block]] = []
     /// Signalled once per batch and once for the end: the layout thread waits once per signal.
@@ -41,7 +42,10 @@ private final class LayoutPipeline: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var lines: [StyledLine] = []
 
-    init(width: Int) { self.width = width }
+    init(width: Int, expectedBytes: Int) {
+        self.width = width
+        self.expectedBytes = expectedBytes
+    }
 
     /// Called by the reading thread for each batch of finished top-level blocks.
     func send(_ blocks: [Block]) {
@@ -61,7 +65,7 @@ private final class LayoutPipeline: @unchecked Sendable {
 
     /// The layout thread's body: lays out batches as they come until the end is signalled.
     func layOut() {
-        var layout = IncrementalLayout(width: width)
+        var layout = IncrementalLayout(width: width, expectedBytes: expectedBytes)
         while true {
             ready.wait()
             lock.lock()

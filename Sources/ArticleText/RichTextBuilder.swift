@@ -40,6 +40,13 @@ struct RichTextBuilder {
     /// How many nested containers are open beyond the root: quotes, lists and tables count.
     var depth: Int { containers.count - 1 }
 
+    /// Sizes the link table for about `count` links, so that it is not rebuilt (every key hashed again)
+    /// each time it doubles while a long article is read.
+    mutating func expectLinks(_ count: Int) {
+        links.reserveCapacity(count)
+        linkNumbers.reserveCapacity(count)
+    }
+
     /// The number of `url` in the link list, adding it when new.
     mutating func linkNumber(for url: String) -> Int {
         // One hash for a new URL (most are): insert, and put the old number back if there was one.
@@ -179,6 +186,13 @@ struct RichTextBuilder {
     /// The text of blocks as one run of spans (for cells, terms, headings, captions): paragraphs joined
     /// by a space, preformatted text with its lines joined. Iterative, as blocks may nest.
     static func flatten(_ blocks: [Block]) -> [StyledSpan] {
+        // One paragraph (most cells, headings and captions) is its own flattening when it has no newline
+        // or tab and no two neighbouring spans share traits (which `InlineBuffer` already merges).
+        if blocks.count == 1, case .paragraph(let spans) = blocks[0],
+           !spans.indices.dropFirst().contains(where: { spans[$0].traits == spans[$0 - 1].traits }),
+           !spans.contains(where: { $0.text.hasNewlineOrTab }) {
+            return spans
+        }
         // Built as strings and made spans at the end: appending to a `Substring` would copy its base.
         var result: [(text: String, traits: TextTraits)] = []
         var pending: [Block] = blocks.reversed()
@@ -215,12 +229,16 @@ struct RichTextBuilder {
 }
 
 extension Substring {
+    /// Whether the text holds a newline or a tab (looked for in its bytes).
+    var hasNewlineOrTab: Bool {
+        utf8.withContiguousStorageIfAvailable { $0.contains { $0 == 0x0A || $0 == 0x09 } }
+            ?? utf8.contains { $0 == 0x0A || $0 == 0x09 }
+    }
+
     /// Newlines and tabs as single spaces, for text that must stay on one line. Text without either
     /// (nearly all) is returned as it is, still sharing its storage.
     func replacingNewlines() -> Substring {
-        let breaks = utf8.withContiguousStorageIfAvailable { $0.contains { $0 == 0x0A || $0 == 0x09 } }
-            ?? utf8.contains { $0 == 0x0A || $0 == 0x09 }
-        guard breaks else { return self }
+        guard hasNewlineOrTab else { return self }
         return Substring(String(map { $0 == "\n" || $0 == "\t" ? " " : $0 }))
     }
 }

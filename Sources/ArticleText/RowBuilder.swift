@@ -45,6 +45,15 @@ struct RowBuilder {
     private var pieces: [RowPiece] = []
     private var rowStarts: [Int32] = [0]
 
+    /// `expectedBytes`, the size of the document being laid out when known, sizes the buffers once
+    /// instead of growing them step by step (a row of text is some fifty bytes of HTML).
+    init(expectedBytes: Int = 0) {
+        guard expectedBytes > 0 else { return }
+        text.reserveCapacity(expectedBytes)
+        pieces.reserveCapacity(expectedBytes / 16)
+        rowStarts.reserveCapacity(expectedBytes / 48)
+    }
+
     /// How many rows so far.
     var count: Int { rowStarts.count - 1 }
     var isEmpty: Bool { rowStarts.count == 1 }

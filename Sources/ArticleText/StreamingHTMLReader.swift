@@ -109,6 +109,8 @@ private struct Reader {
         self.bytes = bytes
         resolver = URLResolver(base: baseURL)
         text.reserveCapacity(4096)
+        // News articles carry a link every few hundred bytes at most.
+        builder.expectLinks(bytes.count / 512)
     }
 
     var traits: TextTraits { addressDepth > 0 ? formattingTraits.union(.italic) : formattingTraits }
@@ -698,7 +700,7 @@ private struct Reader {
         }
         var number: Int? = nil
         if tag == .a, let href = attribute("href"), let url = resolver.resolve(href),
-           let scheme = URLResolver.scheme(of: url), URLResolver.linkSchemes.contains(scheme) {
+           let scheme = URLResolver.scheme(of: url), URLResolver.isLinkScheme(scheme) {
             number = builder.linkNumber(for: url)
         }
         formatting.append(Formatting(tag: tag, trait: number == nil && tag == .a ? [] : trait,

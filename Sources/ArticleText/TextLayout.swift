@@ -88,8 +88,9 @@ struct IncrementalLayout {
     private var context = Context(first: [], rest: [], prefixWidth: 0, traits: [], listDepth: 0)
     private var emittedAny = false
 
-    init(width: Int, horizontalOffset: Int = 0) {
-        writer = Writer(width: width, horizontalOffset: max(0, horizontalOffset))
+    /// `expectedBytes`: the size of the HTML being laid out, when known (see `RowBuilder`).
+    init(width: Int, horizontalOffset: Int = 0, expectedBytes: Int = 0) {
+        writer = Writer(width: width, horizontalOffset: max(0, horizontalOffset), expectedBytes: expectedBytes)
     }
 
     /// Lays out the next top-level blocks.
@@ -136,13 +137,22 @@ struct Context {
 struct Writer {
     let width: Int
     let horizontalOffset: Int
-    var rows = RowBuilder()
-    /// The last horizontal rule drawn: rules at one indentation share their text.
-    var rule: (width: Int, text: String)?
+    var rows: RowBuilder
+    /// A rule (`─`) and spaces as wide as the whole width, made once: rules, table rules and table
+    /// padding are slices of them.
+    private(set) lazy var fullRule = TextLayout.repeated("─", count: width)
+    private(set) lazy var fullSpaces = String(repeating: " ", count: width)
 
-    init(width: Int, horizontalOffset: Int) {
+    /// `count` columns of `─` (at most the width).
+    mutating func rule(_ count: Int) -> Substring { Substring(fullRule.utf8.prefix(3 * max(0, count))) }
+
+    /// `count` spaces (at most the width).
+    mutating func spaces(_ count: Int) -> Substring { Substring(fullSpaces.utf8.prefix(max(0, count))) }
+
+    init(width: Int, horizontalOffset: Int, expectedBytes: Int = 0) {
         self.width = width
         self.horizontalOffset = horizontalOffset
+        rows = RowBuilder(expectedBytes: expectedBytes)
     }
 
     /// The widest indentation allowed: a third of the width, at least 10 columns, stays for text.
@@ -206,8 +216,7 @@ struct Writer {
                 start = utf8.index(after: end)
             }
         case .rule:
-            if rule?.width != available { rule = (available, TextLayout.repeated("─", count: available)) }
-            row([StyledSpan(rule!.text, traits: .muted)], context: &context)
+            row([StyledSpan(rule(available), traits: .muted)], context: &context)
         case .quote(let inner):
             let bar = StyledSpan("│ ", traits: [.quote, .muted])
             var nested = context.nested(firstMarker: [bar], restMarker: [bar], markerWidth: 2, maxPrefix: maxPrefix,
@@ -309,7 +318,7 @@ struct Writer {
     }
 
     mutating func table(_ table: Table, available: Int, context: inout Context) {
-        let columns = table.rows.map(\.cells.count).max() ?? 0
+        let columns = table.rows.reduce(0) { max($0, $1.cells.count) }
         guard columns > 0 else { return }
         // Cells are not wrapped, so the break hints the wrapper would consume are removed here. Each
         // cell's width is measured once.
@@ -350,15 +359,19 @@ struct Writer {
                     }
                     if column < columns - 1 {
                         let used = present ? cellWidths[rowIndex][column] : 0
-                        spans.append(StyledSpan(String(repeating: " ", count: widths[column] - used), traits: context.traits))
+                        spans.append(StyledSpan(spaces(widths[column] - used), traits: context.traits))
                         spans.append(StyledSpan(separator, traits: context.traits.union(.muted)))
                     }
                 }
                 trimTrailingSpaces(&spans)
                 row(spans, context: &context)
                 if isHeader && (rowIndex + 1 < texts.count) && !table.rows[rowIndex + 1].isHeader {
-                    let rule = widths.map { TextLayout.repeated("─", count: $0) }.joined(separator: "─┼─")
-                    row([StyledSpan(rule, traits: .muted)], context: &context)
+                    var line = ""
+                    for (column, columnWidth) in widths.enumerated() {
+                        if column > 0 { line += "─┼─" }
+                        line += rule(columnWidth)
+                    }
+                    row([StyledSpan(line, traits: .muted)], context: &context)
                 }
             }
             return

@@ -6,6 +6,9 @@ struct URLResolver: Sendable {
     /// Schemes kept as links in an article: they are shown and may be handed to a browser or mail program.
     static let linkSchemes: Set<String> = ["http", "https", "mailto"]
 
+    /// Whether `scheme` is one of `linkSchemes`, without hashing it (asked once per link of an article).
+    static func isLinkScheme(_ scheme: String) -> Bool { scheme == "https" || scheme == "http" || scheme == "mailto" }
+
     /// The base URL, parsed once for all the references of a document.
     private let base: URL?
 
@@ -25,7 +28,10 @@ struct URLResolver: Sendable {
         let hasBreaks = cleaned.utf8.withContiguousStorageIfAvailable { $0.contains { $0 == 0x0A || $0 == 0x09 } }
             ?? cleaned.utf8.contains { $0 == 0x0A || $0 == 0x09 }
         if hasBreaks { cleaned.removeAll { $0 == "\n" || $0 == "\t" } }
-        cleaned = String(cleaned.trimmingSpaces)
+        // Copied only when there is white space at either end to drop.
+        if let first = cleaned.utf8.first, let last = cleaned.utf8.last, first <= 0x20 || last <= 0x20 {
+            cleaned = String(cleaned.trimmingSpaces)
+        }
         guard !cleaned.isEmpty || base != nil else { return nil }
         // Most links in an article are plain absolute http(s) URLs, which Foundation would return as
         // they are; and without a base, a plain path is returned as it is too.

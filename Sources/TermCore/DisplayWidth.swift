@@ -16,6 +16,7 @@ public enum DisplayWidth {
     ///
     /// Measured on the UTF-8 bytes: a scalar that is a cluster on its own (`simpleCluster(_:at:)`) is
     /// looked up, and only the rest (marks, joiners, emoji, jamo) is segmented into `Character`s.
+    @inlinable
     public static func width<S: StringProtocol>(of text: S) -> Int {
         let fast = text.utf8.withContiguousStorageIfAvailable { bytes -> Int in
             var total = 0
