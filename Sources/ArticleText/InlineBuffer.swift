@@ -15,6 +15,11 @@ struct InlineBuffer {
     /// next space is dropped.
     private var atSpace = true
 
+    /// Set by a reader that appends only slices of a Swift string cut at ASCII bytes, decoded references
+    /// and strings: UTF-8 by construction, so a paragraph is not validated again when it becomes a
+    /// string (validating was a sixth of reading a long article). Debug builds check it all the same.
+    var bytesAreValidUTF8 = false
+
     var isEmpty: Bool { bytes.isEmpty }
 
     /// Appends text from the document with its white space folded. The bytes must be valid UTF-8 that
@@ -108,8 +113,14 @@ struct InlineBuffer {
         var end = bytes.count
         while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A { end -= 1 }
         guard end > 0 else { return [] }
-        let text = bytes.withUnsafeBufferPointer {
-            String(decoding: UnsafeBufferPointer(rebasing: $0[0..<end]), as: UTF8.self)
+        let text: String
+        if #available(macOS 26, iOS 26, tvOS 26, watchOS 26, visionOS 26, *), bytesAreValidUTF8 {
+            assert((try? UTF8Span(validating: bytes.span.extracting(0..<end))) != nil, "InlineBuffer: not UTF-8")
+            text = String(copying: unsafe UTF8Span(unchecked: bytes.span.extracting(0..<end)))
+        } else {
+            text = bytes.withUnsafeBufferPointer {
+                String(decoding: UnsafeBufferPointer(rebasing: $0[0..<end]), as: UTF8.self)
+            }
         }
         let utf8 = text.utf8
         var spans: [StyledSpan] = []

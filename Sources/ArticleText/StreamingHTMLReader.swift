@@ -111,6 +111,9 @@ private struct Reader {
         text.reserveCapacity(4096)
         // News articles carry a link every few hundred bytes at most.
         builder.expectLinks(bytes.count / 512)
+        // Every byte the reader adds to a paragraph comes from `bytes` (a Swift string's UTF-8, cut only
+        // at `<` and `&`), from a decoded reference or from a string.
+        builder.inline.bytesAreValidUTF8 = true
     }
 
     var traits: TextTraits { addressDepth > 0 ? formattingTraits.union(.italic) : formattingTraits }
