@@ -37,8 +37,9 @@ struct BenchRenderCommand: ParsableCommand {
             return
         }
         let result = RenderBenchmark.run(html: String(decoding: data, as: UTF8.self), width: width, runs: max(1, runs))
-        print(String(format: "render_ms=%.3f render_cpu_ms=%.3f lines=%d", result.total.wallMilliseconds,
-                     result.total.cpuMilliseconds, result.lineCount))
+        print(String(format: "render_ms=%.3f render_cpu_ms=%.3f render_process_cpu_ms=%.3f lines=%d",
+                     result.total.wallMilliseconds, result.total.cpuMilliseconds,
+                     result.total.processCPUMilliseconds, result.lineCount))
         print("phases: gumbo \(result.gumbo), rich text \(result.richText), layout \(result.layout)")
     }
 }
