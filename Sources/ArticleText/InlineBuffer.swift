@@ -113,14 +113,15 @@ struct InlineBuffer {
         var end = bytes.count
         while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A { end -= 1 }
         guard end > 0 else { return [] }
-        let text: String
+        var made: String? = nil
+        #if compiler(>=6.2)  // UTF8Span came with Swift 6.2
         if #available(macOS 26, iOS 26, tvOS 26, watchOS 26, visionOS 26, *), bytesAreValidUTF8 {
             assert((try? UTF8Span(validating: bytes.span.extracting(0..<end))) != nil, "InlineBuffer: not UTF-8")
-            text = String(copying: unsafe UTF8Span(unchecked: bytes.span.extracting(0..<end)))
-        } else {
-            text = bytes.withUnsafeBufferPointer {
-                String(decoding: UnsafeBufferPointer(rebasing: $0[0..<end]), as: UTF8.self)
-            }
+            made = String(copying: unsafe UTF8Span(unchecked: bytes.span.extracting(0..<end)))
+        }
+        #endif
+        let text = made ?? bytes.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[0..<end]), as: UTF8.self)
         }
         let utf8 = text.utf8
         var spans: [StyledSpan] = []
