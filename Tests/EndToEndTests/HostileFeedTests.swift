@@ -36,20 +36,12 @@ struct HostileFeedTests {
 
     @Test("Headlines, story and comment pane show the text but none of its control sequences take effect")
     func hostileFeed() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-hostile-\(UUID().uuidString)")
-        let config = root.appendingPathComponent("config"), data = root.appendingPathComponent("data")
-        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: root) }
-        let feedFile = root.appendingPathComponent("hostile.xml")
-        try Data(Self.feed.utf8).write(to: feedFile)
-        try Data((feedFile.path + "\n").utf8).write(to: config.appendingPathComponent("urls"))
-
-        let refresh = try ProcessRunner.run(try GazetteBinary.path(),
-                                            ["refresh", "--config-dir", config.path, "--data-dir", data.path])
+        let folder = try SubscribedFeedFile(named: "hostile.xml", xml: Self.feed)
+        defer { folder.remove() }
+        let refresh = try folder.refresh()
         #expect(refresh.status == 0, "refresh failed: \(refresh.standardError)")
 
-        let session = try TmuxSession { _, _ in ["--config-dir", config.path, "--data-dir", data.path] }
+        let session = try TmuxSession { _, _ in folder.arguments }
         defer { session.close() }
         let titleBefore = try session.format("#{pane_title}")
         try session.waitFor(Self.marker)

@@ -29,20 +29,12 @@ struct LongArticleTests {
     @Test("Opened full screen, a 100 KB story shows its start, and the end of its numbered link list at End")
     func longArticle() throws {
         #expect(Self.feed.utf8.count > 64 * 1024)
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-long-\(UUID().uuidString)")
-        let config = root.appendingPathComponent("config"), data = root.appendingPathComponent("data")
-        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: root) }
-        let feedFile = root.appendingPathComponent("long.xml")
-        try Data(Self.feed.utf8).write(to: feedFile)
-        try Data((feedFile.path + "\n").utf8).write(to: config.appendingPathComponent("urls"))
-
-        let refresh = try ProcessRunner.run(try GazetteBinary.path(),
-                                            ["refresh", "--config-dir", config.path, "--data-dir", data.path])
+        let folder = try SubscribedFeedFile(named: "long.xml", xml: Self.feed)
+        defer { folder.remove() }
+        let refresh = try folder.refresh()
         #expect(refresh.status == 0, "refresh failed: \(refresh.standardError)")
 
-        let session = try TmuxSession { _, _ in ["--config-dir", config.path, "--data-dir", data.path] }
+        let session = try TmuxSession { _, _ in folder.arguments }
         defer { session.close() }
         try session.waitFor(Self.marker)
         try session.send("Enter")
