@@ -2,23 +2,6 @@ import Foundation
 import NewsModel
 import TermCore
 
-/// A page of headlines as the runtime found it in the store.
-public struct HeadlinePage: Sendable, Equatable {
-    /// Newest first.
-    public var rows: [Headline]
-    /// The 0-based position of `rows.first` in the whole list.
-    public var startIndex: Int
-    /// How many stories the query matches.
-    public var total: Int
-    /// How many of them are unread.
-    public var unread: Int
-    /// For a search: the matched words of each row's title, for highlighting.
-    public var titleMatches: [StoryID: [String]] = [:]
-    public init(rows: [Headline], startIndex: Int, total: Int, unread: Int) {
-        self.rows = rows; self.startIndex = startIndex; self.total = total; self.unread = unread
-    }
-}
-
 /// Which request failed, so the failure can be matched against what is still wanted.
 public enum RequestKind: Sendable, Equatable, Hashable {
     case headlines(RequestID)

@@ -23,7 +23,7 @@ extension AppState {
         } else if let story = shownStory {
             scope = .feed(story.feedID, title: story.feedTitle)
         } else if let headline = list.selectedHeadline {
-            scope = .feed(headline.feedID, title: headline.feedTitle)
+            scope = .feed(headline.feedID, title: headline.feedTitle.text)
         } else {
             status = StatusMessage("no story selected: R refreshes every feed")
             return []

@@ -1,19 +1,5 @@
 import NewsModel
 
-/// Which page of headlines a request asks for, relative to the rows already held.
-public enum PageDirection: Sendable, Equatable, Hashable {
-    /// The newest rows.
-    case first
-    /// The rows just older than the cursor (scrolling down).
-    case after(HeadlineCursor)
-    /// The rows just newer than the cursor (scrolling up), returned newest first.
-    case before(HeadlineCursor)
-    /// The oldest rows (`G`/End).
-    case last
-    /// The rows either side of the cursor's story, it included (reloading after a refresh).
-    case around(HeadlineCursor)
-}
-
 /// One request for a page of headlines.
 public struct HeadlineRequest: Sendable, Equatable, Hashable {
     public var id: RequestID

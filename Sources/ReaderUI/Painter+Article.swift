@@ -12,7 +12,7 @@ extension Painter {
         guard let story = state.shownStory else {
             let message: String
             if let headline = state.list.selectedHeadline, headline.id == state.articleStoryID {
-                message = "Loading “\(Sanitizer.cleanLine(headline.title))”…"
+                message = "Loading “\(headline.title.text)”…"
             } else if state.articleStoryID != nil {
                 message = "Loading the story…"
             } else {

@@ -82,7 +82,7 @@ struct Painter {
         switch state.list.query.scope {
         case .all: name = "All stories"
         case .feed(let id):
-            name = Sanitizer.cleanLine(state.views.feedTitles[id] ?? state.list.rows.first?.feedTitle ?? "Feed")
+            name = Sanitizer.cleanLine(state.views.feedTitles[id] ?? state.list.rows.first?.feedTitle.text ?? "Feed")
         case .tag(let tag): name = "#" + Sanitizer.cleanLine(tag)
         case .starred: name = "Starred"
         case .search(let text): name = "Search: " + Sanitizer.cleanLine(text)

@@ -146,11 +146,10 @@ struct ReaderRuntimeTests {
 struct FailingStore: ReaderStore {
     struct Failure: Error, CustomStringConvertible { var description: String { "disk on fire" } }
     func feeds() async throws -> [Feed] { throw Failure() }
-    func headlines(_ query: HeadlineQuery, after cursor: HeadlineCursor?, limit: Int) async throws -> [Headline] { throw Failure() }
-    func headlines(_ query: HeadlineQuery, before cursor: HeadlineCursor, limit: Int) async throws -> [Headline] { throw Failure() }
-    func lastPage(_ query: HeadlineQuery, limit: Int) async throws -> [Headline] { throw Failure() }
+    func headlinePage(_ query: HeadlineQuery, _ direction: PageDirection, limit: Int) async throws -> HeadlinePage {
+        throw Failure()
+    }
     func count(_ query: HeadlineQuery) async throws -> Int { throw Failure() }
-    func position(of cursor: HeadlineCursor, in query: HeadlineQuery) async throws -> Int { throw Failure() }
     func story(_ id: StoryID) async throws -> Story? { throw Failure() }
     func comments(for id: StoryID) async throws -> [NewsModel.Comment] { throw Failure() }
     func setRead(_ id: StoryID, _ isRead: Bool) async throws { throw Failure() }

@@ -4,6 +4,7 @@ import ReaderCore
 @testable import ReaderUI
 import TermCore
 import Testing
+import TextSafety
 
 @Suite("render: the panes at each terminal size")
 struct RenderTests {
@@ -233,7 +234,7 @@ struct RenderTests {
                       "👩‍💻🧑🏽‍🚀🇯🇵❤️ family 👨‍👩‍👧‍👦 emoji row 🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉",
                       "a漢b字c漢d字e漢f字g漢h字i漢j字k漢l字m漢n字o漢p字q漢r字s漢t字u漢v字w漢x字y漢z字"]
         let rows = titles.enumerated().map { index, title in
-            Headline(id: StoryID(Int64(index + 1)), feedID: FeedID(1), feedTitle: "中文新闻网站🎉", title: title,
+            Headline(id: StoryID(Int64(index + 1)), feedID: FeedID(1), feedTitle: "中文新闻网站🎉", title: SafeLine(title),
                      date: Fixtures.now, commentCount: 3)
         }
         _ = update(&state, .headlinesLoaded(request.id, HeadlinePage(rows: rows, startIndex: 0, total: 3, unread: 3)))
