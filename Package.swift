@@ -43,7 +43,7 @@ let package = Package(
                 "TermCore", "TextSafety", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // jemalloc (Debian's libjemalloc-dev) in place of glibc's malloc: Swift allocates a great deal
-            // while reading feeds and laying out articles (DECISIONS.md, 2026-11-29).
+            // while reading feeds and laying out articles (DECISIONS.md, "jemalloc in place of glibc's malloc").
             linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]),
         // Benchmark timings and the durability test's torture writer: built for `make bench` and the tests,
         // never installed, so the `gazette` binary carries none of it. Same allocator as `gazette`, so the

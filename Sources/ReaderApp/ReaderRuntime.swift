@@ -4,9 +4,9 @@ import ReaderCore
 import ReaderUI
 import TermCore
 
-/// The loop of the reader (DESIGN.md §3): input and effect results become actions, `update` turns them into
-/// a new state and effects, effects run in owned tasks off the main actor and answer with actions, and the
-/// frame is drawn again whenever the state changed.
+/// The loop of the reader (ARCHITECTURE.md, "The loop"): input and effect results become actions, `update`
+/// turns them into a new state and effects, effects run in owned tasks off the main actor and answer with
+/// actions, and the frame is drawn again whenever the state changed.
 @MainActor
 public final class ReaderRuntime {
     /// Where an effect's task runs: a new load cancels the previous one of the same kind.

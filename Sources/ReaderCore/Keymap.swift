@@ -24,7 +24,7 @@ public struct Keymap: Sendable, Equatable {
         bindings(for: pane).first { $0.keys.contains(key) }?.command
     }
 
-    /// The defaults of DESIGN.md §4.
+    /// The default bindings (DECISIONS.md, "Keys and views").
     public static let standard: Keymap = {
         let movement: [Binding] = [
             Binding([.up, .character("k")], .moveUp),
