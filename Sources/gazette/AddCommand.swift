@@ -18,6 +18,7 @@ struct AddCommand: AsyncParsableCommand {
         let paths = (try location.resolved())
         let settings = try loadSettings(paths)
         var chosen = url
+        if let problem = UrlsFile.problem(adding: url) { throw CommandFailure(message: problem, status: 2) }
         if !noCheck && Subscription(url: url).kind == .feed {
             let discovery = FeedDiscovery(fetcher: FeedFetcher(policy: settings.fetch))
             switch await discovery.resolve(url) {
@@ -46,10 +47,17 @@ struct AddCommand: AsyncParsableCommand {
 
 /// Loads config.toml for a command: warnings to stderr, errors as a failure with every bad line.
 func loadSettings(_ paths: GazettePaths) throws -> Settings {
+    let (settings, warnings) = try loadSettingsQuietly(paths)
+    for warning in warnings { printError("gazette: warning: \(warning)") }
+    return settings
+}
+
+/// Loads config.toml: the settings and the warnings in words (the file and line in each); errors as a
+/// failure with every bad line.
+func loadSettingsQuietly(_ paths: GazettePaths) throws -> (Settings, [String]) {
     do {
         let (settings, warnings) = try SettingsFile.load(path: paths.configFile)
-        for warning in warnings { printError("gazette: warning: \(paths.configFile): \(warning)") }
-        return settings
+        return (settings, warnings.map { "\(paths.configFile): \($0)" })
     } catch {
         throw CommandFailure(message: "bad configuration:\n\(error)", status: 2)
     }

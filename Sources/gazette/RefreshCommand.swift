@@ -58,10 +58,7 @@ struct RefreshCommand: AsyncParsableCommand {
                            + "gazette remove \(outcome.url) && gazette add \(moved)")
             }
         }
-        if settings.keepDays > 0 || settings.maxPerFeed > 0 {
-            _ = try? cache.purge(keepDays: settings.keepDays,
-                                 maxPerFeed: settings.maxPerFeed > 0 ? settings.maxPerFeed : nil, now: Date())
-        }
+        _ = try? cache.purge(RetentionRule(keepDays: settings.keepDays, maxPerFeed: settings.maxPerFeed), now: Date())
         if !quiet && isatty(STDOUT_FILENO) == 1 { print(report.summary) }
         let attempted = report.outcomes.filter { if case .deferred = $0.status { false } else { true } }
         if !attempted.isEmpty && attempted.allSatisfy(\.isFailure) {
