@@ -69,7 +69,9 @@ public final class ReaderRuntime {
         state.refresh.fetchesNewSubscriptionsOnStart = refresh.fetchesNewOnStart && refresh.refresher != nil
         self.browser = browser
         self.watchInterval = watchInterval
-        nextWatch = ContinuousClock.now + (watchInterval ?? .zero)
+        // The first look is at once: its stamp is what later looks compare with, so a write by another
+        // process in the first seconds is not taken for the starting state.
+        nextWatch = ContinuousClock.now
         self.warnings = warnings
     }
 
