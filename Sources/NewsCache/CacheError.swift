@@ -32,9 +32,9 @@ public enum CacheError: Error, Equatable, Sendable, CustomStringConvertible, Loc
                 + "writing to it); nothing was lost — try again"
         case let .readOnly(path):
             let folder = (path as NSString).deletingLastPathComponent
-            return "the cache \(path) is read-only: reading works, but read marks, stars and new stories cannot "
-                + "be saved; make it and its folder writable (chmod u+w \(path) \(folder)) or use another "
-                + "data folder (--data-dir)"
+            // What to do comes first: the status bar may cut the end of a long line.
+            return "the cache is read-only — reading works; to save, chmod u+w \(folder) \(path) "
+                + "(or use --data-dir)"
         case let .diskFull(path):
             return "the disk holding the cache \(path) is full; nothing was lost, but new stories and read marks "
                 + "cannot be saved until space is freed (try `gazette vacuum`)"

@@ -6,7 +6,12 @@ import ReaderApp
 /// `gazette add URL`: subscribes to a feed; given a web page, finds the feed the page advertises.
 struct AddCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "add", abstract: "Subscribe to a feed, or to the feed a web page advertises.")
+        commandName: "add", abstract: "Subscribe to a feed, or to the feed a web page advertises.",
+        discussion: """
+            Writes a line to the urls file; the reader fetches new subscriptions as it starts (and R, the \
+            refresh timer and gazette refresh re-read the file). With or without --no-check, the URL must be \
+            an absolute http(s) URL, a file path, or a known source (hackernews:top, lobsters:hottest).
+            """)
 
     @OptionGroup var location: PathOptions
     @Argument(help: "A feed URL, a web page that links to its feed, a file path, or hackernews:top.") var url: String
