@@ -87,8 +87,10 @@ extension AppState {
         refresh.running = nil
         refresh.progress = nil
         let everythingFailed = tally.total > 0 && tally.errors == tally.total
-        // The quiet start-up fetch says nothing when there was nothing new to fetch.
-        if running.scope != .unfetched || tally.total > 0 {
+        // The quiet start-up fetch says nothing when there was nothing new to fetch, and never hides a
+        // warning shown at start.
+        let isQuiet = running.scope == .unfetched && (tally.total == 0 || status?.isError == true)
+        if !isQuiet {
             status = StatusMessage(RefreshState.summary(of: tally, scope: running.scope), isError: everythingFailed)
         }
         // A page the user asked for (g, G, paging) is not overridden; its answer brings the new counts.

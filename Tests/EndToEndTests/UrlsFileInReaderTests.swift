@@ -31,9 +31,10 @@ struct UrlsFileInReaderTests {
             return folders
         }
         defer { session.close() }
-        try session.waitFor("warning: ")
-        try session.waitFor("line 2")
-        try session.waitFor("Old desk story")
+        try session.waitUntil("the warning and the story fetched at start") { screen in
+            screen.contains { $0.contains("warning: ") && $0.contains("line 2") }
+                && screen.contains { $0.contains("Old desk story") }
+        }
 
         let binary = try GazetteBinary.path()
         #expect(try ProcessRunner.run(binary, ["add", "--no-check", second] + folders).status == 0)

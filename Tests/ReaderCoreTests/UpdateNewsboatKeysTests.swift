@@ -158,11 +158,19 @@ struct UpdateNewsboatKeysTests {
         #expect(update(&off, .started).count == 1)
     }
 
-    @Test("warnings found at start show in the status bar")
+    @Test("warnings found at start show in the status bar, and the start-up fetch's summary does not hide them")
     func warnings() {
-        var state = Self.state(read: [])
+        var state = AppState(size: TerminalSize(width: 160, height: 48), now: Fixtures.now)
+        state.refresh.fetchesNewSubscriptionsOnStart = true
+        guard case .refresh(let request)? = update(&state, .started).last else {
+            Issue.record("expected a start-up fetch")
+            return
+        }
         _ = update(&state, .warned(["urls: line 3: no URL", "config.toml: line 2: unknown key"]))
-        #expect(state.status?.text == "warning: urls: line 3: no URL (and 1 more: gazette feeds lists them)")
+        let warning = "warning: urls: line 3: no URL (and 1 more: gazette feeds lists them)"
+        #expect(state.status?.text == warning)
+        _ = update(&state, .refreshFinished(request.id, RefreshTally(done: 2, total: 2, newStories: 5)))
+        #expect(state.status?.text == warning)
     }
 
     @Test("another process's stories: a new change stamp reloads around the selection, which stays")
