@@ -35,7 +35,7 @@ struct VacuumCommandTests {
         deinit { try? FileManager.default.removeItem(atPath: path) }
 
         func vacuum(_ flags: [String]) throws -> Set<String> {
-            var command = try VacuumCommand.parse(["--config-dir", path + "/config", "--data-dir", path + "/data"] + flags)
+            let command = try VacuumCommand.parse(["--config-dir", path + "/config", "--data-dir", path + "/data"] + flags)
             try command.run()
             let cache = try NewsCache(path: path + "/data/cache.sqlite", access: .readOnly)
             return Set(try cache.headlines(HeadlineQuery(), limit: 10).map(\.title))
