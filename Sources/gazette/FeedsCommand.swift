@@ -3,6 +3,7 @@ import ArticleText
 import Foundation
 import NewsCache
 import NewsModel
+import TextSafety
 
 /// `gazette feeds`: every subscription in the urls file (the source of truth), with its unread and total
 /// counts and last error from the cache; those never fetched yet are marked so. Problems with the urls file
