@@ -21,4 +21,8 @@ public protocol ReaderStore: Sendable {
     func markFeedRead(_ feedID: FeedID) async throws -> Int
     /// Up to `limit` stories matching `text`, best first, with the matches marked.
     func search(_ text: String, limit: Int) async throws -> [SearchHit]
+    /// Marks every story the query lists read; returns how many changed.
+    func markRead(matching query: HeadlineQuery) async throws -> Int
+    /// A number that changes when stories or feeds are added or removed, by any process.
+    func changeStamp() async throws -> Int64
 }

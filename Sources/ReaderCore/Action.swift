@@ -56,4 +56,16 @@ public enum Action: Sendable, Equatable {
     case refreshTimerFired
     /// The browser was started for the URL, or could not be (`failure` says why, refusals included).
     case linkOpened(String, failure: String?)
+    /// `n` / `p` asked the store: the unread story found (in `query`'s view, or in all stories when that
+    /// view had none left), or nil.
+    case unreadFound(RequestID, HeadlineQuery, Headline?)
+    /// `C` was carried out: how many stories of `query` changed.
+    case viewMarkedRead(HeadlineQuery, changed: Int)
+    /// Time to look whether another process changed the cache (every few seconds).
+    case cacheWatchTicked
+    /// The cache's change stamp (see `ReaderStore.changeStamp`); a new one means another process stored
+    /// or removed stories or feeds.
+    case cacheChecked(Int64)
+    /// Warnings found at start (bad lines in the urls file or config.toml), for the status bar.
+    case warned([String])
 }

@@ -69,6 +69,9 @@ extension AppState {
         case .feedRead(let id):
             status = StatusMessage("Could not mark \(feedName(id)) read: \(message)", isError: true)
             return [requestHeadlines(.first)]
+        case .viewRead:
+            status = StatusMessage("Could not mark the stories read: \(message)", isError: true)
+            return [requestHeadlines(.first)]
         }
     }
 

@@ -36,4 +36,13 @@ public enum Effect: Sendable, Equatable, Hashable {
     case refresh(RefreshRequest)
     /// Open a URL in the browser; answered by `.linkOpened`.
     case openURL(String)
+    /// The first unread story after (`forward`) or before `cursor` in `query`, else in all stories;
+    /// answered by `.unreadFound(id, …)`.
+    case findUnread(RequestID, HeadlineQuery, HeadlineCursor?, forward: Bool)
+    /// Mark every story of the view read; answered by `.viewMarkedRead`.
+    case markViewRead(HeadlineQuery)
+    /// Repaint the whole terminal (Ctrl-L), whatever the backend believes is on it.
+    case redraw
+    /// Read the cache's change stamp; answered by `.cacheChecked`.
+    case checkCache
 }

@@ -39,12 +39,14 @@ public struct Keymap: Sendable, Equatable {
             Binding([.tab], .focusNext),
             Binding([.backTab], .focusPrevious),
             Binding([.character("?")], .toggleHelp),
+            Binding([.control("l")], .redraw),
         ] + refreshAndLinkBindings
         let open = Binding([.enter, .right, .character("l")], .openStory)
         let back = Binding([.escape, .left, .character("h"), .character("q")], .back)
         var headlines = movement
         headlines.append(open)
-        headlines.append(Binding([.character("q"), .control("c")], .quit))
+        headlines.append(Binding([.character("q")], .backOrQuit))
+        headlines.append(Binding([.control("c")], .quit))
         headlines += common
         headlines += viewBindings + markBindings
         headlines.append(Binding([.escape], .leaveSearch))

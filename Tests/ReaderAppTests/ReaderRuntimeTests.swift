@@ -31,6 +31,22 @@ struct ReaderRuntimeTests {
         #expect(text(backend.frames.last).contains("White House admitted on"))
     }
 
+    @Test("Ctrl-L repaints the whole screen: the backend forgets what it drew and the same frame is drawn again")
+    func redraw() async throws {
+        let (backend, _) = await run([.key(.control("l"))])
+        #expect(backend.invalidations == 1)
+        let frames = backend.frames.filter { $0.lines.joined().contains("Surprise turnaround") }
+        #expect(frames.count >= 2 && frames[frames.count - 1] == frames[frames.count - 2])
+    }
+
+    @Test("C then y marks every story of the view read in the cache")
+    func markViewRead() async throws {
+        let store = Fixtures.store()
+        #expect(try store.count(HeadlineQuery(unreadOnly: true)) > 0)
+        _ = await run([.key(.character("C")), .key(.character("y"))], store: store)
+        #expect(try store.count(HeadlineQuery(unreadOnly: true)) == 0)
+    }
+
     @Test("without settling for tests, the very first frame drawn already lists the headlines")
     func firstFrameComplete() async throws {
         // The wait is bounded in the product (150 ms); here it is long enough never to run out on a busy machine.
@@ -157,4 +173,6 @@ struct FailingStore: ReaderStore {
     func tags() async throws -> [String] { throw Failure() }
     func markFeedRead(_ feedID: FeedID) async throws -> Int { throw Failure() }
     func search(_ text: String, limit: Int) async throws -> [SearchHit] { throw Failure() }
+    func markRead(matching query: HeadlineQuery) async throws -> Int { throw Failure() }
+    func changeStamp() async throws -> Int64 { throw Failure() }
 }
