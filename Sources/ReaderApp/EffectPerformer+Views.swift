@@ -90,8 +90,10 @@ extension EffectPerformer {
                 let unread = HeadlineQuery(scope: scope, unreadOnly: true)
                 let found: [Headline]
                 switch (forward, cursor) {
-                case (true, _): found = try await store.headlines(unread, after: cursor, limit: 1)
-                case (false, let cursor?): found = try await store.headlines(unread, before: cursor, limit: 1)
+                case (true, _):
+                    found = try await store.headlinePage(unread, cursor.map { .after($0) } ?? .first, limit: 1).rows
+                case (false, let cursor?):
+                    found = try await store.headlinePage(unread, .before(cursor), limit: 1).rows
                 case (false, nil): found = []
                 }
                 if let headline = found.first {

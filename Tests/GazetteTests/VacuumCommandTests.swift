@@ -28,8 +28,8 @@ struct VacuumCommandTests {
             }
             try cache.store(FeedDocument(entries: entries), feedID: feed, fetchedAt: now)
             for row in try cache.headlines(HeadlineQuery(), limit: 10) {
-                try cache.setRead(row.id, !row.title.hasSuffix("unread"))
-                if row.title.hasSuffix("starred") { try cache.setStarred(row.id, true) }
+                try cache.setRead(row.id, !row.title.text.hasSuffix("unread"))
+                if row.title.text.hasSuffix("starred") { try cache.setStarred(row.id, true) }
             }
         }
         deinit { try? FileManager.default.removeItem(atPath: path) }
@@ -38,7 +38,7 @@ struct VacuumCommandTests {
             let command = try VacuumCommand.parse(["--config-dir", path + "/config", "--data-dir", path + "/data"] + flags)
             try command.run()
             let cache = try NewsCache(path: path + "/data/cache.sqlite", access: .readOnly)
-            return Set(try cache.headlines(HeadlineQuery(), limit: 10).map(\.title))
+            return Set(try cache.headlines(HeadlineQuery(), limit: 10).map(\.title.text))
         }
     }
 

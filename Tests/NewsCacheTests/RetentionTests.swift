@@ -61,12 +61,12 @@ struct RetentionTests {
         }
         try cache.store(FeedDocument(entries: entries), feedID: feed, fetchedAt: referenceDate)
         for row in try cache.headlines(HeadlineQuery(), limit: 20) {
-            try cache.setRead(row.id, row.title.hasSuffix("-read") || row.title.hasSuffix(" read"))
-            if row.title.contains("starred") { try cache.setStarred(row.id, true) }
+            try cache.setRead(row.id, row.title.text.hasSuffix("-read") || row.title.text.hasSuffix(" read"))
+            if row.title.text.contains("starred") { try cache.setStarred(row.id, true) }
         }
         let listed = try cache.purgeCandidates(rule, now: referenceDate).map(\.title)
         let removed = try cache.purge(rule, now: referenceDate)
-        let left = Set(try cache.headlines(HeadlineQuery(), limit: 20).map(\.title))
+        let left = Set(try cache.headlines(HeadlineQuery(), limit: 20).map(\.title.text))
         let expectedGone: Set<String>
         switch (rule.keepDays, rule.maxPerFeed) {
         case (0, 0): expectedGone = []
