@@ -17,12 +17,14 @@ let package = Package(
         // MARK: system libraries (Debian packages; Homebrew equivalents in README.md)
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]),
         .systemLibrary(name: "CGumbo", providers: [.apt(["libgumbo-dev"]), .brew(["gumbo-parser"])]),
+        // libcurl for HTTP: the only transport that lets Gazette bound a download's memory and time.
+        .systemLibrary(name: "CCurl", providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]),
 
         // MARK: pure modules
         .target(name: "NewsModel"),
         .target(name: "TermCore"),
         .target(name: "ArticleText", dependencies: ["NewsModel", "TermCore", "CGumbo"]),
-        .target(name: "NewsSources", dependencies: ["NewsModel", "ArticleText"]),
+        .target(name: "NewsSources", dependencies: ["NewsModel", "ArticleText", "CCurl"]),
         .target(name: "NewsCache", dependencies: ["NewsModel", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "ReaderCore", dependencies: ["NewsModel", "TermCore"]),
         .target(name: "ReaderUI", dependencies: ["ReaderCore", "ArticleText", "TermCore", "NewsModel", "TOMLKit"]),
