@@ -60,7 +60,8 @@ public final class FeedFetcher: Sendable {
                 finalURL: outcome.finalURL,
                 etag: head.value("ETag"),
                 lastModified: head.value("Last-Modified"),
-                permanentRedirect: permanent))
+                permanentRedirect: permanent,
+                contentLocation: head.value("Content-Location")))
         case 304:
             return .notModified(permanentRedirect: permanent)
         case 410:
