@@ -120,25 +120,15 @@ struct TerminalBackendTests {
         try expectRestored(session, exit)
     }
 
-    @Test("Ctrl-\\ typed at the keyboard (SIGQUIT) ends the session cleanly with status 131")
-    func controlBackslash() throws {
+    @Test("Ctrl-C (SIGINT) and Ctrl-\\ (SIGQUIT) typed at the keyboard end the session cleanly with 128 + signal",
+          arguments: [("C-c", SIGINT), ("C-\\", SIGQUIT)])
+    func controlKeys(key: String, signal: Int32) throws {
         let session = try start()
         defer { session.close() }
         try session.waitFor("Gazette terminal check")
-        try session.send("C-\\")
+        try session.send(key)
         let exit = try #require(try session.waitForExit())
-        #expect(exit.status == 131)
-        try expectRestored(session, exit)
-    }
-
-    @Test("Ctrl-C typed at the keyboard ends the session cleanly with status 130")
-    func controlC() throws {
-        let session = try start()
-        defer { session.close() }
-        try session.waitFor("Gazette terminal check")
-        try session.send("C-c")
-        let exit = try #require(try session.waitForExit())
-        #expect(exit.status == 130)
+        #expect(exit.status == 128 + signal)
         try expectRestored(session, exit)
     }
 }
