@@ -11,7 +11,7 @@ enum CurlTransfer {
     /// Runs `request` to completion on this thread (it blocks) and reports how it ended.
     static func perform(_ request: TransferRequest, handle: UnsafeMutableRawPointer, cancel: CancelFlag)
         -> Result<TransferOutcome, FetchError> {
-        let state = TransferState(limit: request.limit, cancel: cancel)
+        let state = TransferState(limit: request.limit, idleSeconds: request.idleSeconds, cancel: cancel)
         var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         var headerList: UnsafeMutablePointer<curl_slist>? = nil
         for line in request.headerLines { headerList = curl_slist_append(headerList, line) }
@@ -53,9 +53,8 @@ enum CurlTransfer {
         _ = gazette_curl_set_string(handle, CURLOPT_ACCEPT_ENCODING, "")
         _ = gazette_curl_set_offset(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(request.limit))
         _ = gazette_curl_set_long(handle, CURLOPT_CONNECTTIMEOUT, request.idleSeconds)
-        // Less than one byte a second for `idleSeconds` is silence; `totalSeconds` bounds a trickle.
-        _ = gazette_curl_set_long(handle, CURLOPT_LOW_SPEED_LIMIT, 1)
-        _ = gazette_curl_set_long(handle, CURLOPT_LOW_SPEED_TIME, request.idleSeconds)
+        // Silence (no byte for `idleSeconds`) is watched in the progress callback; `totalSeconds` bounds a
+        // trickle, however steady.
         _ = gazette_curl_set_long(handle, CURLOPT_TIMEOUT, request.totalSeconds)
         _ = gazette_curl_set_pointer(handle, CURLOPT_WRITEDATA, context)
         _ = gazette_curl_set_data_callback(handle, CURLOPT_WRITEFUNCTION) { bytes, size, count, context in
@@ -70,12 +69,12 @@ enum CurlTransfer {
             return state.receiveHeader(UnsafeRawBufferPointer(start: bytes, count: size * count)) ? size * count : 0
         }
         // The progress callback runs at least once a second, even while the server is silent: it is where a
-        // cancelled refresh stops its transfers.
+        // cancelled refresh stops its transfers, and a silent server is given up.
         _ = gazette_curl_set_long(handle, CURLOPT_NOPROGRESS, 0)
         _ = gazette_curl_set_pointer(handle, CURLOPT_XFERINFODATA, context)
-        _ = gazette_curl_set_progress_callback(handle) { context, _, _, _, _ in
+        _ = gazette_curl_set_progress_callback(handle) { context, _, received, _, _ in
             guard let context else { return 1 }
-            return Unmanaged<TransferState>.fromOpaque(context).takeUnretainedValue().cancel.isCancelled ? 1 : 0
+            return Unmanaged<TransferState>.fromOpaque(context).takeUnretainedValue().shouldStop(received: Int64(received)) ? 1 : 0
         }
     }
 
@@ -97,6 +96,7 @@ enum CurlTransfer {
         let host = URLComponents(string: request.url)?.host ?? "the server"
         if state.exceeded { return .tooLarge(limit: request.limit) }
         if state.cancel.isCancelled { return .cancelled }
+        if state.wentSilent { return .timedOut(seconds: request.idleSeconds) }
         if let refusal = state.refusal { return refusal }
         switch code {
         case CURLE_FILESIZE_EXCEEDED: return .tooLarge(limit: request.limit)
@@ -167,8 +167,13 @@ final class CancelFlag: @unchecked Sendable {
 /// What libcurl's callbacks gather during one transfer. Only the transfer's thread touches it.
 final class TransferState {
     let limit: Int
+    let idleSeconds: Int
     let cancel: CancelFlag
     private(set) var body = Data()
+    /// Set when nothing arrived for `idleSeconds`.
+    private(set) var wentSilent = false
+    private var lastReceived: Int64 = -1
+    private var lastActivity = ContinuousClock.now
     private(set) var exceeded = false
     /// Set when the response itself was refused (headers too large).
     private(set) var refusal: FetchError?
@@ -178,8 +183,23 @@ final class TransferState {
     /// Header bytes accepted in all responses of one transfer; libcurl bounds each line, not their number.
     static let headerLimit = 256 << 10
 
-    init(limit: Int, cancel: CancelFlag) {
-        self.limit = limit; self.cancel = cancel
+    init(limit: Int, idleSeconds: Int, cancel: CancelFlag) {
+        self.limit = limit; self.idleSeconds = idleSeconds; self.cancel = cancel
+    }
+
+    /// Whether the transfer must stop now: cancelled, or silent (no header or body byte) for `idleSeconds`.
+    /// A server sending a byte now and then is not silent; the total limit ends it.
+    func shouldStop(received: Int64) -> Bool {
+        if cancel.isCancelled { return true }
+        let now = ContinuousClock.now
+        if received != lastReceived {
+            lastReceived = received
+            lastActivity = now
+        } else if now - lastActivity >= .seconds(idleSeconds) {
+            wentSilent = true
+            return true
+        }
+        return false
     }
 
     /// The last response that was not informational (1xx).
@@ -206,6 +226,7 @@ final class TransferState {
     /// transfer.
     func receiveHeader(_ bytes: UnsafeRawBufferPointer) -> Bool {
         headerBytes += bytes.count
+        lastActivity = ContinuousClock.now
         if headerBytes > Self.headerLimit {
             refusal = .other("the server sent more than \(ByteCountFormatter.describe(Self.headerLimit)) of headers")
             return false
