@@ -1,5 +1,5 @@
 import ArgumentParser
-import ArticleText
+import TextSafety
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

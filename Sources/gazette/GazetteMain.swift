@@ -1,5 +1,5 @@
 import ArgumentParser
-import ArticleText
+import TextSafety
 import NcursesBackend
 #if canImport(Glibc)
 import Glibc

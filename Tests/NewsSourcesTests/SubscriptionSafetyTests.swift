@@ -1,4 +1,4 @@
-import ArticleText
+import TextSafety
 import Foundation
 import Testing
 @testable import NewsSources

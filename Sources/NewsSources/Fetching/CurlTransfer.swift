@@ -1,5 +1,6 @@
 import CCurl
 import Foundation
+import TextSafety
 
 /// One HTTP(S) transfer performed by libcurl on the calling thread, with every limit enforced inside
 /// libcurl's own callbacks: the body (decoded, when the server compressed it) stops being read the moment it

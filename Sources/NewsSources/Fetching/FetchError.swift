@@ -1,4 +1,4 @@
-import ArticleText
+import TextSafety
 import Foundation
 
 /// Why a feed could not be fetched, in words a reader understands. Every case names what to do or what

@@ -1,8 +1,8 @@
-import ArticleText
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import TextSafety
 
 /// OPML 1.0/2.0 import and OPML 2.0 export of subscriptions. On import any outline with an `xmlUrl`
 /// attribute (in any letter case) is a feed whatever its `type`; folders (outlines without one) become
@@ -72,28 +72,18 @@ public enum OPML {
         let name = subscription.title ?? subscription.url
         var attributes = "type=\"rss\" text=\"\(escape(name))\""
         if subscription.title != nil { attributes += " title=\"\(escape(name))\"" }
-        attributes += " xmlUrl=\"\(escape(Sanitizer.percentEncodingControls(subscription.url)))\""
+        attributes += " xmlUrl=\"\(EntityText.escape(Sanitizer.percentEncodingControls(subscription.url)))\""
         if !subscription.tags.isEmpty {
             attributes += " category=\"\(escape(subscription.tags.map { "/" + $0 }.joined(separator: ",")))\""
         }
         return "<outline \(attributes)/>"
     }
 
-    /// `text` for an XML attribute or element: markup characters as entities, and whatever the sanitiser
-    /// removes left out (XML 1.0 allows no C0 control but tab and line ends, even as a reference), so the
-    /// export is always well-formed and never carries a terminal sequence.
+    /// `text` for an XML attribute or element: through the sanitiser first (XML 1.0 allows no C0 control
+    /// but tab and line ends, even as a reference), so the export is always well-formed and never carries a
+    /// terminal sequence.
     static func escape(_ text: String) -> String {
-        var out = ""
-        for character in Sanitizer.cleanLine(text) {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
+        EntityText.escape(Sanitizer.cleanLine(text))
     }
 }
 

@@ -1,4 +1,4 @@
-import ArticleText
+import TextSafety
 import Foundation
 
 /// The `urls` file in newsboat's format, so a newsboat user can copy theirs over:

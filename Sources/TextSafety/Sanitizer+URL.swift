@@ -1,4 +1,4 @@
-import ArticleText
+import Foundation
 
 extension Sanitizer {
     /// `url` with every control character (C0, DEL, C1) and white space percent-encoded as UTF-8 bytes, the
