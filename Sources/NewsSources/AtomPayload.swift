@@ -11,12 +11,13 @@ enum AtomPayload: Equatable {
     /// The payload of `raw` under `mediaType` (already lower-cased and trimmed), or nil when the type does
     /// not call for Base64 (`text`, `html`, `xhtml`, `text/*`, an XML type, no `/`) or a non-binary type's
     /// value is not Base64 (then it is read as written, as a lenient reader must).
-    static func read(_ raw: String, mediaType: String) -> AtomPayload? {
+    /// `raw` is read only when the type calls for Base64, so the usual `html` and `xhtml` values cost nothing.
+    static func read(_ raw: @autoclosure () -> String, mediaType: String) -> AtomPayload? {
         guard let slash = mediaType.firstIndex(of: "/"), !mediaType.hasPrefix("text/"),
               !mediaType.hasSuffix("+xml"), !mediaType.hasSuffix("/xml") else { return nil }
         let topLevel = String(mediaType[..<slash])
         let binaryType = ["image", "audio", "video", "font", "model"].contains(topLevel)
-        guard let bytes = decodeBase64(raw) else { return binaryType ? .binary : nil }
+        guard let bytes = decodeBase64(raw()) else { return binaryType ? .binary : nil }
         guard !binaryType, let text = textual(bytes) else { return .binary }
         return .text(text)
     }
