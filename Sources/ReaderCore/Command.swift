@@ -29,6 +29,12 @@ public enum Command: Sendable, Equatable, Hashable, CaseIterable {
     case refreshFeed, refreshAll
     /// Open the story's link in the browser, or (with a number typed after it) a link of the article.
     case openLink
+    /// newsboat's habits: the next / previous unread story (across feeds), every story of the view read
+    /// (after asking), a full redraw, and `q` on the list (back to all stories from a narrower view, else quit).
+    case nextUnread, previousUnread
+    case markViewRead
+    case redraw
+    case backOrQuit
 
     /// What the command does in `pane`, as the help overlay says it.
     public func summary(in pane: Pane) -> String {
@@ -67,6 +73,11 @@ public enum Command: Sendable, Equatable, Hashable, CaseIterable {
         case (.refreshFeed, _): "refresh this story's feed"
         case (.refreshAll, _): "refresh every feed"
         case (.openLink, _): "open link (o 3 Enter: link [3])"
+        case (.nextUnread, _): "next unread story (any feed)"
+        case (.previousUnread, _): "previous unread story (any feed)"
+        case (.markViewRead, _): "mark every story of this view read (asks first)"
+        case (.redraw, _): "redraw the screen"
+        case (.backOrQuit, _): "back to all stories; quit from there"
         }
     }
 }
