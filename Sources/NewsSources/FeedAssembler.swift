@@ -28,17 +28,27 @@ struct FeedAssembler {
                 .map { String(decoding: $0, as: UTF8.self) } ?? ""
             return TextValue(isHTML: type.contains("html"), value: decoded, base: node.base)
         }
-        if type == "xhtml" || type == "application/xhtml+xml" || node.hasElementChildren && !(type == "html" || type == "text/html") {
+        if atom, mode.isEmpty, let payload = AtomPayload.read(node.text, mediaType: type) {
+            // The decoded text has no declared markup language: read it the way an untyped RSS value is.
+            guard case .text(let decoded) = payload else { return TextValue(isHTML: false, value: "", base: node.base) }
+            return TextValue(isHTML: HTMLText.looksLikeHTML(decoded), value: decoded, base: node.base)
+        }
+        // Atom 0.3's `mode="xml"` says the markup is inline XML whatever the type.
+        let isHTMLType = (type == "html" || type == "text/html") && mode != "xml"
+        if isHTMLType && node.hasElementChildren {
+            // Invalid but common: markup written unescaped inside an HTML-typed element. Its text is HTML
+            // source and its elements are HTML, so the value is both, in document order; a lone `div` around
+            // it all is a wrapper (as TypePad writes escaped HTML inside an XHTML div), not content.
+            let content = Self.soleDivWrapper(node) ?? node
+            return TextValue(isHTML: true, value: XHTMLSerializer.innerMarkup(of: content, textIsMarkup: true),
+                             base: content.base)
+        }
+        if type == "xhtml" || type == "application/xhtml+xml" || node.hasElementChildren && !isHTMLType {
             if type == "text" || type == "text/plain" {
                 return TextValue(isHTML: false, value: node.text, base: node.base)
             }
-            var content = node
-            let elements = node.elements
             // Only Atom 1.0's `type="xhtml"` wraps the content in a div that is not part of it.
-            if type == "xhtml", elements.count == 1, elements[0].localName == "div",
-               node.children.allSatisfy({ if case .text(let t) = $0 { return t.allSatisfy(\.isWhitespace) }; return true }) {
-                content = elements[0]
-            }
+            let content = type == "xhtml" ? Self.soleDivWrapper(node) ?? node : node
             return TextValue(isHTML: true, value: XHTMLSerializer.innerMarkup(of: content), base: content.base)
         }
         let text = node.text
@@ -49,6 +59,15 @@ struct FeedAssembler {
             return TextValue(isHTML: false, value: text, base: node.base)
         }
         return TextValue(isHTML: HTMLText.looksLikeHTML(text), value: text, base: node.base)
+    }
+
+    /// The `div` that is the only element of `node`, with nothing but white space beside it.
+    static func soleDivWrapper(_ node: XMLNode) -> XMLNode? {
+        let elements = node.elements
+        guard elements.count == 1, elements[0].localName == "div",
+              node.children.allSatisfy({ if case .text(let t) = $0 { return t.allSatisfy(\.isWhitespace) }; return true })
+        else { return nil }
+        return elements[0]
     }
 
     /// A one-line plain-text field (title, name, category), or nil when empty.
@@ -178,14 +197,25 @@ struct FeedAssembler {
     /// `media:category`, comma-separated `tags`/`itunes:keywords`.
     func extraCategories(_ node: XMLNode) -> [String] {
         var terms: [String] = []
-        for category in node.children("itunes:category") {
+        // iTunes categories nest (`Technology` › `Podcasting`): every level is a term.
+        var nested = node.children("itunes:category")
+        var seen = 0
+        while seen < nested.count {
+            let category = nested[seen]
+            seen += 1
             if let text = category.attribute("text") { terms += Self.categories(from: text) }
+            nested.insert(contentsOf: category.children("itunes:category"), at: seen)
         }
         for group in [node] + node.children("media:group") {
             for category in group.children("media:category") { terms += Self.categories(from: category.text) }
         }
         for tags in node.children("tags") { terms += Self.categories(from: tags.text) }
         return terms
+    }
+
+    /// `media:title` directly or in a `media:group`: the title of an item that has no `title`.
+    func mediaTitle(_ node: XMLNode) -> XMLNode? {
+        node.child("media:title") ?? node.child("media:group")?.child("media:title")
     }
 
     /// `media:description` directly or in a `media:group`, the summary of last resort.
@@ -199,6 +229,7 @@ struct FeedAssembler {
     func rssEntry(_ item: XMLNode) -> FeedEntry {
         var entry = FeedEntry()
         entry.title = plainField(item.child("title", "dc:title"), atom: false)
+            ?? plainField(mediaTitle(item), atom: false)
         let guidNode = item.child("guid")
         let guid = guidNode.map { $0.text.trimmingXMLSpace() }.flatMap { $0.isEmpty ? nil : $0 }
         if let guid {
@@ -221,8 +252,14 @@ struct FeedAssembler {
             ?? atomPersonName(item.child("atom:author"))
         var description = item.child("description", "dc:description")
         var bodyFallback: XMLNode?
+        // An item with both a description and a summary: the first written is its summary, the other its
+        // body (when it has no richer one), whichever order they come in.
         if let summary = item.child("summary") {
-            bodyFallback = description; description = summary
+            if item.child("description", "dc:description", "summary") === summary {
+                bodyFallback = description; description = summary
+            } else {
+                bodyFallback = summary
+            }
         }
         description = description ?? item.child("atom:summary") ?? item.child("itunes:summary")
             ?? item.child("abstract") ?? mediaDescription(item)
@@ -231,7 +268,7 @@ struct FeedAssembler {
         if entry.updated == nil, let lastmod = item.attribute("lastmod") {
             entry.updated = FeedDateParser.parse(lastmod).map { min($0, fetchedAt) }
         }
-        if let body = item.child("content:encoded", "xhtml:body", "atom:content", "fullitem", "body") {
+        if let body = item.child("content:encoded", "xhtml:body", "atom:content", "fullitem", "body", "content") {
             if body.key == "xhtml:body" {
                 entry.content = htmlField(TextValue(isHTML: true, value: XHTMLSerializer.innerMarkup(of: body),
                                                     base: body.base))
@@ -263,6 +300,7 @@ struct FeedAssembler {
         var entry = FeedEntry()
         entry.id = atomID(node.child("atom:id", "id"))
         entry.title = plainField(node.child("atom:title", "title"), atom: true)
+            ?? plainField(mediaTitle(node), atom: false)
         let links = atomLinks(node)
         entry.link = alternateLink(links)
         entry.published = lastDate(node, "atom:published", "published", "atom:issued", "issued", "atom:created", "created")
@@ -325,7 +363,8 @@ struct FeedAssembler {
         }
     }
 
-    /// The first Media RSS thumbnail (directly, or inside `media:group`), else an image `media:content`.
+    /// The first Media RSS thumbnail (directly, or inside `media:group`), else an image `media:content`,
+    /// else the item's `itunes:image`.
     func thumbnail(_ node: XMLNode) -> String? {
         let groups = [node] + node.children("media:group")
         for group in groups {
@@ -338,6 +377,11 @@ struct FeedAssembler {
                 let isImage = content.attribute("medium") == "image" || content.attribute("type")?.hasPrefix("image/") == true
                 if isImage, let url = link(content.attribute("url"), base: content.base) { return url }
             }
+        }
+        // A podcast episode's own artwork (`<itunes:image href=…/>`; some feeds put the URL in the text).
+        if let image = node.child("itunes:image"),
+           let url = link(image.attribute("href") ?? image.attribute("url") ?? image.text, base: image.base) {
+            return url
         }
         return nil
     }
@@ -358,8 +402,8 @@ struct FeedAssembler {
             ?? channel.child("itunes:subtitle") ?? channel.child("itunes:summary")
         feed.subtitle = plainField(subtitle, atom: false)
         feed.id = channel.child("atom:id").map { $0.text.trimmingXMLSpace() }
-        feed.author = personName(channel.child("managingeditor", "dc:creator", "dc:author", "itunes:author",
-                                               "webmaster").map(\.text))
+        feed.author = personName(channel.child("managingeditor", "author", "dc:creator", "dc:author",
+                                               "itunes:author", "webmaster").map(\.text))
             ?? atomPersonName(channel.child("atom:author"))
         feed.updated = date(channel.child("lastbuilddate", "dc:date", "dcterms:modified", "atom:updated"))
         feed.published = date(channel.child("pubdate", "dcterms:issued"))
@@ -397,16 +441,18 @@ struct FeedAssembler {
 /// Re-serialises inline XHTML (Atom `type="xhtml"`, RSS descriptions with unescaped markup) as HTML text for
 /// the sanitiser. Depth is bounded by the reader's `maxDepth`, so the recursion is too.
 enum XHTMLSerializer {
-    static func innerMarkup(of node: XMLNode) -> String {
+    /// The children of `node` as HTML. `textIsMarkup` keeps character data as written, for an HTML-typed
+    /// element whose text is itself (escaped) HTML source around the unescaped elements.
+    static func innerMarkup(of node: XMLNode, textIsMarkup: Bool = false) -> String {
         var out = ""
-        for child in node.children { append(child, to: &out) }
+        for child in node.children { append(child, textIsMarkup: textIsMarkup, to: &out) }
         return out
     }
 
-    static func append(_ child: XMLChild, to out: inout String) {
+    static func append(_ child: XMLChild, textIsMarkup: Bool, to out: inout String) {
         switch child {
         case .text(let text):
-            out += EntityText.escape(text)
+            out += textIsMarkup ? text : EntityText.escape(text)
         case .element(let element):
             let name = element.qname.split(separator: ":").last.map(String.init) ?? element.qname
             out += "<" + name
@@ -414,7 +460,7 @@ enum XHTMLSerializer {
                 out += " " + attribute.qname + "=\"" + EntityText.escape(attribute.value) + "\""
             }
             out += ">"
-            for grandchild in element.children { append(grandchild, to: &out) }
+            for grandchild in element.children { append(grandchild, textIsMarkup: textIsMarkup, to: &out) }
             out += "</" + name + ">"
         }
     }

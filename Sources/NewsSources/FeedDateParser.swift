@@ -5,7 +5,12 @@ import TextSafety
 /// RFC 822/2822 with or without weekday, seconds, time or zone, 2-digit years, day and month swapped, named,
 /// military and `GMT+hh:mm` zones (unknown zones read as UTC); RFC 3339 / W3CDTF / ISO 8601 with or
 /// without seconds and fractions, lower-case `t`/`z`, a space for `T`, compact `20040105T...`, and the
-/// reduced forms `2026`, `2026-05`, `2026-05-28`; asctime (`Sun Jan  4 16:29:06 2004`).
+/// reduced forms `2026`, `2026-05`, `2026-05-28`; asctime (`Sun Jan  4 16:29:06 2004`, also with a zone
+/// before the year: `Sun Jul 15 01:16:00 +0000 2012`).
+///
+/// A string is read whole or not at all: trailing text that is not a zone (or an RFC 822 comment), a field
+/// out of range (month 13, 31 February, 25 o'clock) or a field of the wrong width (`2003-012-31`) gives nil,
+/// never a nearby instant made of the part that could be read.
 public enum FeedDateParser {
     public static func parse(_ raw: String) -> Date? {
         let text = raw.trimmingXMLSpace()
@@ -44,7 +49,8 @@ public enum FeedDateParser {
             if extended { _ = skip(0x2D) }
             if let d = digits(2) { day = d }
         } else if i < b.count { return nil }
-        if i < b.count && (b[i] == 0x54 || b[i] == 0x74 || b[i] == 0x20) {
+        if i < b.count {
+            guard b[i] == 0x54 || b[i] == 0x74 || b[i] == 0x20 else { return nil }
             i += 1
             guard let h = digits(2) else { return nil }
             hour = h
@@ -70,12 +76,15 @@ public enum FeedDateParser {
                     let om = digits(2) ?? 0
                     offset = (oh * 3600 + om * 60) * (c == 0x2D ? -1 : 1)
                 } else {
+                    // A named zone; one that is only letters but unknown reads as UTC, like RFC 822's.
                     let zone = String(decoding: b[i...], as: UTF8.self)
-                    offset = zoneOffset(zone) ?? 0
+                    guard let known = zoneOffset(zone) ?? (isLetters(zone) ? 0 : nil) else { return nil }
+                    offset = known
                     i = b.count
                 }
             }
         }
+        guard i == b.count else { return nil }
         return makeDate(year: year, month: month, day: day, hour: hour, minute: minute, second: second,
                         offset: offset)
     }
@@ -111,42 +120,52 @@ public enum FeedDateParser {
         }
         guard tokens.count >= 3 else { return nil }
         var day: Int?, monthValue: Int?, year: Int?
-        var index = 0
-        if let m = month(tokens[0]), let d = Int(tokens[1]) {
+        if let m = month(tokens[0]), let d = number(tokens[1]) {
             monthValue = m; day = d
-            // asctime: `Jan 4 16:29:06 2004`
-            if tokens.count >= 3, tokens[2].contains(":"), tokens.count >= 4, let y = Int(tokens[3]) {
-                let time = tokens[2]
-                tokens.remove(at: 2)
-                tokens.insert(time, at: 3)
+            // asctime: `Jan 4 16:29:06 2004`, or with a zone before the year: `Jul 15 01:16:00 +0000 2012`.
+            if tokens.count >= 4, tokens[2].contains(":"), let y = number(tokens[3]) {
+                tokens.swapAt(2, 3)
+                year = y
+            } else if tokens.count >= 5, tokens[2].contains(":"), let y = number(tokens[4]) {
+                tokens = [tokens[0], tokens[1], tokens[4], tokens[2], tokens[3]] + tokens[5...]
                 year = y
             } else {
-                year = Int(tokens[2])
+                year = number(tokens[2])
             }
-            index = 3
-        } else if let d = Int(tokens[0]), let m = month(tokens[1]) {
-            day = d; monthValue = m; year = Int(tokens[2]); index = 3
+        } else if let d = number(tokens[0]), let m = month(tokens[1]) {
+            day = d; monthValue = m; year = number(tokens[2])
         } else {
             return nil
         }
         guard var y = year, let d = day, let m = monthValue else { return nil }
         if tokens[2].count <= 2 && y < 100 { y += y < 90 ? 2000 : 1900 }
+        var index = 3
         var hour = 0, minute = 0, second = 0.0, offset = 0
         if index < tokens.count, tokens[index].contains(":") {
-            let parts = tokens[index].split(separator: ":")
-            hour = Int(parts[0]) ?? 0
-            minute = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
-            second = parts.count > 2 ? Double(parts[2]) ?? 0 : 0
+            let parts = tokens[index].split(separator: ":", omittingEmptySubsequences: false)
+            guard parts.count <= 3, let h = number(parts[0]), let mm = parts.count > 1 ? number(parts[1]) : 0
+            else { return nil }
+            hour = h; minute = mm
+            if parts.count > 2 {
+                guard let s = Double(parts[2]), parts[2].first?.isNumber == true else { return nil }
+                second = s
+            }
             index += 1
         }
         if index < tokens.count {
             var zone = String(tokens[index])
-            if index + 1 < tokens.count, zone.hasSuffix("GMT") || zone.hasSuffix("UTC"),
-               let next = tokens[index + 1].first, next == "+" || next == "-" {
-                zone += tokens[index + 1]
+            index += 1
+            if index < tokens.count, zone.hasSuffix("GMT") || zone.hasSuffix("UTC"),
+               let next = tokens[index].first, next == "+" || next == "-" {
+                zone += tokens[index]
+                index += 1
             }
-            offset = zoneOffset(zone) ?? 0
+            // Unknown zone names read as UTC; anything else in the zone's place is not a date.
+            guard let known = zoneOffset(zone) ?? (isLetters(zone) ? 0 : nil) else { return nil }
+            offset = known
         }
+        // After the zone only an RFC 822 comment may follow (`+0000 (UTC)`).
+        if index < tokens.count, tokens[index].first != "(" || tokens.last?.last != ")" { return nil }
         return makeDate(year: y, month: m, day: d, hour: hour, minute: minute, second: second, offset: offset)
     }
 
@@ -157,6 +176,18 @@ public enum FeedDateParser {
         "akdt": -8, "a": 0, "n": 0, "m": 0, "y": 0, // military letters: RFC 2822 §4.3 reads them as -0000
     ]
 
+    /// A field that is only ASCII digits (`Int` alone would take `+0000` for a year).
+    static func number(_ token: Substring) -> Int? {
+        guard !token.isEmpty, token.utf8.count <= 9, token.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        return Int(token)
+    }
+
+    /// Whether a zone is a name (letters, and the `/` of `Etc/GMT`), which reads as UTC when unknown.
+    static func isLetters(_ zone: String) -> Bool {
+        !zone.isEmpty && zone.utf8.count <= 32
+            && zone.utf8.allSatisfy { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 == 0x2F || $0 == 0x5F }
+    }
+
     /// Seconds east of UTC for `+0500`, `-05:00`, `GMT+5`, `Etc/GMT`, a named or military zone; nil if unknown.
     static func zoneOffset(_ raw: String) -> Int? {
         var zone = Substring(raw.lowercased())
@@ -166,7 +197,10 @@ public enum FeedDateParser {
             if rest.first == "+" || rest.first == "-" { zone = rest; break }
         }
         if let sign = zone.first, sign == "+" || sign == "-" {
-            let digits = zone.dropFirst().filter(\.isNumber)
+            let body = zone.dropFirst()
+            guard body.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 || $0 == 0x3A }) else { return nil }
+            let digits = body.filter(\.isNumber)
+            guard (1...4).contains(digits.count) else { return nil }
             let value: Int
             if digits.count <= 2 { value = (Int(digits) ?? 0) * 3600 } else {
                 let padded = digits.count == 3 ? "0" + digits : String(digits.prefix(4))
@@ -191,10 +225,19 @@ public enum FeedDateParser {
         return era * 146_097 + doe - 719_468
     }
 
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
     static func makeDate(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Double,
                          offset: Int) -> Date? {
-        guard (1...12).contains(month), (1...31).contains(day), (0...24).contains(hour), (0...59).contains(minute),
-              second >= 0, second < 61, year >= 1, year <= 9999 else { return nil }
+        guard (1...12).contains(month), year >= 1, year <= 9999, (1...daysIn(month: month, year: year)).contains(day),
+              (0...23).contains(hour) || hour == 24 && minute == 0 && second == 0, (0...59).contains(minute),
+              second >= 0, second < 61 else { return nil }
         let days = daysFromCivil(year: year, month: month, day: day)
         let seconds = Double(days * 86_400 + hour * 3600 + minute * 60 - offset) + second
         return Date(timeIntervalSince1970: seconds)

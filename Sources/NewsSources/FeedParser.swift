@@ -84,8 +84,9 @@ public enum FeedParser {
                                       documentBase: assembler.documentURL)
         var entries: [FeedEntry] = []
         var isAtom = false
-        let outcome = try reader.read(bytes) { node, _ in
-            if node.key == "item" {
+        let outcome = try reader.read(bytes) { node, parentKey in
+            // An `item` directly in an Atom `feed` is an entry under another name.
+            if node.key == "item" && parentKey != "atom:feed" && parentKey != "feed" {
                 entries.append(assembler.rssEntry(node))
             } else {
                 isAtom = true

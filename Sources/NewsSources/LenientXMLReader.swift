@@ -574,7 +574,9 @@ enum NamespaceTable {
         key == "rss" || key == "rdf:rdf" || key == "atom:feed" || key == "feed" || key == "channel"
     }
 
+    /// Whether an element is a story: RSS `item`, Atom `entry`, and the `item` that some Atom documents
+    /// use instead of `entry` (read as an Atom entry, since its children are Atom's).
     static func isEntry(_ key: String) -> Bool {
-        key == "item" || key == "atom:entry" || key == "entry"
+        key == "item" || key == "atom:entry" || key == "entry" || key == "atom:item"
     }
 }

@@ -33,6 +33,11 @@ struct DateTests {
         ("2003-12", "2003-12-01T00:00:00Z"),
         ("2003", "2003-01-01T00:00:00Z"),
         ("20031231T101455Z", "2003-12-31T10:14:55Z"),                     // compact ISO 8601
+        ("Sun Jul 15 01:16:00 +0000 2012", "2012-07-15T01:16:00Z"),       // asctime with a zone before the year
+        ("Sun Jul 15 03:16:00 +0200 2012", "2012-07-15T01:16:00Z"),
+        ("Wed, 31 Dec 2003 10:14:55 +0000 (Coordinated Universal Time)", "2003-12-31T10:14:55Z"), // RFC 822 comment
+        ("Sun, 29 Feb 2004 10:14:55 GMT", "2004-02-29T10:14:55Z"),        // leap day
+        ("2003-12-31T24:00:00Z", "2004-01-01T00:00:00Z"),                 // end of day
     ])
     func forms(_ raw: String, _ expected: String) {
         #expect(iso(FeedDateParser.parse(raw)) == expected, "\(raw)")
@@ -41,6 +46,24 @@ struct DateTests {
     @Test("garbage is not a date", arguments: ["", "soon", "32 Foo 2003", "2003-13-45", "Wed, 31 Dec"])
     func garbage(_ raw: String) {
         #expect(FeedDateParser.parse(raw) == nil)
+    }
+
+    /// A string that cannot be read whole must not become a nearby instant made of the part that could.
+    @Test("malformed fields, impossible values and trailing text are not dates", arguments: [
+        "2003-012-31T10:14:55+00:00",                 // a three-digit month once read as 1 January
+        "2003-12-31T10:14:55+00:00 and then some",
+        "2003-12-31 noon",
+        "2003-02-29", "2003-04-31T10:00:00Z",         // no such day
+        "2003-12-31T25:00:00Z", "2003-12-31T10:61Z", "2003-12-31T24:30:00Z",
+        "2003-12-31T10:14:55+0x00",
+        "Wed, 31 Dec 2003 10:14:55 GMT and more words",
+        "Wed, 31 Dec 2003 1x:14:55 GMT",              // a time field that is not a number
+        "Sun, 30 Feb 2003 10:14:55 GMT",
+        "Sun Jul 15 01:16:00 +0000",                  // asctime without its year
+        "Wed, 31 Dec 2003 10:14:55 +00zz",
+    ])
+    func rejected(_ raw: String) {
+        #expect(FeedDateParser.parse(raw) == nil, "\(raw)")
     }
 
     @Test("a date in the future is clamped to the fetch time")
