@@ -17,7 +17,8 @@ public final class ReaderRuntime {
 
     private let backend: any Backend
     private let store: any ReaderStore
-    private let theme: Theme
+    /// The themes `T` cycles through; `state.themes.current` picks the one drawn.
+    private let themes: [Theme]
     private let clock: @Sendable () -> Date
     private let pollMilliseconds: Int
     private let settlesEffectsBeforeInput: Bool
@@ -40,20 +41,25 @@ public final class ReaderRuntime {
     ///   - settlesEffectsBeforeInput: finish all running effects before reading each key; for tests, which
     ///     need each key to see the results of the previous one.
     ///   - firstFrameWait: how long the first frame may wait for the first page of headlines.
-    public init(backend: any Backend, store: any ReaderStore, theme: Theme, query: HeadlineQuery = HeadlineQuery(),
+    ///   - themeOptions: every theme `T` cycles through, when more than `theme`.
+    public init(backend: any Backend, store: any ReaderStore, theme: Theme, themeOptions: ThemeOptions? = nil,
+                query: HeadlineQuery = HeadlineQuery(),
                 hint: String? = nil, timeZone: TimeZone = .current,
                 clock: @escaping @Sendable () -> Date = { Date() }, pollMilliseconds: Int = 30,
                 settlesEffectsBeforeInput: Bool = false, firstFrameWait: Duration = .milliseconds(150),
                 markReadOnOpen: Bool = true,
                 refresh: RefreshOptions = RefreshOptions(),
                 browser: BrowserLauncher = BrowserLauncher(configured: nil, environment: [:])) {
-        self.backend = backend; self.store = store; self.theme = theme; self.clock = clock
+        let themeOptions = themeOptions ?? ThemeOptions(single: theme)
+        self.backend = backend; self.store = store; themes = themeOptions.themes; self.clock = clock
         self.pollMilliseconds = pollMilliseconds; self.settlesEffectsBeforeInput = settlesEffectsBeforeInput
         self.firstFrameWait = firstFrameWait
         let size = backend.size
         state = AppState(size: TerminalSize(width: size.width, height: size.height), query: query, now: clock(),
                          timeZone: timeZone, hint: hint)
         state.views.markReadOnOpen = markReadOnOpen
+        state.themes = themeOptions.choice
+        if let notice = themeOptions.notice { state.status = StatusMessage(notice, isError: true) }
         refreshDriver = RefreshDriver(refresher: refresh.refresher, intervalMinutes: refresh.intervalMinutes,
                                       start: clock())
         state.refresh.unavailableReason = refresh.unavailableReason
@@ -110,7 +116,7 @@ public final class ReaderRuntime {
 
     private func drawIfChanged() {
         guard state != lastDrawn else { return }
-        backend.draw(render(state, theme: theme, layouts: layouts))
+        backend.draw(render(state, theme: themes[state.themes.current], layouts: layouts))
         lastDrawn = state
     }
 

@@ -50,6 +50,8 @@ public struct AppState: Sendable, Equatable {
     public var refresh = RefreshState()
     /// The `o` prompt, while it is open.
     public var linkPrompt: LinkPrompt? = nil
+    /// The theme on screen and the others `T` cycles through.
+    public var themes = ThemeChoice()
     /// Where focus returns when the comment pane closes.
     var focusBeforeComments: Pane
     var nextRequestNumber: UInt64

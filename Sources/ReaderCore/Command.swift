@@ -29,6 +29,8 @@ public enum Command: Sendable, Equatable, Hashable, CaseIterable {
     case refreshFeed, refreshAll
     /// Open the story's link in the browser, or (with a number typed after it) a link of the article.
     case openLink
+    /// Show the next theme (live; config.toml is not changed).
+    case cycleTheme
 
     /// What the command does in `pane`, as the help overlay says it.
     public func summary(in pane: Pane) -> String {
@@ -67,6 +69,7 @@ public enum Command: Sendable, Equatable, Hashable, CaseIterable {
         case (.refreshFeed, _): "refresh this story's feed"
         case (.refreshAll, _): "refresh every feed"
         case (.openLink, _): "open link (o 3 Enter: link [3])"
+        case (.cycleTheme, _): "next colour theme"
         }
     }
 }

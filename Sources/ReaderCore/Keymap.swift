@@ -39,6 +39,7 @@ public struct Keymap: Sendable, Equatable {
             Binding([.tab], .focusNext),
             Binding([.backTab], .focusPrevious),
             Binding([.character("?")], .toggleHelp),
+            Binding([.character("T")], .cycleTheme),
         ] + refreshAndLinkBindings
         let open = Binding([.enter, .right, .character("l")], .openStory)
         let back = Binding([.escape, .left, .character("h"), .character("q")], .back)

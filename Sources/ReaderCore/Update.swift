@@ -111,6 +111,8 @@ extension AppState {
             return startRefresh(all: command == .refreshAll)
         case .openLink:
             return beginLinkPrompt()
+        case .cycleTheme:
+            return cycleTheme()
         }
     }
 }
