@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "ReaderAppTests", dependencies: [
             "ReaderApp", "NewsModel", "NewsCache", "NewsSources", "ReaderCore", "ReaderUI", "TermCore", "TestSupport",
         ]),
-        .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TermCore"]),
+        .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TermCore", "ReaderUI"]),
         .testTarget(name: "GazetteTests", dependencies: ["gazette"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ],

@@ -17,7 +17,9 @@ public enum ShippedThemes {
 # gray, a palette index 0-255, or "#rrggbb" (shown as the nearest colour the terminal has).
 # Attributes: bold, dim, italic, underline, reverse, strikethrough.
 #
-# A role left out takes its parent's style:
+# A role left out takes its parent's style, and a colour left out of a style (fg or bg) takes the parent
+# role's colour, so `link = "cyan"` keeps the text's background. `bg = "default"` asks for the terminal's.
+# Role parents:
 #   text                 (root: body text; plain when left out)
 #     headline > unread > new-comment
 #     muted > border > border-focused
@@ -35,7 +37,7 @@ text = "default"
 headline = "default"
 unread = { attrs = ["bold"] }
 selected = { fg = "black", bg = "cyan" }
-selected-inactive = { attrs = ["reverse"] }
+selected-inactive = { fg = "default", bg = "default", attrs = ["reverse"] }
 muted = { attrs = ["dim"] }
 link = { fg = "bright-blue", attrs = ["underline"] }
 heading = { attrs = ["bold"] }
@@ -107,7 +109,7 @@ heading = { fg = "#8a3ab9", bg = "#fafafa", attrs = ["bold"] }
 quote = { fg = "#3f7d3a", bg = "#fafafa", attrs = ["italic"] }
 code = { fg = "#a3520f", bg = "#fafafa" }
 match = { fg = "#000000", bg = "#ffd75f", attrs = ["bold"] }
-border = { fg = "#b4b8c0", bg = "#fafafa" }
+border = { fg = "#8f949d", bg = "#fafafa" }
 border-focused = { fg = "#2f5fb3", bg = "#fafafa", attrs = ["bold"] }
 status-bar = { fg = "#2e3138", bg = "#dcdfe4" }
 status-error = { fg = "#ffffff", bg = "#c0282d", attrs = ["bold"] }
@@ -248,7 +250,7 @@ help = { fg = "#e6e6e6", bg = "#333333" }
 help-key = { fg = "#56b4e9", bg = "#333333", attrs = ["bold"] }
 
 [comments]
-depths = ["#56b4e9", "#e69f00", "#f0e442", "#cc79a7", "#0072b2", "#ffffff", "#d55e00", "#969696"]
+depths = ["#56b4e9", "#e69f00", "#cc79a7", "#f0e442", "#0072b2", "#ffffff", "#d55e00", "#969696"]
 
 """#),
         ("mono", #"""

@@ -41,7 +41,7 @@ extension Theme {
         }
         var reader = ThemeReader(text: text, file: file)
         var themeName = name
-        var given: [Role: Style] = [:]
+        var given: [Role: Theme.Declared] = [:]
         for (key, value) in table.sorted(by: { $0.0 < $1.0 }) {
             switch key {
             case "name":
@@ -78,7 +78,7 @@ extension Theme {
             }
         }
         let diagnostics = reader.diagnostics.sorted { ($0.line ?? 0) < ($1.line ?? 0) }
-        return Parsed(theme: Theme(name: themeName, styles: given), diagnostics: diagnostics,
+        return Parsed(theme: Theme(name: themeName, declared: given), diagnostics: diagnostics,
                       explicitRoles: Set(given.keys))
     }
 
@@ -106,20 +106,23 @@ private struct ThemeReader {
 
     /// A style from a colour (string or palette index) or a `{ fg, bg, attrs }` table; nil (and a
     /// diagnostic) when anything in it is wrong, so the role keeps its parent's style whole.
-    mutating func style(_ value: TOMLValueConvertible, key: String, section: String) -> Style? {
+    mutating func style(_ value: TOMLValueConvertible, key: String, section: String) -> Theme.Declared? {
         if value.string != nil || value.int != nil {
-            return color(value, key: key, section: section).map { Style(foreground: $0) }
+            return color(value, key: key, section: section).map { Theme.Declared(Style(foreground: $0), setsBackground: false) }
         }
         guard let table = value.table else {
             report(key, section: section, "expected a colour name or a table such as { fg = \"red\" }")
             return nil
         }
         var style = Style()
+        var setsForeground = false, setsBackground = false
         for (field, fieldValue) in table {
             switch field {
             case "fg", "bg":
                 guard let color = color(fieldValue, key: key, section: section) else { return nil }
-                if field == "fg" { style.foreground = color } else { style.background = color }
+                if field == "fg" { style.foreground = color; setsForeground = true } else {
+                    style.background = color; setsBackground = true
+                }
             case "attrs":
                 guard let array = fieldValue.array else {
                     report(key, section: section, "attrs must be an array such as [\"bold\"]")
@@ -138,7 +141,7 @@ private struct ThemeReader {
                 return nil
             }
         }
-        return style
+        return Theme.Declared(style, setsForeground: setsForeground, setsBackground: setsBackground)
     }
 
     private mutating func color(_ value: TOMLValueConvertible, key: String, section: String) -> Color? {

@@ -87,13 +87,35 @@ public struct Theme: Sendable, Equatable {
         public static let depthGuides: [Role] = [.depth1, .depth2, .depth3, .depth4, .depth5, .depth6, .depth7, .depth8]
     }
 
-    /// A theme from the styles a file gives; every other role inherits from its parent.
+    /// A role's style as a theme file writes it: which colours it sets itself.
+    public struct Declared: Sendable, Equatable {
+        public var style: Style
+        public var setsForeground: Bool
+        public var setsBackground: Bool
+        public init(_ style: Style, setsForeground: Bool = true, setsBackground: Bool = true) {
+            self.style = style; self.setsForeground = setsForeground; self.setsBackground = setsBackground
+        }
+    }
+
+    /// A theme from complete styles; every role not given inherits from its parent.
     public init(name: String, styles given: [Role: Style]) {
+        self.init(name: name, declared: given.mapValues { Declared($0) })
+    }
+
+    /// A theme from styles as written: a role left out takes its parent's style, and a colour a style
+    /// leaves out takes the parent's colour (so `link = "cyan"` keeps the text's background).
+    public init(name: String, declared: [Role: Declared]) {
         self.name = name
         var resolved: [Role: Style] = [:]
         func resolve(_ role: Role) -> Style {
             if let done = resolved[role] { return done }
-            let style = given[role] ?? role.parent.map(resolve) ?? role.rootFallback
+            let inherited = role.parent.map(resolve) ?? role.rootFallback
+            var style = inherited
+            if let declaration = declared[role] {
+                style = declaration.style
+                if !declaration.setsForeground { style.foreground = inherited.foreground }
+                if !declaration.setsBackground { style.background = inherited.background }
+            }
             resolved[role] = style
             return style
         }
