@@ -37,10 +37,14 @@ final class TmuxSession {
 
     /// Starts `gazette` in a `width`×`height` window with the arguments `arguments` makes from the
     /// session's temporary configuration and data directories.
-    /// - Parameter terminalType: `TERM` for the program; nil leaves it unset.
+    /// - Parameters:
+    ///   - terminalType: `TERM` for the program; nil leaves it unset.
+    ///   - environment: more variables for the program (e.g. `NO_COLOR`).
+    ///   - binary: another gazette executable than `GazetteBinary.path()` (e.g. a copy elsewhere).
     init(terminalType: String? = "xterm-256color", width: Int = 160, height: Int = 48,
+         environment: [String: String] = [:], binary: String? = nil,
          arguments: (_ configDirectory: String, _ dataDirectory: String) -> [String]) throws {
-        let binary = try GazetteBinary.path()
+        let binary = try binary ?? GazetteBinary.path()
         name = "gazette-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
         directory = FileManager.default.temporaryDirectory.appendingPathComponent(name)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -50,8 +54,10 @@ final class TmuxSession {
         }
         let wrapper = directory.appendingPathComponent("run.sh")
         try Self.wrapperScript.write(to: wrapper, atomically: true, encoding: .utf8)
-        var command = ["sh", wrapper.path, directory.path, "env"]
+        // Colour settings of whoever runs the tests (`swift test` may set NO_COLOR) must not leak in.
+        var command = ["sh", wrapper.path, directory.path, "env", "-u", "NO_COLOR", "-u", "COLORTERM"]
         if let terminalType { command.append("TERM=\(terminalType)") } else { command += ["-u", "TERM"] }
+        command += environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         command.append(binary)
         command += arguments(configDirectory, dataDirectory)
         try tmux(["new-session", "-d", "-s", "e2e", "-x", "\(width)", "-y", "\(height)"] + command)
