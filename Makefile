@@ -1,6 +1,7 @@
 # Gazette's two commands: `make run` and `make test`. Everything else here serves them (or `make bench`).
 SWIFT ?= swift
 RELEASE_BIN := .build/release/gazette
+BENCH_BIN := .build/release/gazette-bench
 # On Linux the release binary carries the Swift runtime and Foundation inside it: loading them as shared
 # libraries was a third of the time to the first frame (see DECISIONS.md). macOS ships them with the OS.
 ifeq ($(shell uname -s),Linux)
@@ -14,21 +15,25 @@ THEMEDIR = $(DESTDIR)$(PREFIX)/share/gazette/themes
 MANDIR = $(DESTDIR)$(PREFIX)/share/man/man1
 MANPAGE := .build/man/gazette.1
 
-.PHONY: run test deps build release debug bench clean themes man install uninstall
+.PHONY: run test deps build release release-tools debug bench clean themes man install uninstall
 
 ## Install missing system packages, build in release mode, start the reader.
 run: deps release
 	$(RELEASE_BIN) $(ARGS)
 
 ## The same set-up, then every test: unit, integration (real SQLite, loopback HTTP) and end-to-end (tmux).
-test: deps release
-	GAZETTE_BIN=$(abspath $(RELEASE_BIN)) $(SWIFT) test
+test: deps release release-tools
+	GAZETTE_BIN=$(abspath $(RELEASE_BIN)) GAZETTE_BENCH_BIN=$(abspath $(BENCH_BIN)) $(SWIFT) test
 
 deps:
 	@scripts/ensure-deps.sh
 
 release:
 	$(SWIFT) build -c release --product gazette $(RELEASE_FLAGS)
+
+## gazette-bench: benchmark timings and the durability test's writer; never installed.
+release-tools:
+	$(SWIFT) build -c release --product gazette-bench $(RELEASE_FLAGS)
 
 debug build:
 	$(SWIFT) build
@@ -56,8 +61,8 @@ uninstall:
 	-rmdir $(THEMEDIR) $(dir $(THEMEDIR)) 2>/dev/null
 
 ## Benchmarks: not tests; see BENCHMARKS.md. QUICK=1 runs a reduced set.
-bench: deps release
-	QUICK=$(QUICK) scripts/bench.sh
+bench: deps release release-tools
+	QUICK=$(QUICK) GAZETTE_BENCH_BIN=$(abspath $(BENCH_BIN)) scripts/bench.sh
 
 clean:
 	rm -rf .build

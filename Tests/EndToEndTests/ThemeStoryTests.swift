@@ -41,7 +41,7 @@ struct ThemeStoryTests {
     func copiedBinaryStartsWithTheme() throws {
         let (folder, binary) = try Self.copiedBinary()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let session = try TmuxSession(width: 120, height: 30, binary: binary) { config, data in
+        let session = try TmuxSession(width: 120, height: 30, executable: binary) { config, data in
             ["--demo", "--config-dir", config, "--data-dir", data, "--theme", "light"]
         }
         defer { session.close() }

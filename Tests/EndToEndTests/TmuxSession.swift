@@ -39,12 +39,12 @@ final class TmuxSession {
     /// session's temporary configuration and data directories.
     /// - Parameters:
     ///   - terminalType: `TERM` for the program; nil leaves it unset.
+    ///   - executable: the program's path; `gazette` when nil.
     ///   - environment: more variables for the program (e.g. `NO_COLOR`).
-    ///   - binary: another gazette executable than `GazetteBinary.path()` (e.g. a copy elsewhere).
-    init(terminalType: String? = "xterm-256color", width: Int = 160, height: Int = 48,
-         environment: [String: String] = [:], binary: String? = nil,
+    init(terminalType: String? = "xterm-256color", width: Int = 160, height: Int = 48, executable: String? = nil,
+         environment: [String: String] = [:],
          arguments: (_ configDirectory: String, _ dataDirectory: String) -> [String]) throws {
-        let binary = try binary ?? GazetteBinary.path()
+        let binary = try executable ?? GazetteBinary.path()
         name = "gazette-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
         directory = FileManager.default.temporaryDirectory.appendingPathComponent(name)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
