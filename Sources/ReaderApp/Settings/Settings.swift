@@ -8,7 +8,7 @@ public struct Settings: Sendable, Equatable {
     public var fetch = FetchPolicy()
     /// The browser command as an argument vector (the URL is appended); nil: `$BROWSER`, else `xdg-open`.
     public var browser: [String]?
-    /// The theme's name: a file in the user's themes folder or in the shipped `Themes/`.
+    /// The theme's name: a shipped theme or `NAME.toml` in the user's themes folder (`ThemeCatalog`).
     public var theme = "default"
     /// Opening a story marks it read.
     public var markReadOnOpen = true
