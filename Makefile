@@ -8,8 +8,14 @@ ifeq ($(shell uname -s),Linux)
 RELEASE_FLAGS := --static-swift-stdlib
 endif
 ARGS ?=
+# `make install PREFIX=~/.local` (default /usr/local); DESTDIR is prepended for packaging.
+PREFIX ?= /usr/local
+BINDIR = $(DESTDIR)$(PREFIX)/bin
+THEMEDIR = $(DESTDIR)$(PREFIX)/share/gazette/themes
+MANDIR = $(DESTDIR)$(PREFIX)/share/man/man1
+MANPAGE := .build/man/gazette.1
 
-.PHONY: run test deps build release release-tools debug bench clean
+.PHONY: run test deps build release release-tools debug bench clean themes man install uninstall
 
 ## Install missing system packages, build in release mode, start the reader.
 run: deps release
@@ -33,6 +39,28 @@ release-tools:
 
 debug build:
 	$(SWIFT) build
+
+## Regenerate the compiled-in copies of Themes/*.toml after editing one (a test fails until you do).
+themes:
+	scripts/embed-themes.sh
+
+## The man page, generated from the help texts by swift-argument-parser's generate-manual tool.
+man: release
+	$(SWIFT) build --product generate-manual
+	mkdir -p $(dir $(MANPAGE))
+	.build/debug/generate-manual $(RELEASE_BIN) --output-directory $(dir $(MANPAGE))
+
+## Install the binary, the theme files (for reading and copying: the themes are compiled in) and the man page.
+install: release man
+	install -d $(BINDIR) $(THEMEDIR) $(MANDIR)
+	install -m 755 $(RELEASE_BIN) $(BINDIR)/gazette
+	install -m 644 Themes/*.toml $(THEMEDIR)/
+	install -m 644 $(MANPAGE) $(MANDIR)/gazette.1
+
+## Remove exactly what install put there (and the themes folder if it is then empty).
+uninstall:
+	rm -f $(BINDIR)/gazette $(MANDIR)/gazette.1 $(addprefix $(THEMEDIR)/,$(notdir $(wildcard Themes/*.toml)))
+	-rmdir $(THEMEDIR) $(dir $(THEMEDIR)) 2>/dev/null
 
 ## Benchmarks: not tests; see BENCHMARKS.md. QUICK=1 runs a reduced set.
 bench: deps release release-tools

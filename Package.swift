@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(name: "ReaderAppTests", dependencies: [
             "ReaderApp", "NewsModel", "NewsCache", "NewsSources", "ReaderCore", "ReaderUI", "TermCore", "TestSupport",
         ]),
-        .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TermCore", "CNcursesw"]),
+        .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TermCore", "CNcursesw", "ReaderUI"]),
         .testTarget(name: "GazetteTests", dependencies: ["gazette", "ReaderApp"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ],

@@ -17,15 +17,16 @@ struct ColorPairTable {
     private var pairs: [PairKey: Int16] = [:]
     private var nextPair: Int = 1
 
-    private struct PairKey: Hashable { let foreground: Int16; let background: Int16 }
+    private struct PairKey: Hashable { let foreground: Int32; let background: Int32 }
 
     /// `colorPairs` is ncurses' `COLOR_PAIRS`; pair numbers must also fit the `short` `setcchar` takes.
     init(colorPairs: Int) {
         capacity = max(1, min(colorPairs, Int(Int16.max)))
     }
 
-    /// The pair for these colour numbers (-1 = default), allocating one if needed.
-    mutating func pair(foreground: Int16, background: Int16) -> Lookup {
+    /// The pair for these colour numbers (-1 = default; packed RGB on direct-colour terminals), allocating
+    /// one if needed.
+    mutating func pair(foreground: Int32, background: Int32) -> Lookup {
         if foreground == -1 && background == -1 { return .existing(0) }
         let key = PairKey(foreground: foreground, background: background)
         if let existing = pairs[key] { return .existing(existing) }

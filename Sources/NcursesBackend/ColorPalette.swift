@@ -1,97 +1,107 @@
 import TermCore
 
-/// Maps TermCore colours to colour numbers the terminal has: true colour to the nearest of the 256-colour
-/// palette, 256 colours to the nearest of 16 or 8, `.default` to -1 (the terminal's own colour, through
-/// `use_default_colors`). Pure, so the arithmetic is tested without a terminal.
-struct ColorPalette: Equatable {
-    /// How many colours to use: 256, 16, 8, or fewer for none at all.
-    let colorCount: Int
+/// Maps theme colours to colour numbers the terminal has, by perceptual distance (CIEDE2000): at 256
+/// colours to the nearest of the cube and grey ramp, at 16 or 8 to the nearest named colour, at true colour
+/// to the packed RGB value a direct-colour terminfo entry expects. `.default` is -1 (the terminal's own
+/// colour, through `use_default_colors`). Pure, so the arithmetic is tested without a terminal, and shared
+/// by the reader and the `gazette themes` preview.
+public struct ColorPalette: Equatable, Sendable {
+    /// What the terminal can show.
+    public let depth: ColorDepth
     /// Whether -1 means "the terminal's default" (`use_default_colors` succeeded).
-    let hasDefaultColors: Bool
+    public let hasDefaultColors: Bool
 
-    /// `reportedColors` is ncurses' `COLORS`. Direct-colour entries (`xterm-direct`) report 2^24 but number
-    /// colours as packed RGB above 7, so only their 8 named colours are used.
-    init(reportedColors: Int, hasDefaultColors: Bool) {
-        switch reportedColors {
-        case 257...: colorCount = 8
-        case 256: colorCount = 256
-        case 16..<256: colorCount = 16
-        case 8..<16: colorCount = 8
-        default: colorCount = 0
-        }
-        self.hasDefaultColors = hasDefaultColors
+    public init(depth: ColorDepth, hasDefaultColors: Bool) {
+        self.depth = depth; self.hasDefaultColors = hasDefaultColors
     }
 
     /// The colour number for `color` as a foreground (`isForeground`) or background.
-    func number(for color: Color, isForeground: Bool) -> Int16 {
-        if colorCount == 0 { return -1 }
-        switch color {
-        case .default:
+    public func number(for color: Color, isForeground: Bool) -> Int32 {
+        number(for: color, isForeground: isForeground, avoiding: nil)
+    }
+
+    /// Both colour numbers of `style`. When two different colours would land on the same number (a dark
+    /// blue background and black text on 16 colours) the foreground takes its next-nearest colour, so
+    /// text never vanishes into its background.
+    public func numbers(for style: Style) -> (foreground: Int32, background: Int32) {
+        let background = number(for: style.background, isForeground: false)
+        var foreground = number(for: style.foreground, isForeground: true)
+        if foreground == background, foreground != -1, style.foreground != style.background {
+            foreground = number(for: style.foreground, isForeground: true, avoiding: background)
+        }
+        return (foreground, background)
+    }
+
+    private func number(for color: Color, isForeground: Bool, avoiding excluded: Int32?) -> Int32 {
+        switch (depth, color) {
+        case (.none, _):
+            return -1
+        case (_, .default):
             if hasDefaultColors { return -1 }
             return isForeground ? 7 : 0
-        case .indexed(let index):
-            if Int(index) < colorCount { return Int16(index) }
-            let (r, g, b) = Self.rgb(ofIndex: index)
-            return nearestNamed(r, g, b)
-        case .rgb(let r, let g, let b):
-            if colorCount >= 256 { return Self.nearest256(r, g, b) }
-            return nearestNamed(r, g, b)
-        }
-    }
-
-    /// Nearest of the first 16 (or 8) named colours, by xterm's default values for them.
-    private func nearestNamed(_ r: UInt8, _ g: UInt8, _ b: UInt8) -> Int16 {
-        let limit = min(colorCount, 16)
-        var best = 0, bestDistance = Int.max
-        for index in 0..<limit {
-            let (pr, pg, pb) = Self.rgb(ofIndex: UInt8(index))
-            let d = Self.distance((r, g, b), (pr, pg, pb))
-            if d < bestDistance { best = index; bestDistance = d }
-        }
-        return Int16(best)
-    }
-
-    /// Nearest entry of the 6×6×6 cube (16–231) or the grey ramp (232–255). The first 16 are left out:
-    /// terminals let users change them, so they are no guide to an exact colour.
-    static func nearest256(_ r: UInt8, _ g: UInt8, _ b: UInt8) -> Int16 {
-        func cubeStep(_ v: UInt8) -> Int {
-            // Cube levels are 0, 95, 135, 175, 215, 255.
-            v < 48 ? 0 : v < 115 ? 1 : (Int(v) - 35) / 40
-        }
-        let cr = cubeStep(r), cg = cubeStep(g), cb = cubeStep(b)
-        let cubeIndex = 16 + 36 * cr + 6 * cg + cb
-        let cubeDistance = distance((r, g, b), rgb(ofIndex: UInt8(cubeIndex)))
-        let average = (Int(r) + Int(g) + Int(b)) / 3
-        let greyStep = average > 238 ? 23 : max(0, (average - 3) / 10)
-        let greyIndex = 232 + greyStep
-        let greyDistance = distance((r, g, b), rgb(ofIndex: UInt8(greyIndex)))
-        return Int16(greyDistance < cubeDistance ? greyIndex : cubeIndex)
-    }
-
-    /// xterm's default RGB for a palette index.
-    static func rgb(ofIndex index: UInt8) -> (UInt8, UInt8, UInt8) {
-        switch index {
-        case 0..<16:
-            let named: [(UInt8, UInt8, UInt8)] = [
-                (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205),
-                (229, 229, 229), (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255),
-                (255, 0, 255), (0, 255, 255), (255, 255, 255),
-            ]
-            return named[Int(index)]
-        case 16..<232:
-            let levels: [UInt8] = [0, 95, 135, 175, 215, 255]
-            let i = Int(index) - 16
-            return (levels[i / 36], levels[(i / 6) % 6], levels[i % 6])
+        case (.trueColor, .indexed(let index)) where index < 8 && excluded == nil:
+            return Int32(index)
+        case (.trueColor, _):
+            // Direct-colour terminfo entries read numbers below 8 as the named colours, so the packed RGB
+            // of a near-black is nudged up to 8 (#000008, indistinguishable from black).
+            guard let (r, g, b) = PerceptualColor.rgb(of: color) else { return -1 }
+            return max(8, Int32(r) << 16 | Int32(g) << 8 | Int32(b))
+        case (_, .indexed(let index)) where Int(index) < depth.rawValue && excluded == nil:
+            return Int32(index)
         default:
-            let v = UInt8(8 + (Int(index) - 232) * 10)
-            return (v, v, v)
+            guard let (r, g, b) = PerceptualColor.rgb(of: color) else { return -1 }
+            return Self.nearest(PerceptualColor.lab(r, g, b), among: candidates, excluding: excluded)
         }
     }
 
-    /// Squared distance, weighted for the eye's greater sensitivity to green (a cheap "redmean"-free
-    /// approximation that is good enough to pick among palette entries).
-    static func distance(_ a: (UInt8, UInt8, UInt8), _ b: (UInt8, UInt8, UInt8)) -> Int {
-        let dr = Int(a.0) - Int(b.0), dg = Int(a.1) - Int(b.1), db = Int(a.2) - Int(b.2)
-        return 2 * dr * dr + 4 * dg * dg + 3 * db * db
+    /// The palette entries a colour may be mapped to. At 256 colours the first 16 are left out: users
+    /// change them, so they are no guide to an exact colour, while the cube and ramp are fixed.
+    private var candidates: Range<Int> {
+        switch depth {
+        case .palette256, .trueColor: 16..<256
+        case .sixteen: 0..<16
+        case .eight: 0..<8
+        case .none: 0..<0
+        }
+    }
+
+    private static func nearest(_ target: PerceptualColor.Lab, among candidates: Range<Int>,
+                                excluding excluded: Int32?) -> Int32 {
+        var best = Int32(candidates.lowerBound), bestDistance = Double.infinity
+        for index in candidates where Int32(index) != excluded {
+            let distance = PerceptualColor.deltaE(target, paletteLab[index])
+            if distance < bestDistance { best = Int32(index); bestDistance = distance }
+        }
+        return best
+    }
+
+    /// CIELAB of the 256 palette entries (xterm's values), computed once.
+    private static let paletteLab: [PerceptualColor.Lab] = (0..<256).map { index in
+        let (r, g, b) = PerceptualColor.rgb(ofIndex: UInt8(index))
+        return PerceptualColor.lab(r, g, b)
+    }
+
+    /// The SGR escape sequence that sets `style`, for text printed outside ncurses (the `gazette themes`
+    /// preview): the same colour numbers the reader would use, so the preview shows what the reader will.
+    public func sgr(for style: Style) -> String {
+        var codes = ["0"]
+        let attributes: [(Attributes, String)] = [(.bold, "1"), (.dim, "2"), (.italic, "3"), (.underline, "4"),
+                                                  (.reverse, "7"), (.strikethrough, "9")]
+        for (attribute, code) in attributes where style.attributes.contains(attribute) { codes.append(code) }
+        let (foreground, background) = numbers(for: style)
+        codes += Self.colorCodes(foreground, base: 30, depth: depth)
+        codes += Self.colorCodes(background, base: 40, depth: depth)
+        return "\u{1B}[" + codes.joined(separator: ";") + "m"
+    }
+
+    private static func colorCodes(_ number: Int32, base: Int, depth: ColorDepth) -> [String] {
+        switch number {
+        case ..<0: return []
+        case 0..<8: return ["\(base + Int(number))"]
+        case 8..<16 where depth != .trueColor: return ["\(base + 60 + Int(number) - 8)"]
+        case 16..<256 where depth != .trueColor: return ["\(base + 8)", "5", "\(number)"]
+        default:
+            return ["\(base + 8)", "2", "\(number >> 16 & 0xFF)", "\(number >> 8 & 0xFF)", "\(number & 0xFF)"]
+        }
     }
 }

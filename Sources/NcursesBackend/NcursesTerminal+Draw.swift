@@ -85,14 +85,13 @@ extension NcursesTerminal {
     /// with `allowExhaustion`, the default pair instead).
     private func look(of style: Style, allowExhaustion: Bool) -> (attributes: attr_t, pair: Int16)? {
         if let known = styleCache[style] { return known }
-        let foreground = palette.number(for: style.foreground, isForeground: true)
-        let background = palette.number(for: style.background, isForeground: false)
+        let (foreground, background) = palette.numbers(for: style)
         let pair: Int16
         switch pairs.pair(foreground: foreground, background: background) {
         case .existing(let number):
             pair = number
         case .allocated(let number):
-            _ = init_pair(number, foreground, background)
+            _ = init_extended_pair(Int32(number), foreground, background)
             pair = number
         case .exhausted:
             guard allowExhaustion else { return nil }

@@ -22,6 +22,8 @@ public final class NcursesTerminal: Backend {
     /// The frame on screen, compared with the next one; nil forces a full redraw.
     var previous: Screen?
     var palette: ColorPalette
+    /// What colours the terminal shows (and why), as detected at start; `NO_COLOR` makes it `.none`.
+    public let colorSupport: ColorSupport
     var pairs: ColorPairTable
     /// Each style's ncurses attributes and pair, so a frame does not recompute them per cell.
     var styleCache: [Style: (attributes: attr_t, pair: Int16)] = [:]
@@ -66,8 +68,10 @@ public final class NcursesTerminal: Backend {
             _ = start_color()
             hasDefaultColors = use_default_colors() == OK
         }
-        palette = ColorPalette(reportedColors: has_colors() ? Int(gz_colors()) : 0, hasDefaultColors: hasDefaultColors)
-        pairs = ColorPairTable(colorPairs: has_colors() ? Int(gz_color_pairs()) : 1)
+        colorSupport = ColorSupport.fromLoadedTerminfo(colors: has_colors() ? Int(gz_colors()) : 0,
+                                                       environment: ColorSupport.currentEnvironment())
+        palette = ColorPalette(depth: colorSupport.depth, hasDefaultColors: hasDefaultColors)
+        pairs = ColorPairTable(colorPairs: colorSupport.depth == .none ? 1 : Int(gz_color_pairs()))
         cellCharacters = Array(repeating: 0, count: Int(gz_cchar_max()) + 1)
         reportedSize = (Int(getmaxx(gz_stdscr())), Int(getmaxy(gz_stdscr())))
     }

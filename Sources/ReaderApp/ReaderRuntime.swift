@@ -17,7 +17,8 @@ public final class ReaderRuntime {
 
     private let backend: any Backend
     private let store: any ReaderStore
-    private let theme: Theme
+    /// The themes `T` cycles through; `state.themes.current` picks the one drawn.
+    private let themes: [Theme]
     private let clock: @Sendable () -> Date
     private let pollMilliseconds: Int
     private let settlesEffectsBeforeInput: Bool
@@ -47,7 +48,9 @@ public final class ReaderRuntime {
     ///   - firstFrameWait: how long the first frame may wait for the first page of headlines.
     ///   - watchInterval: how often to look whether another process stored stories (nil: never).
     ///   - warnings: problems found at start (bad lines in the urls file or config.toml).
-    public init(backend: any Backend, store: any ReaderStore, theme: Theme, query: HeadlineQuery = HeadlineQuery(),
+    ///   - themeOptions: every theme `T` cycles through, when more than `theme`.
+    public init(backend: any Backend, store: any ReaderStore, theme: Theme, themeOptions: ThemeOptions? = nil,
+                query: HeadlineQuery = HeadlineQuery(),
                 hint: String? = nil, timeZone: TimeZone = .current,
                 clock: @escaping @Sendable () -> Date = { Date() }, pollMilliseconds: Int = 30,
                 settlesEffectsBeforeInput: Bool = false, firstFrameWait: Duration = .milliseconds(150),
@@ -55,13 +58,16 @@ public final class ReaderRuntime {
                 refresh: RefreshOptions = RefreshOptions(),
                 browser: BrowserLauncher = BrowserLauncher(configured: nil, environment: [:]),
                 watchInterval: Duration? = nil, warnings: [String] = []) {
-        self.backend = backend; self.store = store; self.theme = theme; self.clock = clock
+        let themeOptions = themeOptions ?? ThemeOptions(single: theme)
+        self.backend = backend; self.store = store; themes = themeOptions.themes; self.clock = clock
         self.pollMilliseconds = pollMilliseconds; self.settlesEffectsBeforeInput = settlesEffectsBeforeInput
         self.firstFrameWait = firstFrameWait
         let size = backend.size
         state = AppState(size: TerminalSize(width: size.width, height: size.height), query: query, now: clock(),
                          timeZone: timeZone, hint: hint)
         state.views.markReadOnOpen = markReadOnOpen
+        state.themes = themeOptions.choice
+        if let notice = themeOptions.notice { state.status = StatusMessage(notice, isError: true) }
         refreshDriver = RefreshDriver(refresher: refresh.refresher, intervalMinutes: refresh.intervalMinutes,
                                       start: clock(), subscriptions: refresh.subscriptions)
         state.refresh.unavailableReason = refresh.unavailableReason
@@ -129,7 +135,7 @@ public final class ReaderRuntime {
 
     private func drawIfChanged() {
         guard state != lastDrawn else { return }
-        backend.draw(render(state, theme: theme, layouts: layouts))
+        backend.draw(render(state, theme: themes[state.themes.current], layouts: layouts))
         lastDrawn = state
     }
 

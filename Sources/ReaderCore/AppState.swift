@@ -58,6 +58,8 @@ public struct AppState: Sendable, Equatable {
     var cacheStamp: Int64? = nil
     /// The `n`/`p` request waited for.
     var pendingUnread: RequestID? = nil
+    /// The theme on screen and the others `T` cycles through.
+    public var themes = ThemeChoice()
     /// Where focus returns when the comment pane closes.
     var focusBeforeComments: Pane
     var nextRequestNumber: UInt64

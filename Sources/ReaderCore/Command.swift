@@ -35,6 +35,8 @@ public enum Command: Sendable, Equatable, Hashable, CaseIterable {
     case markViewRead
     case redraw
     case backOrQuit
+    /// Show the next theme (live; config.toml is not changed).
+    case cycleTheme
 
     /// What the command does in `pane`, as the help overlay says it.
     public func summary(in pane: Pane) -> String {
@@ -78,6 +80,7 @@ public enum Command: Sendable, Equatable, Hashable, CaseIterable {
         case (.markViewRead, _): "mark every story of this view read (asks first)"
         case (.redraw, _): "redraw the screen"
         case (.backOrQuit, _): "back to all stories; quit from there"
+        case (.cycleTheme, _): "next colour theme"
         }
     }
 }

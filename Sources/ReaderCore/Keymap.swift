@@ -40,6 +40,7 @@ public struct Keymap: Sendable, Equatable {
             Binding([.backTab], .focusPrevious),
             Binding([.character("?")], .toggleHelp),
             Binding([.control("l")], .redraw),
+            Binding([.character("T")], .cycleTheme),
         ] + refreshAndLinkBindings
         let open = Binding([.enter, .right, .character("l")], .openStory)
         let back = Binding([.escape, .left, .character("h"), .character("q")], .back)

@@ -129,6 +129,8 @@ extension AppState {
             return [.redraw]
         case .backOrQuit:
             return backOrQuit()
+        case .cycleTheme:
+            return cycleTheme()
         }
     }
 }

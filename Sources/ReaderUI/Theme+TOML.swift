@@ -2,97 +2,97 @@ import Foundation
 import TOMLKit
 import TermCore
 
-/// Reading themes from TOML files.
+/// Reading themes from TOML text.
 ///
 /// ```toml
-/// name = "default"
+/// name = "mine"
 /// [styles]
 /// unread = { fg = "bright-white", attrs = ["bold"] }
 /// link = "cyan"                # a plain string sets the foreground only
+/// depth-1 = "blue"
 /// [comments]
-/// depths = ["cyan", "green", { fg = "yellow", attrs = ["bold"] }]
+/// depths = ["cyan", "green", { fg = "yellow", attrs = ["bold"] }]   # shorthand for depth-1, depth-2, ...
 /// ```
 ///
 /// Colours: `default`, the 16 names (`black` … `white`, `bright-black` … `bright-white`, `gray`), a palette
 /// index 0–255, or `#rrggbb`. Attributes: bold, dim, italic, underline, reverse, strikethrough.
+/// Mistakes never stop the reader: an unknown key is skipped, a bad style leaves its role to the parent
+/// role, and each is reported as a `ThemeDiagnostic`.
 extension Theme {
-    /// Loads `name` from the first folder of `searchPaths` that has `name.toml`; a name with a `/` or ending
-    /// in `.toml` is a path. `default` and `monochrome` always resolve, to the built-in copies, when no file
-    /// of that name is found, so a missing Themes folder never breaks start-up.
-    public static func load(named name: String, searchPaths: [String]) throws -> Theme {
-        let isPath = name.contains("/") || name.hasSuffix(".toml")
-        let candidates = isPath ? [name] : searchPaths.map { ($0 as NSString).appendingPathComponent("\(name).toml") }
-        for path in candidates where FileManager.default.fileExists(atPath: path) {
-            let text: String
-            do {
-                text = try String(contentsOfFile: path, encoding: .utf8)
-            } catch {
-                throw ThemeError.unreadable(path: path, reason: error.localizedDescription)
-            }
-            return try parse(text, file: path)
-        }
-        switch name {
-        case "default": return builtinDefault
-        case "monochrome": return monochrome
-        default: throw ThemeError.notFound(name: name, searched: isPath ? [name] : searchPaths)
-        }
+    /// The outcome of parsing: the theme (nil when the text is not TOML at all) and what was wrong.
+    public struct Parsed: Sendable {
+        public var theme: Theme?
+        public var diagnostics: [ThemeDiagnostic]
+        /// The roles the text styles itself (the others inherit).
+        public var explicitRoles: Set<Role> = []
     }
 
-    /// Parses theme text. Roles the text leaves out keep `base`'s styles (the built-in default unless
-    /// given), so a user theme may change just a few.
-    public static func parse(_ text: String, file: String = "theme.toml", base: Theme? = nil) throws -> Theme {
+    /// Parses theme text. `name` names the theme when the text has no `name` key.
+    public static func parse(_ text: String, file: String, name: String) -> Parsed {
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            throw ThemeError.syntax(file: file, line: error.source.begin.line, column: error.source.begin.column,
-                                    message: error.description)
+            let message = "not valid TOML (column \(error.source.begin.column)): \(error.description)"
+            return Parsed(theme: nil, diagnostics: [ThemeDiagnostic(file: file, line: error.source.begin.line,
+                                                                   message: message)])
         } catch {
-            throw ThemeError.syntax(file: file, line: 1, column: 1, message: "\(error)")
+            return Parsed(theme: nil, diagnostics: [ThemeDiagnostic(file: file, line: 1, message: "\(error)")])
         }
-        let reader = ThemeReader(text: text, file: file)
-        let fallback = base ?? builtinDefault
-        var theme = Theme(name: fallback.name, styles: fallback.styles, commentDepths: fallback.commentDepths)
-        for (key, value) in table {
+        var reader = ThemeReader(text: text, file: file)
+        var themeName = name
+        var given: [Role: Theme.Declared] = [:]
+        for (key, value) in table.sorted(by: { $0.0 < $1.0 }) {
             switch key {
             case "name":
-                guard let name = value.string else {
-                    throw reader.invalid("name", section: nil, "expected a string")
-                }
-                theme.name = name
+                if let string = value.string { themeName = string } else { reader.report(key, section: nil, "expected a string") }
             case "styles":
-                guard let styles = value.table else {
-                    throw reader.invalid("styles", section: nil, "expected a table")
-                }
+                guard let styles = value.table else { reader.report(key, section: nil, "expected a table"); continue }
                 for (roleKey, styleValue) in styles {
                     guard let role = Role(rawValue: roleKey) else {
-                        throw ThemeError.unknownKey(file: file, line: reader.line(of: roleKey, section: "styles"),
-                                                    key: "styles.\(roleKey)")
+                        let known = Role.allCases.map(\.rawValue).joined(separator: ", ")
+                        reader.report(roleKey, section: "styles", "unknown role '\(roleKey)' (roles: \(known))")
+                        continue
                     }
-                    theme.styles[role] = try reader.style(styleValue, key: roleKey, section: "styles")
+                    if let style = reader.style(styleValue, key: roleKey, section: "styles") { given[role] = style }
                 }
             case "comments":
-                guard let comments = value.table else {
-                    throw reader.invalid("comments", section: nil, "expected a table")
-                }
+                guard let comments = value.table else { reader.report(key, section: nil, "expected a table"); continue }
                 for (commentKey, commentValue) in comments {
                     guard commentKey == "depths" else {
-                        throw ThemeError.unknownKey(file: file, line: reader.line(of: commentKey, section: "comments"),
-                                                    key: "comments.\(commentKey)")
+                        reader.report(commentKey, section: "comments", "unknown key '\(commentKey)' (only depths)")
+                        continue
                     }
                     guard let array = commentValue.array, !array.isEmpty else {
-                        throw reader.invalid("depths", section: "comments", "expected a non-empty array of styles")
+                        reader.report(commentKey, section: "comments", "expected a non-empty array of styles")
+                        continue
                     }
-                    theme.commentDepths = try array.map {
-                        try reader.style($0, key: "depths", section: "comments")
+                    let styles = array.map { reader.style($0, key: "depths", section: "comments") }
+                    // Given depth-N roles win over the shorthand.
+                    for (index, role) in Role.depthGuides.enumerated() where given[role] == nil {
+                        if let style = styles[index % styles.count] { given[role] = style }
                     }
                 }
             default:
-                throw ThemeError.unknownKey(file: file, line: reader.line(of: key, section: nil), key: key)
+                reader.report(key, section: nil, "unknown key '\(key)' (a theme has name, [styles], [comments])")
             }
         }
-        return theme
+        let diagnostics = reader.diagnostics.sorted { ($0.line ?? 0) < ($1.line ?? 0) }
+        return Parsed(theme: Theme(name: themeName, declared: given), diagnostics: diagnostics,
+                      explicitRoles: Set(given.keys))
     }
+
+    /// A shipped theme by name, parsed from its compiled-in text.
+    public static func shipped(_ name: String) -> Theme? {
+        guard let text = ShippedThemes.all.first(where: { $0.name == name })?.text else { return nil }
+        return parse(text, file: "shipped:\(name)", name: name).theme
+    }
+
+    /// The shipped default theme.
+    public static let builtinDefault: Theme = shipped("default") ?? Theme(name: "default", styles: [:])
+
+    /// The shipped attributes-only theme, for `NO_COLOR` and terminals without colours.
+    public static let mono: Theme = shipped("mono") ?? Theme(name: "mono", styles: [:])
 }
 
 /// Turns TOML values into styles, and finds the line a key is on: TOMLKit reports positions for syntax
@@ -100,67 +100,80 @@ extension Theme {
 private struct ThemeReader {
     let text: String
     let file: String
+    private(set) var diagnostics: [ThemeDiagnostic] = []
 
-    /// A style from a colour (string or palette index) or a `{ fg, bg, attrs }` table.
-    func style(_ value: TOMLValueConvertible, key: String, section: String) throws -> Style {
+    init(text: String, file: String) { self.text = text; self.file = file }
+
+    /// A style from a colour (string or palette index) or a `{ fg, bg, attrs }` table; nil (and a
+    /// diagnostic) when anything in it is wrong, so the role keeps its parent's style whole.
+    mutating func style(_ value: TOMLValueConvertible, key: String, section: String) -> Theme.Declared? {
         if value.string != nil || value.int != nil {
-            return Style(foreground: try color(value, key: key, section: section))
+            return color(value, key: key, section: section).map { Theme.Declared(Style(foreground: $0), setsBackground: false) }
         }
         guard let table = value.table else {
-            throw invalid(key, section: section, "expected a colour name or a table such as { fg = \"red\" }")
+            report(key, section: section, "expected a colour name or a table such as { fg = \"red\" }")
+            return nil
         }
         var style = Style()
+        var setsForeground = false, setsBackground = false
         for (field, fieldValue) in table {
             switch field {
-            case "fg": style.foreground = try color(fieldValue, key: key, section: section)
-            case "bg": style.background = try color(fieldValue, key: key, section: section)
+            case "fg", "bg":
+                guard let color = color(fieldValue, key: key, section: section) else { return nil }
+                if field == "fg" { style.foreground = color; setsForeground = true } else {
+                    style.background = color; setsBackground = true
+                }
             case "attrs":
                 guard let array = fieldValue.array else {
-                    throw invalid(key, section: section, "attrs must be an array such as [\"bold\"]")
+                    report(key, section: section, "attrs must be an array such as [\"bold\"]")
+                    return nil
                 }
                 for item in array {
                     guard let name = item.string, let attribute = Self.attributes[name] else {
                         let known = Self.attributes.keys.sorted().joined(separator: ", ")
-                        throw invalid(key, section: section, "unknown attribute \(item.debugDescription) (known: \(known))")
+                        report(key, section: section, "unknown attribute \(item.debugDescription) (known: \(known))")
+                        return nil
                     }
                     style.attributes.insert(attribute)
                 }
             default:
-                throw invalid(key, section: section, "unknown field '\(field)' (use fg, bg, attrs)")
+                report(key, section: section, "unknown field '\(field)' (use fg, bg, attrs)")
+                return nil
             }
         }
-        return style
+        return Theme.Declared(style, setsForeground: setsForeground, setsBackground: setsBackground)
     }
 
-    private func color(_ value: TOMLValueConvertible, key: String, section: String) throws -> Color {
+    private mutating func color(_ value: TOMLValueConvertible, key: String, section: String) -> Color? {
         if let index = value.int {
             guard (0...255).contains(index) else {
-                throw invalid(key, section: section, "palette index \(index) is outside 0-255")
+                report(key, section: section, "palette index \(index) is outside 0-255")
+                return nil
             }
             return .indexed(UInt8(index))
         }
         guard let name = value.string else {
-            throw invalid(key, section: section, "a colour is a name, a palette index or \"#rrggbb\"")
+            report(key, section: section, "a colour is a name, a palette index or \"#rrggbb\"")
+            return nil
         }
-        return try color(name, key: key, section: section)
-    }
-
-    private func color(_ name: String, key: String, section: String) throws -> Color {
         let lower = name.lowercased()
         if lower == "default" { return .default }
         if let index = Self.colorNames.firstIndex(of: lower) { return .indexed(UInt8(index)) }
         if lower == "gray" || lower == "grey" { return .indexed(8) }
-        if lower.hasPrefix("#"), lower.count == 7, let value = UInt32(lower.dropFirst(), radix: 16) {
+        if lower.hasPrefix("#"), lower.count == 7, lower.dropFirst().allSatisfy(\.isHexDigit),
+           let value = UInt32(lower.dropFirst(), radix: 16) {
             return .rgb(UInt8(value >> 16), UInt8((value >> 8) & 0xFF), UInt8(value & 0xFF))
         }
-        throw invalid(key, section: section,
-                      "unknown colour '\(name)' (use default, black … white, bright-black … bright-white, 0-255 or #rrggbb)")
+        report(key, section: section,
+               "unknown colour '\(name)' (use default, black … white, bright-black … bright-white, 0-255 or #rrggbb)")
+        return nil
     }
 
-    /// An `invalidValue` error placed on the key's line.
-    func invalid(_ key: String, section: String?, _ message: String) -> ThemeError {
+    /// Records a problem on the key's line.
+    mutating func report(_ key: String, section: String?, _ message: String) {
         let qualified = section.map { "\($0).\(key)" } ?? key
-        return .invalidValue(file: file, line: line(of: key, section: section), key: qualified, message: message)
+        diagnostics.append(ThemeDiagnostic(file: file, line: line(of: key, section: section),
+                                           message: "\(qualified): \(message)"))
     }
 
     /// The 1-based line where `key` is assigned inside `[section]` (or before any section).
@@ -177,6 +190,11 @@ private struct ThemeReader {
                 let rest = line.dropFirst(candidate.count).drop { $0 == " " || $0 == "\t" }
                 if rest.first == "=" { return number + 1 }
             }
+        }
+        // A table key such as [styles] given a plain value, or a section header: its header line.
+        for (number, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated()
+            where rawLine.trimmingCharacters(in: .whitespaces) == "[\(section ?? key)]" {
+            return number + 1
         }
         return nil
     }

@@ -17,13 +17,13 @@ struct Gazette: AsyncParsableCommand {
         version: "gazette 0.1.0",
         subcommands: [AddCommand.self, RemoveCommand.self, ImportCommand.self, ExportCommand.self,
                       RefreshCommand.self, FeedsCommand.self, ReadCommand.self, SearchCommand.self,
-                      VacuumCommand.self, ParseCommand.self, TerminalCheckCommand.self]
+                      VacuumCommand.self, ParseCommand.self, ThemesCommand.self, TerminalCheckCommand.self]
     )
 
     @Flag(help: "Open the bundled sample edition: no network, nothing written outside a temporary directory.")
     var demo = false
 
-    @Option(help: ArgumentHelp("Theme to use, by name (a file in Themes/ or <config-dir>/themes/).",
+    @Option(help: ArgumentHelp("Theme to use, by name: a shipped one or <config-dir>/themes/NAME.toml (gazette themes lists them).",
                                valueName: "name"))
     var theme: String?
 

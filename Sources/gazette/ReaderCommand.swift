@@ -28,7 +28,7 @@ enum ReaderCommand {
             throw CommandLineError.terminal(error)
         }
         let (settings, settingsWarnings) = try loadSettingsQuietly(options.paths)
-        let theme = try loadTheme(options.themeName ?? settings.theme, paths: options.paths)
+        let themes = loadThemes(options.themeName ?? settings.theme, paths: options.paths)
         let session: ReaderSession
         do {
             session = try ReaderSession.open(demo: options.isDemo, urlsFile: options.paths.urlsFile,
@@ -42,7 +42,10 @@ enum ReaderCommand {
         let warnings = settingsWarnings + session.warnings
         defer { for warning in warnings { printError("gazette: warning: \(warning)") } }
         let signal = try await NcursesTerminal.withTerminal { terminal in
-            let runtime = ReaderRuntime(backend: terminal, store: session.cache, theme: theme, hint: session.hint,
+            let themeOptions = themes.fitted(to: terminal.colorSupport)
+            let runtime = ReaderRuntime(backend: terminal, store: session.cache,
+                                        theme: themeOptions.themes[themeOptions.initial],
+                                        themeOptions: themeOptions, hint: session.hint,
                                         markReadOnOpen: settings.markReadOnOpen,
                                         refresh: refreshOptions(session, settings, urlsFile: options.paths.urlsFile),
                                         browser: BrowserLauncher(configured: settings.browser,
@@ -76,27 +79,30 @@ enum ReaderCommand {
                               fetchesNewOnStart: true)
     }
 
-    /// The theme by name: the user's themes folder first, then the shipped `Themes/`; `NO_COLOR` (set and
-    /// not empty) asks for no colours at all.
-    static func loadTheme(_ name: String, paths: GazettePaths) throws -> Theme {
-        if let noColor = ProcessInfo.processInfo.environment["NO_COLOR"], !noColor.isEmpty { return .monochrome }
-        do {
-            return try Theme.load(named: name, searchPaths: [paths.themesDirectory] + shippedThemeFolders())
-        } catch {
-            throw CommandFailure(message: "\(error)", status: 2)
+    /// Every theme (for `T`), starting at `name`. Nothing here stops the reader: a theme that cannot be
+    /// found, read or parsed is a warning (on standard error before the reader starts, and in the status
+    /// bar) and the default theme is shown instead.
+    static func loadThemes(_ name: String, paths: GazettePaths) -> ThemeOptions {
+        let catalog = ThemeCatalog(userFolder: paths.themesDirectory)
+        let all = catalog.loadAll()
+        for warning in all.warnings { printError("gazette: warning: \(warning)") }
+        let requested = catalog.load(name)
+        let names = all.themes.map(\.name)
+        if !names.contains(name) {
+            // Not among the themes found (so not warned about above): unknown, or not a name at all.
+            for warning in requested.warnings { printError("gazette: warning: \(warning)") }
         }
+        let initial = names.firstIndex(of: name) ?? names.firstIndex(of: "default") ?? 0
+        return ThemeOptions(themes: all.themes, initial: initial, notice: requested.warnings.first)
     }
+}
 
-    /// `Themes/` beside the binary or up to three folders above it (`.build/release/gazette` in a clone).
-    static func shippedThemeFolders() -> [String] {
-        guard let executable = Bundle.main.executablePath else { return [] }
-        var folder = (executable as NSString).resolvingSymlinksInPath
-        var found: [String] = []
-        for _ in 0..<4 {
-            folder = (folder as NSString).deletingLastPathComponent
-            let candidate = folder + "/Themes"
-            if FileManager.default.fileExists(atPath: candidate) { found.append(candidate) }
-        }
-        return found
+extension ThemeOptions {
+    /// These themes as the terminal can show them: with no colours (`NO_COLOR`, or none in terminfo) only
+    /// the attributes-only theme, and `T` says why.
+    func fitted(to support: ColorSupport) -> ThemeOptions {
+        guard support.depth == .none else { return self }
+        let mono = themes.first { $0.name == "mono" } ?? .mono
+        return ThemeOptions(themes: [mono], lockedReason: support.explanation, notice: notice)
     }
 }

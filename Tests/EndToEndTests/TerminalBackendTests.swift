@@ -111,7 +111,7 @@ struct TerminalBackendTests {
     func crash(signal: Int32, name: String) throws {
         // Without the Swift runtime's backtracer, which would catch a signal sent by kill and let the process
         // run on (a real fault comes back and ends it after the report; kill's signal does not).
-        let session = try TmuxSession(width: 100, height: 30, environment: ["SWIFT_BACKTRACE=enable=no"]) { _, _ in
+        let session = try TmuxSession(width: 100, height: 30, environment: ["SWIFT_BACKTRACE": "enable=no"]) { _, _ in
             ["terminal-check"]
         }
         defer { session.close() }

@@ -37,11 +37,12 @@ final class TmuxSession {
 
     /// Starts `gazette` in a `width`×`height` window with the arguments `arguments` makes from the
     /// session's temporary configuration and data directories.
-    /// - Parameter terminalType: `TERM` for the program; nil leaves it unset.
-    /// - Parameter executable: the program's path; `gazette` when nil.
-    /// - Parameter environment: more `NAME=value` settings for the program.
+    /// - Parameters:
+    ///   - terminalType: `TERM` for the program; nil leaves it unset.
+    ///   - executable: the program's path; `gazette` when nil.
+    ///   - environment: more variables for the program (e.g. `NO_COLOR`).
     init(terminalType: String? = "xterm-256color", width: Int = 160, height: Int = 48, executable: String? = nil,
-         environment: [String] = [],
+         environment: [String: String] = [:],
          arguments: (_ configDirectory: String, _ dataDirectory: String) -> [String]) throws {
         let binary = try executable ?? GazetteBinary.path()
         name = "gazette-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
@@ -53,9 +54,10 @@ final class TmuxSession {
         }
         let wrapper = directory.appendingPathComponent("run.sh")
         try Self.wrapperScript.write(to: wrapper, atomically: true, encoding: .utf8)
-        var command = ["sh", wrapper.path, directory.path, "env"]
+        // Colour settings of whoever runs the tests (`swift test` may set NO_COLOR) must not leak in.
+        var command = ["sh", wrapper.path, directory.path, "env", "-u", "NO_COLOR", "-u", "COLORTERM"]
         if let terminalType { command.append("TERM=\(terminalType)") } else { command += ["-u", "TERM"] }
-        command += environment
+        command += environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         command.append(binary)
         command += arguments(configDirectory, dataDirectory)
         try tmux(["new-session", "-d", "-s", "e2e", "-x", "\(width)", "-y", "\(height)"] + command)

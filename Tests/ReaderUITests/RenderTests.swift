@@ -192,7 +192,7 @@ struct RenderTests {
     func helpFrame() {
         var state = Fixtures.state(width: 80, height: 24)
         _ = update(&state, .keyPressed(.character("?")))
-        let lines = render(state, theme: .monochrome).lines
+        let lines = render(state, theme: .mono).lines
         let top = lines.firstIndex { $0.contains("┌") && $0.contains("Keys: Headlines") }
         let bottom = lines.lastIndex { $0.contains("└") && $0.contains("┘") }
         #expect(top != nil && bottom != nil)

@@ -12,7 +12,7 @@ public struct Settings: Sendable, Equatable {
     /// Whether the browser runs in the terminal (true), detached beside it (false), or as its name says
     /// (nil: w3m, lynx, links, elinks, … are text browsers; see `BrowserLauncher.textBrowserNames`).
     public var textBrowser: Bool?
-    /// The theme's name: a file in the user's themes folder or in the shipped `Themes/`.
+    /// The theme's name: a shipped theme or `NAME.toml` in the user's themes folder (`ThemeCatalog`).
     public var theme = "default"
     /// Opening a story marks it read.
     public var markReadOnOpen = true
