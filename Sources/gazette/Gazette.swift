@@ -13,7 +13,7 @@ struct Gazette: AsyncParsableCommand {
                       RefreshCommand.self, FeedsCommand.self, ReadCommand.self, SearchCommand.self,
                       VacuumCommand.self, ParseCommand.self, TerminalCheckCommand.self,
                       CacheTortureCommand.self, BenchCacheCommand.self, BenchQueryCommand.self,
-                      BenchRenderCommand.self]
+                      BenchRenderCommand.self, ExtractCommand.self]
     )
 
     @Flag(help: "Open the bundled sample edition: no network, nothing written outside a temporary directory.")
