@@ -237,10 +237,11 @@ struct PageOutline {
                 break
             }
         }
-        guard rules.stripUnlikely else { return false }
-        // Furniture hints hold whatever the structure; Readability's broader "unlikely" words give way to
-        // "content"-like ones and never apply inside tables (layout tables carry odd class names).
+        // Furniture (comments, share bars, cookie banners) goes whatever the rules; Readability's broader
+        // "unlikely" words give way to "content"-like ones and never apply inside tables (layout tables
+        // carry odd class names).
         if hints.found.contains(.furniture) { return true }
+        guard rules.stripUnlikely else { return false }
         guard hints.found.contains(.unlikely), !hints.found.contains(.maybe), node.tag != GUMBO_TAG_ARTICLE
         else { return false }
         var ancestor = parent
