@@ -53,10 +53,11 @@ extension PageOutline {
             }
             let score = 1 + Double(entry.ownCommas) + Double(min(entry.ownLength / 100, 3))
             // A paragraph's score goes to its container; a container holding loose text (text between <br>s
-            // beside other blocks) holds that paragraph itself.
-            var container = entry.tag == GUMBO_TAG_P || entry.tag == GUMBO_TAG_PRE
-                || Self.isHeading(entry.tag) || entry.ownLength * 10 >= entry.textLength * 9
-                ? Int(entry.parent) : index
+            // beside other blocks) holds that paragraph itself, and so does a table cell, which in a layout
+            // table is the article's whole box.
+            let isParagraph = entry.tag == GUMBO_TAG_P || entry.tag == GUMBO_TAG_PRE || Self.isHeading(entry.tag)
+                || entry.tag != GUMBO_TAG_TD && entry.ownLength * 10 >= entry.textLength * 9
+            var container = isParagraph ? Int(entry.parent) : index
             var level = 0
             while container >= 0 && level < 5 {
                 let divider: Double = level == 0 ? 1 : level == 1 ? 2 : Double(level * 3)

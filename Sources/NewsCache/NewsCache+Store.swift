@@ -181,6 +181,17 @@ extension NewsCache {
         }
     }
 
+    /// Stores the outcome of reader mode for a story: the article's HTML, or (`html` nil) the note saying
+    /// why there is none, so that the page is not fetched again on every open.
+    public func setExtraction(_ html: String?, note: String?, for storyID: StoryID) throws {
+        try write { db in
+            try db.execute(sql: "UPDATE stories SET extracted_text = ?, extraction_note = ? WHERE id = ?",
+                           arguments: [html, html == nil ? note : nil, storyID.rawValue])
+            if db.changesCount == 0 { throw CacheError.unknownStory(storyID) }
+            if html != nil { try reindex(db, id: storyID.rawValue) }
+        }
+    }
+
     // MARK: - rows
 
     /// Inserts the story row (not its search entry) and returns its id.

@@ -1,3 +1,6 @@
+import NewsSources
+import ReaderCore
+
 /// How the reader refreshes: the refresher (nil: no network part, e.g. in tests of the panes), the
 /// automatic interval, and why refreshing is impossible in this session (the sample edition, a read-only
 /// cache), which `r`/`R` then say.
@@ -9,5 +12,17 @@ public struct RefreshOptions: Sendable {
 
     public init(refresher: (any FeedRefreshing)? = nil, intervalMinutes: Int = 0, unavailableReason: String? = nil) {
         self.refresher = refresher; self.intervalMinutes = intervalMinutes; self.unavailableReason = unavailableReason
+    }
+}
+
+/// Reader mode in the reader: which stories to extract, and the fetcher for their pages (the feeds'
+/// `FetchPolicy`: same limits, timeouts and user agent). Without a fetcher, extraction answers that pages
+/// cannot be fetched.
+public struct ExtractionOptions: Sendable {
+    public var policy: ExtractPolicy
+    public var pages: PageFetcher?
+
+    public init(policy: ExtractPolicy = ExtractPolicy(), pages: PageFetcher? = nil) {
+        self.policy = policy; self.pages = pages
     }
 }

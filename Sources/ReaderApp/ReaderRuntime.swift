@@ -1,5 +1,6 @@
 import Foundation
 import NewsModel
+import NewsSources
 import ReaderCore
 import ReaderUI
 import TermCore
@@ -10,7 +11,7 @@ import TermCore
 @MainActor
 public final class ReaderRuntime {
     /// Where an effect's task runs: a new load cancels the previous one of the same kind.
-    private enum Slot: Hashable { case headlines, story, comments, write(UInt64), refresh, launch(UInt64) }
+    private enum Slot: Hashable { case headlines, story, comments, write(UInt64), refresh, launch(UInt64), extraction }
 
     /// The poll timeout while effects are running.
     private static let busyPollMilliseconds = 5
@@ -31,6 +32,8 @@ public final class ReaderRuntime {
     private var nextToken: UInt64 = 0
     private let refreshDriver: RefreshDriver
     private let browser: BrowserLauncher
+    /// Fetches story pages for reader mode (nil: reader mode cannot fetch in this session).
+    private let pages: PageFetcher?
 
     /// - Parameters:
     ///   - hint: a standing line for the status bar (e.g. how to add feeds to the sample edition).
@@ -46,7 +49,8 @@ public final class ReaderRuntime {
                 settlesEffectsBeforeInput: Bool = false, firstFrameWait: Duration = .milliseconds(150),
                 markReadOnOpen: Bool = true,
                 refresh: RefreshOptions = RefreshOptions(),
-                browser: BrowserLauncher = BrowserLauncher(configured: nil, environment: [:])) {
+                browser: BrowserLauncher = BrowserLauncher(configured: nil, environment: [:]),
+                extraction: ExtractionOptions = ExtractionOptions()) {
         self.backend = backend; self.store = store; self.theme = theme; self.clock = clock
         self.pollMilliseconds = pollMilliseconds; self.settlesEffectsBeforeInput = settlesEffectsBeforeInput
         self.firstFrameWait = firstFrameWait
@@ -59,6 +63,8 @@ public final class ReaderRuntime {
         state.refresh.unavailableReason = refresh.unavailableReason
             ?? (refresh.refresher == nil ? "refreshing is not available here" : nil)
         self.browser = browser
+        state.extractPolicy = extraction.policy
+        pages = extraction.pages
     }
 
     /// The state as of now, for tests.
@@ -159,6 +165,12 @@ public final class ReaderRuntime {
             nextToken += 1
             let browser = self.browser
             start(.launch(nextToken)) { _ in EffectPerformer.open(url, with: browser) }
+        case .extractArticle(let id, let storyID, let url):
+            guard let pages else {
+                inbox.append(.articleExtracted(id, storyID, .failed(note: "pages cannot be fetched in this session")))
+                return
+            }
+            start(.extraction) { await EffectPerformer.extractArticle(id, storyID, url: url, pages: pages, store: $0) }
         }
     }
 

@@ -73,4 +73,6 @@ public enum Action: Sendable, Equatable {
     case refreshTimerFired
     /// The browser was started for the URL, or could not be (`failure` says why, refusals included).
     case linkOpened(String, failure: String?)
+    /// Reader mode's answer for a story: its article, or why there is none.
+    case articleExtracted(RequestID, StoryID, ExtractionOutcome)
 }

@@ -50,6 +50,12 @@ public struct AppState: Sendable, Equatable {
     public var refresh = RefreshState()
     /// The `o` prompt, while it is open.
     public var linkPrompt: LinkPrompt? = nil
+    /// Which stories reader mode extracts (config.toml `[extract]`).
+    public var extractPolicy = ExtractPolicy()
+    /// The reader switched to the feed's own text with `x` while an extracted article is there.
+    public var showsFeedText = false
+    /// The reader-mode fetch in flight, if any.
+    public var pendingExtraction: PendingExtraction? = nil
     /// Where focus returns when the comment pane closes.
     var focusBeforeComments: Pane
     var nextRequestNumber: UInt64

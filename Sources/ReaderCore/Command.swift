@@ -29,6 +29,8 @@ public enum Command: Sendable, Equatable, Hashable, CaseIterable {
     case refreshFeed, refreshAll
     /// Open the story's link in the browser, or (with a number typed after it) a link of the article.
     case openLink
+    /// Reader mode: switch between the whole article from the story's page and the feed's text.
+    case toggleReaderMode
 
     /// What the command does in `pane`, as the help overlay says it.
     public func summary(in pane: Pane) -> String {
@@ -67,6 +69,7 @@ public enum Command: Sendable, Equatable, Hashable, CaseIterable {
         case (.refreshFeed, _): "refresh this story's feed"
         case (.refreshAll, _): "refresh every feed"
         case (.openLink, _): "open link (o 3 Enter: link [3])"
+        case (.toggleReaderMode, _): "whole article from the web page / feed's text"
         }
     }
 }

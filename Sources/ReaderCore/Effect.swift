@@ -50,4 +50,7 @@ public enum Effect: Sendable, Equatable, Hashable {
     case refresh(RefreshRequest)
     /// Open a URL in the browser; answered by `.linkOpened`.
     case openURL(String)
+    /// Reader mode: fetch the story's page at `url`, extract its article and store it with the story;
+    /// answered by `.articleExtracted(id, story, …)`.
+    case extractArticle(RequestID, StoryID, url: String)
 }

@@ -25,7 +25,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         guard id == state.articleStoryID else { return [] }
         state.story = story
         if story == nil { state.status = StatusMessage("Story \(id) is no longer in the cache", isError: true) }
-        return []
+        return state.extractIfWanted()
     case .commentsLoaded(let id, let comments):
         guard id == state.articleStoryID, state.isShowingComments else { return [] }
         state.commentsStoryID = id
@@ -53,6 +53,8 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return state.refreshTimerFired()
     case .linkOpened(let url, let failure):
         return state.receiveLinkOpened(url, failure: failure)
+    case .articleExtracted(let id, let storyID, let outcome):
+        return state.receiveExtraction(id, storyID, outcome)
     }
 }
 
@@ -111,6 +113,8 @@ extension AppState {
             return startRefresh(all: command == .refreshAll)
         case .openLink:
             return beginLinkPrompt()
+        case .toggleReaderMode:
+            return toggleReaderMode()
         }
     }
 }

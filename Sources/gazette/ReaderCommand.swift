@@ -3,6 +3,7 @@ import Foundation
 import ReaderApp
 import ReaderUI
 import NcursesBackend
+import NewsSources
 import TermCore
 
 /// What the reader is started with, from the command line.
@@ -43,7 +44,10 @@ enum ReaderCommand {
                                         markReadOnOpen: settings.markReadOnOpen,
                                         refresh: refreshOptions(session, settings),
                                         browser: BrowserLauncher(configured: settings.browser,
-                                                                 environment: ProcessInfo.processInfo.environment))
+                                                                 environment: ProcessInfo.processInfo.environment),
+                                        extraction: ExtractionOptions(
+                                            policy: settings.extract,
+                                            pages: PageFetcher(fetcher: FeedFetcher(policy: settings.fetch))))
             await runtime.run()
             return terminal.receivedSignal
         }

@@ -1,0 +1,42 @@
+import ArticleText
+import Foundation
+import NewsModel
+import NewsSources
+import ReaderCore
+
+/// Reader mode's effect: fetch the story's page, extract the article, keep the outcome with the story.
+extension EffectPerformer {
+    /// Fetches `url` with the feeds' fetcher, extracts its article and stores it (or the reason there is
+    /// none) so that it reads offline and a failed page is not fetched on every open. A store that cannot
+    /// be written (a read-only session) does not stop the article from being shown.
+    static func extractArticle(_ id: RequestID, _ storyID: StoryID, url: String, pages: PageFetcher,
+                               store: any ReaderStore) async -> Action {
+        let outcome = await extraction(of: url, pages: pages)
+        guard !Task.isCancelled else { return .articleExtracted(id, storyID, outcome) }
+        switch outcome {
+        case .article(let html): try? await store.setExtraction(html, note: nil, for: storyID)
+        case .failed(let note): try? await store.setExtraction(nil, note: note, for: storyID)
+        }
+        return .articleExtracted(id, storyID, outcome)
+    }
+
+    /// The article of the page at `url` as stored HTML: the lead image's caption first (once; the body
+    /// leaves it out), then the body.
+    static func extraction(of url: String, pages: PageFetcher) async -> ExtractionOutcome {
+        let page: PageDocument
+        do {
+            page = try await pages.fetch(url)
+        } catch {
+            return .failed(note: error.description)
+        }
+        let article = ArticleExtractor.extract(html: page.html, url: page.url ?? url)
+        guard !article.isEmpty, !article.html.isEmpty else {
+            return .failed(note: "no article found on the page (it may need scripts or a subscription)")
+        }
+        var html = ""
+        if let caption = article.leadCaption {
+            html = "<figure><figcaption>" + HTMLSanitizer.sanitize(html: caption, baseURL: nil) + "</figcaption></figure>"
+        }
+        return .article(html: html + article.html)
+    }
+}
