@@ -1,3 +1,4 @@
+import NewsModel
 import NewsSources
 import ReaderCore
 
@@ -16,13 +17,13 @@ public struct RefreshOptions: Sendable {
 }
 
 /// Reader mode in the reader: which stories to extract, and the fetcher for their pages (the feeds'
-/// `FetchPolicy`: same limits, timeouts and user agent). Without a fetcher, extraction answers that pages
-/// cannot be fetched.
+/// `FetchPolicy`: same limits, timeouts and user agent). The default extracts nothing and has no fetcher
+/// (`x` then answers that pages cannot be fetched here).
 public struct ExtractionOptions: Sendable {
     public var policy: ExtractPolicy
     public var pages: PageFetcher?
 
-    public init(policy: ExtractPolicy = ExtractPolicy(), pages: PageFetcher? = nil) {
+    public init(policy: ExtractPolicy = ExtractPolicy(defaultMode: .never), pages: PageFetcher? = nil) {
         self.policy = policy; self.pages = pages
     }
 }

@@ -45,9 +45,7 @@ enum ReaderCommand {
                                         refresh: refreshOptions(session, settings),
                                         browser: BrowserLauncher(configured: settings.browser,
                                                                  environment: ProcessInfo.processInfo.environment),
-                                        extraction: ExtractionOptions(
-                                            policy: settings.extract,
-                                            pages: PageFetcher(fetcher: FeedFetcher(policy: settings.fetch))))
+                                        extraction: extractionOptions(session, settings))
             await runtime.run()
             return terminal.receivedSignal
         }
@@ -67,6 +65,14 @@ enum ReaderCommand {
         }
         return RefreshOptions(refresher: Refresher(cache: session.cache, policy: settings.fetch),
                               intervalMinutes: settings.refreshIntervalMinutes)
+    }
+
+    /// Reader mode as config.toml sets it, fetching pages with the feeds' policy. The sample edition is an
+    /// offline showcase: it fetches nothing (`x` says so). A read-only session fetches and shows articles
+    /// but cannot keep them.
+    static func extractionOptions(_ session: ReaderSession, _ settings: Settings) -> ExtractionOptions {
+        if session.isSample { return ExtractionOptions() }
+        return ExtractionOptions(policy: settings.extract, pages: PageFetcher(fetcher: FeedFetcher(policy: settings.fetch)))
     }
 
     /// The theme by name: the user's themes folder first, then the shipped `Themes/`; `NO_COLOR` (set and
