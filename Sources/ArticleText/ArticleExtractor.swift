@@ -1,4 +1,5 @@
 import CGumbo
+import TextSafety
 
 /// The article of a web page, as reader mode shows it: its body (as safe HTML for the article pane and as
 /// plain text) and what the page says about it.
@@ -11,7 +12,7 @@ public struct ExtractedArticle: Sendable, Equatable {
     public var leadCaption: String?
     /// The body as plain text: paragraphs separated by blank lines, sanitised.
     public var text: String
-    /// The body as an HTML fragment that has been through `HTMLSanitizer` (empty when not asked for).
+    /// The body as a safe HTML fragment (`ArticleWriter`; empty when not asked for).
     public var html: String
     /// True when the body came from the page's JSON-LD `articleBody` rather than its markup.
     public var fromStructuredData: Bool
@@ -53,7 +54,7 @@ public enum ArticleExtractor {
         for rules in attempts {
             var outline = PageOutline(root: tree.root, rules: rules)
             let parts = outline.selectArticle()
-            var writer = ArticleWriter(writesHTML: includeHTML)
+            var writer = ArticleWriter(writesHTML: includeHTML, baseURL: url)
             writer.excluded = outline.captions(in: parts, matching: metadata.leadCaption)
             writer.write(parts, of: outline)
             let length = writer.text.count
@@ -66,7 +67,7 @@ public enum ArticleExtractor {
            structured.utf8.count > 200, structured.utf8.count * 2 > (best?.length ?? 0) * 3 {
             article.text = paragraphs(of: structured).joined(separator: "\n\n")
             if includeHTML {
-                let escaped = paragraphs(of: structured).map { "<p>" + HTMLSanitizer.escapeText($0) + "</p>" }
+                let escaped = paragraphs(of: structured).map { "<p>" + EntityText.escape($0) + "</p>" }
                 article.html = escaped.joined()
             }
             article.fromStructuredData = true
@@ -75,7 +76,7 @@ public enum ArticleExtractor {
         guard let writer = best?.writer else { return article }
         article.text = Sanitizer.clean(String(decoding: writer.text, as: UTF8.self))
         if includeHTML && !article.text.isEmpty {
-            article.html = HTMLSanitizer.sanitize(html: String(decoding: writer.html, as: UTF8.self), baseURL: url)
+            article.html = String(decoding: writer.html, as: UTF8.self)
         }
         return article
     }

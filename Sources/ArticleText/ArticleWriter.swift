@@ -1,13 +1,17 @@
 import CGumbo
+import TextSafety
 
 /// Writes the chosen parts of a page, less what `PageOutline.isDropped` leaves out, as plain text
 /// (paragraphs separated by blank lines) and, when asked, as an HTML fragment of the elements an article
-/// needs (paragraphs, headings, lists, quotes, code, figures, tables, links, images). The HTML still goes
-/// through `HTMLSanitizer` before it is stored or shown.
+/// needs (paragraphs, headings, lists, quotes, code, figures, tables, links, images). The HTML is safe as
+/// written: only those elements, text sanitised and escaped, links resolved against the page and kept only
+/// for the link schemes, images only over http(s).
 struct ArticleWriter {
     private(set) var text: [UInt8] = []
     private(set) var html: [UInt8] = []
     let writesHTML: Bool
+    /// The page's address, for relative links and images.
+    let baseURL: String?
     /// Outline entries to leave out besides the dropped ones (a caption already shown in the header).
     var excluded: Set<Int> = []
 
@@ -18,7 +22,7 @@ struct ArticleWriter {
     /// but not in the plain text, which has no pictures to caption.
     private var figures = 0
 
-    init(writesHTML: Bool) { self.writesHTML = writesHTML }
+    init(writesHTML: Bool, baseURL: String?) { self.writesHTML = writesHTML; self.baseURL = baseURL }
 
     /// Writes the outline entries `parts` (subtrees) in order.
     mutating func write(_ parts: [Int], of outline: PageOutline) {
@@ -121,8 +125,12 @@ struct ArticleWriter {
         if let name {
             html.append(0x3C)
             html.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-            if tag == GUMBO_TAG_A, let href = node.attribute("href") { writeAttribute("href", href) }
-            if tag == GUMBO_TAG_OL, let start = node.attribute("start") { writeAttribute("start", start) }
+            if tag == GUMBO_TAG_A, let href = URLResolver.cleanLink(node.attribute("href"), base: baseURL) {
+                writeAttribute("href", href)
+            }
+            if tag == GUMBO_TAG_OL, let start = node.attribute("start").flatMap({ Int($0) }) {
+                writeAttribute("start", String(start))
+            }
             html.append(0x3E)
         }
         return .element(tag, block: block, htmlName: name, figure: figure)
@@ -145,12 +153,12 @@ struct ArticleWriter {
 
     /// Lazy-loading pages put the real address in `data-src`; the `src` is then a placeholder.
     private mutating func writeImage(_ node: HTMLNode) {
-        guard let source = node.attribute("data-src") ?? node.attribute("src"), !source.hasPrefix("data:") else {
-            return
-        }
+        guard let source = node.attribute("data-src") ?? node.attribute("src") else { return }
+        let resolved = URLResolver.resolve(source, against: baseURL)
+        guard let scheme = URLResolver.scheme(of: resolved), scheme == "http" || scheme == "https" else { return }
         html.append(contentsOf: "<img".utf8)
-        writeAttribute("src", source)
-        if let alt = node.attribute("alt") { writeAttribute("alt", alt) }
+        writeAttribute("src", resolved)
+        if let alt = node.attribute("alt") { writeAttribute("alt", Sanitizer.cleanLine(alt)) }
         html.append(0x3E)
     }
 
@@ -158,28 +166,12 @@ struct ArticleWriter {
         html.append(0x20)
         html.append(contentsOf: name.utf8)
         html.append(contentsOf: "=\"".utf8)
-        for byte in value.utf8 {
-            switch byte {
-            case 0x26: html.append(contentsOf: "&amp;".utf8)
-            case 0x22: html.append(contentsOf: "&quot;".utf8)
-            case 0x3C: html.append(contentsOf: "&lt;".utf8)
-            default: html.append(byte)
-            }
-        }
+        EntityText.escape(value, into: &html)
         html.append(0x22)
     }
 
     private mutating func addText(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if writesHTML {
-            for byte in bytes {
-                switch byte {
-                case 0x26: html.append(contentsOf: "&amp;".utf8)
-                case 0x3C: html.append(contentsOf: "&lt;".utf8)
-                case 0x3E: html.append(contentsOf: "&gt;".utf8)
-                default: html.append(byte)
-                }
-            }
-        }
+        if writesHTML { EntityText.escape(Sanitizer.clean(String(decoding: bytes, as: UTF8.self)), into: &html) }
         if figures > 0 { return }
         if preformatted > 0 {
             paragraph.append(contentsOf: bytes)

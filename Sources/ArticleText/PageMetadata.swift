@@ -1,4 +1,5 @@
 import CGumbo
+import TextSafety
 import Foundation
 
 /// What a page says about its article outside the article's text: title, byline, date and the lead

@@ -1,11 +1,20 @@
 import ArgumentParser
 
-/// `gazette-bench`: in-process timing commands for `Benchmarks/`, kept out of the shipped `gazette` binary.
+/// `gazette-bench`: the in-process timings `make bench` reads and the torture writer the durability test
+/// kills. A separate executable so that the `gazette` users install carries none of it.
 @main
-struct GazetteBench: ParsableCommand {
+struct GazetteBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gazette-bench",
-        abstract: "In-process timings for the benchmark driver (Benchmarks/bench.py).",
-        subcommands: [ExtractBenchCommand.self]
+        abstract: "Benchmark and test tools for Gazette (not installed).",
+        subcommands: [BenchParseCommand.self, BenchRenderCommand.self, BenchQueryCommand.self,
+                      BenchCacheCommand.self, CacheTortureCommand.self, BenchFramesCommand.self, ExtractBenchCommand.self]
     )
+}
+
+/// A failure a bench command reports on stderr before exiting with `status`.
+struct BenchFailure: Error, CustomStringConvertible {
+    let message: String
+    var status: Int32 = 1
+    var description: String { message }
 }

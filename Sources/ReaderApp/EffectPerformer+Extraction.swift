@@ -3,6 +3,7 @@ import Foundation
 import NewsModel
 import NewsSources
 import ReaderCore
+import TextSafety
 
 /// Reader mode's effect: fetch the story's page, extract the article, keep the outcome with the story.
 extension EffectPerformer {
@@ -35,7 +36,7 @@ extension EffectPerformer {
         }
         var html = ""
         if let caption = article.leadCaption {
-            html = "<figure><figcaption>" + HTMLSanitizer.sanitize(html: caption, baseURL: nil) + "</figcaption></figure>"
+            html = "<figure><figcaption>" + EntityText.escape(caption) + "</figcaption></figure>"
         }
         return .article(html: html + article.html)
     }
