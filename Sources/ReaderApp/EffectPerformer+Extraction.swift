@@ -40,4 +40,29 @@ extension EffectPerformer {
         }
         return .article(html: html + article.html)
     }
+
+    /// How many stories one background pass looks at, and how many pages it fetches at once (the
+    /// fetcher's per-host limit keeps each site to a couple of requests at a time besides).
+    static let prefetchLimit = 30
+    static let prefetchWidth = 4
+
+    /// Fetches and stores the articles of the newest unread stories of `always` feeds, a few at a time.
+    static func prefetchArticles(_ policy: ExtractPolicy, pages: PageFetcher, store: any ReaderStore) async {
+        guard let candidates = try? await store.extractionCandidates(limit: prefetchLimit * 4) else { return }
+        let wanted = candidates.filter { policy.mode(forFeedURL: $0.feedURL) == .always }.prefix(prefetchLimit)
+        await withTaskGroup(of: Void.self) { group in
+            var started = 0
+            for candidate in wanted {
+                if started >= prefetchWidth { await group.next() }
+                started += 1
+                group.addTask {
+                    guard !Task.isCancelled else { return }
+                    switch await extraction(of: candidate.link, pages: pages) {
+                    case .article(let html): try? await store.setExtraction(html, note: nil, for: candidate.storyID)
+                    case .failed(let note): try? await store.setExtraction(nil, note: note, for: candidate.storyID)
+                    }
+                }
+            }
+        }
+    }
 }

@@ -11,7 +11,7 @@ import TermCore
 @MainActor
 public final class ReaderRuntime {
     /// Where an effect's task runs: a new load cancels the previous one of the same kind.
-    private enum Slot: Hashable { case headlines, story, comments, write(UInt64), refresh, launch(UInt64), extraction }
+    private enum Slot: Hashable { case headlines, story, comments, write(UInt64), refresh, launch(UInt64), extraction, prefetch }
 
     /// The poll timeout while effects are running.
     private static let busyPollMilliseconds = 5
@@ -171,6 +171,12 @@ public final class ReaderRuntime {
                 return
             }
             start(.extraction) { await EffectPerformer.extractArticle(id, storyID, url: url, pages: pages, store: $0) }
+        case .prefetchArticles(let policy):
+            guard let pages else { return }
+            start(.prefetch) { store in
+                await EffectPerformer.prefetchArticles(policy, pages: pages, store: store)
+                return nil
+            }
         }
     }
 

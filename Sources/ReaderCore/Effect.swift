@@ -53,4 +53,7 @@ public enum Effect: Sendable, Equatable, Hashable {
     /// Reader mode: fetch the story's page at `url`, extract its article and store it with the story;
     /// answered by `.articleExtracted(id, story, …)`.
     case extractArticle(RequestID, StoryID, url: String)
+    /// Reader mode after a refresh: fetch and store the articles of the newest unread stories of the
+    /// `always` feeds of `policy`, a few at a time; not answered (the articles are read when opened).
+    case prefetchArticles(ExtractPolicy)
 }

@@ -2,7 +2,7 @@ import NewsModel
 
 /// Which stories reader mode fetches the whole article for: each feed's `ExtractMode` (by feed URL, from
 /// config.toml's `[extract]` table), else the default.
-public struct ExtractPolicy: Sendable, Equatable {
+public struct ExtractPolicy: Sendable, Equatable, Hashable {
     public var defaultMode: ExtractMode
     /// Modes of single feeds, keyed by the feed's URL as subscribed.
     public var feeds: [String: ExtractMode]
@@ -15,6 +15,9 @@ public struct ExtractPolicy: Sendable, Equatable {
     /// (a lead sentence, a teaser paragraph) run to 100–400 characters; the shortest news articles to
     /// well over 1,000; the bound sits between them with margin on both sides.
     public static let summaryLimit = 700
+
+    /// Whether any feed is `always`: then the newest unread stories are fetched after each refresh.
+    public var prefetches: Bool { defaultMode == .always || feeds.values.contains(.always) }
 
     public func mode(forFeedURL url: String?) -> ExtractMode {
         url.flatMap { feeds[$0] } ?? defaultMode

@@ -48,7 +48,12 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .refreshProgressed(let id, let tally, let date):
         return state.receiveRefreshProgress(id, tally, at: date)
     case .refreshFinished(let id, let tally):
-        return state.receiveRefreshFinished(id, tally)
+        let isCurrent = state.refresh.running?.id == id
+        var effects = state.receiveRefreshFinished(id, tally)
+        if isCurrent && state.extractPolicy.prefetches && tally.total > tally.errors {
+            effects.append(.prefetchArticles(state.extractPolicy))
+        }
+        return effects
     case .refreshTimerFired:
         return state.refreshTimerFired()
     case .linkOpened(let url, let failure):

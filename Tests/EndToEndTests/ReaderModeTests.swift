@@ -79,3 +79,46 @@ struct ReaderModeTests {
         #expect(exit.status == 0)
     }
 }
+
+/// `gazette extract`, the command-line face of reader mode, on pages written to files and served on 127.0.0.1.
+@Suite("gazette extract")
+struct ExtractCommandTests {
+    static func write(_ text: String) throws -> URL {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-page-\(UUID().uuidString).html")
+        try Data(text.utf8).write(to: file)
+        return file
+    }
+
+    @Test("A saved page: the article's paragraphs, separated by blank lines, no title; --metadata puts the fields first")
+    func savedPage() throws {
+        let file = try Self.write(ReaderModeTests.page)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let plain = try ProcessRunner.run(try GazetteBinary.path(), ["extract", file.path, "--url", "https://cape.example/news/keepers"])
+        #expect(plain.status == 0)
+        #expect(plain.standardOutput == ReaderModeTests.paragraphs.joined(separator: "\n\n") + "\n")
+        let withFields = try ProcessRunner.run(try GazetteBinary.path(), ["extract", file.path, "--metadata"])
+        #expect(withFields.standardOutput.hasPrefix("Title: \(ReaderModeTests.headline)\n\n"))
+    }
+
+    @Test("Over HTTP; a page with no article and a PDF are errors that say so")
+    func failures() throws {
+        let server = try LoopbackServer { request in
+            switch request.path {
+            case "/story": LoopbackServer.Reply(status: 200, contentType: "text/html", body: ReaderModeTests.page)
+            case "/app": LoopbackServer.Reply(status: 200, contentType: "text/html",
+                                              body: "<html><body><div id=app></div><script>go()</script></body></html>")
+            default: LoopbackServer.Reply(status: 200, contentType: "application/pdf", body: "%PDF-1.7")
+            }
+        }
+        defer { server.stop() }
+        let story = try ProcessRunner.run(try GazetteBinary.path(), ["extract", server.baseURL + "/story"])
+        #expect(story.status == 0)
+        #expect(story.standardOutput.contains("After eleven years"))
+        let app = try ProcessRunner.run(try GazetteBinary.path(), ["extract", server.baseURL + "/app"])
+        #expect(app.status == 3)
+        #expect(app.standardError.contains("no article found"))
+        let pdf = try ProcessRunner.run(try GazetteBinary.path(), ["extract", server.baseURL + "/report.pdf"])
+        #expect(pdf.status == 2)
+        #expect(pdf.standardError.contains("application/pdf, not HTML"))
+    }
+}

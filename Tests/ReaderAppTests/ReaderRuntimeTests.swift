@@ -159,4 +159,5 @@ struct FailingStore: ReaderStore {
     func markFeedRead(_ feedID: FeedID) async throws -> Int { throw Failure() }
     func search(_ text: String, limit: Int) async throws -> [SearchHit] { throw Failure() }
     func setExtraction(_ html: String?, note: String?, for id: StoryID) async throws { throw Failure() }
+    func extractionCandidates(limit: Int) async throws -> [ExtractionCandidate] { throw Failure() }
 }

@@ -94,3 +94,26 @@ struct UpdateReaderModeTests {
         #expect(Self.extraction(Self.shown(body: padded).1) != nil)
     }
 }
+
+@Suite("update: a finished refresh prefetches the articles of always feeds")
+struct UpdatePrefetchTests {
+    static func finish(policy: ExtractPolicy, tally: RefreshTally = RefreshTally(done: 3, total: 3, newStories: 5)) throws -> [Effect] {
+        var state = Fixtures.loadedState()
+        state.refresh.unavailableReason = nil
+        state.extractPolicy = policy
+        let effects = update(&state, .keyPressed(.character("R")))
+        var request: RefreshRequest?
+        for effect in effects { if case .refresh(let r) = effect { request = r } }
+        let id = try #require(request).id
+        return update(&state, .refreshFinished(id, tally))
+    }
+
+    @Test("Only when some feed is always, and something was fetched")
+    func prefetch() throws {
+        let always = ExtractPolicy(defaultMode: .auto, feeds: ["https://a.example/rss": .always])
+        #expect(try Self.finish(policy: always).contains(.prefetchArticles(always)))
+        #expect(!(try Self.finish(policy: ExtractPolicy()).contains { if case .prefetchArticles = $0 { true } else { false } }))
+        let allFailed = RefreshTally(done: 3, total: 3, errors: 3)
+        #expect(!(try Self.finish(policy: always, tally: allFailed).contains(.prefetchArticles(always))))
+    }
+}
