@@ -16,8 +16,10 @@ run: deps release
 	$(RELEASE_BIN) $(ARGS)
 
 ## The same set-up, then every test: unit, integration (real SQLite, loopback HTTP) and end-to-end (tmux).
+## The import check makes an import that Package.swift does not declare a build error (ARCHITECTURE.md).
 test: deps release release-tools
-	GAZETTE_BIN=$(abspath $(RELEASE_BIN)) GAZETTE_BENCH_BIN=$(abspath $(BENCH_BIN)) $(SWIFT) test
+	GAZETTE_BIN=$(abspath $(RELEASE_BIN)) GAZETTE_BENCH_BIN=$(abspath $(BENCH_BIN)) $(SWIFT) test \
+		--explicit-target-dependency-import-check error
 
 deps:
 	@scripts/ensure-deps.sh

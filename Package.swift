@@ -21,7 +21,7 @@ let package = Package(
 
         // MARK: pure modules (no I/O)
         .target(name: "TextSafety"),
-        .target(name: "NewsModel"),
+        .target(name: "NewsModel", dependencies: ["TextSafety"]),
         .target(name: "TermCore"),
         .target(name: "ArticleText", dependencies: ["TextSafety", "TermCore", "CGumbo"]),
         .target(name: "ReaderCore", dependencies: ["NewsModel", "TermCore"]),
@@ -40,10 +40,10 @@ let package = Package(
             name: "gazette",
             dependencies: [
                 "ReaderApp", "ReaderUI", "NcursesBackend", "NewsModel", "NewsSources", "NewsCache", "ArticleText",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "TermCore", "TextSafety", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // jemalloc (Debian's libjemalloc-dev) in place of glibc's malloc: Swift allocates a great deal
-            // while reading feeds and laying out articles (DECISIONS.md, 2026-11-29).
+            // while reading feeds and laying out articles (DECISIONS.md, "jemalloc in place of glibc's malloc").
             linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]),
         // Benchmark timings and the durability test's torture writer: built for `make bench` and the tests,
         // never installed, so the `gazette` binary carries none of it. Same allocator as `gazette`, so the
@@ -63,14 +63,18 @@ let package = Package(
         .testTarget(name: "ArticleTextTests", dependencies: ["ArticleText", "TextSafety", "TermCore", "TestSupport"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "NewsSourcesTests", dependencies: ["NewsSources", "NewsModel", "TextSafety", "TestSupport"]),
-        .testTarget(name: "NewsCacheTests", dependencies: ["NewsCache", "NewsModel", "TestSupport"]),
+        .testTarget(name: "NewsCacheTests", dependencies: [
+            "NewsCache", "NewsModel", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "ReaderCoreTests", dependencies: ["ReaderCore", "NewsModel", "TermCore"]),
-        .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "ReaderCore", "NewsModel", "TermCore"]),
+        .testTarget(name: "ReaderUITests", dependencies: [
+            "ReaderUI", "ReaderCore", "NewsModel", "TextSafety", "TermCore", "ArticleText",
+        ]),
         .testTarget(name: "ReaderAppTests", dependencies: [
             "ReaderApp", "NewsModel", "NewsCache", "NewsSources", "ReaderCore", "ReaderUI", "TermCore", "TestSupport",
         ]),
-        .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TermCore"]),
-        .testTarget(name: "GazetteTests", dependencies: ["gazette"]),
+        .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TermCore", "CNcursesw"]),
+        .testTarget(name: "GazetteTests", dependencies: ["gazette", "ReaderApp"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

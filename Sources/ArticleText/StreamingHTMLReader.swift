@@ -9,7 +9,7 @@ import TextSafety
 /// `title`…) skipped, comments, doctypes and CDATA skipped, character references decoded (the full named
 /// set and the windows-1252 numeric range). Every lookup is O(1) or bounded, so 100 000 nested elements
 /// cost linear time and no call stack. Text is sanitised as it is added (entity decoding is the last
-/// decoding step). `HTMLSanitizer`, which writes HTML back, keeps gumbo's exact tree construction.
+/// decoding step). `HTMLReader`, on gumbo's HTML5 tree, is the general reader this one is tested against.
 enum StreamingHTMLReader {
     static func read(html: String, baseURL: String?) -> RichText {
         var html = html

@@ -125,6 +125,20 @@ public final class NcursesTerminal: Backend {
         return (Int(getmaxx(gz_stdscr())), Int(getmaxy(gz_stdscr())))
     }
 
+    /// Leaves curses mode for `body` (a text browser that draws on the terminal itself), then restores
+    /// it and repaints everything on the next `draw`. Signals that arrive meanwhile wait in the self-pipe.
+    public func runSuspended(_ body: () -> Void) {
+        guard screen != nil else { return body() }
+        _ = def_prog_mode()
+        _ = curs_set(1)
+        _ = endwin()
+        body()
+        _ = reset_prog_mode()
+        _ = curs_set(0)
+        invalidate()
+        _ = refresh()
+    }
+
     /// Makes the next `draw` send every cell and the terminal repaint from scratch (e.g. after another
     /// program wrote over the screen).
     public func invalidate() {

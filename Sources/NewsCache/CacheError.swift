@@ -4,8 +4,8 @@ import NewsModel
 
 /// Everything that can go wrong with the cache, with enough context to print a message a reader can act on.
 public enum CacheError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
-    /// Another process holds the writer lock on this cache.
-    case locked(path: String, byPID: Int32?)
+    /// Another process kept the cache busy for longer than `NewsCache.busyTimeout`.
+    case locked(path: String)
     /// The cache file (or its directory) cannot be written.
     case readOnly(path: String)
     /// The disk (or the file system holding the cache) is full; the transaction was rolled back.
@@ -27,12 +27,14 @@ public enum CacheError: Error, Equatable, Sendable, CustomStringConvertible, Loc
 
     public var description: String {
         switch self {
-        case let .locked(path, pid):
-            let who = pid.map { "another gazette (pid \($0))" } ?? "another gazette"
-            return "\(who) has the cache open for writing (\(path)); quit it first, or wait for it to finish. "
-                + "This instance can still read the cache."
+        case let .locked(path):
+            return "the cache \(path) stayed busy for \(Int(NewsCache.busyTimeout)) seconds (another gazette was "
+                + "writing to it); nothing was lost — try again"
         case let .readOnly(path):
-            return "the cache \(path) is read-only; make it writable (chmod u+w) or point --cache at another file"
+            let folder = (path as NSString).deletingLastPathComponent
+            // What to do comes first: the status bar may cut the end of a long line.
+            return "the cache is read-only — reading works; to save, chmod u+w \(folder) \(path) "
+                + "(or use --data-dir)"
         case let .diskFull(path):
             return "the disk holding the cache \(path) is full; nothing was lost, but new stories and read marks "
                 + "cannot be saved until space is freed (try `gazette vacuum`)"
@@ -69,7 +71,7 @@ public enum CacheError: Error, Equatable, Sendable, CustomStringConvertible, Loc
         case .SQLITE_CANTOPEN:
             return CacheError.cannotOpen(path: path, reason: dbError.message ?? "unable to open the file")
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            return CacheError.locked(path: path, byPID: nil)
+            return CacheError.locked(path: path)
         default:
             return CacheError.database(path: path, message: dbError.message ?? "\(dbError)")
         }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import NewsModel
+import TextSafety
 
 /// Paged reads of the headline list. Every page is a keyset query on `(sort_date, id)` through a named
 /// index (`INDEXED BY`, so SQLite can never fall back to scanning the table), newest first; a page costs
@@ -26,7 +27,11 @@ extension NewsCache {
     /// How many stories the query lists. Counter-backed for all/feed/tag; an index count for starred and
     /// search.
     public func count(_ query: HeadlineQuery) throws -> Int {
-        try read { db in
+        try read { db in try NewsCache.count(query, db) }
+    }
+
+    static func count(_ query: HeadlineQuery, _ db: Database) throws -> Int {
+        do {
             let counter = query.unreadOnly ? "unread_count" : "total_count"
             switch query.scope {
             case .all:
@@ -50,7 +55,11 @@ extension NewsCache {
     /// The 0-based index of the row at `cursor` in the list (the number of listed rows newer than it), so
     /// the UI can draw a scroll bar or "row 9,812 of 20,000" without loading anything.
     public func position(of cursor: HeadlineCursor, in query: HeadlineQuery) throws -> Int {
-        try read { db in
+        try read { db in try NewsCache.position(of: cursor, in: query, db) }
+    }
+
+    static func position(of cursor: HeadlineCursor, in query: HeadlineQuery, _ db: Database) throws -> Int {
+        do {
             var total = 0
             for plan in try NewsCache.plans(query, db) {
                 total += try Int.fetchOne(db, sql: """
@@ -143,8 +152,12 @@ extension NewsCache {
     }
 
     private func page(_ query: HeadlineQuery, bound: PageBound, limit: Int) throws -> [Headline] {
+        try read { db in try NewsCache.page(query, bound: bound, limit: limit, db) }
+    }
+
+    static func page(_ query: HeadlineQuery, bound: PageBound, limit: Int, _ db: Database) throws -> [Headline] {
         guard limit > 0 else { return [] }
-        return try read { db in
+        do {
             let plans = try NewsCache.plans(query, db)
             func arguments(_ plan: ScopePlan) -> StatementArguments {
                 var arguments = plan.arguments
@@ -191,7 +204,7 @@ extension NewsCache {
 
     static func headline(from row: Row) -> Headline {
         Headline(id: StoryID(row["id"] as Int64), feedID: FeedID(row["feed_id"] as Int64),
-                 feedTitle: row["feed_title"], title: row["title"],
+                 feedTitle: SafeLine(row["feed_title"]), title: SafeLine(row["title"]),
                  date: Date(cacheValue: row["sort_date"] as Int64), commentCount: row["comment_count"],
                  isRead: row["is_read"], isStarred: row["is_starred"])
     }

@@ -2,38 +2,86 @@ import Foundation
 import GRDB
 import NewsModel
 
+/// What `purge` keeps, one rule for `gazette vacuum`, `gazette refresh` and config.toml's `[retention]`:
+/// only read, unstarred stories ever go — unread and starred stories are never removed, by age or by count.
+public struct RetentionRule: Sendable, Equatable {
+    /// Read stories older than this many days go; 0 keeps them whatever their age.
+    public var keepDays: Int
+    /// In each feed, read stories beyond the newest `maxPerFeed` (all stories counted) go; 0: no limit.
+    public var maxPerFeed: Int
+
+    public init(keepDays: Int, maxPerFeed: Int) { self.keepDays = keepDays; self.maxPerFeed = maxPerFeed }
+
+    /// True when the rule removes nothing whatever the cache holds.
+    public var keepsEverything: Bool { keepDays <= 0 && maxPerFeed <= 0 }
+}
+
+/// A story the retention rule removes, as `gazette vacuum --dry-run` lists it.
+public struct PurgeCandidate: Sendable, Equatable {
+    public var id: StoryID
+    public var feedTitle: String
+    public var title: String
+    public var date: Date
+}
+
 extension NewsCache {
-    /// Removes old stories: in each feed, those older than `keepDays` and those beyond the newest
-    /// `maxPerFeed`, but never a starred story, nor an unread one younger than `keepDays`. Their comments
-    /// and search entries go with them. Returns the number of stories removed. One transaction.
+    /// Removes the stories `rule` lets go (see `RetentionRule`), with their comments and search entries.
+    /// Returns the number removed. One transaction.
     @discardableResult
-    public func purge(keepDays: Int, maxPerFeed: Int?, now: Date) throws -> Int {
-        let cutoff = now.addingTimeInterval(-Double(keepDays) * 86_400).cacheValue
+    public func purge(_ rule: RetentionRule, now: Date) throws -> Int {
+        guard !rule.keepsEverything else { return 0 }
         return try write { db in
             var removed = 0
             for feed in try Int64.fetchAll(db, sql: "SELECT id FROM feeds") {
-                // The (sort_date, id) of the oldest story within the per-feed limit, if the feed is over it.
-                var limitCondition = "0"
-                var arguments: StatementArguments = [feed, cutoff]
-                if let maxPerFeed, maxPerFeed >= 0,
-                   let row = try Row.fetchOne(db, sql: """
-                       SELECT sort_date, id FROM stories INDEXED BY stories_by_feed_date WHERE feed_id = ?
-                       ORDER BY sort_date DESC, id DESC LIMIT 1 OFFSET ?
-                       """, arguments: [feed, maxPerFeed]) {
-                    limitCondition = "(sort_date, id) <= (?, ?)"
-                    arguments += [row["sort_date"] as Int64, row["id"] as Int64]
-                }
-                arguments += [cutoff]
-                try db.execute(sql: """
-                    DELETE FROM stories INDEXED BY stories_by_feed_date
-                    WHERE feed_id = ? AND is_starred = 0
-                      AND (sort_date < ? OR \(limitCondition))
-                      AND NOT (is_read = 0 AND sort_date >= ?)
-                    """, arguments: arguments)
+                let (condition, arguments) = try Self.purgeCondition(db, feed: feed, rule: rule, now: now)
+                try db.execute(sql: "DELETE FROM stories INDEXED BY stories_by_feed_date WHERE " + condition,
+                               arguments: arguments)
                 removed += db.changesCount
             }
             return removed
         }
+    }
+
+    /// The stories `purge(rule, now:)` would remove, oldest first, without removing them.
+    public func purgeCandidates(_ rule: RetentionRule, now: Date) throws -> [PurgeCandidate] {
+        guard !rule.keepsEverything else { return [] }
+        return try read { db in
+            var found: [PurgeCandidate] = []
+            for feed in try Row.fetchAll(db, sql: "SELECT id, title FROM feeds") {
+                let (condition, arguments) = try Self.purgeCondition(db, feed: feed["id"], rule: rule, now: now)
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT id, title, sort_date FROM stories INDEXED BY stories_by_feed_date WHERE \(condition)
+                    ORDER BY sort_date, id
+                    """, arguments: arguments)
+                for row in rows {
+                    found.append(PurgeCandidate(id: StoryID(rawValue: row["id"]), feedTitle: feed["title"] ?? "",
+                                                title: row["title"] ?? "", date: Date(cacheValue: row["sort_date"])))
+                }
+            }
+            return found.sorted { ($0.date, $0.id.rawValue) < ($1.date, $1.id.rawValue) }
+        }
+    }
+
+    /// The WHERE clause selecting one feed's stories that `rule` removes: read, unstarred, and older than
+    /// the cut-off or beyond the per-feed limit.
+    private static func purgeCondition(_ db: Database, feed: Int64, rule: RetentionRule,
+                                       now: Date) throws -> (String, StatementArguments) {
+        var reasons: [String] = []
+        var arguments: StatementArguments = [feed]
+        if rule.keepDays > 0 {
+            reasons.append("sort_date < ?")
+            arguments += [now.addingTimeInterval(-Double(rule.keepDays) * 86_400).cacheValue]
+        }
+        // The (sort_date, id) of the newest story beyond the per-feed limit, if the feed is over it.
+        if rule.maxPerFeed > 0, let row = try Row.fetchOne(db, sql: """
+            SELECT sort_date, id FROM stories INDEXED BY stories_by_feed_date WHERE feed_id = ?
+            ORDER BY sort_date DESC, id DESC LIMIT 1 OFFSET ?
+            """, arguments: [feed, rule.maxPerFeed]) {
+            reasons.append("(sort_date, id) <= (?, ?)")
+            arguments += [row["sort_date"] as Int64, row["id"] as Int64]
+        }
+        let reason = reasons.isEmpty ? "0" : reasons.joined(separator: " OR ")
+        return ("feed_id = ? AND is_starred = 0 AND is_read = 1 AND (\(reason))", arguments)
     }
 
     /// Compacts the file: merges the search index's segments, rebuilds the file without free pages and

@@ -79,3 +79,37 @@ extension NewsCache {
         return try? JSONDecoder().decode(T.self, from: Data(json.utf8))
     }
 }
+
+extension NewsCache {
+    /// Marks every story `query` lists read (its unread-only flag aside); returns how many changed.
+    @discardableResult
+    public func markRead(matching query: HeadlineQuery) throws -> Int {
+        var unread = query
+        unread.unreadOnly = true
+        return try write { db in
+            var changed = 0
+            for plan in try NewsCache.plans(unread, db) {
+                try db.execute(sql: """
+                    UPDATE stories SET is_read = 1
+                    WHERE id IN (SELECT s.id FROM stories s \(plan.indexClause) WHERE \(plan.filter) AND s.is_read = 0)
+                    """, arguments: plan.arguments)
+                changed += db.changesCount
+            }
+            return changed
+        }
+    }
+
+    /// A number that changes whenever stories or feeds are added or removed, by this process or another:
+    /// the newest story's and feed's ids, the number of feeds and of stories. Read marks leave it alone.
+    /// Cheap (rowid maxima and the per-feed counters), so a reader can ask every few seconds.
+    public func changeStamp() throws -> Int64 {
+        try read { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT (SELECT coalesce(max(id), 0) FROM stories) AS story, (SELECT coalesce(max(id), 0) FROM feeds) AS feed,
+                       (SELECT count(*) FROM feeds) AS feeds, (SELECT coalesce(sum(total_count), 0) FROM feeds) AS total
+                """)
+            let parts: [Int64] = [row?["story"] ?? 0, row?["feed"] ?? 0, row?["feeds"] ?? 0, row?["total"] ?? 0]
+            return parts.reduce(Int64(17)) { $0 &* 1_000_003 &+ $1 }
+        }
+    }
+}

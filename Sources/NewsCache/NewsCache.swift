@@ -4,25 +4,30 @@ import NewsModel
 
 /// The local cache: every feed, story, comment and read mark, in one SQLite file in WAL mode.
 ///
-/// One process writes (it holds `<path>.lock`, see `WriterLock`); any number may read. A reader opened with
-/// `.readOnly` never takes the lock and never writes, and sees each committed transaction as a whole (WAL
-/// snapshots), so it is safe beside a live writer. Every method is synchronous and thread-safe: reads run on
-/// a pool of reader connections, writes on the single writer connection, each in its own transaction.
+/// Any number of processes may open it at once, each for writing (a reader beside a `gazette refresh`
+/// from cron, two readers in two terminals): SQLite's own locking serialises their writes. Each write is a
+/// short IMMEDIATE transaction that waits up to `busyTimeout` for another process's to end rather than
+/// failing, and WAL lets reads go on while one writes, each seeing committed transactions whole. `.readOnly`
+/// is for commands that only read and for files or folders the user made read-only. Every method is
+/// synchronous and thread-safe: reads run on a pool of reader connections, writes on this process's writer
+/// connection.
 public final class NewsCache: Sendable {
     /// How a cache is opened.
     public enum Access: Sendable, Equatable {
-        /// Takes the writer lock, creates the file and migrates it if needed.
+        /// Creates the file and migrates it if needed; writes wait their turn beside other processes.
         case readWrite
         /// Never writes; fails with `CacheError.needsMigration` when the file is older than this Gazette.
         case readOnly
     }
 
+    /// How long a write waits for another process's transaction before giving up: long enough for the
+    /// longest write Gazette makes (a `gazette vacuum` of a large cache), so nothing that could wait fails.
+    public static let busyTimeout: TimeInterval = 60
+
     /// The cache file.
     public let path: String
     public let access: Access
     let pool: DatabasePool
-    /// Held for the life of a `.readWrite` cache; nil for readers.
-    private let lock: WriterLock?
     /// Joins concurrent refresh stores into shared transactions (see `store(_:feedID:fetchedAt:fetch:) async`).
     let batcher = StoreBatcher()
 
@@ -40,13 +45,14 @@ public final class NewsCache: Sendable {
 
     /// Opens (and for writers creates and migrates) the cache at `path`.
     ///
-    /// Throws `CacheError.locked` when another process is the writer: the caller may then open `.readOnly`.
+    /// Throws `CacheError.readOnly` when the file or its folder cannot (or, by its permission bits, should
+    /// not) be written: the caller may then open `.readOnly`.
     public init(path: String, access: Access = .readWrite) throws {
         self.path = path
         self.access = access
         let fileManager = FileManager.default
         var configuration = Configuration()
-        configuration.busyMode = .timeout(5)
+        configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.label = "gazette-cache"
         switch access {
         case .readWrite:
@@ -59,7 +65,6 @@ public final class NewsCache: Sendable {
                 }
             }
             if NewsCache.isMarkedReadOnly(path) { throw CacheError.readOnly(path: path) }
-            lock = try WriterLock(cachePath: path)
             configuration.prepareDatabase { db in
                 // WAL + NORMAL: a commit survives the process being killed at any moment (the WAL is in the
                 // OS's hands); only a power cut may lose the last commits, never consistency.
@@ -69,7 +74,6 @@ public final class NewsCache: Sendable {
             guard fileManager.fileExists(atPath: path) else {
                 throw CacheError.cannotOpen(path: path, reason: "no such file")
             }
-            lock = nil
             configuration.readonly = true
         }
         do {
@@ -79,7 +83,13 @@ public final class NewsCache: Sendable {
                 try pool.read { db in
                     if try migrator.hasBeenSuperseded(db) { throw CacheError.newerSchema(path: path) }
                 }
-                try migrator.migrate(pool)
+                do {
+                    try migrator.migrate(pool)
+                } catch {
+                    // Two processes opening a new (or older) file at once both migrate; the one that lost
+                    // the race finds the work done, which is success.
+                    guard try pool.read({ try migrator.hasCompletedMigrations($0) }) else { throw error }
+                }
             } else {
                 try pool.read { db in
                     if try migrator.hasBeenSuperseded(db) { throw CacheError.newerSchema(path: path) }
@@ -91,12 +101,17 @@ public final class NewsCache: Sendable {
         }
     }
 
-    /// A file the user made read-only is refused for writing even when running as root, who could
-    /// otherwise write through the permission bits; the user's intent is what counts.
+    /// A file or folder the user made read-only is refused for writing even when running as root, who
+    /// could otherwise write through the permission bits; the user's intent is what counts. (SQLite writes
+    /// its `-wal` and `-shm` files beside the cache, so the folder counts too.)
     private static func isMarkedReadOnly(_ path: String) -> Bool {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return false }
-        if let permissions = attributes[.posixPermissions] as? Int, permissions & 0o222 == 0 { return true }
-        return !FileManager.default.isWritableFile(atPath: path)
+        let directory = (path as NSString).deletingLastPathComponent
+        for item in [path, directory.isEmpty ? "." : directory] {
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: item) else { continue }
+            if let permissions = attributes[.posixPermissions] as? Int, permissions & 0o222 == 0 { return true }
+            if !FileManager.default.isWritableFile(atPath: item) { return true }
+        }
+        return false
     }
 
     /// Runs a read transaction, translating failures into `CacheError`.

@@ -1,18 +1,20 @@
 import Foundation
+import TextSafety
 
-/// One row of the headline list: just what the list draws, so a page of them is cheap to load.
+/// One row of the headline list: just what the list draws, so a page of them is cheap to load. Its texts
+/// are cleaned once, when the row is made, and drawn as they are on every frame.
 public struct Headline: Sendable, Equatable, Codable, Identifiable {
     public var id: StoryID
     public var feedID: FeedID
-    public var feedTitle: String
-    public var title: String
+    public var feedTitle: SafeLine
+    public var title: SafeLine
     /// The date the list sorts by: published, else updated, else first seen.
     public var date: Date
     public var commentCount: Int?
     public var isRead: Bool
     public var isStarred: Bool
 
-    public init(id: StoryID, feedID: FeedID, feedTitle: String, title: String, date: Date,
+    public init(id: StoryID, feedID: FeedID, feedTitle: SafeLine, title: SafeLine, date: Date,
                 commentCount: Int? = nil, isRead: Bool = false, isStarred: Bool = false) {
         self.id = id; self.feedID = feedID; self.feedTitle = feedTitle; self.title = title; self.date = date
         self.commentCount = commentCount; self.isRead = isRead; self.isStarred = isStarred

@@ -27,6 +27,15 @@ extension EffectPerformer {
             } catch {
                 return .markFailed(.feedRead(feedID), message: describe(error))
             }
+        case .markViewRead(let query):
+            do { return .viewMarkedRead(query, changed: try await store.markRead(matching: query)) } catch {
+                return .markFailed(.viewRead(query), message: describe(error))
+            }
+        case .findUnread(let id, let query, let cursor, let forward):
+            return await findUnread(id, query, cursor, forward: forward, store: store)
+        case .checkCache:
+            // A failed look is not worth a message: the next tick looks again.
+            return (try? await store.changeStamp()).map(Action.cacheChecked)
         case .loadFeedList:
             do {
                 let feeds = try await store.feeds()
@@ -68,5 +77,33 @@ extension EffectPerformer {
             if !words.contains(word) { words.append(word) }
         }
         return words
+    }
+
+    /// The unread story nearest `cursor` in `query`'s order (after it going forward, before it going
+    /// back); when the view has none left, the same in all stories.
+    static func findUnread(_ id: RequestID, _ query: HeadlineQuery, _ cursor: HeadlineCursor?, forward: Bool,
+                           store: any ReaderStore) async -> Action {
+        var scopes = [query.scope]
+        if query.scope != .all { scopes.append(.all) }
+        do {
+            for scope in scopes {
+                let unread = HeadlineQuery(scope: scope, unreadOnly: true)
+                let found: [Headline]
+                switch (forward, cursor) {
+                case (true, _):
+                    found = try await store.headlinePage(unread, cursor.map { .after($0) } ?? .first, limit: 1).rows
+                case (false, let cursor?):
+                    found = try await store.headlinePage(unread, .before(cursor), limit: 1).rows
+                case (false, nil): found = []
+                }
+                if let headline = found.first {
+                    return .unreadFound(id, HeadlineQuery(scope: scope, unreadOnly: scope == query.scope && query.unreadOnly),
+                                        headline)
+                }
+            }
+            return .unreadFound(id, query, nil)
+        } catch {
+            return .unreadFound(id, query, nil)
+        }
     }
 }

@@ -5,33 +5,12 @@ import ReaderCore
 /// Performs the store-bound effects off the main actor and turns each outcome, failure included, into the
 /// action that answers it.
 enum EffectPerformer {
-    /// A page in the request's direction with the counts, and the absolute position of its first row.
+    /// A page in the request's direction with the counts and the absolute position of its first row.
     static func loadHeadlines(_ request: HeadlineRequest, store: any ReaderStore) async -> Action {
         if case .search(let text) = request.query.scope { return await loadSearch(text, request, store: store) }
         do {
-            let query = request.query
-            let total = try await store.count(query)
-            var unreadQuery = query
-            unreadQuery.unreadOnly = true
-            let unread = query.unreadOnly ? total : try await store.count(unreadQuery)
-            let rows: [Headline]
-            var start = 0
-            switch request.direction {
-            case .first:
-                rows = try await store.headlines(query, after: nil, limit: request.limit)
-            case .after(let cursor):
-                rows = try await store.headlines(query, after: cursor, limit: request.limit)
-                if let first = rows.first { start = try await store.position(of: HeadlineCursor(first), in: query) }
-            case .before(let cursor):
-                rows = try await store.headlines(query, before: cursor, limit: request.limit)
-                if let first = rows.first { start = try await store.position(of: HeadlineCursor(first), in: query) }
-            case .last:
-                rows = try await store.lastPage(query, limit: request.limit)
-                start = max(0, total - rows.count)
-            case .around(let cursor):
-                (rows, start) = try await Self.rows(around: cursor, query: query, limit: request.limit, store: store)
-            }
-            return .headlinesLoaded(request.id, HeadlinePage(rows: rows, startIndex: start, total: total, unread: unread))
+            return .headlinesLoaded(request.id, try await store.headlinePage(request.query, request.direction,
+                                                                            limit: request.limit))
         } catch {
             return .requestFailed(.headlines(request.id), message: describe(error))
         }

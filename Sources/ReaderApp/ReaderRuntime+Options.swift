@@ -3,16 +3,23 @@ import NewsSources
 import ReaderCore
 
 /// How the reader refreshes: the refresher (nil: no network part, e.g. in tests of the panes), the
-/// automatic interval, and why refreshing is impossible in this session (the sample edition, a read-only
-/// cache), which `r`/`R` then say.
+/// automatic interval, why refreshing is impossible in this session (the sample edition, a read-only
+/// cache), which `r`/`R` then say, and how the subscriptions are re-read before each refresh.
 public struct RefreshOptions: Sendable {
     public var refresher: (any FeedRefreshing)?
     /// Minutes between automatic refreshes of every feed; 0 turns them off.
     public var intervalMinutes: Int
     public var unavailableReason: String?
+    /// Brings the cache's feeds in line with the urls file (the source of truth) before a refresh, so
+    /// lines added or removed while the reader runs count; returns the file's problems, for the status bar.
+    public var subscriptions: (@Sendable () throws -> [String])?
+    /// Fetch the subscriptions never fetched as the reader starts.
+    public var fetchesNewOnStart: Bool
 
-    public init(refresher: (any FeedRefreshing)? = nil, intervalMinutes: Int = 0, unavailableReason: String? = nil) {
+    public init(refresher: (any FeedRefreshing)? = nil, intervalMinutes: Int = 0, unavailableReason: String? = nil,
+                subscriptions: (@Sendable () throws -> [String])? = nil, fetchesNewOnStart: Bool = false) {
         self.refresher = refresher; self.intervalMinutes = intervalMinutes; self.unavailableReason = unavailableReason
+        self.subscriptions = subscriptions; self.fetchesNewOnStart = fetchesNewOnStart
     }
 }
 

@@ -5,13 +5,15 @@ import ReaderCore
 import ReaderUI
 import TermCore
 
-/// The loop of the reader (DESIGN.md §3): input and effect results become actions, `update` turns them into
-/// a new state and effects, effects run in owned tasks off the main actor and answer with actions, and the
-/// frame is drawn again whenever the state changed.
+/// The loop of the reader (ARCHITECTURE.md, "The loop"): input and effect results become actions, `update`
+/// turns them into a new state and effects, effects run in owned tasks off the main actor and answer with
+/// actions, and the frame is drawn again whenever the state changed.
 @MainActor
 public final class ReaderRuntime {
     /// Where an effect's task runs: a new load cancels the previous one of the same kind.
-    private enum Slot: Hashable { case headlines, story, comments, write(UInt64), refresh, launch(UInt64), extraction, prefetch }
+    private enum Slot: Hashable {
+        case headlines, story, comments, write(UInt64), refresh, launch(UInt64), watch, extraction, prefetch
+    }
 
     /// The poll timeout while effects are running.
     private static let busyPollMilliseconds = 5
@@ -34,6 +36,11 @@ public final class ReaderRuntime {
     private let browser: BrowserLauncher
     /// Fetches story pages for reader mode (nil: reader mode cannot fetch in this session).
     private let pages: PageFetcher?
+    /// How often to look for another process's writes to the cache; nil never looks.
+    private let watchInterval: Duration?
+    private var nextWatch: ContinuousClock.Instant
+    /// Shown in the status bar as the reader starts.
+    private let warnings: [String]
 
     /// - Parameters:
     ///   - hint: a standing line for the status bar (e.g. how to add feeds to the sample edition).
@@ -43,6 +50,8 @@ public final class ReaderRuntime {
     ///   - settlesEffectsBeforeInput: finish all running effects before reading each key; for tests, which
     ///     need each key to see the results of the previous one.
     ///   - firstFrameWait: how long the first frame may wait for the first page of headlines.
+    ///   - watchInterval: how often to look whether another process stored stories (nil: never).
+    ///   - warnings: problems found at start (bad lines in the urls file or config.toml).
     public init(backend: any Backend, store: any ReaderStore, theme: Theme, query: HeadlineQuery = HeadlineQuery(),
                 hint: String? = nil, timeZone: TimeZone = .current,
                 clock: @escaping @Sendable () -> Date = { Date() }, pollMilliseconds: Int = 30,
@@ -50,6 +59,7 @@ public final class ReaderRuntime {
                 markReadOnOpen: Bool = true,
                 refresh: RefreshOptions = RefreshOptions(),
                 browser: BrowserLauncher = BrowserLauncher(configured: nil, environment: [:]),
+                watchInterval: Duration? = nil, warnings: [String] = [],
                 extraction: ExtractionOptions = ExtractionOptions()) {
         self.backend = backend; self.store = store; self.theme = theme; self.clock = clock
         self.pollMilliseconds = pollMilliseconds; self.settlesEffectsBeforeInput = settlesEffectsBeforeInput
@@ -59,12 +69,18 @@ public final class ReaderRuntime {
                          timeZone: timeZone, hint: hint)
         state.views.markReadOnOpen = markReadOnOpen
         refreshDriver = RefreshDriver(refresher: refresh.refresher, intervalMinutes: refresh.intervalMinutes,
-                                      start: clock())
+                                      start: clock(), subscriptions: refresh.subscriptions)
         state.refresh.unavailableReason = refresh.unavailableReason
             ?? (refresh.refresher == nil ? "refreshing is not available here" : nil)
+        state.refresh.fetchesNewSubscriptionsOnStart = refresh.fetchesNewOnStart && refresh.refresher != nil
         self.browser = browser
         state.extractPolicy = extraction.policy
         pages = extraction.pages
+        self.watchInterval = watchInterval
+        // The first look is at once: its stamp is what later looks compare with, so a write by another
+        // process in the first seconds is not taken for the starting state.
+        nextWatch = ContinuousClock.now
+        self.warnings = warnings
     }
 
     /// The state as of now, for tests.
@@ -73,11 +89,16 @@ public final class ReaderRuntime {
     /// Runs until the user quits. Failures of the store become status messages; nothing here throws.
     public func run() async {
         dispatch(.started)
+        if !warnings.isEmpty { dispatch(.warned(warnings)) }
         await settleFirstFrame()
         while !state.isQuitting {
             if settlesEffectsBeforeInput { await settle() }
             drainInbox()
             for action in refreshDriver.dueActions(now: clock()) { dispatch(action) }
+            if let watchInterval, ContinuousClock.now >= nextWatch {
+                nextWatch = ContinuousClock.now + watchInterval
+                if tasks[.watch] == nil { dispatch(.cacheWatchTicked) }
+            }
             drawIfChanged()
             if state.isQuitting { break }
             // While effects run, look back sooner so their answers reach the screen within a few ms.
@@ -155,12 +176,24 @@ public final class ReaderRuntime {
         case .markRead(let id):
             nextToken += 1
             start(.write(nextToken)) { await EffectPerformer.markRead(id, store: $0) }
-        case .setRead, .setStarred, .markFeedRead, .loadFeedList:
+        case .checkCache:
+            start(.watch) { await EffectPerformer.performViewEffect(effect, store: $0) }
+        case .redraw:
+            backend.invalidate()
+            lastDrawn = nil
+        case .setRead, .setStarred, .markFeedRead, .loadFeedList, .markViewRead, .findUnread:
             // Writes and the feed list run side by side, like mark-read: none supersedes another.
             nextToken += 1
             start(.write(nextToken)) { await EffectPerformer.performViewEffect(effect, store: $0) }
         case .refresh(let request):
             start(.refresh, refreshDriver.work(for: request))
+        case .openURL(let url) where browser.isTextBrowser:
+            // The terminal is the browser's until it ends: leave the screen, wait, come back to the same
+            // place (the state is untouched, so the same frame is drawn again, in full).
+            var answer: Action?
+            backend.runSuspended { answer = EffectPerformer.runInForeground(url, with: browser) }
+            lastDrawn = nil
+            if let answer { inbox.append(answer) }
         case .openURL(let url):
             nextToken += 1
             let browser = self.browser

@@ -29,7 +29,8 @@ public final class ReaderSession: Sendable {
     /// Opens the session for a start of the reader.
     /// - Parameters:
     ///   - urlsFile: the subscriptions; missing or empty means the sample edition.
-    ///   - cacheFile: the user's cache, opened for writing; when another Gazette holds it, read-only.
+    ///   - cacheFile: the user's cache, opened for writing beside any other Gazette; read-only when it cannot
+    ///     be written (a read-only file or folder, a full disk).
     public static func open(demo: Bool, urlsFile: String, cacheFile: String) throws(OpenError) -> ReaderSession {
         if demo {
             return try sample(hint: "Sample edition (--demo): nothing is saved. Add real feeds with: gazette add URL")
@@ -49,11 +50,15 @@ public final class ReaderSession: Sendable {
             try SubscriptionSync.apply(loaded.subscriptions, to: cache)
             return ReaderSession(cache: cache, hint: nil, isSample: false, warnings: warnings, temporaryDirectory: nil)
         } catch let error as CacheError {
-            guard case .locked = error else { throw OpenError(description: "\(error)") }
-            // Another Gazette is the writer: read beside it (WAL makes that safe) and say so.
+            // A cache that cannot be written (a read-only file or folder, a full disk) can still be read:
+            // open it for reading and say what to do. Anything else is a real failure.
+            switch error {
+            case .readOnly, .diskFull: break
+            default: throw OpenError(description: "\(error)")
+            }
             do {
                 let cache = try NewsCache(path: cacheFile, access: .readOnly)
-                return ReaderSession(cache: cache, hint: "\(error) — reading only", isSample: false,
+                return ReaderSession(cache: cache, hint: "Reading only: \(error)", isSample: false,
                                      warnings: warnings, temporaryDirectory: nil)
             } catch {
                 throw OpenError(description: "\(error)")

@@ -2,18 +2,14 @@ import NewsCache
 import NewsModel
 
 /// What the reader needs from the cache; `NewsCache` conforms (NewsCache+ReaderStore.swift).
-/// Headline order is newest first by (date, id); cursors name a row in that order.
+/// Headline order is newest first by (date, id); cursors name a row in that order. It speaks in NewsModel
+/// types only, so the runtime does not depend on how the cache stores them.
 public protocol ReaderStore: Sendable {
     func feeds() async throws -> [Feed]
-    /// Up to `limit` rows strictly older than `cursor` (from the newest when nil), newest first.
-    func headlines(_ query: HeadlineQuery, after cursor: HeadlineCursor?, limit: Int) async throws -> [Headline]
-    /// The up to `limit` rows just newer than `cursor`, returned newest first.
-    func headlines(_ query: HeadlineQuery, before cursor: HeadlineCursor, limit: Int) async throws -> [Headline]
-    /// The oldest `limit` rows, newest first.
-    func lastPage(_ query: HeadlineQuery, limit: Int) async throws -> [Headline]
+    /// The page of up to `limit` rows that `direction` names, with the query's counts and the position
+    /// of its first row, all from one read (a refresh storing meanwhile cannot make them disagree).
+    func headlinePage(_ query: HeadlineQuery, _ direction: PageDirection, limit: Int) async throws -> HeadlinePage
     func count(_ query: HeadlineQuery) async throws -> Int
-    /// The 0-based index of the row at `cursor` in the query's order.
-    func position(of cursor: HeadlineCursor, in query: HeadlineQuery) async throws -> Int
     func story(_ id: StoryID) async throws -> Story?
     /// The story's comments in thread order (depth first).
     func comments(for id: StoryID) async throws -> [Comment]
@@ -29,4 +25,8 @@ public protocol ReaderStore: Sendable {
     func extractionCandidates(limit: Int) async throws -> [ExtractionCandidate]
     /// Up to `limit` stories matching `text`, best first, with the matches marked.
     func search(_ text: String, limit: Int) async throws -> [SearchHit]
+    /// Marks every story the query lists read; returns how many changed.
+    func markRead(matching query: HeadlineQuery) async throws -> Int
+    /// A number that changes when stories or feeds are added or removed, by any process.
+    func changeStamp() async throws -> Int64
 }

@@ -2,23 +2,6 @@ import Foundation
 import NewsModel
 import TermCore
 
-/// A page of headlines as the runtime found it in the store.
-public struct HeadlinePage: Sendable, Equatable {
-    /// Newest first.
-    public var rows: [Headline]
-    /// The 0-based position of `rows.first` in the whole list.
-    public var startIndex: Int
-    /// How many stories the query matches.
-    public var total: Int
-    /// How many of them are unread.
-    public var unread: Int
-    /// For a search: the matched words of each row's title, for highlighting.
-    public var titleMatches: [StoryID: [String]] = [:]
-    public init(rows: [Headline], startIndex: Int, total: Int, unread: Int) {
-        self.rows = rows; self.startIndex = startIndex; self.total = total; self.unread = unread
-    }
-}
-
 /// Which request failed, so the failure can be matched against what is still wanted.
 public enum RequestKind: Sendable, Equatable, Hashable {
     case headlines(RequestID)
@@ -75,4 +58,16 @@ public enum Action: Sendable, Equatable {
     case linkOpened(String, failure: String?)
     /// Reader mode's answer for a story: its article, or why there is none.
     case articleExtracted(RequestID, StoryID, ExtractionOutcome)
+    /// `n` / `p` asked the store: the unread story found (in `query`'s view, or in all stories when that
+    /// view had none left), or nil.
+    case unreadFound(RequestID, HeadlineQuery, Headline?)
+    /// `C` was carried out: how many stories of `query` changed.
+    case viewMarkedRead(HeadlineQuery, changed: Int)
+    /// Time to look whether another process changed the cache (every few seconds).
+    case cacheWatchTicked
+    /// The cache's change stamp (see `ReaderStore.changeStamp`); a new one means another process stored
+    /// or removed stories or feeds.
+    case cacheChecked(Int64)
+    /// Warnings found at start (bad lines in the urls file or config.toml), for the status bar.
+    case warned([String])
 }

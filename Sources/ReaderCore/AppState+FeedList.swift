@@ -58,7 +58,16 @@ extension AppState {
             return []
         case .toggleHelp:
             isShowingHelp = true
+            helpScroll = 0
             return []
+        case .redraw:
+            return [.redraw]
+        case .refreshFeed:
+            guard let entry = feedList.selectedEntry, case .feed(let id) = entry.kind else {
+                status = StatusMessage("r refreshes the selected feed; R (outside this list) refreshes every feed")
+                return []
+            }
+            return startRefresh(.feed(id, title: entry.title))
         case .quit:
             isQuitting = true
             return [.quit]

@@ -77,6 +77,8 @@ extension AppState {
     mutating func receiveHeadlines(_ id: RequestID, _ page: HeadlinePage) -> [Effect] {
         guard let request = list.pending, request.id == id else { return [] }
         list.pending = nil
+        let isJump = list.jumpTarget != nil
+        defer { list.jumpTarget = nil }
         viewAnswered(request, page)
         list.hasLoaded = true
         list.total = page.total
@@ -114,7 +116,7 @@ extension AppState {
         }
         scrollListToSelection()
         // Re-selecting points the article at the selection (normal view) and asks for further pages.
-        return select(list.selected)
+        return select(list.selected) + (isJump ? openSelectionIfFullScreen() : [])
     }
 
     /// The most rows the window keeps: a screen either side of two pages.

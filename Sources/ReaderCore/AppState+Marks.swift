@@ -69,12 +69,15 @@ extension AppState {
         case .feedRead(let id):
             status = StatusMessage("Could not mark \(feedName(id)) read: \(message)", isError: true)
             return [requestHeadlines(.first)]
+        case .viewRead:
+            status = StatusMessage("Could not mark the stories read: \(message)", isError: true)
+            return [requestHeadlines(.first)]
         }
     }
 
     /// A feed's name as the reader knows it.
     func feedName(_ id: FeedID) -> String {
-        views.feedTitles[id] ?? list.rows.first { $0.feedID == id }?.feedTitle ?? "the feed"
+        views.feedTitles[id] ?? list.rows.first { $0.feedID == id }?.feedTitle.text ?? "the feed"
     }
 
     private mutating func nothingSelected() -> [Effect] {

@@ -9,12 +9,8 @@ extension AppState {
 
     /// r / R: asks the runtime for a background refresh, or says why there will be none.
     mutating func startRefresh(all: Bool) -> [Effect] {
-        if let reason = refresh.unavailableReason {
-            status = StatusMessage(reason)
-            return []
-        }
-        if refresh.running != nil {
-            status = StatusMessage("a refresh is already running" + (refresh.statusText.map { " (\($0))" } ?? ""))
+        if let blocked = refreshBlocked {
+            status = blocked
             return []
         }
         let scope: RefreshScope
@@ -23,12 +19,28 @@ extension AppState {
         } else if let story = shownStory {
             scope = .feed(story.feedID, title: story.feedTitle)
         } else if let headline = list.selectedHeadline {
-            scope = .feed(headline.feedID, title: headline.feedTitle)
+            scope = .feed(headline.feedID, title: headline.feedTitle.text)
         } else {
             status = StatusMessage("no story selected: R refreshes every feed")
             return []
         }
         return [beginRefresh(scope)]
+    }
+
+    /// Starts a refresh of `scope` unless refreshing is impossible or one is running (and says so).
+    mutating func startRefresh(_ scope: RefreshScope) -> [Effect] {
+        if let blocked = refreshBlocked {
+            status = blocked
+            return []
+        }
+        return [beginRefresh(scope)]
+    }
+
+    /// Why no refresh can start now, if none can.
+    private var refreshBlocked: StatusMessage? {
+        if let reason = refresh.unavailableReason { return StatusMessage(reason) }
+        guard refresh.running != nil else { return nil }
+        return StatusMessage("a refresh is already running" + (refresh.statusText.map { " (\($0))" } ?? ""))
     }
 
     /// The interval timer: a refresh of every feed, unless one is running or refreshing is impossible
@@ -38,7 +50,16 @@ extension AppState {
         return [beginRefresh(.all)]
     }
 
-    private mutating func beginRefresh(_ scope: RefreshScope) -> Effect {
+    /// At start: the subscriptions never fetched (a urls file just copied in, `gazette add` without a
+    /// refresh) are fetched at once, so no feed stays empty until the user thinks of `R`.
+    mutating func fetchNewSubscriptionsOnStart() -> [Effect] {
+        guard refresh.fetchesNewSubscriptionsOnStart, refresh.unavailableReason == nil, refresh.running == nil else {
+            return []
+        }
+        return [beginRefresh(.unfetched)]
+    }
+
+    mutating func beginRefresh(_ scope: RefreshScope) -> Effect {
         let request = RefreshRequest(id: RequestID(rawValue: nextRequestNumber), scope: scope)
         nextRequestNumber += 1
         refresh.running = request
@@ -66,7 +87,12 @@ extension AppState {
         refresh.running = nil
         refresh.progress = nil
         let everythingFailed = tally.total > 0 && tally.errors == tally.total
-        status = StatusMessage(RefreshState.summary(of: tally, scope: running.scope), isError: everythingFailed)
+        // The quiet start-up fetch says nothing when there was nothing new to fetch, and never hides a
+        // warning shown at start.
+        let isQuiet = running.scope == .unfetched && (tally.total == 0 || status?.isError == true)
+        if !isQuiet {
+            status = StatusMessage(RefreshState.summary(of: tally, scope: running.scope), isError: everythingFailed)
+        }
         // A page the user asked for (g, G, paging) is not overridden; its answer brings the new counts.
         guard list.pending == nil else { return [] }
         return reloadAroundSelection()
@@ -82,7 +108,7 @@ extension AppState {
     /// Replaces the window with a page fetched around `cursor`, keeping the selected story selected on the
     /// same screen row (at the very top of the list the new stories show above it instead).
     mutating func mergeAround(_ page: HeadlinePage, cursor: HeadlineCursor) {
-        let keptID = list.selectedHeadline?.id ?? cursor.id
+        let keptID = list.jumpTarget ?? list.selectedHeadline?.id ?? cursor.id
         let rowOnScreen = list.selected - list.top
         let wasAtTop = list.top == 0
         list.rows = page.rows

@@ -57,6 +57,14 @@ public struct AppState: Sendable, Equatable {
     public var showsFeedText = false
     /// The reader-mode fetch in flight, if any.
     public var pendingExtraction: PendingExtraction? = nil
+    /// The first help row shown, while help is open and longer than the screen.
+    public var helpScroll = 0
+    /// A yes/no question in the status bar (`C`), while it waits for its answer.
+    public var confirmation: Confirmation? = nil
+    /// The cache's change stamp as last seen, to notice another process's writes.
+    var cacheStamp: Int64? = nil
+    /// The `n`/`p` request waited for.
+    var pendingUnread: RequestID? = nil
     /// Where focus returns when the comment pane closes.
     var focusBeforeComments: Pane
     var nextRequestNumber: UInt64

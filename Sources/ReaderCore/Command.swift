@@ -31,6 +31,12 @@ public enum Command: Sendable, Equatable, Hashable, CaseIterable {
     case openLink
     /// Reader mode: switch between the whole article from the story's page and the feed's text.
     case toggleReaderMode
+    /// newsboat's habits: the next / previous unread story (across feeds), every story of the view read
+    /// (after asking), a full redraw, and `q` on the list (back to all stories from a narrower view, else quit).
+    case nextUnread, previousUnread
+    case markViewRead
+    case redraw
+    case backOrQuit
 
     /// What the command does in `pane`, as the help overlay says it.
     public func summary(in pane: Pane) -> String {
@@ -70,6 +76,11 @@ public enum Command: Sendable, Equatable, Hashable, CaseIterable {
         case (.refreshAll, _): "refresh every feed"
         case (.openLink, _): "open link (o 3 Enter: link [3])"
         case (.toggleReaderMode, _): "whole article from the web page / feed's text"
+        case (.nextUnread, _): "next unread story (any feed)"
+        case (.previousUnread, _): "previous unread story (any feed)"
+        case (.markViewRead, _): "mark every story of this view read (asks first)"
+        case (.redraw, _): "redraw the screen"
+        case (.backOrQuit, _): "back to all stories; quit from there"
         }
     }
 }

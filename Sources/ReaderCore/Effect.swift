@@ -1,19 +1,5 @@
 import NewsModel
 
-/// Which page of headlines a request asks for, relative to the rows already held.
-public enum PageDirection: Sendable, Equatable, Hashable {
-    /// The newest rows.
-    case first
-    /// The rows just older than the cursor (scrolling down).
-    case after(HeadlineCursor)
-    /// The rows just newer than the cursor (scrolling up), returned newest first.
-    case before(HeadlineCursor)
-    /// The oldest rows (`G`/End).
-    case last
-    /// The rows either side of the cursor's story, it included (reloading after a refresh).
-    case around(HeadlineCursor)
-}
-
 /// One request for a page of headlines.
 public struct HeadlineRequest: Sendable, Equatable, Hashable {
     public var id: RequestID
@@ -56,4 +42,13 @@ public enum Effect: Sendable, Equatable, Hashable {
     /// Reader mode after a refresh: fetch and store the articles of the newest unread stories of the
     /// `always` feeds of `policy`, a few at a time; not answered (the articles are read when opened).
     case prefetchArticles(ExtractPolicy)
+    /// The first unread story after (`forward`) or before `cursor` in `query`, else in all stories;
+    /// answered by `.unreadFound(id, …)`.
+    case findUnread(RequestID, HeadlineQuery, HeadlineCursor?, forward: Bool)
+    /// Mark every story of the view read; answered by `.viewMarkedRead`.
+    case markViewRead(HeadlineQuery)
+    /// Repaint the whole terminal (Ctrl-L), whatever the backend believes is on it.
+    case redraw
+    /// Read the cache's change stamp; answered by `.cacheChecked`.
+    case checkCache
 }

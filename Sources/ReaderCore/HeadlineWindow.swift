@@ -19,6 +19,8 @@ public struct HeadlineWindow: Sendable, Equatable {
     public var pending: HeadlineRequest?
     /// False until the first page has come back, so the pane can say "loading" rather than "no stories".
     public var hasLoaded: Bool
+    /// The story an `n`/`p` jump selects once its page arrives.
+    public var jumpTarget: StoryID? = nil
 
     public init(query: HeadlineQuery) {
         self.query = query; rows = []; offset = 0; total = 0; unread = 0; selected = 0; top = 0

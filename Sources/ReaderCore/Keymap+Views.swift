@@ -10,11 +10,15 @@ extension Keymap {
         Binding([.character("/")], .search),
     ]
 
-    /// N, s and A: they act on the selected story (the opened one, full-screen).
+    /// N, s and A act on the selected story (the opened one, full-screen); n and p move to the next and
+    /// previous unread story; C marks the whole view read.
     static let markBindings: [Binding] = [
         Binding([.character("N")], .toggleRead),
         Binding([.character("s")], .toggleStarred),
         Binding([.character("A")], .markFeedRead),
+        Binding([.character("n")], .nextUnread),
+        Binding([.character("p")], .previousUnread),
+        Binding([.character("C")], .markViewRead),
     ]
 
     /// The feed list's keys: movement, Enter to show the entry's stories, Esc (or F again) to close.
@@ -26,8 +30,10 @@ extension Keymap {
         Binding([.home, .character("g")], .moveToTop),
         Binding([.end, .character("G")], .moveToBottom),
         Binding([.enter, .right, .character("l")], .openStory),
+        Binding([.character("r")], .refreshFeed),
         Binding([.escape, .left, .character("h"), .character("q"), .character("F")], .back),
         Binding([.character("?")], .toggleHelp),
+        Binding([.control("l")], .redraw),
         Binding([.control("c")], .quit),
     ]
 
@@ -46,6 +52,7 @@ extension Command {
         case .moveToTop: "first entry"
         case .moveToBottom: "last entry"
         case .openStory: "show these stories"
+        case .refreshFeed: "refresh the selected feed"
         case .back: "close the feed list"
         default: summary(in: .headlines)
         }

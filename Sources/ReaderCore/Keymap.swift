@@ -24,7 +24,7 @@ public struct Keymap: Sendable, Equatable {
         bindings(for: pane).first { $0.keys.contains(key) }?.command
     }
 
-    /// The defaults of DESIGN.md §4.
+    /// The default bindings (DECISIONS.md, "Keys and views").
     public static let standard: Keymap = {
         let movement: [Binding] = [
             Binding([.up, .character("k")], .moveUp),
@@ -39,12 +39,14 @@ public struct Keymap: Sendable, Equatable {
             Binding([.tab], .focusNext),
             Binding([.backTab], .focusPrevious),
             Binding([.character("?")], .toggleHelp),
+            Binding([.control("l")], .redraw),
         ] + refreshAndLinkBindings
         let open = Binding([.enter, .right, .character("l")], .openStory)
         let back = Binding([.escape, .left, .character("h"), .character("q")], .back)
         var headlines = movement
         headlines.append(open)
-        headlines.append(Binding([.character("q"), .control("c")], .quit))
+        headlines.append(Binding([.character("q")], .backOrQuit))
+        headlines.append(Binding([.control("c")], .quit))
         headlines += common
         headlines += viewBindings + markBindings
         headlines.append(Binding([.escape], .leaveSearch))

@@ -133,4 +133,6 @@ public enum MarkRequest: Sendable, Equatable, Hashable {
     case starred(StoryID, Bool)
     /// Mark every story of a feed read.
     case feedRead(FeedID)
+    /// Mark every story of a view read (`C`).
+    case viewRead(HeadlineQuery)
 }

@@ -7,6 +7,8 @@ public enum RefreshScope: Sendable, Equatable, Hashable {
     case all
     /// One feed (the selected story's), with its title for the status bar.
     case feed(FeedID, title: String)
+    /// The subscriptions never fetched yet (new lines of the urls file), at start.
+    case unfetched
 }
 
 /// One refresh the runtime is asked to run in the background. Its progress and its end come back as
@@ -37,6 +39,9 @@ public struct RefreshState: Sendable, Equatable {
     /// Why `r`/`R` cannot refresh in this session (the sample edition, a read-only cache, no network
     /// part wired in); nil when they can.
     public var unavailableReason: String?
+    /// Whether the reader fetches never-fetched subscriptions as it starts (set by the runtime when it
+    /// can refresh).
+    public var fetchesNewSubscriptionsOnStart = false
     /// The refresh running now.
     public var running: RefreshRequest?
     /// Its counts as last reported.
@@ -58,6 +63,9 @@ public struct RefreshState: Sendable, Equatable {
             return "refreshing \(tally.done)/\(tally.total)\(new)"
         case .feed(_, let title):
             return "refreshing \(title)…"
+        case .unfetched:
+            guard let tally = progress else { return "fetching new subscriptions…" }
+            return "fetching new subscriptions \(tally.done)/\(tally.total)"
         }
     }
 
@@ -67,6 +75,7 @@ public struct RefreshState: Sendable, Equatable {
         switch scope {
         case .all: what = tally.total == 1 ? "1 feed" : "\(tally.total) feeds"
         case .feed(_, let title): what = title
+        case .unfetched: what = tally.total == 1 ? "1 new subscription" : "\(tally.total) new subscriptions"
         }
         var text = "refreshed \(what): \(tally.newStories) new"
         if tally.errors > 0 { text += ", \(tally.errors == 1 ? "1 error" : "\(tally.errors) errors")" }

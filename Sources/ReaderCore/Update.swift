@@ -7,7 +7,7 @@ import TermCore
 public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
     case .started:
-        return [state.requestHeadlines(.first)]
+        return [state.requestHeadlines(.first)] + state.fetchNewSubscriptionsOnStart()
     case .keyPressed(let key):
         return state.press(key)
     case .command(let command):
@@ -60,17 +60,26 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return state.receiveLinkOpened(url, failure: failure)
     case .articleExtracted(let id, let storyID, let outcome):
         return state.receiveExtraction(id, storyID, outcome)
+    case .unreadFound(let id, let query, let headline):
+        return state.receiveUnread(id, query, headline)
+    case .viewMarkedRead(let query, let changed):
+        return state.receiveViewMarkedRead(query, changed: changed)
+    case .cacheWatchTicked:
+        return state.cacheWatchTicked()
+    case .cacheChecked(let stamp):
+        return state.receiveCacheStamp(stamp)
+    case .warned(let warnings):
+        state.showWarnings(warnings)
+        return []
     }
 }
 
 /// The reactions `update` is made of, one per kind of action.
 extension AppState {
-    /// A key: with help open any key closes it; otherwise the focused pane's binding decides.
+    /// A key: help and a question asked take it first; otherwise the focused pane's binding decides.
     mutating func press(_ key: Key) -> [Effect] {
-        if isShowingHelp {
-            isShowingHelp = false
-            return []
-        }
+        if isShowingHelp { return pressInHelp(key) }
+        if confirmation != nil { return pressInConfirmation(key) }
         if linkPrompt != nil, let effects = pressInLinkPrompt(key) { return effects }
         if let effects = pressInViewOverlay(key) { return effects }
         status = nil
@@ -86,6 +95,7 @@ extension AppState {
         switch command {
         case .toggleHelp:
             isShowingHelp.toggle()
+            helpScroll = 0
             return []
         case .quit:
             isQuitting = true
@@ -120,6 +130,14 @@ extension AppState {
             return beginLinkPrompt()
         case .toggleReaderMode:
             return toggleReaderMode()
+        case .nextUnread, .previousUnread:
+            return jumpToUnread(forward: command == .nextUnread)
+        case .markViewRead:
+            return askToMarkViewRead()
+        case .redraw:
+            return [.redraw]
+        case .backOrQuit:
+            return backOrQuit()
         }
     }
 }

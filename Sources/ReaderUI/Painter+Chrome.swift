@@ -17,7 +17,7 @@ extension Painter {
         } else {
             core = "loading…"
         }
-        let message = state.status
+        let message = state.confirmation.map { StatusMessage($0.question) } ?? state.status
         let text = (message.map { Sanitizer.cleanLine($0.text) } ?? refreshStatusText
             ?? state.hint.map(Sanitizer.cleanLine)) ?? ""
         let textWidth = DisplayWidth.width(of: text)
@@ -43,36 +43,57 @@ extension Painter {
         screen.put(shown, x: x, y: rect.y, style: style, maxWidth: shownWidth)
     }
 
-    /// A box in the middle of the screen listing every key of the focused pane, generated from the keymap.
+    /// A framed box in the middle of the screen listing every key of the focused pane, generated from the
+    /// keymap: the title in the top border, the way to scroll and close in the bottom one, and the keys
+    /// between, from `helpScroll` down when they are more than the screen holds. The frame keeps the box
+    /// apart from the article behind it even without colours (`NO_COLOR`).
     mutating func drawHelp() {
         let rows = helpRows
+        guard screen.width >= 12, screen.height >= 3 else { return }
         let keyColumn = min(20, rows.map { DisplayWidth.width(of: $0.keys) }.max() ?? 0)
         let summaryColumn = rows.map { DisplayWidth.width(of: $0.summary) }.max() ?? 0
-        let width = min(screen.width - 2, keyColumn + summaryColumn + 7)
-        // Spacious (a blank row under the title and above the footer) when it fits; otherwise compact, and
-        // over the status bar if need be, so a small terminal still lists as many keys as possible.
-        let isSpacious = rows.count + 4 <= screen.height - 2
-        // Tight: not even the title and footer fit beside the keys, so they give way to the keys.
-        let isTight = !isSpacious && rows.count + 2 > screen.height
-        let height = isSpacious ? rows.count + 4 : min(screen.height, rows.count + (isTight ? 0 : 2))
-        guard width > 10, height > 3 else { return }
+        let visible = HelpOverlay.visibleRows(rowCount: rows.count, in: state.size)
+        let scroll = min(max(0, state.helpScroll), HelpOverlay.maxScroll(rowCount: rows.count, in: state.size))
+        let scrolls = visible < rows.count
+        let hints = scrolls ? ["↑↓ PgUp PgDn scroll · ? Esc q close", "j/k scroll · q close", "q close"]
+            : ["? Esc q close", "q close"]
+        let width = min(screen.width, max(keyColumn + summaryColumn + 7, DisplayWidth.width(of: hints[0]) + 6))
+        let height = visible + 2
         let x = (screen.width - width) / 2
-        let y = isSpacious ? max(0, (screen.height - 1 - height) / 2) : max(0, (screen.height - height) / 2)
+        let y = max(0, (screen.height - height) / 2)
         let box = theme[.help]
+        let frame = box.patched(with: theme[.borderFocused])
         screen.fill(Rect(x: x, y: y, width: width, height: height), with: Cell(" ", style: box))
-        if !isTight {
-            screen.put(TextFit.truncate("Keys: \(helpTitle)", width: width - 4), x: x + 2, y: y,
-                       style: box.patched(with: Style(attributes: .bold)))
+        for column in x + 1..<x + width - 1 {
+            screen.put("─", x: column, y: y, style: frame)
+            screen.put("─", x: column, y: y + height - 1, style: frame)
         }
-        let firstRow = y + (isSpacious ? 2 : isTight ? 0 : 1)
-        for (offset, row) in rows.prefix(height - (isSpacious ? 4 : isTight ? 0 : 2)).enumerated() {
-            let rowY = firstRow + offset
-            screen.put(TextFit.truncate(row.keys, width: keyColumn), x: x + 2, y: rowY, style: theme[.helpKey],
-                       maxWidth: keyColumn)
-            screen.put(row.summary, x: x + 4 + keyColumn, y: rowY, style: box, maxWidth: width - keyColumn - 5)
+        for row in y + 1..<y + height - 1 {
+            screen.put("│", x: x, y: row, style: frame)
+            screen.put("│", x: x + width - 1, y: row, style: frame)
         }
-        guard !isTight else { return }
-        screen.put(TextFit.truncate("any key closes this help", width: width - 4), x: x + 2, y: y + height - 1,
-                   style: box.patched(with: Style(attributes: .dim)))
+        screen.put("┌", x: x, y: y, style: frame)
+        screen.put("┐", x: x + width - 1, y: y, style: frame)
+        screen.put("└", x: x, y: y + height - 1, style: frame)
+        screen.put("┘", x: x + width - 1, y: y + height - 1, style: frame)
+        let position = scrolls ? " \(scroll + 1)–\(scroll + visible)/\(rows.count) " : ""
+        let titleRoom = width - 4 - position.count
+        screen.put(" " + TextFit.truncate("Keys: \(helpTitle)", width: max(1, titleRoom - 2)) + " ", x: x + 2, y: y,
+                   style: frame.patched(with: Style(attributes: .bold)), maxWidth: max(0, titleRoom))
+        if !position.isEmpty, width > position.count + 8 {
+            screen.put(position, x: x + width - 2 - position.count, y: y, style: frame)
+        }
+        let hint = hints.first { DisplayWidth.width(of: $0) + 6 <= width } ?? ""
+        if !hint.isEmpty {
+            screen.put(" \(hint) ", x: x + 2, y: y + height - 1, style: frame, maxWidth: width - 4)
+        }
+        let inner = width - 4
+        let keys = min(keyColumn, max(1, inner / 3))
+        for (offset, row) in rows.dropFirst(scroll).prefix(visible).enumerated() {
+            let rowY = y + 1 + offset
+            screen.put(TextFit.truncate(row.keys, width: keys), x: x + 2, y: rowY, style: theme[.helpKey], maxWidth: keys)
+            screen.put(TextFit.truncate(row.summary, width: max(1, inner - keys - 2)), x: x + 4 + keys, y: rowY,
+                       style: box, maxWidth: max(0, inner - keys - 2))
+        }
     }
 }

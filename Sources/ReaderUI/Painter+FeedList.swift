@@ -83,7 +83,7 @@ extension Painter {
         }
         screen.put(TextFit.truncate(detail, width: panel.width - 2), x: panel.x + 1, y: ruleY + 1, style: style,
                    maxWidth: panel.width - 2)
-        screen.put(TextFit.truncate("Enter show · Esc close · ? keys", width: panel.width - 2), x: panel.x + 1,
+        screen.put(TextFit.truncate("Enter show · r refresh · Esc close · ? keys", width: panel.width - 2), x: panel.x + 1,
                    y: ruleY + 2, style: theme[.muted], maxWidth: panel.width - 2)
     }
 

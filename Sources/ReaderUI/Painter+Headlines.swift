@@ -23,7 +23,7 @@ extension Painter {
         let shown = (top..<(top + rect.height)).compactMap { list.row(at: $0) }
         // The source column is as wide as the widest source on screen, within limits, so titles and dates
         // line up from row to row without wasting space.
-        let widest = shown.map { DisplayWidth.width(of: Sanitizer.cleanLine($0.feedTitle)) }.max() ?? 0
+        let widest = shown.map { DisplayWidth.width(of: $0.feedTitle.text) }.max() ?? 0
         let sourceColumn = min(widest, 14, rect.width / 5)
         for (row, headline) in shown.enumerated() {
             drawHeadline(headline, isSelected: top + row == list.selected, x: rect.x, y: rect.y + row,
@@ -43,14 +43,14 @@ extension Painter {
         let count = headline.commentCount.map { $0 > 0 ? "[\($0)]" : "" } ?? ""
         var meta = pad(age, to: 3) + " " + pad(count, to: 5)
         if width >= 50 {
-            let source = TextFit.truncate(Sanitizer.cleanLine(headline.feedTitle), width: column)
+            let source = TextFit.truncate(headline.feedTitle.text, width: column)
             meta = source + String(repeating: " ", count: column - DisplayWidth.width(of: source)) + "  " + meta
         }
         let metaWidth = DisplayWidth.width(of: meta)
         let mark = headline.isRead ? " " : "●"
         screen.put(mark, x: x + 1, y: y, style: look(.unread))
         let titleWidth = max(0, width - 3 - metaWidth - 2)
-        let title = TextFit.truncate(Sanitizer.cleanLine(headline.title), width: titleWidth)
+        let title = TextFit.truncate(headline.title.text, width: titleWidth)
         screen.put(title, x: x + 3, y: y, style: look(headline.isRead ? .headline : .unread), maxWidth: titleWidth)
         highlightMatches(in: title, of: headline, x: x + 3, y: y, maxWidth: titleWidth)
         if headline.isStarred { screen.put("★", x: x, y: y, style: look(.heading)) }

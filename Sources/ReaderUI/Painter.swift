@@ -20,9 +20,9 @@ struct Painter {
     mutating func paint() {
         let layout = ScreenLayout(state)
         guard layout.isUsable else {
-            let message = "terminal too small (\(state.size.width)x\(state.size.height), need "
-                + "\(TerminalSize.minimum.width)x\(TerminalSize.minimum.height))"
-            screen.put(message, x: 0, y: 0, style: theme[.text], maxWidth: state.size.width)
+            for (row, line) in Self.tooSmallLines(state.size).enumerated() {
+                screen.put(line, x: 0, y: row, style: theme[.text], maxWidth: state.size.width)
+            }
             return
         }
         for (pane, rect) in layout.panes {
@@ -82,7 +82,7 @@ struct Painter {
         switch state.list.query.scope {
         case .all: name = "All stories"
         case .feed(let id):
-            name = Sanitizer.cleanLine(state.views.feedTitles[id] ?? state.list.rows.first?.feedTitle ?? "Feed")
+            name = Sanitizer.cleanLine(state.views.feedTitles[id] ?? state.list.rows.first?.feedTitle.text ?? "Feed")
         case .tag(let tag): name = "#" + Sanitizer.cleanLine(tag)
         case .starred: name = "Starred"
         case .search(let text): name = "Search: " + Sanitizer.cleanLine(text)
@@ -122,5 +122,44 @@ struct Painter {
     /// Fills a row of a pane with one style (for the selection bar).
     mutating func fillRow(x: Int, y: Int, width: Int, style: Style) {
         screen.fill(Rect(x: x, y: y, width: width, height: 1), with: Cell(" ", style: style))
+    }
+}
+
+extension Painter {
+    /// What a terminal below `TerminalSize.minimum` shows: the fullest wording whose words, wrapped,
+    /// fit in the terminal, so the size needed is always said and never cut.
+    static func tooSmallLines(_ size: TerminalSize) -> [String] {
+        let need = TerminalSize.minimum
+        let have = "\(size.width)x\(size.height)"
+        let wordings = [
+            "Terminal too small (\(have)): Gazette needs at least \(need.width) columns and \(need.height) rows.",
+            "Terminal too small (\(have)): needs \(need.width) columns, \(need.height) rows.",
+            "Too small: needs \(need.width)x\(need.height)",
+            "needs \(need.width)x\(need.height)",
+            "\(need.width)x\(need.height)",
+        ]
+        for wording in wordings {
+            let lines = wrapWords(wording, width: size.width)
+            if lines.count <= size.height, lines.allSatisfy({ DisplayWidth.width(of: $0) <= size.width }) { return lines }
+        }
+        return []
+    }
+
+    /// `text` broken at spaces into lines of at most `width` columns (a longer word stays whole).
+    private static func wrapWords(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if line.isEmpty {
+                line = String(word)
+            } else if DisplayWidth.width(of: line) + 1 + DisplayWidth.width(of: String(word)) <= width {
+                line += " " + word
+            } else {
+                lines.append(line)
+                line = String(word)
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
     }
 }

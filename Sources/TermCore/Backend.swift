@@ -8,4 +8,9 @@ public protocol Backend: AnyObject {
     func draw(_ screen: Screen)
     /// Waits at most `timeoutMilliseconds` for input (0: just poll). Returns nil when nothing came.
     func nextEvent(timeoutMilliseconds: Int) -> InputEvent?
+    /// Makes the next `draw` repaint every cell (Ctrl-L, or after another program used the terminal).
+    func invalidate()
+    /// Leaves the screen (the terminal back in its normal mode), runs `body` — a program that uses the
+    /// terminal itself — and takes the screen back.
+    func runSuspended(_ body: () -> Void)
 }

@@ -19,7 +19,18 @@ public final class TestBackend: Backend {
 
     public var lastFrame: Screen? { frames.last }
 
+    /// How many times a full repaint was asked for, and how many times the screen was left for a program.
+    public private(set) var invalidations = 0
+    public private(set) var suspensions = 0
+
     public func draw(_ screen: Screen) { frames.append(screen) }
+
+    public func invalidate() { invalidations += 1 }
+
+    public func runSuspended(_ body: () -> Void) {
+        suspensions += 1
+        body()
+    }
 
     /// Adds events to the end of the script.
     public func enqueue(_ events: InputEvent...) { pendingEvents += events }

@@ -1,6 +1,7 @@
 
 /// A small, forgiving HTML tokenizer for the fragments feeds carry (summaries, bodies, HTML-typed titles).
-/// It is not a tree builder: callers that need balance (the interim sanitiser) keep their own stack.
+/// It is not a tree builder: callers that need balance (the tests' `ReferenceSanitizer`) keep their own
+/// stack.
 /// Script and style contents are one raw-text token, as in a browser, so `</p>` inside a script is not markup.
 package struct HTMLTokenizer {
     package enum Token {

@@ -119,6 +119,11 @@ extension URLResolver {
             var kept = 0
             var start = question + 1
             while start <= hash {
+                // `&amp;` written literally: the entity's remainder is part of the separator.
+                if start > question + 1, start + 4 <= hash, b[start] == 0x61, b[start + 1] == 0x6D,
+                   b[start + 2] == 0x70, b[start + 3] == 0x3B {
+                    start += 4
+                }
                 var end = start
                 while end < hash && b[end] != 0x26 { end += 1 }
                 let isTracking = end - start >= 4 && (b[start] | 0x20) == 0x75 && (b[start + 1] | 0x20) == 0x74

@@ -172,8 +172,9 @@ public enum URLResolver {
         return removingTrackingParameters(resolved)
     }
 
-    /// Whether `utm_` occurs anywhere in `link`, in any case (`?UTM_source=` is a tracking parameter too):
-    /// a guard that lets most links skip the work, never a decision.
+    /// Whether `utm_` (in any case: `?UTM_source=` is a tracking parameter too) or `&amp;` occurs anywhere
+    /// in `link`: the only links the query rule below changes. A guard that lets most links skip the work,
+    /// never a decision.
     package static func hasUTM(_ link: String) -> Bool {
         var link = link
         return link.withUTF8 { bytes in
@@ -182,6 +183,8 @@ public enum URLResolver {
                 if bytes[i] | 0x20 == 0x75 && bytes[i + 1] | 0x20 == 0x74 && bytes[i + 2] | 0x20 == 0x6D && bytes[i + 3] == 0x5F {
                     return true
                 }
+                if bytes[i] == 0x26 && i + 4 < bytes.count && bytes[i + 1] == 0x61 && bytes[i + 2] == 0x6D
+                    && bytes[i + 3] == 0x70 && bytes[i + 4] == 0x3B { return true }
                 i += 1
             }
             return false
@@ -197,7 +200,10 @@ public enum URLResolver {
         return String(cleaned[..<hash])
     }
 
-    /// Drops `utm_*` query parameters (campaign tracking that makes one article look like several).
+    /// The one query rule for links: a literal `&amp;` between parameters is read as `&` (a feed that
+    /// escapes its links inside CDATA leaves the entity in place, and no parameter name starts with
+    /// `amp;`), then `utm_*` parameters are dropped (campaign tracking that makes one article look like
+    /// several).
     public static func removingTrackingParameters(_ link: String) -> String {
         guard link.utf8.count >= 4, hasUTM(link) else { return link }
         if let quick = quickRemovingTrackingParameters(link) { return quick }
@@ -208,8 +214,11 @@ public enum URLResolver {
     package static func removingTrackingParametersByComponents(_ link: String) -> String {
         var parts = Components(link)
         guard let query = parts.query else { return link }
-        let kept = query.split(separator: "&", omittingEmptySubsequences: true).filter {
-            !$0.lowercased().hasPrefix("utm_")
+        // Split on every `&` (empty pieces kept) so only a piece that follows one loses its `amp;`.
+        let kept = query.split(separator: "&", omittingEmptySubsequences: false).enumerated().map {
+            $0.offset > 0 && $0.element.hasPrefix("amp;") ? $0.element.dropFirst(4) : $0.element
+        }.filter {
+            !$0.isEmpty && !$0.lowercased().hasPrefix("utm_")
         }
         parts.query = kept.isEmpty ? nil : kept.joined(separator: "&")
         return parts.string

@@ -6,7 +6,12 @@ import ReaderApp
 /// `gazette add URL`: subscribes to a feed; given a web page, finds the feed the page advertises.
 struct AddCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "add", abstract: "Subscribe to a feed, or to the feed a web page advertises.")
+        commandName: "add", abstract: "Subscribe to a feed, or to the feed a web page advertises.",
+        discussion: """
+            Writes a line to the urls file; the reader fetches new subscriptions as it starts (and R, the \
+            refresh timer and gazette refresh re-read the file). With or without --no-check, the URL must be \
+            an absolute http(s) URL, a file path, or a known source (hackernews:top, lobsters:hottest).
+            """)
 
     @OptionGroup var location: PathOptions
     @Argument(help: "A feed URL, a web page that links to its feed, a file path, or hackernews:top.") var url: String
@@ -18,6 +23,7 @@ struct AddCommand: AsyncParsableCommand {
         let paths = (try location.resolved())
         let settings = try loadSettings(paths)
         var chosen = url
+        if let problem = UrlsFile.problem(adding: url) { throw CommandFailure(message: problem, status: 2) }
         if !noCheck && Subscription(url: url).kind == .feed {
             let discovery = FeedDiscovery(fetcher: FeedFetcher(policy: settings.fetch))
             switch await discovery.resolve(url) {
@@ -46,10 +52,17 @@ struct AddCommand: AsyncParsableCommand {
 
 /// Loads config.toml for a command: warnings to stderr, errors as a failure with every bad line.
 func loadSettings(_ paths: GazettePaths) throws -> Settings {
+    let (settings, warnings) = try loadSettingsQuietly(paths)
+    for warning in warnings { printError("gazette: warning: \(warning)") }
+    return settings
+}
+
+/// Loads config.toml: the settings and the warnings in words (the file and line in each); errors as a
+/// failure with every bad line.
+func loadSettingsQuietly(_ paths: GazettePaths) throws -> (Settings, [String]) {
     do {
         let (settings, warnings) = try SettingsFile.load(path: paths.configFile)
-        for warning in warnings { printError("gazette: warning: \(paths.configFile): \(warning)") }
-        return settings
+        return (settings, warnings.map { "\(paths.configFile): \($0)" })
     } catch {
         throw CommandFailure(message: "bad configuration:\n\(error)", status: 2)
     }

@@ -8,6 +8,12 @@ struct Gazette: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gazette",
         abstract: "A terminal news reader: headlines, story and comments side by side.",
+        discussion: """
+            With no subcommand, starts the reader on the subscriptions in the urls file (the sample edition \
+            when there are none); it fetches subscriptions never fetched yet as it starts. Any number of \
+            readers and `gazette refresh` runs may share one cache; an open reader shows the stories another \
+            one stored within a few seconds. Press ? in the reader for its keys.
+            """,
         version: "gazette 0.1.0",
         subcommands: [AddCommand.self, RemoveCommand.self, ImportCommand.self, ExportCommand.self,
                       RefreshCommand.self, FeedsCommand.self, ReadCommand.self, SearchCommand.self,

@@ -28,7 +28,7 @@ enum ReaderCommand {
         } catch {
             throw CommandLineError.terminal(error)
         }
-        let settings = try loadSettings(options.paths)
+        let (settings, settingsWarnings) = try loadSettingsQuietly(options.paths)
         let theme = try loadTheme(options.themeName ?? settings.theme, paths: options.paths)
         let session: ReaderSession
         do {
@@ -38,13 +38,18 @@ enum ReaderCommand {
             throw CommandFailure(message: error.description)
         }
         defer { session.close() }
-        for warning in session.warnings { printError("gazette: warning: \(warning)") }
+        // Warnings go to the status bar, where they are seen, and again to standard error after the screen
+        // is gone, where they stay.
+        let warnings = settingsWarnings + session.warnings
+        defer { for warning in warnings { printError("gazette: warning: \(warning)") } }
         let signal = try await NcursesTerminal.withTerminal { terminal in
             let runtime = ReaderRuntime(backend: terminal, store: session.cache, theme: theme, hint: session.hint,
                                         markReadOnOpen: settings.markReadOnOpen,
-                                        refresh: refreshOptions(session, settings),
+                                        refresh: refreshOptions(session, settings, urlsFile: options.paths.urlsFile),
                                         browser: BrowserLauncher(configured: settings.browser,
+                                                                 textBrowser: settings.textBrowser,
                                                                  environment: ProcessInfo.processInfo.environment),
+                                        watchInterval: .seconds(2), warnings: warnings,
                                         extraction: extractionOptions(session, settings))
             await runtime.run()
             return terminal.receivedSignal
@@ -53,18 +58,24 @@ enum ReaderCommand {
     }
 
     /// The refresher on the session's cache, or why `r`/`R` cannot refresh (the sample edition has no
-    /// network feeds; a read-only cache belongs to the Gazette that is writing it).
-    static func refreshOptions(_ session: ReaderSession, _ settings: Settings) -> RefreshOptions {
+    /// network feeds; a read-only cache cannot take new stories).
+    static func refreshOptions(_ session: ReaderSession, _ settings: Settings, urlsFile: String? = nil) -> RefreshOptions {
         if session.isSample {
             return RefreshOptions(unavailableReason:
                 "the sample edition has nothing to refresh — add feeds with gazette add URL")
         }
         if session.cache.access == .readOnly {
             return RefreshOptions(unavailableReason:
-                "cannot refresh: another Gazette is using the cache (this one is reading only)")
+                "cannot refresh: the cache is read-only (see the message at start; gazette --help lists --data-dir)")
         }
-        return RefreshOptions(refresher: Refresher(cache: session.cache, policy: settings.fetch),
-                              intervalMinutes: settings.refreshIntervalMinutes)
+        let cache = session.cache
+        var subscriptions: (@Sendable () throws -> [String])?
+        if let urlsFile {
+            subscriptions = { try SubscriptionSync.apply(file: SubscriptionsFile(path: urlsFile), to: cache) }
+        }
+        return RefreshOptions(refresher: Refresher(cache: cache, policy: settings.fetch),
+                              intervalMinutes: settings.refreshIntervalMinutes, subscriptions: subscriptions,
+                              fetchesNewOnStart: true)
     }
 
     /// Reader mode as config.toml sets it, fetching pages with the feeds' policy. The sample edition is an

@@ -15,9 +15,11 @@ struct RefreshCommand: AsyncParsableCommand {
         commandName: "refresh",
         abstract: "Fetch every subscribed feed once (for cron and scripts).",
         discussion: """
-            Shows a progress bar on a terminal and prints only errors otherwise (or with --quiet). Exits 0 when \
-            the refresh ran, even if some feeds failed; non-zero when it could not run (bad configuration, \
-            cache locked or unwritable, every feed failed).
+            Shows a progress bar on a terminal and prints only errors otherwise (or with --quiet). Runs beside \
+            open readers and other refreshes on the same cache: writes wait their turn, nothing is refused. \
+            Then applies [retention] from config.toml (see gazette vacuum). Exits 0 when the refresh ran, even \
+            if some feeds failed; non-zero when it could not run (bad configuration, cache unwritable, every \
+            feed failed).
             """)
 
     @OptionGroup var location: PathOptions
@@ -58,10 +60,7 @@ struct RefreshCommand: AsyncParsableCommand {
                            + "gazette remove \(outcome.url) && gazette add \(moved)")
             }
         }
-        if settings.keepDays > 0 || settings.maxPerFeed > 0 {
-            _ = try? cache.purge(keepDays: settings.keepDays,
-                                 maxPerFeed: settings.maxPerFeed > 0 ? settings.maxPerFeed : nil, now: Date())
-        }
+        _ = try? cache.purge(RetentionRule(keepDays: settings.keepDays, maxPerFeed: settings.maxPerFeed), now: Date())
         if !quiet && isatty(STDOUT_FILENO) == 1 { print(report.summary) }
         let attempted = report.outcomes.filter { if case .deferred = $0.status { false } else { true } }
         if !attempted.isEmpty && attempted.allSatisfy(\.isFailure) {

@@ -44,7 +44,7 @@ struct SearchCommand: ParsableCommand {
         let hits = try location.openForReading()?.search(words.joined(separator: " "), limit: limit) ?? []
         if json {
             try CommandJSON.print(hits.map { hit in
-                Row(id: hit.headline.id.rawValue, feedID: hit.headline.feedID.rawValue, feed: hit.headline.feedTitle,
+                Row(id: hit.headline.id.rawValue, feedID: hit.headline.feedID.rawValue, feed: hit.headline.feedTitle.text,
                     title: hit.title.text, titleMatches: hit.title.matches.map { [$0.lowerBound, $0.upperBound] },
                     date: CommandDate.iso(hit.headline.date), snippet: hit.snippet.text,
                     snippetMatches: hit.snippet.matches.map { [$0.lowerBound, $0.upperBound] },
@@ -58,7 +58,7 @@ struct SearchCommand: ParsableCommand {
         }
         for hit in hits {
             let title = Sanitizer.cleanLine(hit.title.marked(open: "[", close: "]"))
-            let feed = Sanitizer.cleanLine(hit.headline.feedTitle)
+            let feed = hit.headline.feedTitle.text
             print("\(hit.headline.id)  \(CommandDate.text(hit.headline.date))  \(feed)  \(title)")
             let snippet = Sanitizer.cleanLine(hit.snippet.marked(open: "[", close: "]"))
             if !snippet.isEmpty { print("    " + snippet) }

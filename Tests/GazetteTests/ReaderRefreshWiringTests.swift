@@ -27,17 +27,36 @@ struct ReaderRefreshWiringTests {
         #expect(options.unavailableReason == nil)
     }
 
-    @Test("a read-only session (another Gazette writes the cache) cannot refresh, and says so")
-    func readOnly() throws {
+    @Test("a second session beside the first is a full reader: it can refresh and write")
+    func secondSession() throws {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let writer = try ReaderSession.open(demo: false, urlsFile: dir + "/urls", cacheFile: dir + "/cache.sqlite")
-        try withExtendedLifetime(writer) {
-            let reader = try ReaderSession.open(demo: false, urlsFile: dir + "/urls", cacheFile: dir + "/cache.sqlite")
-            let options = ReaderCommand.refreshOptions(reader, Settings())
-            #expect(options.refresher == nil)
-            #expect(options.unavailableReason?.contains("cannot refresh") == true)
+        let first = try ReaderSession.open(demo: false, urlsFile: dir + "/urls", cacheFile: dir + "/cache.sqlite")
+        try withExtendedLifetime(first) {
+            let second = try ReaderSession.open(demo: false, urlsFile: dir + "/urls", cacheFile: dir + "/cache.sqlite")
+            #expect(second.cache.access == .readWrite)
+            #expect(second.hint == nil)
+            let options = ReaderCommand.refreshOptions(second, Settings())
+            #expect(options.refresher != nil)
+            #expect(options.unavailableReason == nil)
         }
+    }
+
+    @Test("a read-only data folder opens for reading, says what to do, and cannot refresh")
+    func readOnlyFolder() throws {
+        let dir = try Self.folder()
+        defer {
+            chmod(dir + "/data", 0o755)
+            try? FileManager.default.removeItem(atPath: dir)
+        }
+        do { _ = try ReaderSession.open(demo: false, urlsFile: dir + "/urls", cacheFile: dir + "/data/cache.sqlite") }
+        chmod(dir + "/data", 0o555)
+        let session = try ReaderSession.open(demo: false, urlsFile: dir + "/urls", cacheFile: dir + "/data/cache.sqlite")
+        #expect(session.cache.access == .readOnly)
+        #expect(session.hint?.contains("chmod u+w") == true)
+        let options = ReaderCommand.refreshOptions(session, Settings())
+        #expect(options.refresher == nil)
+        #expect(options.unavailableReason?.contains("read-only") == true)
     }
 
     @Test("the sample edition has nothing to refresh")

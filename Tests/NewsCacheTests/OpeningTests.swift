@@ -4,36 +4,68 @@ import Testing
 import NewsModel
 @testable import NewsCache
 
-@Suite("Opening, locking and failing clearly")
+@Suite("Opening, sharing and failing clearly")
 struct OpeningTests {
-    @Test("a second writer is refused with the holder's pid, and may read instead")
-    func oneWriter() throws {
+    @Test("two writers on one file both write and each sees the other's stories (no lock refuses one)")
+    func twoWriters() throws {
         let directory = try TemporaryDirectory()
-        let (writer, _) = try cacheWithFeed(directory, stories: 3)
-        #expect(throws: CacheError.locked(path: directory.cachePath, byPID: getpid())) {
-            _ = try NewsCache(path: directory.cachePath)
-        }
-        let message = CacheError.locked(path: directory.cachePath, byPID: 1234).description
-        #expect(message.hasPrefix("another gazette (pid 1234) has the cache open"))
+        let (first, feed) = try cacheWithFeed(directory, stories: 3)
+        let second = try NewsCache(path: directory.cachePath)
+        let id = try second.headlines(HeadlineQuery(), limit: 1)[0].id
+        try second.setRead(id, true)
+        #expect(try first.story(id)?.isRead == true)
+        try first.store(FeedDocument(entries: entries(2, prefix: "later")), feedID: feed, fetchedAt: referenceDate)
+        #expect(try second.count(HeadlineQuery()) == 5)
         let reader = try NewsCache(path: directory.cachePath, access: .readOnly)
-        #expect(try reader.count(HeadlineQuery()) == 3)
-        let id = try reader.headlines(HeadlineQuery(), limit: 1)[0].id
-        #expect(throws: CacheError.readOnly(path: directory.cachePath)) { try reader.setRead(id, true) }
-        // The reader sees the writer's later commits.
-        try writer.setRead(id, true)
-        #expect(try reader.story(id)?.isRead == true)
-        _ = writer
+        #expect(throws: CacheError.readOnly(path: directory.cachePath)) { try reader.setRead(id, false) }
     }
 
-    @Test("the lock goes with the writer, so the next one can open")
-    func lockReleased() throws {
+    @Test("a write waits for another connection's long transaction instead of failing")
+    func writeWaits() async throws {
         let directory = try TemporaryDirectory()
-        do {
-            let (first, _) = try cacheWithFeed(directory, stories: 2)
-            _ = first
-        }
+        let (first, feed) = try cacheWithFeed(directory, stories: 1)
         let second = try NewsCache(path: directory.cachePath)
-        #expect(try second.count(HeadlineQuery()) == 2)
+        let id = try second.headlines(HeadlineQuery(), limit: 1)[0].id
+        let started = DispatchSemaphore(value: 0)
+        let holder = Task.detached {
+            try first.write { db in
+                try db.execute(sql: "UPDATE feeds SET title = 'Held' WHERE id = ?", arguments: [feed.rawValue])
+                started.signal()
+                Thread.sleep(forTimeInterval: 0.4)  // the other writer must wait this out
+            }
+        }
+        started.wait()
+        try second.setStarred(id, true)  // blocked until the holder commits; must not throw
+        try await holder.value
+        #expect(try first.story(id)?.isStarred == true)
+        #expect(try second.feeds().first?.title == "Held")
+    }
+
+    @Test("the cache's change stamp moves when another connection adds stories, not when it marks them")
+    func changeStamp() throws {
+        let directory = try TemporaryDirectory()
+        let (first, feed) = try cacheWithFeed(directory, stories: 2)
+        let other = try NewsCache(path: directory.cachePath)
+        let before = try first.changeStamp()
+        try other.setRead(try other.headlines(HeadlineQuery(), limit: 1)[0].id, true)
+        #expect(try first.changeStamp() == before)
+        try other.store(FeedDocument(entries: entries(1, prefix: "new")), feedID: feed, fetchedAt: referenceDate)
+        #expect(try first.changeStamp() != before)
+    }
+
+    @Test("a read-only data folder refuses writing, even to root, and reading still works")
+    func readOnlyFolder() throws {
+        let directory = try TemporaryDirectory()
+        do { _ = try cacheWithFeed(directory, stories: 2) }
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: directory.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: directory.path) }
+        #expect(throws: CacheError.readOnly(path: directory.cachePath)) {
+            _ = try NewsCache(path: directory.cachePath)
+        }
+        let message = CacheError.readOnly(path: directory.cachePath).description
+        #expect(message.contains("reading works") && message.contains("chmod u+w") && message.contains("--data-dir"))
+        let reader = try NewsCache(path: directory.cachePath, access: .readOnly)
+        #expect(try reader.count(HeadlineQuery()) == 2)
     }
 
     @Test("a read-only cache file is reported as such, even to root")

@@ -109,3 +109,26 @@ struct BrowserLauncherTests {
             == BrowserLauncher.systemOpener + ["https://e.com/"])
     }
 }
+
+/// Which browsers get the terminal, and newsboat's `%u`.
+@Suite("Text browsers and %u")
+struct TextBrowserRulesTests {
+    @Test("w3m, lynx, links and elinks (by name or path) are text browsers; others are not, unless the setting says so")
+    func names() {
+        for text in ["w3m", "/usr/bin/lynx", "links", "elinks", "/opt/bin/links2"] {
+            #expect(BrowserLauncher(command: [text, "-X"]).isTextBrowser, "\(text)")
+        }
+        for gui in ["firefox", "xdg-open", "/usr/bin/chromium", "w3m-wrapper"] {
+            #expect(!BrowserLauncher(command: [gui]).isTextBrowser, "\(gui)")
+        }
+        #expect(BrowserLauncher(command: ["mybrowser"], textBrowser: true).isTextBrowser)
+        #expect(!BrowserLauncher(command: ["w3m"], textBrowser: false).isTextBrowser)
+    }
+
+    @Test("%u stands for the URL (as in newsboat); without it the URL is appended")
+    func percentU() {
+        #expect(BrowserLauncher(command: ["w3m", "%u", "-o", "x"]).arguments(for: "https://a.example/")
+                == ["w3m", "https://a.example/", "-o", "x"])
+        #expect(BrowserLauncher(command: ["lynx"]).arguments(for: "https://a.example/") == ["lynx", "https://a.example/"])
+    }
+}

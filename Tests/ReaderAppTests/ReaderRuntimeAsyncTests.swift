@@ -24,6 +24,10 @@ final class PatientBackend: Backend {
 
     func draw(_ screen: Screen) { frames.append(screen) }
 
+    func invalidate() {}
+
+    func runSuspended(_ body: () -> Void) { body() }
+
     func nextEvent(timeoutMilliseconds: Int) -> InputEvent? {
         polls += 1
         guard let step = steps.first else { return .key(.control("c")) }

@@ -31,6 +31,22 @@ struct ReaderRuntimeTests {
         #expect(text(backend.frames.last).contains("White House admitted on"))
     }
 
+    @Test("Ctrl-L repaints the whole screen: the backend forgets what it drew and the same frame is drawn again")
+    func redraw() async throws {
+        let (backend, _) = await run([.key(.control("l"))])
+        #expect(backend.invalidations == 1)
+        let frames = backend.frames.filter { $0.lines.joined().contains("Surprise turnaround") }
+        #expect(frames.count >= 2 && frames[frames.count - 1] == frames[frames.count - 2])
+    }
+
+    @Test("C then y marks every story of the view read in the cache")
+    func markViewRead() async throws {
+        let store = Fixtures.store()
+        #expect(try store.count(HeadlineQuery(unreadOnly: true)) > 0)
+        _ = await run([.key(.character("C")), .key(.character("y"))], store: store)
+        #expect(try store.count(HeadlineQuery(unreadOnly: true)) == 0)
+    }
+
     @Test("without settling for tests, the very first frame drawn already lists the headlines")
     func firstFrameComplete() async throws {
         // The wait is bounded in the product (150 ms); here it is long enough never to run out on a busy machine.
@@ -146,11 +162,10 @@ struct ReaderRuntimeTests {
 struct FailingStore: ReaderStore {
     struct Failure: Error, CustomStringConvertible { var description: String { "disk on fire" } }
     func feeds() async throws -> [Feed] { throw Failure() }
-    func headlines(_ query: HeadlineQuery, after cursor: HeadlineCursor?, limit: Int) async throws -> [Headline] { throw Failure() }
-    func headlines(_ query: HeadlineQuery, before cursor: HeadlineCursor, limit: Int) async throws -> [Headline] { throw Failure() }
-    func lastPage(_ query: HeadlineQuery, limit: Int) async throws -> [Headline] { throw Failure() }
+    func headlinePage(_ query: HeadlineQuery, _ direction: PageDirection, limit: Int) async throws -> HeadlinePage {
+        throw Failure()
+    }
     func count(_ query: HeadlineQuery) async throws -> Int { throw Failure() }
-    func position(of cursor: HeadlineCursor, in query: HeadlineQuery) async throws -> Int { throw Failure() }
     func story(_ id: StoryID) async throws -> Story? { throw Failure() }
     func comments(for id: StoryID) async throws -> [NewsModel.Comment] { throw Failure() }
     func setRead(_ id: StoryID, _ isRead: Bool) async throws { throw Failure() }
@@ -160,4 +175,6 @@ struct FailingStore: ReaderStore {
     func search(_ text: String, limit: Int) async throws -> [SearchHit] { throw Failure() }
     func setExtraction(_ html: String?, note: String?, for id: StoryID) async throws { throw Failure() }
     func extractionCandidates(limit: Int) async throws -> [ExtractionCandidate] { throw Failure() }
+    func markRead(matching query: HeadlineQuery) async throws -> Int { throw Failure() }
+    func changeStamp() async throws -> Int64 { throw Failure() }
 }

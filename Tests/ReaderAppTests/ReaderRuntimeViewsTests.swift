@@ -59,7 +59,7 @@ struct ReaderRuntimeViewsTests {
         let state = runtime.currentState
         #expect(state.list.query.unreadOnly)
         #expect(state.list.total == 14)
-        #expect(!state.list.rows.contains { $0.title == Fixtures.seedTitle })
+        #expect(!state.list.rows.contains { $0.title.text == Fixtures.seedTitle })
         #expect(text(backend.lastFrame).contains("All stories (unread)"))
     }
 
@@ -94,7 +94,7 @@ struct ReaderRuntimeViewsTests {
         #expect(feeds.first { $0.title == "MercoPress" }?.unreadCount == 1)
         let state = runtime.currentState
         #expect(state.list.unread == 1)
-        #expect(state.list.rows.filter { !$0.isRead }.map(\.title) == [Fixtures.seedTitle])
+        #expect(state.list.rows.filter { !$0.isRead }.map(\.title.text) == [Fixtures.seedTitle])
         #expect(text(backend.lastFrame).contains("Marked 14 stories of Sample Wire read"))
     }
 

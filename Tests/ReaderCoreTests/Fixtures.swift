@@ -19,7 +19,7 @@ enum Fixtures {
     }
 
     static func story(for headline: Headline, body: String = "<p>Body</p>") -> Story {
-        Story(id: headline.id, feedID: headline.feedID, feedTitle: headline.feedTitle, title: headline.title,
+        Story(id: headline.id, feedID: headline.feedID, feedTitle: headline.feedTitle.text, title: headline.title.text,
               published: headline.date, firstSeen: headline.date, content: body, isRead: headline.isRead)
     }
 

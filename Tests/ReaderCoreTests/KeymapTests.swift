@@ -24,13 +24,13 @@ struct KeymapTests {
         }
     }
 
-    @Test("Esc, ←, h and q go back from the article and the comments; q quits on the list")
+    @Test("Esc, ←, h and q go back from the article and the comments; q backs out of a view, then quits, on the list")
     func back() {
         for key in [Key.escape, .left, .character("h"), .character("q")] {
             #expect(keymap.command(for: key, in: .article) == .back)
             #expect(keymap.command(for: key, in: .comments) == .back)
         }
-        #expect(keymap.command(for: .character("q"), in: .headlines) == .quit)
+        #expect(keymap.command(for: .character("q"), in: .headlines) == .backOrQuit)
     }
 
     @Test("Space folds threads in comments and pages elsewhere")

@@ -170,13 +170,28 @@ struct UpdateViewTests {
         #expect(state.status?.isError == true)
     }
 
-    @Test("? opens help; the next key only closes it")
-    func help() {
+    @Test("? opens help; keys scroll it and never reach the list; ?, Esc and q close it",
+          arguments: [Key.character("?"), .escape, .character("q")])
+    func help(closer: Key) {
         var state = Fixtures.loadedState(total: 5)
+        state.size = TerminalSize(width: 50, height: 15)
         _ = update(&state, .keyPressed(.character("?")))
         #expect(state.isShowingHelp)
         #expect(update(&state, .keyPressed(.down)).isEmpty)
+        #expect(state.isShowingHelp && state.helpScroll == 1)
+        _ = update(&state, .keyPressed(.pageDown))
+        _ = update(&state, .keyPressed(.end))
+        let last = HelpOverlay.maxScroll(rowCount: state.helpRowCount, in: state.size)
+        #expect(last > 0 && state.helpScroll == last)
+        _ = update(&state, .keyPressed(.character("j")))
+        #expect(state.helpScroll == last)
+        _ = update(&state, .keyPressed(.pageUp))
+        #expect(state.helpScroll < last)
+        _ = update(&state, .keyPressed(.character("x")))
+        #expect(state.isShowingHelp)
+        _ = update(&state, .keyPressed(closer))
         #expect(!state.isShowingHelp)
+        #expect(!state.isQuitting)
         #expect(state.list.selected == 0)
     }
 

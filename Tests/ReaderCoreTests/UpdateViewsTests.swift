@@ -209,13 +209,13 @@ struct UpdateFeedListTests {
         #expect(state.list.query.scope == .tag("news"))
     }
 
-    @Test("? in the feed list shows its keys; a key then only closes the help")
+    @Test("? in the feed list shows its keys; Esc then only closes the help")
     func help() {
         var state = Fixtures.loadedState()
         _ = update(&state, .keyPressed(.character("F")))
         _ = update(&state, .keyPressed(.character("?")))
         #expect(state.isShowingHelp)
-        _ = update(&state, .keyPressed(.down))
+        _ = update(&state, .keyPressed(.escape))
         #expect(!state.isShowingHelp)
         #expect(state.views.feedList != nil)
     }

@@ -3,6 +3,7 @@ import NewsModel
 import ReaderCore
 @testable import ReaderUI
 import TermCore
+import TextSafety
 
 /// States built by running real actions through `update`, as the runtime would.
 enum Fixtures {
@@ -10,7 +11,7 @@ enum Fixtures {
     static let seedTitle = "Surprise turnaround of Ukraine invasion: Washington and Maduro regime hold weekend talks"
 
     static let headlines: [Headline] = [
-        Headline(id: StoryID(1), feedID: FeedID(1), feedTitle: "MercoPress", title: seedTitle,
+        Headline(id: StoryID(1), feedID: FeedID(1), feedTitle: "MercoPress", title: SafeLine(seedTitle),
                  date: now.addingTimeInterval(-3 * 3600), commentCount: 2),
         Headline(id: StoryID(2), feedID: FeedID(2), feedTitle: "東京新聞", title: "東京で桜が満開に 🌸 花見客でにぎわう公園",
                  date: now.addingTimeInterval(-2 * 86400), commentCount: 0, isRead: true),

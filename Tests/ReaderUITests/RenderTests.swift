@@ -4,6 +4,7 @@ import ReaderCore
 @testable import ReaderUI
 import TermCore
 import Testing
+import TextSafety
 
 @Suite("render: the panes at each terminal size")
 struct RenderTests {
@@ -101,12 +102,21 @@ struct RenderTests {
         ])
     }
 
-    @Test("39x9: one line saying the terminal is too small")
-    func tooSmall() {
-        let lines = render(Fixtures.state(width: 39, height: 9), theme: theme).lines
-        #expect(lines[0] == "terminal too small (39x9, need 40x10)")
-        #expect(lines.dropFirst().allSatisfy { $0.isEmpty })
-        #expect(render(Fixtures.state(width: 20, height: 3), theme: theme).lines[0] == "terminal too small (")
+    @Test("too small: the size needed is said in words that fit, whatever the size",
+          arguments: [(39, 9), (30, 10), (20, 3), (12, 2), (5, 1)])
+    func tooSmall(width: Int, height: Int) {
+        let lines = render(Fixtures.state(width: width, height: height), theme: theme).lines
+        let text = lines.joined(separator: " ").split(separator: " ").joined(separator: " ")
+        #expect(text.contains("40x10") || (text.contains("40 columns") && text.contains("10 rows")), "\(lines)")
+        // No word is cut: every line is whole words of one of the wordings.
+        #expect(lines.allSatisfy { !$0.hasSuffix("…") })
+    }
+
+    @Test("39x9 and 30x10 spell the size out in full")
+    func tooSmallInFull() {
+        let lines = render(Fixtures.state(width: 30, height: 10), theme: theme).lines.filter { !$0.isEmpty }
+        #expect(lines == ["Terminal too small (30x10):", "Gazette needs at least 40", "columns and 10 rows."])
+        #expect(render(Fixtures.state(width: 39, height: 9), theme: theme).lines[0].hasPrefix("Terminal too small (39x9)"))
     }
 
     @Test("the selected headline is highlighted, with the inactive style when the list has no focus")
@@ -150,16 +160,44 @@ struct RenderTests {
         }
         #expect(text.contains("↑ k"))
         #expect(text.contains("Enter → l"))
-        #expect(text.contains("any key closes this help"))
+        #expect(text.contains("? Esc q close"))
     }
 
-    @Test("at 80x24 help still lists every key of the list")
-    func helpSmall() {
+    @Test("at 80x24 and 50x15 help shows its title and how to scroll and close, and scrolling reaches every key",
+          arguments: [(80, 24), (50, 15), (40, 10)])
+    func helpSmall(width: Int, height: Int) {
+        var state = Fixtures.state(width: width, height: height)
+        _ = update(&state, .keyPressed(.character("?")))
+        var seen = Set<String>()
+        var text = ""
+        for _ in 0..<40 {
+            let screen = render(state, theme: theme).lines
+            text = screen.joined(separator: "\n")
+            #expect(text.contains("Keys: Headlines"), "\(screen)")
+            #expect(text.contains("q close"), "\(screen)")
+            // A narrow box cuts long summaries with "…": their first words show the row was there.
+            for binding in state.keymap.bindings(for: .headlines)
+            where text.contains(String(binding.command.summary(in: .headlines).prefix(12))) {
+                seen.insert(binding.command.summary(in: .headlines))
+            }
+            _ = update(&state, .keyPressed(.pageDown))
+            #expect(state.isShowingHelp, "PgDn scrolls help; it does not close it")
+        }
+        #expect(seen == Set(state.keymap.bindings(for: .headlines).map { $0.command.summary(in: .headlines) }))
+        _ = update(&state, .keyPressed(.escape))
+        #expect(!state.isShowingHelp)
+    }
+
+    @Test("help is framed, so without colours it stands apart from the article behind it")
+    func helpFrame() {
         var state = Fixtures.state(width: 80, height: 24)
         _ = update(&state, .keyPressed(.character("?")))
-        let text = render(state, theme: theme).lines.joined(separator: "\n")
-        for binding in state.keymap.bindings(for: .headlines) {
-            #expect(text.contains(binding.command.summary(in: .headlines)))
+        let lines = render(state, theme: .monochrome).lines
+        let top = lines.firstIndex { $0.contains("┌") && $0.contains("Keys: Headlines") }
+        let bottom = lines.lastIndex { $0.contains("└") && $0.contains("┘") }
+        #expect(top != nil && bottom != nil)
+        if let top, let bottom {
+            #expect(lines[(top + 1)..<bottom].allSatisfy { $0.filter { $0 == "│" }.count >= 2 })
         }
     }
 
@@ -233,7 +271,7 @@ struct RenderTests {
                       "👩‍💻🧑🏽‍🚀🇯🇵❤️ family 👨‍👩‍👧‍👦 emoji row 🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉",
                       "a漢b字c漢d字e漢f字g漢h字i漢j字k漢l字m漢n字o漢p字q漢r字s漢t字u漢v字w漢x字y漢z字"]
         let rows = titles.enumerated().map { index, title in
-            Headline(id: StoryID(Int64(index + 1)), feedID: FeedID(1), feedTitle: "中文新闻网站🎉", title: title,
+            Headline(id: StoryID(Int64(index + 1)), feedID: FeedID(1), feedTitle: "中文新闻网站🎉", title: SafeLine(title),
                      date: Fixtures.now, commentCount: 3)
         }
         _ = update(&state, .headlinesLoaded(request.id, HeadlinePage(rows: rows, startIndex: 0, total: 3, unread: 3)))

@@ -58,4 +58,17 @@ struct LinkRuleTests {
         // ":x" has no scheme: a relative reference, allowed until it is resolved.
         #expect(URLResolver.isAllowedLink(scheme + ":x") == (allowed || scheme.isEmpty))
     }
+
+    /// Regression: a feed that writes `&amp;` inside CDATA left `?amp;utm_medium=…` in links.
+    @Test("a literal &amp; in a query is a separator, on the quick path (ASCII) and the general one (non-ASCII)")
+    func bothPaths() {
+        #expect(URLResolver.removingTrackingParameters("https://a.example/p?amp;x=1&amp;utm_source=s&amp;y=2")
+                == "https://a.example/p?amp;x=1&y=2")
+        #expect(URLResolver.removingTrackingParameters("https://a.example/p?x=1&amp;utm_medium=m")
+                == "https://a.example/p?x=1")
+        #expect(URLResolver.removingTrackingParameters("https://a.example/p?x=1&amp;y=2#frag")
+                == "https://a.example/p?x=1&y=2#frag")
+        #expect(URLResolver.removingTrackingParametersByComponents("https://a.example/é?x=1&amp;utm_medium=m&amp;y=2")
+                == "https://a.example/é?x=1&y=2")
+    }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The `urls` file in newsboat's format, so a newsboat user can copy theirs over:
 /// `URL [tag …] ["tag with spaces"] ["~Title"]`, `#` starts a comment line, blank lines are ignored.
 /// Editing keeps every other line (comments included) as the user wrote it.
@@ -46,8 +48,16 @@ public enum UrlsFile {
         var removed = false
         let kept = lines(text).filter { rawLine in
             let line = trimmed(rawLine)
-            guard !line.isEmpty, !line.hasPrefix("#"), case .success(let sub) = parseLine(line) else { return true }
-            if sub.url == url { removed = true; return false }
+            guard !line.isEmpty, !line.hasPrefix("#") else { return true }
+            // Any line the file has can go, a bad one too: matched by its subscription's URL, by its
+            // first word as written, or as a whole.
+            let matches: Bool
+            if case .success(let sub) = parseLine(line) {
+                matches = sub.url == url
+            } else {
+                matches = tokens(of: line).tokens.first == url || line == url
+            }
+            if matches { removed = true; return false }
             return true
         }
         return (kept.joined(separator: "\n"), removed)
@@ -81,13 +91,27 @@ public enum UrlsFile {
         return scalar.properties.isWhitespace
     }
 
-    static func parseLine(_ line: String) -> Result<Subscription, Failure> {
+    /// The tokens of a line, newsboat's way (white space separates, double quotes group, backslash escapes
+    /// inside quotes), and whether a quote was left open.
+    static func tokens(of line: String) -> (tokens: [String], unclosed: Bool) {
         var tokens: [String] = []
         var current = String.UnicodeScalarView()
         var inQuotes = false
         var tokenStarted = false
+        var escaped = false
         for scalar in line.unicodeScalars {
-            if scalar == "\"" {
+            if escaped {
+                // newsboat's escapes inside quotes: \" and \\ stand for themselves, \n \r \t for white
+                // space (a title is one line), any other pair is kept as written.
+                escaped = false
+                switch scalar {
+                case "\"", "\\": current.append(scalar)
+                case "n", "r", "t": current.append(" ")
+                default: current.append("\\"); current.append(scalar)
+                }
+            } else if inQuotes && scalar == "\\" {
+                escaped = true
+            } else if scalar == "\"" {
                 inQuotes.toggle()
                 tokenStarted = true
             } else if !inQuotes && isSpace(scalar) {
@@ -99,8 +123,14 @@ public enum UrlsFile {
                 tokenStarted = true
             }
         }
-        if inQuotes { return .failure(Failure(text: "unclosed quote")) }
+        if escaped { current.append("\\") }
         if tokenStarted { tokens.append(String(current)) }
+        return (tokens, inQuotes)
+    }
+
+    static func parseLine(_ line: String) -> Result<Subscription, Failure> {
+        let (tokens, unclosed) = tokens(of: line)
+        if unclosed { return .failure(Failure(text: "unclosed quote")) }
         guard let url = tokens.first, !url.isEmpty else { return .failure(Failure(text: "no URL")) }
         if let problem = urlProblem(url) { return .failure(Failure(text: problem)) }
         var tags: [String] = []
@@ -115,6 +145,21 @@ public enum UrlsFile {
             }
         }
         return .success(Subscription(url: url, tags: tags, title: title))
+    }
+
+    /// Why `url` cannot be added to the file (`gazette add`, even without fetching it first), or nil when
+    /// it can: a known source kind, a file path, or an absolute http(s) URL with a host and no white space.
+    public static func problem(adding url: String) -> String? {
+        if let problem = urlProblem(url) { return problem }
+        let lower = url.lowercased()
+        guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return nil }
+        if url.unicodeScalars.contains(where: isSpace) {
+            return "'\(url)' has white space in it; a URL has none (write a space as %20)"
+        }
+        guard let host = URLComponents(string: url)?.host, !host.isEmpty else {
+            return "'\(url)' is not an absolute URL (it needs a host: https://example.org/feed)"
+        }
+        return nil
     }
 
     /// Why `url` cannot be subscribed to, or nil when it can.
@@ -134,6 +179,6 @@ public enum UrlsFile {
     }
 
     private static func quote(_ token: String) -> String {
-        "\"" + token.replacingOccurrences(of: "\"", with: "'") + "\""
+        "\"" + token.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "'") + "\""
     }
 }

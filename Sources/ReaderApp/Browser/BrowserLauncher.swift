@@ -8,8 +8,10 @@ import Darwin
 import TextSafety
 
 /// Starts the user's browser on a URL: with an argument vector (never a shell, so nothing in the URL is
-/// ever interpreted), only for `http`/`https` URLs, detached from the terminal (its standard streams go to
-/// /dev/null, so nothing it prints reaches the reader's screen) and without waiting for it.
+/// ever interpreted), only for `http`/`https` URLs. A graphical browser runs detached from the terminal (its
+/// standard streams go to /dev/null, so nothing it prints reaches the reader's screen), without waiting for
+/// it. A text browser (w3m, lynx, …) gets the terminal: the reader leaves the screen, runs it in the
+/// foreground, waits for it, and comes back (`ReaderRuntime` does the leaving and coming back).
 public struct BrowserLauncher: Sendable {
     /// Why a URL was not opened.
     public enum LaunchError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -26,22 +28,42 @@ public struct BrowserLauncher: Sendable {
         }
     }
 
-    /// The browser command; the URL is appended, or replaces a `%s` argument.
+    /// The browser command; the URL replaces `%u` (newsboat's convention) or `%s` in an argument, else it
+    /// is appended.
     public let command: [String]
+    /// Whether the browser draws in the terminal, and so must be given it.
+    public let isTextBrowser: Bool
 
-    public init(command: [String]) { self.command = command.isEmpty ? Self.systemOpener : command }
+    /// - Parameter textBrowser: true or false to say whether the browser runs in the terminal; nil decides
+    ///   by the program's name (`textBrowserNames`).
+    public init(command: [String], textBrowser: Bool? = nil) {
+        self.command = command.isEmpty ? Self.systemOpener : command
+        isTextBrowser = textBrowser ?? Self.isTextBrowserName(self.command[0])
+    }
 
     /// The browser from the settings, else `$BROWSER` (its first `:`-separated entry, split at white
     /// space, as in the usual convention), else `xdg-open` (`open` on macOS).
-    public init(configured: [String]?, environment: [String: String]) {
+    public init(configured: [String]?, textBrowser: Bool? = nil, environment: [String: String]) {
         if let configured, !configured.isEmpty {
-            self.init(command: configured)
+            self.init(command: configured, textBrowser: textBrowser)
         } else if let variable = environment["BROWSER"],
                   let first = variable.split(separator: ":").first {
-            self.init(command: first.split(whereSeparator: \.isWhitespace).map(String.init))
+            self.init(command: first.split(whereSeparator: \.isWhitespace).map(String.init), textBrowser: textBrowser)
         } else {
-            self.init(command: Self.systemOpener)
+            self.init(command: Self.systemOpener, textBrowser: textBrowser)
         }
+    }
+
+    /// Programs known to draw in the terminal. Anything else is taken for a graphical browser unless
+    /// `text-browser = true` says otherwise.
+    public static let textBrowserNames: Set<String> = [
+        "w3m", "lynx", "links", "links2", "elinks", "browsh", "carbonyl", "cha", "chawan", "www-browser", "amfora",
+    ]
+
+    /// Whether `program` (a path or a name) is one of `textBrowserNames`.
+    static func isTextBrowserName(_ program: String) -> Bool {
+        let name = program.split(separator: "/").last.map(String.init) ?? program
+        return textBrowserNames.contains(name)
     }
 
     #if os(macOS)
@@ -50,34 +72,49 @@ public struct BrowserLauncher: Sendable {
     static let systemOpener = ["xdg-open"]
     #endif
 
-    /// The argument vector for `url`: `%s` in an argument is replaced by it, else it is the last argument.
+    /// The argument vector for `url`: `%u` (or `%s`) in an argument is replaced by it, else it is the last
+    /// argument.
     public func arguments(for url: String) -> [String] {
-        if command.contains(where: { $0.contains("%s") }) {
-            return command.map { $0.replacingOccurrences(of: "%s", with: url) }
+        if command.contains(where: { $0.contains("%u") || $0.contains("%s") }) {
+            return command.map {
+                $0.replacingOccurrences(of: "%u", with: url).replacingOccurrences(of: "%s", with: url)
+            }
         }
         return command + [url]
+    }
+
+    /// Runs a text browser on `url` with the terminal as its standard streams and waits for it to end.
+    /// The caller must have left the screen first.
+    public func runInForeground(_ url: String) throws(LaunchError) {
+        guard let safe = Sanitizer.safeURL(url) else { throw .refused(url) }
+        let pid = try Self.spawn(arguments(for: safe), detached: false)
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
     }
 
     /// Starts the browser on `url` and returns at once; the child is reaped by a thread of its own.
     public func open(_ url: String) throws(LaunchError) {
         guard let safe = Sanitizer.safeURL(url) else { throw .refused(url) }
         let argv = arguments(for: safe)
-        let pid = try Self.spawn(argv)
+        let pid = try Self.spawn(argv, detached: true)
         Thread.detachNewThread {
             var status: Int32 = 0
             while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         }
     }
 
-    /// posix_spawnp with /dev/null as the child's standard streams, its own session (so the terminal's
-    /// signals and job control leave it alone), no blocked signals and default dispositions.
-    private static func spawn(_ argv: [String]) throws(LaunchError) -> pid_t {
+    /// posix_spawnp with no blocked signals and default dispositions. Detached: /dev/null as the child's
+    /// standard streams and its own session (so the terminal's signals and job control leave it alone);
+    /// otherwise the terminal's streams, in the reader's session.
+    private static func spawn(_ argv: [String], detached: Bool) throws(LaunchError) -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        if detached {
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -90,7 +127,7 @@ public struct BrowserLauncher: Sendable {
         var flags = Int32(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF)
         #if os(Linux)
         // glibc's POSIX_SPAWN_SETSID (0x80, since 2.26); the Swift overlay does not export the macro.
-        flags |= 0x80
+        if detached { flags |= 0x80 }
         #endif
         posix_spawnattr_setflags(&attributes, Int16(flags))
         // strdup'd copies: posix_spawnp wants mutable C strings, freed once the child has its own copy.

@@ -17,10 +17,14 @@ final class RefreshDriver {
     private var lastEmitted: ContinuousClock.Instant?
     /// Where refreshes run: off the cooperative pool, so the reader's loop never waits behind them.
     private let executor: BackgroundExecutor?
+    /// Re-reads the urls file into the cache before each refresh (see `RefreshOptions.subscriptions`).
+    private let subscriptions: (@Sendable () throws -> [String])?
 
     /// - Parameter intervalMinutes: minutes between automatic refreshes, counted from `start`; 0 is off.
-    init(refresher: (any FeedRefreshing)?, intervalMinutes: Int, start: Date) {
+    init(refresher: (any FeedRefreshing)?, intervalMinutes: Int, start: Date,
+         subscriptions: (@Sendable () throws -> [String])? = nil) {
         self.refresher = refresher
+        self.subscriptions = subscriptions
         interval = intervalMinutes > 0 && refresher != nil ? TimeInterval(intervalMinutes) * 60 : nil
         nextAutomatic = interval.map { start.addingTimeInterval($0) }
         executor = refresher == nil ? nil
@@ -38,13 +42,16 @@ final class RefreshDriver {
         lastEmitted = nil
         let refresher = self.refresher
         let executor = self.executor
+        let subscriptions = self.subscriptions
         return { store in
             guard let refresher else {
                 return .refreshFinished(request.id, RefreshTally(done: 0, total: 0, errors: 1,
                                                                  firstError: "refreshing is not available"))
             }
             let feeds: [Feed]
+            var problems: [String] = []
             do {
+                if let subscriptions { problems = try subscriptions() }
                 feeds = try await store.feeds()
             } catch {
                 return .refreshFinished(request.id, RefreshTally(done: 0, total: 0, errors: 1,
@@ -54,6 +61,7 @@ final class RefreshDriver {
             switch request.scope {
             case .all: chosen = feeds
             case .feed(let id, _): chosen = feeds.filter { $0.id == id }
+            case .unfetched: chosen = feeds.filter { $0.lastFetched == nil && $0.kind != .sample }
             }
             let report = await withTaskExecutorPreference(executor) {
                 await refresher.refresh(chosen, force: false) { box.set($0) }
@@ -63,7 +71,7 @@ final class RefreshDriver {
                 let name = outcome.title.isEmpty ? outcome.url : outcome.title
                 if case .failed(let message) = outcome.status { return "\(name): \(message)" }
                 return name
-            }
+            } ?? problems.first
             return .refreshFinished(request.id, RefreshTally(done: report.outcomes.count, total: report.outcomes.count,
                                                              newStories: report.newStories, errors: failures.count,
                                                              firstError: first))

@@ -11,6 +11,13 @@ public enum SubscriptionSync {
         public var removed: [String] = []
     }
 
+    /// Reads `file` and applies its subscriptions to `cache`; returns the file's problems in words.
+    public static func apply(file: SubscriptionsFile, to cache: NewsCache) throws -> [String] {
+        let (subscriptions, problems) = try file.load()
+        try apply(subscriptions, to: cache)
+        return problems.map { "\(file.path): \($0)" }
+    }
+
     /// Applies `subscriptions` to `cache`; the sample edition's feeds are never touched.
     @discardableResult
     public static func apply(_ subscriptions: [Subscription], to cache: NewsCache) throws -> Changes {

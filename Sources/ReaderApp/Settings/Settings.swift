@@ -7,8 +7,12 @@ public struct Settings: Sendable, Equatable {
     public var refreshIntervalMinutes = 60
     /// How fetching behaves: timeout, size limit, user agent, concurrency.
     public var fetch = FetchPolicy()
-    /// The browser command as an argument vector (the URL is appended); nil: `$BROWSER`, else `xdg-open`.
+    /// The browser command as an argument vector (`%u` stands for the URL, else it is appended); nil:
+    /// `$BROWSER`, else `xdg-open`.
     public var browser: [String]?
+    /// Whether the browser runs in the terminal (true), detached beside it (false), or as its name says
+    /// (nil: w3m, lynx, links, elinks, … are text browsers; see `BrowserLauncher.textBrowserNames`).
+    public var textBrowser: Bool?
     /// The theme's name: a file in the user's themes folder or in the shipped `Themes/`.
     public var theme = "default"
     /// Opening a story marks it read.

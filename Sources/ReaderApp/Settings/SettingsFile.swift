@@ -90,6 +90,11 @@ public enum SettingsFile {
                 settings.browser = argv.isEmpty ? nil : argv
                 return nil
             },
+            "text-browser": { settings, value in
+                guard let flag = value.bool else { return "expected true or false" }
+                settings.textBrowser = flag
+                return nil
+            },
             "mark-read-on-open": { settings, value in
                 guard let flag = value.bool else { return "expected true or false" }
                 settings.markReadOnOpen = flag
