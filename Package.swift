@@ -18,6 +18,8 @@ let package = Package(
         // MARK: system libraries (Debian packages; Homebrew equivalents in README.md)
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]),
         .systemLibrary(name: "CGumbo", providers: [.apt(["libgumbo-dev"]), .brew(["gumbo-parser"])]),
+        // libcurl for HTTP: the only transport that lets Gazette bound a download's memory and time.
+        .systemLibrary(name: "CCurl", providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]),
 
         // MARK: pure modules (no I/O)
         .target(name: "TextSafety"),
@@ -28,7 +30,7 @@ let package = Package(
         .target(name: "ReaderUI", dependencies: ["ReaderCore", "ArticleText", "TextSafety", "TermCore", "NewsModel", "TOMLKit"]),
 
         // MARK: modules with effects (network, disk, terminal)
-        .target(name: "NewsSources", dependencies: ["NewsModel", "TextSafety"]),
+        .target(name: "NewsSources", dependencies: ["NewsModel", "TextSafety", "CCurl"]),
         .target(name: "NewsCache", dependencies: ["NewsModel", "TextSafety", .product(name: "GRDB", package: "GRDB.swift")]),
 
         .target(name: "NcursesBackend", dependencies: ["TermCore", "CNcursesw"]),

@@ -3,8 +3,8 @@
 # (root, or sudo without a password); otherwise prints the exact command and fails.
 set -euo pipefail
 
-# libcurl4-openssl-dev and libxml2-dev: the release binary links Foundation statically, which then needs
-# the curl and libxml2 development links (`-lcurl`, `-lxml2`) that the shared Foundation does not.
+# libcurl4-openssl-dev: Gazette's HTTP transport (NewsSources, through the CCurl module), and with
+# libxml2-dev what the statically linked Foundation of the release binary needs (`-lcurl`, `-lxml2`).
 # libjemalloc-dev: the allocator the binary links in place of glibc's malloc (DECISIONS.md).
 packages=(libncurses-dev libsqlite3-dev libgumbo-dev tmux pkg-config libcurl4-openssl-dev libxml2-dev libjemalloc-dev)
 missing=()

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -65,11 +66,36 @@ static inline int *gz_signal_pipe_fds(void) {
     static int fds[2] = { -1, -1 };
     return fds;
 }
+/* The signals that end a session through the pipe, cleanly (the runtime leaves its loop, the cache closes,
+   the terminal is restored, the exit status is 128 + signal): every signal whose default action ends the
+   process and that is not a fault: Ctrl-C, Ctrl-\\ (SIGQUIT), kill, a lost terminal, timers and limits.
+   SIGWINCH is the one that does not end it (a resize). */
+#define GZ_PIPED_SIGNAL_COUNT 12
+static const int gz_handled_signals[GZ_PIPED_SIGNAL_COUNT] = {
+    SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGQUIT, SIGPIPE, SIGUSR1, SIGUSR2, SIGALRM, SIGXCPU, SIGXFSZ, SIGVTALRM
+};
+/* Faults and aborts (a crash, fatalError, SIGKILL aside): nothing can run cleanly any more, so the handler
+   writes a sequence prepared in advance (leave the alternate screen, show the cursor, reset attributes and
+   the keypad) and the saved terminal modes with async-signal-safe calls only, then lets the signal do
+   what it did before (the Swift runtime's backtrace, a core dump). */
+#define GZ_FATAL_SIGNAL_COUNT 7
+static const int gz_fatal_signals[GZ_FATAL_SIGNAL_COUNT] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGSYS };
+
 static inline struct sigaction *gz_signal_saved_actions(void) {
-    static struct sigaction saved[4];
+    static struct sigaction saved[GZ_PIPED_SIGNAL_COUNT + GZ_FATAL_SIGNAL_COUNT];
     return saved;
 }
-static const int gz_handled_signals[4] = { SIGINT, SIGTERM, SIGHUP, SIGWINCH };
+/* The emergency restore: the bytes to write and the terminal modes to set, prepared at start. */
+struct gz_emergency_restore {
+    char sequence[256];
+    int length;
+    int has_modes;
+    struct termios modes;
+};
+static inline struct gz_emergency_restore *gz_emergency(void) {
+    static struct gz_emergency_restore restore;
+    return &restore;
+}
 
 static void gz_on_signal(int signal_number) {
     int saved_errno = errno;
@@ -79,9 +105,24 @@ static void gz_on_signal(int signal_number) {
     errno = saved_errno;
 }
 
-/* Opens the pipe (both ends non-blocking, close-on-exec) and installs the handlers for SIGINT, SIGTERM,
-   SIGHUP and SIGWINCH. Must run before newterm: ncurses installs its own handlers (which call exit) only for
-   signals still at SIG_DFL. Returns the read end, or -1 with errno set (EBUSY when already open). */
+static void gz_on_fatal_signal(int signal_number) {
+    struct gz_emergency_restore *restore = gz_emergency();
+    if (restore->length > 0) { ssize_t ignored = write(STDOUT_FILENO, restore->sequence, (size_t)restore->length); (void)ignored; }
+    if (restore->has_modes) tcsetattr(STDIN_FILENO, TCSANOW, &restore->modes);
+    /* Back to what was there before us, then again: a fault re-executes and lands there; an abort or a
+       signal sent by kill is raised anew (it is blocked until this handler returns). */
+    for (int i = 0; i < GZ_FATAL_SIGNAL_COUNT; i++) {
+        if (gz_fatal_signals[i] == signal_number) {
+            sigaction(signal_number, &gz_signal_saved_actions()[GZ_PIPED_SIGNAL_COUNT + i], NULL);
+        }
+    }
+    raise(signal_number);
+}
+
+/* Opens the pipe (both ends non-blocking, close-on-exec) and installs the handlers for the piped and the
+   fatal signals. Must run before newterm: ncurses installs its own handlers (which call exit) only for
+   signals still at SIG_DFL. Saves the terminal modes for the emergency restore. Returns the read end, or -1
+   with errno set (EBUSY when already open). */
 static inline int gz_signal_pipe_open(void) {
     int *pipe_fds = gz_signal_pipe_fds();
     if (pipe_fds[0] >= 0) { errno = EBUSY; return -1; }
@@ -92,6 +133,9 @@ static inline int gz_signal_pipe_open(void) {
         fcntl(fds[i], F_SETFD, FD_CLOEXEC);
     }
     pipe_fds[0] = fds[0]; pipe_fds[1] = fds[1];
+    struct gz_emergency_restore *restore = gz_emergency();
+    restore->length = 0;
+    restore->has_modes = tcgetattr(STDIN_FILENO, &restore->modes) == 0;
     struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_handler = gz_on_signal;
@@ -100,13 +144,33 @@ static inline int gz_signal_pipe_open(void) {
     struct sigaction *saved = gz_signal_saved_actions();
     sigset_t unblock;
     sigemptyset(&unblock);
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < GZ_PIPED_SIGNAL_COUNT; i++) {
         sigaction(gz_handled_signals[i], &action, &saved[i]);
         sigaddset(&unblock, gz_handled_signals[i]);
+    }
+    struct sigaction fatal;
+    memset(&fatal, 0, sizeof fatal);
+    fatal.sa_handler = gz_on_fatal_signal;
+    sigemptyset(&fatal.sa_mask);
+    fatal.sa_flags = SA_ONSTACK;
+    for (int i = 0; i < GZ_FATAL_SIGNAL_COUNT; i++) {
+        sigaction(gz_fatal_signals[i], &fatal, &saved[GZ_PIPED_SIGNAL_COUNT + i]);
     }
     /* A parent may have started us with these blocked (mask is inherited); this thread takes them. */
     pthread_sigmask(SIG_UNBLOCK, &unblock, NULL);
     return fds[0];
+}
+
+/* Appends a terminfo string capability (rmcup, cnorm...) to the emergency restore sequence. Call after
+   newterm, from the thread that owns the terminal, before anything can crash. */
+static inline void gz_emergency_add_capability(const char *name) {
+    char *value = tigetstr((char *)name);
+    if (value == NULL || value == (char *)-1) return;
+    struct gz_emergency_restore *restore = gz_emergency();
+    size_t length = strlen(value);
+    if ((size_t)restore->length + length >= sizeof restore->sequence) return;
+    memcpy(restore->sequence + restore->length, value, length);
+    restore->length += (int)length;
 }
 
 /* Restores the handlers found at open and closes the pipe. Safe to call when not open. */
@@ -114,7 +178,12 @@ static inline void gz_signal_pipe_close(void) {
     int *pipe_fds = gz_signal_pipe_fds();
     if (pipe_fds[0] < 0) return;
     struct sigaction *saved = gz_signal_saved_actions();
-    for (int i = 0; i < 4; i++) sigaction(gz_handled_signals[i], &saved[i], NULL);
+    for (int i = 0; i < GZ_PIPED_SIGNAL_COUNT; i++) sigaction(gz_handled_signals[i], &saved[i], NULL);
+    for (int i = 0; i < GZ_FATAL_SIGNAL_COUNT; i++) {
+        sigaction(gz_fatal_signals[i], &saved[GZ_PIPED_SIGNAL_COUNT + i], NULL);
+    }
+    gz_emergency()->length = 0;
+    gz_emergency()->has_modes = 0;
     int read_end = pipe_fds[0], write_end = pipe_fds[1];
     pipe_fds[0] = -1; pipe_fds[1] = -1;
     close(write_end); close(read_end);

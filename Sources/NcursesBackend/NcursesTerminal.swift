@@ -9,8 +9,9 @@ import Darwin
 /// The real terminal, through ncursesw: the only code in Gazette that calls ncurses.
 ///
 /// Starting checks `TERM`, the streams and the locale before ncurses can `exit(1)` on us, installs the
-/// signal handlers (SIGINT, SIGTERM, SIGHUP end the session through `InputEvent.terminate`; SIGWINCH
-/// becomes `.resize`), then starts ncurses in cbreak mode with colours. `stop()` restores the terminal;
+/// signal handlers (SIGINT, SIGTERM, SIGHUP, SIGQUIT and every other signal that ends a process by default
+/// end the session through `InputEvent.terminate`; SIGWINCH becomes `.resize`; a crash restores the
+/// terminal from its signal handler), then starts ncurses in cbreak mode with colours. `stop()` restores the terminal;
 /// `withTerminal(_:)` guarantees it runs on every path out.
 @MainActor
 public final class NcursesTerminal: Backend {
@@ -29,7 +30,7 @@ public final class NcursesTerminal: Backend {
     /// Scratch buffer for one cell's characters: at most `CCHARW_MAX` plus the terminating zero.
     var cellCharacters: [wchar_t]
 
-    /// The signal that ended the session (SIGINT, SIGTERM or SIGHUP), if one did. The command line turns it
+    /// The signal that ended the session (SIGINT, SIGTERM, SIGHUP, SIGQUIT...), if one did. The command line turns it
     /// into the conventional exit status 128 + signal.
     public internal(set) var receivedSignal: Int32?
 
@@ -51,6 +52,7 @@ public final class NcursesTerminal: Backend {
         self.screen = screen
         self.signalPipe = pipe
         _ = set_term(screen)
+        SignalPipe.prepareEmergencyRestore()
         _ = cbreak()          // keys arrive one by one; Ctrl-C still raises SIGINT, which we handle
         _ = noecho()
         _ = nonl()            // Enter arrives as \r, not translated; both \r and \n decode to .enter

@@ -58,6 +58,16 @@ enum CharsetDecoder {
                 warnings.append("unknown encoding \(declared); read as UTF-8")
             }
         }
+        // A declaration of UTF-16 or UTF-32 that could be read byte by byte was not written in it (real UTF-16
+        // text is caught by its byte-order mark or the layout of `<` above): browsers read such a document
+        // as UTF-8, and so does Gazette, with a warning.
+        if let named = chosen, let iconvName = canonicalName(named), iconvName.hasPrefix("UTF-16") || iconvName.hasPrefix("UTF-32"),
+           !bytes.prefix(64).contains(0) {
+            var result = utf8(bytes, skip: 0, name: "utf-8", declared: false)
+            result.warnings.insert(contentsOf: warnings + ["declared \(named) but written in single-byte text; read as UTF-8"],
+                                   at: 0)
+            return result
+        }
         guard let chosen, let iconvName = canonicalName(chosen) else {
             var result = utf8(bytes, skip: 0, name: "utf-8", declared: false)
             result.warnings.insert(contentsOf: warnings, at: 0)

@@ -54,9 +54,17 @@ public enum FeedParser {
         if firstSignificant == UInt8(ascii: "{") {
             var body = data
             if data.starts(with: [0xEF, 0xBB, 0xBF]) { body = data.dropFirst(3) }
+            // JSON is UTF-8 (RFC 8259), and JSONSerialization refuses a whole feed for one bad byte: bad
+            // sequences become U+FFFD with a warning, as for XML.
+            var warnings: [String] = []
+            let valid = body.withUnsafeBytes { CharsetDecoder.isValidUTF8($0.bindMemory(to: UInt8.self)) }
+            if !valid {
+                body = Data(String(decoding: body, as: UTF8.self).utf8)
+                warnings.append("invalid UTF-8 bytes were replaced with U+FFFD")
+            }
             var feed = try JSONFeedReader(assembler: assembler).read(body)
             feed.encoding = "utf-8"
-            return ParseResult(feed: feed, warnings: [])
+            return ParseResult(feed: feed, warnings: warnings)
         }
         return try data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)

@@ -30,9 +30,9 @@ struct AddCommand: AsyncParsableCommand {
             case .feed(let feedURL, let feedTitle, let via):
                 chosen = feedURL
                 if let via {
-                    print("\(via) is a web page; it advertises the feed \(feedURL) — subscribing to that.")
+                    printLine("\(via) is a web page; it advertises the feed \(feedURL) — subscribing to that.")
                 }
-                print("Found “\(feedTitle ?? feedURL)”.")
+                printLine("Found “\(feedTitle ?? feedURL)”.")
             case .failed(let message):
                 throw CommandFailure(message: "\(url): \(message)\n  (use --no-check to subscribe anyway)")
             }
@@ -40,9 +40,9 @@ struct AddCommand: AsyncParsableCommand {
         let file = SubscriptionsFile(path: paths.urlsFile)
         do {
             if try file.add(Subscription(url: chosen, tags: tags, title: title)) {
-                print("Subscribed to \(chosen). Fetch it with: gazette refresh")
+                printLine("Subscribed to \(chosen). Fetch it with: gazette refresh")
             } else {
-                print("Already subscribed to \(chosen).")
+                printLine("Already subscribed to \(chosen).")
             }
         } catch {
             throw CommandFailure(message: "\(error)")

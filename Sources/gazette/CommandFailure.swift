@@ -1,4 +1,5 @@
 import ArgumentParser
+import TextSafety
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -12,8 +13,15 @@ struct CommandFailure: Error, CustomStringConvertible {
     var description: String { message }
 }
 
-/// Writes one line to standard error (Swift 6 rejects the `stderr` global; `write(2, …)` is safe).
+/// Writes one line to standard error (Swift 6 rejects the `stderr` global; `write(2, …)` is safe), through
+/// the sanitiser: URLs, titles and server messages in it come from outside.
 func printError(_ line: String) {
-    let text = line + "\n"
+    let text = Sanitizer.clean(line) + "\n"
     _ = text.withCString { write(2, $0, strlen($0)) }
+}
+
+/// Prints one line to standard output through the sanitiser, for messages that quote URLs and titles from
+/// feeds, pages and files.
+func printLine(_ line: String) {
+    print(Sanitizer.clean(line))
 }

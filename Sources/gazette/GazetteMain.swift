@@ -1,4 +1,5 @@
 import ArgumentParser
+import TextSafety
 import NcursesBackend
 #if canImport(Glibc)
 import Glibc
@@ -61,7 +62,7 @@ enum GazetteMain {
     }
 
     private static func printError(_ message: String) {
-        writeStandardError("gazette: error: \(message)\n")
+        writeStandardError("gazette: error: \(Sanitizer.clean(message))\n")
     }
 
     /// Writes to file descriptor 2 directly: libc's `stderr` is a C global Swift 6 will not touch.

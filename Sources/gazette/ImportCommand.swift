@@ -25,9 +25,9 @@ struct ImportCommand: AsyncParsableCommand {
         do {
             let added = try urls.merge(subscriptions)
             let skipped = subscriptions.count - added.count
-            print("Imported \(added.count) of \(subscriptions.count) feeds from \(file)"
+            printLine("Imported \(added.count) of \(subscriptions.count) feeds from \(file)"
                   + (skipped > 0 ? " (\(skipped) already subscribed)" : "") + ".")
-            if !added.isEmpty { print("Fetch them with: gazette refresh") }
+            if !added.isEmpty { printLine("Fetch them with: gazette refresh") }
         } catch {
             throw CommandFailure(message: "\(error)")
         }

@@ -1,10 +1,8 @@
 import ArgumentParser
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import NewsModel
 import NewsSources
+import ReaderApp
 import TextSafety
 
 /// `gazette parse`: parses one feed and prints it as JSON — the diagnostic users run when a feed looks wrong,
@@ -20,6 +18,8 @@ struct ParseCommand: AsyncParsableCommand {
             """
     )
 
+    @OptionGroup var location: PathOptions
+
     @Argument(help: "A feed file, or a file:// or http(s) URL.")
     var source: String
 
@@ -32,11 +32,12 @@ struct ParseCommand: AsyncParsableCommand {
     @Option(name: .customLong("headers-json"), help: "HTTP response headers as a JSON object (Content-Type, Content-Location), standing in for a real response.")
     var headersJSON: String?
 
-    @Option(name: .customLong("max-size"), help: "Refuse documents larger than this many bytes (default 32 MB).")
-    var maxSize: Int = ParseLimits.default.maxBytes
+    @Option(name: .customLong("max-size"), help: "Refuse documents larger than this many bytes (default: refresh.max-feed-size-mb in config.toml, 32 MB).")
+    var maxSize: Int?
 
     func run() async throws {
-        var (data, fetchedURL, fetchedType) = try await load(source)
+        let settings = try loadSettings(try location.resolved())
+        var (data, fetchedURL, fetchedType) = try await load(source, settings: settings)
         if let baseURL, !baseURL.isEmpty { fetchedURL = baseURL }
         if let contentType, !contentType.isEmpty { fetchedType = contentType }
         if let headersJSON, let object = try? JSONSerialization.jsonObject(with: Data(headersJSON.utf8)) as? [String: Any] {
@@ -44,14 +45,14 @@ struct ParseCommand: AsyncParsableCommand {
             if let type = headers["content-type"] { fetchedType = type }
             if let location = headers["content-location"] { fetchedURL = Self.contentLocation(location, against: fetchedURL) }
         }
-        let limits = ParseLimits(maxBytes: maxSize)
+        let limits = ParseLimits(maxBytes: maxSize ?? settings.fetch.maxBytes)
         do {
             let result = try FeedParser.parse(data: data, url: fetchedURL, contentType: fetchedType, fetchedAt: Date(),
                                               limits: limits)
-            for warning in result.warnings { FileHandle.standardError.write(Data("gazette: warning: \(warning)\n".utf8)) }
+            for warning in result.warnings { printError("gazette: warning: \(warning)") }
             print(FeedJSON.render(result.feed))
         } catch let error as FeedParseError {
-            FileHandle.standardError.write(Data("gazette: error: \(error.description)\n".utf8))
+            printError("gazette: error: \(error.description)")
             throw ExitCode(2)
         }
     }
@@ -66,27 +67,32 @@ struct ParseCommand: AsyncParsableCommand {
         }
     }
 
-    /// Reads a file or fetches a URL; returns the bytes, the URL to resolve against and the Content-Type.
-    func load(_ source: String) async throws -> (Data, String?, String?) {
-        if source.hasPrefix("http://") || source.hasPrefix("https://") {
-            guard let url = URL(string: source) else { throw ValidationError("not a valid URL: \(source)") }
-            let (data, response) = try await URLSession(configuration: .ephemeral).data(from: url)
-            let http = response as? HTTPURLResponse
-            if let status = http?.statusCode, !(200..<300).contains(status) {
-                FileHandle.standardError.write(Data("gazette: error: HTTP \(status) from \(source)\n".utf8))
+    /// Reads a file or fetches a URL with the fetcher `gazette refresh` uses (its size limit, timeouts
+    /// and messages); returns the bytes, the URL to resolve against and the Content-Type.
+    func load(_ source: String, settings: Settings) async throws -> (Data, String?, String?) {
+        let lower = source.lowercased()
+        if lower.hasPrefix("http://") || lower.hasPrefix("https://") {
+            var policy = settings.fetch
+            if let maxSize { policy.maxBytes = maxSize }
+            do {
+                guard case .fetched(let body) = try await FeedFetcher(policy: policy).fetch(source) else {
+                    throw FetchError.other("the server answered 304 Not Modified to a plain request")
+                }
+                var documentURL = body.finalURL
+                if let location = body.contentLocation {
+                    documentURL = Self.contentLocation(location, against: documentURL) ?? documentURL
+                }
+                return (body.data, documentURL, body.contentType)
+            } catch let error as FetchError {
+                printError("gazette: error: \(source): \(error.message)")
                 throw ExitCode(2)
             }
-            var documentURL = response.url?.absoluteString ?? source
-            if let location = http?.value(forHTTPHeaderField: "Content-Location") {
-                documentURL = Self.contentLocation(location, against: documentURL) ?? documentURL
-            }
-            return (data, documentURL, http?.value(forHTTPHeaderField: "Content-Type"))
         }
         let path = source.hasPrefix("file://") ? (URL(string: source)?.path ?? String(source.dropFirst(7))) : source
         do {
             return (try Data(contentsOf: URL(fileURLWithPath: path)), nil, nil)
         } catch {
-            FileHandle.standardError.write(Data("gazette: error: cannot read \(path)\n".utf8))
+            printError("gazette: error: cannot read \(path)")
             throw ExitCode(2)
         }
     }
@@ -148,7 +154,11 @@ enum FeedJSON {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                // Controls (C0, DEL, C1) and the invisible bidi and line-separator marks are written as
+                // escapes: the JSON keeps the exact text, and a terminal showing it sees none of them.
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028
+                    || scalar.value == 0x2029 || scalar.value == 0x061C || (0x200E...0x200F).contains(scalar.value)
+                    || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value) {
                     out += String(format: "\\u%04x", scalar.value)
                 } else {
                     out.unicodeScalars.append(scalar)

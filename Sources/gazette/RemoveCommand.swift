@@ -19,6 +19,6 @@ struct RemoveCommand: AsyncParsableCommand {
         } catch let error as SubscriptionsFile.FileError {
             throw CommandFailure(message: "\(error)")
         }
-        print("Unsubscribed from \(url)")
+        printLine("Unsubscribed from \(url)")
     }
 }

@@ -80,7 +80,8 @@ struct TerminalBackendTests {
     }
 
     @Test("A termination signal ends the session cleanly with status 128 + signal",
-          arguments: [(SIGTERM, "TERM"), (SIGHUP, "HUP"), (SIGINT, "INT")])
+          arguments: [(SIGTERM, "TERM"), (SIGHUP, "HUP"), (SIGINT, "INT"), (SIGQUIT, "QUIT"), (SIGUSR1, "USR1"),
+                      (SIGALRM, "ALRM"), (SIGPIPE, "PIPE")])
     func signals(signal: Int32, name: String) throws {
         let session = try start()
         defer { session.close() }
@@ -105,14 +106,31 @@ struct TerminalBackendTests {
         try expectRestored(session, exit)
     }
 
-    @Test("Ctrl-C typed at the keyboard ends the session cleanly with status 130")
-    func controlC() throws {
+    @Test("A crash (a fault or an abort) still leaves the terminal restored, and the signal ends the process",
+          arguments: [(SIGSEGV, "SEGV"), (SIGABRT, "ABRT"), (SIGBUS, "BUS"), (SIGILL, "ILL")])
+    func crash(signal: Int32, name: String) throws {
+        // Without the Swift runtime's backtracer, which would catch a signal sent by kill and let the process
+        // run on (a real fault comes back and ends it after the report; kill's signal does not).
+        let session = try TmuxSession(width: 100, height: 30, environment: ["SWIFT_BACKTRACE=enable=no"]) { _, _ in
+            ["terminal-check"]
+        }
+        defer { session.close() }
+        try session.waitFor("Gazette terminal check")
+        try session.signal(signal)
+        let exit = try #require(try session.waitForExit())
+        #expect(exit.status == 128 + signal, "SIG\(name)")
+        try expectRestored(session, exit)
+    }
+
+    @Test("Ctrl-C (SIGINT) and Ctrl-\\ (SIGQUIT) typed at the keyboard end the session cleanly with 128 + signal",
+          arguments: [("C-c", SIGINT), ("C-\\", SIGQUIT)])
+    func controlKeys(key: String, signal: Int32) throws {
         let session = try start()
         defer { session.close() }
         try session.waitFor("Gazette terminal check")
-        try session.send("C-c")
+        try session.send(key)
         let exit = try #require(try session.waitForExit())
-        #expect(exit.status == 130)
+        #expect(exit.status == 128 + signal)
         try expectRestored(session, exit)
     }
 }

@@ -39,7 +39,9 @@ final class TmuxSession {
     /// session's temporary configuration and data directories.
     /// - Parameter terminalType: `TERM` for the program; nil leaves it unset.
     /// - Parameter executable: the program's path; `gazette` when nil.
+    /// - Parameter environment: more `NAME=value` settings for the program.
     init(terminalType: String? = "xterm-256color", width: Int = 160, height: Int = 48, executable: String? = nil,
+         environment: [String] = [],
          arguments: (_ configDirectory: String, _ dataDirectory: String) -> [String]) throws {
         let binary = try executable ?? GazetteBinary.path()
         name = "gazette-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
@@ -53,6 +55,7 @@ final class TmuxSession {
         try Self.wrapperScript.write(to: wrapper, atomically: true, encoding: .utf8)
         var command = ["sh", wrapper.path, directory.path, "env"]
         if let terminalType { command.append("TERM=\(terminalType)") } else { command += ["-u", "TERM"] }
+        command += environment
         command.append(binary)
         command += arguments(configDirectory, dataDirectory)
         try tmux(["new-session", "-d", "-s", "e2e", "-x", "\(width)", "-y", "\(height)"] + command)
@@ -210,7 +213,7 @@ final class TmuxSession {
     static let wrapperScript = """
     #!/bin/sh
     dir=$1; shift
-    trap true INT
+    trap true INT QUIT
     sh -c 'echo $$ > "$0/pid.tmp" && mv "$0/pid.tmp" "$0/pid" && exec "$@"' "$dir" "$@"
     status=$?
     stty -a > "$dir/stty" 2>&1

@@ -86,3 +86,29 @@ struct SettingsFileTests {
         }
     }
 }
+
+/// config.toml from a hostile or broken editor: no header injection, no silent end of file.
+@Suite("config.toml against injection")
+struct SettingsInjectionTests {
+    @Test("CR/LF (or any control character) in user-agent is an error: it would add HTTP headers")
+    func userAgentInjection() {
+        do {
+            _ = try SettingsFile.parse("[refresh]\nuser-agent = \"Gazette\\r\\nX-Injected: yes\"\n")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.problems.map(\.line) == [2])
+            #expect(error.description.contains("control character"))
+        }
+    }
+
+    @Test("A NUL byte is an error with its line, not a silent end of the file")
+    func nulByte() {
+        do {
+            _ = try SettingsFile.parse("[refresh]\njobs = 4\u{0}\ntimeout-seconds = 700\n")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.problems.map(\.line) == [2])
+            #expect(error.description.contains("NUL"))
+        }
+    }
+}

@@ -33,6 +33,11 @@ public final class LoopbackServer: @unchecked Sendable {
         public var dropAfterBytes: Int? = nil
         /// Send no Content-Length: the body ends when the connection closes (HTTP/1.1 allows it).
         public var closeDelimited = false
+        /// After `body`, send this piece `repeatCount` times, made on the fly: a body of gigabytes (a bomb,
+        /// an endless stream) costs the server nothing, and `bodyBytesSent` tells how much of it a client
+        /// took before hanging up.
+        public var repeatedPiece: Data? = nil
+        public var repeatCount = 0
 
         public init(status: Int = 200, headers: [(String, String)] = [], body: Data = Data()) {
             self.status = status; self.headers = headers; self.body = body
@@ -50,6 +55,7 @@ public final class LoopbackServer: @unchecked Sendable {
     private let handler: @Sendable (Request) -> Reply
     private let lock = NSLock()
     private var log: [Request] = []
+    private var sentBodyBytes = 0
     private var running = true
 
     /// Starts listening at once; answers until `stop()` (or deinit).
@@ -87,6 +93,10 @@ public final class LoopbackServer: @unchecked Sendable {
 
     /// The requests answered so far, oldest first.
     public var requests: [Request] { lock.withLock { log } }
+
+    /// Body bytes written to clients so far (accepted by the kernel: a client that stops reading holds up
+    /// at most its socket buffers more).
+    public var bodyBytesSent: Int { lock.withLock { sentBodyBytes } }
 
     /// Stops accepting connections. Connections in progress finish on their own.
     public func stop() {
@@ -133,19 +143,30 @@ public final class LoopbackServer: @unchecked Sendable {
         if request.method == "HEAD" { return }
         var body = reply.body
         if let drop = reply.dropAfterBytes { body = body.prefix(drop) }
-        if let piece = reply.pieceSize, piece > 0 {
+        if let repeated = reply.repeatedPiece {
+            guard send(fd, body) else { return }
+            count(body.count)
+            for _ in 0..<reply.repeatCount {
+                guard send(fd, repeated) else { return }
+                count(repeated.count)
+                if reply.pieceDelay > 0 { Thread.sleep(forTimeInterval: reply.pieceDelay) }
+            }
+        } else if let piece = reply.pieceSize, piece > 0 {
             var offset = 0
             while offset < body.count {
                 let end = min(body.count, offset + piece)
                 guard send(fd, body.subdata(in: offset..<end)) else { return }
+                count(end - offset)
                 offset = end
                 if reply.pieceDelay > 0 { Thread.sleep(forTimeInterval: reply.pieceDelay) }
             }
-        } else {
-            _ = send(fd, body)
+        } else if send(fd, body) {
+            count(body.count)
         }
         if reply.dropAfterBytes != nil { shutdown(fd, Int32(SHUT_RDWR)) }
     }
+
+    private func count(_ bytes: Int) { lock.withLock { sentBodyBytes += bytes } }
 
     private func send(_ fd: Int32, _ data: Data) -> Bool {
         data.withUnsafeBytes { raw -> Bool in

@@ -1,35 +1,19 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
-/// Fetches feeds over HTTP(S) with conditional GET, a size limit enforced while downloading, redirect
-/// tracking and per-host/overall limits; reads `file://` URLs and plain paths from disk (URLSession on Linux
-/// cannot). One fetcher serves a whole refresh: it owns one URLSession, so connections are reused.
+/// Fetches feeds and pages over HTTP(S) with conditional GET, redirect tracking and per-host/overall
+/// limits, bounded in memory (`maxBytes`, decoded) and in time (`timeoutSeconds` of silence,
+/// `totalSeconds` in all); reads `file://` URLs and plain paths from disk. One fetcher serves a whole
+/// refresh: it keeps its libcurl handles, so connections are reused.
 public final class FeedFetcher: Sendable {
     public let policy: FetchPolicy
-    private let session: URLSession
-    private let delegate: SessionDelegate
+    private let pool: CurlHandlePool
     private let gate: ConcurrencyGate
 
     public init(policy: FetchPolicy = FetchPolicy()) {
         self.policy = policy
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = TimeInterval(policy.timeoutSeconds)
-        // The whole transfer may take longer than the idle timeout, but not for ever.
-        configuration.timeoutIntervalForResource = TimeInterval(policy.timeoutSeconds * 4)
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        configuration.urlCache = nil
-        configuration.httpCookieStorage = nil
-        configuration.httpMaximumConnectionsPerHost = policy.perHostLimit
-        configuration.httpAdditionalHeaders = ["User-Agent": policy.userAgent]
-        let delegate = SessionDelegate()
-        self.delegate = delegate
-        self.session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
+        self.pool = CurlHandlePool(capacity: policy.overallLimit)
         self.gate = ConcurrencyGate(perHost: policy.perHostLimit, overall: policy.overallLimit)
     }
-
-    deinit { session.finishTasksAndInvalidate() }
 
     /// Fetches `location` (an http(s) URL, a `file://` URL or a path), sending `validators` so that an
     /// unchanged feed costs a 304. Throws `FetchError` with a readable message on every failure.
@@ -38,48 +22,52 @@ public final class FeedFetcher: Sendable {
         if let path = Self.localPath(location) {
             return try readFile(path, validators: validators)
         }
-        guard let url = URL(string: location), let scheme = url.scheme?.lowercased(), url.host != nil else {
+        // A URL with a control character or a space is refused whole, never sent or quoted raw: it can only
+        // come from a hostile page or file.
+        guard !HeaderValue.hasControlOrSpace(location), let url = URL(string: location),
+              let scheme = url.scheme?.lowercased(), url.host != nil else {
             throw .invalidURL(location)
         }
         guard scheme == "http" || scheme == "https" else { throw .unsupportedScheme(scheme) }
-        var request = URLRequest(url: url)
-        request.setValue("application/rss+xml, application/atom+xml, application/feed+json, "
-                         + "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8", forHTTPHeaderField: "Accept")
-        if let etag = validators.etag { request.setValue(etag, forHTTPHeaderField: "If-None-Match") }
-        if let modified = validators.lastModified {
-            request.setValue(modified, forHTTPHeaderField: "If-Modified-Since")
+        guard !HeaderValue.hasControl(policy.userAgent) else { throw .invalidHeader("User-Agent") }
+        var headers = ["Accept: application/rss+xml, application/atom+xml, application/feed+json, "
+                       + "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8"]
+        // Validators come back from servers: one with a control character is not worth a header.
+        if let etag = validators.etag, !HeaderValue.hasControl(etag) { headers.append("If-None-Match: \(etag)") }
+        if let modified = validators.lastModified, !HeaderValue.hasControl(modified) {
+            headers.append("If-Modified-Since: \(modified)")
         }
-        let host = url.host ?? ""
-        let prepared = request
-        let limit = policy.maxBytes
-        let session = self.session
-        let delegate = self.delegate
-        let outcome: Result<TransferOutcome, FetchError> = await gate.run(host: host) {
-            await delegate.perform(prepared, on: session, limit: limit)
+        let request = TransferRequest(url: location, headerLines: headers, userAgent: policy.userAgent,
+                                      limit: policy.maxBytes, idleSeconds: policy.timeoutSeconds,
+                                      totalSeconds: policy.totalSeconds)
+        let pool = self.pool
+        let outcome: Result<TransferOutcome, FetchError> = await gate.run(host: url.host ?? "") {
+            await pool.run(request)
         }
-        return try interpret(outcome.get(), requested: location)
+        return try interpret(outcome.get())
     }
 
     /// Turns a finished transfer into a result or a `FetchError`.
-    private func interpret(_ outcome: TransferOutcome, requested: String) throws(FetchError) -> FetchResult {
-        let response = outcome.response
-        let status = response.statusCode
+    private func interpret(_ outcome: TransferOutcome) throws(FetchError) -> FetchResult {
+        let head = outcome.head
+        let status = head.status
         let permanent = outcome.permanentRedirect
         switch status {
         case 200..<300:
             return .fetched(FetchedBody(
                 data: outcome.data,
-                contentType: response.value(forHTTPHeaderField: "Content-Type"),
-                finalURL: response.url?.absoluteString ?? requested,
-                etag: response.value(forHTTPHeaderField: "ETag"),
-                lastModified: response.value(forHTTPHeaderField: "Last-Modified"),
-                permanentRedirect: permanent))
+                contentType: head.value("Content-Type"),
+                finalURL: outcome.finalURL,
+                etag: head.value("ETag"),
+                lastModified: head.value("Last-Modified"),
+                permanentRedirect: permanent,
+                contentLocation: head.value("Content-Location")))
         case 304:
             return .notModified(permanentRedirect: permanent)
         case 410:
             throw .gone
         default:
-            let retryAfter = response.value(forHTTPHeaderField: "Retry-After").flatMap(RetryAfter.parse)
+            let retryAfter = head.value("Retry-After").flatMap(RetryAfter.parse)
             throw .http(status: status, retryAfter: retryAfter)
         }
     }
@@ -112,11 +100,4 @@ public final class FeedFetcher: Sendable {
         return .fetched(FetchedBody(data: data, contentType: nil, finalURL: URL(fileURLWithPath: path).absoluteString,
                                     etag: nil, lastModified: modified))
     }
-}
-
-/// A finished HTTP transfer, before its status is judged.
-struct TransferOutcome: Sendable {
-    var data: Data
-    var response: HTTPURLResponse
-    var permanentRedirect: String?
 }

@@ -1,3 +1,4 @@
+import TextSafety
 import Foundation
 
 /// Why a feed could not be fetched, in words a reader understands. Every case names what to do or what
@@ -7,7 +8,16 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
     case unsupportedScheme(String)
     case hostNotFound(String)
     case connectionRefused(String)
+    /// Nothing arrived for this many seconds.
     case timedOut(seconds: Int)
+    /// The transfer went on (a trickle) past the total limit of this many seconds.
+    case tooSlow(seconds: Int)
+    /// A redirect to a location that is not http or https (file://, ftp://...), as the server wrote it.
+    case redirectRefused(String)
+    /// A header value (from config.toml) with a control character, which could smuggle in more headers.
+    case invalidHeader(String)
+    /// The refresh was stopped before this feed finished.
+    case cancelled
     case tls(String)
     case tooManyRedirects
     case connectionLost
@@ -21,14 +31,23 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { message }
 
-    /// The message shown to the user.
-    public var message: String {
+    /// The message shown to the user: one line, through the sanitiser, since URLs and server messages in
+    /// it come from outside.
+    public var message: String { Sanitizer.cleanLine(rawMessage) }
+
+    private var rawMessage: String {
         switch self {
-        case .invalidURL(let url): "not a valid URL: \(url)"
+        case .invalidURL(let url): "not a valid URL: \(Self.quoted(url))"
         case .unsupportedScheme(let scheme): "unsupported URL scheme '\(scheme)' (use http, https or a file path)"
         case .hostNotFound(let host): "host not found: \(host) (DNS lookup failed)"
         case .connectionRefused(let host): "connection refused by \(host)"
         case .timedOut(let seconds): "no answer within \(seconds) s (timed out)"
+        case .tooSlow(let seconds):
+            "not complete after \(seconds) s (4 × timeout-seconds): the server sends too slowly"
+        case .redirectRefused(let location):
+            "redirected to \(Self.quoted(location)): only http and https redirects are followed"
+        case .invalidHeader(let name): "the \(name) header contains a control character; fix it in config.toml"
+        case .cancelled: "cancelled"
         case .tls(let detail): "secure connection failed: \(detail)"
         case .tooManyRedirects: "too many redirects (a redirect loop?)"
         case .connectionLost: "the connection was dropped before the feed was complete"
@@ -43,6 +62,12 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
         case .file(let path, let reason): "cannot read \(path): \(reason)"
         case .other(let detail): detail
         }
+    }
+
+    /// A URL from outside for a message: control characters percent-encoded so the reader sees that they
+    /// were there, and at most 200 characters.
+    static func quoted(_ url: String) -> String {
+        Sanitizer.excerpt(Sanitizer.percentEncodingControls(url), limit: 200)
     }
 
     private static func reason(_ status: Int) -> String {
@@ -67,5 +92,19 @@ enum ByteCountFormatter {
         if bytes >= 1 << 20, bytes % (1 << 20) == 0 { return "\(bytes >> 20) MB" }
         if bytes >= 1 << 10, bytes % (1 << 10) == 0 { return "\(bytes >> 10) KB" }
         return "\(bytes) bytes"
+    }
+}
+
+/// Checks on strings that become part of a request line or header.
+enum HeaderValue {
+    /// Whether `text` has a C0 control character, DEL or a C1 control: CR and LF would end the header and
+    /// start another.
+    static func hasControl(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
+    }
+
+    /// `hasControl`, or any white space (which a URL never contains unencoded).
+    static func hasControlOrSpace(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.value <= 0x20 || (0x7F...0x9F).contains($0.value) || $0.properties.isWhitespace }
     }
 }

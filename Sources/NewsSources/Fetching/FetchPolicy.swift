@@ -1,9 +1,12 @@
 /// How politely and how far Gazette fetches: set from config.toml, defaults as documented in README.
 public struct FetchPolicy: Sendable, Equatable {
-    /// Seconds without progress before a request is given up. URLSession on Linux truncates to whole
-    /// seconds, so the value is whole seconds too.
+    /// Seconds without progress (nothing received) before a request is given up.
     public var timeoutSeconds: Int
-    /// Responses larger than this are refused while downloading, not after.
+    /// Seconds a whole transfer may take, however steadily it trickles: four times `timeoutSeconds`
+    /// (two minutes by default), documented in README.
+    public var totalSeconds: Int { timeoutSeconds * 4 }
+    /// Responses larger than this (decoded, when compressed) are refused while downloading: reading stops
+    /// the moment the limit is crossed.
     public var maxBytes: Int
     public var userAgent: String
     /// Requests in flight to one host at once.

@@ -18,11 +18,14 @@ public struct FetchedBody: Sendable, Equatable {
     public var lastModified: String?
     /// Set when every redirect on the way was permanent (301/308): the subscription can be updated to it.
     public var permanentRedirect: String?
+    /// The `Content-Location` header: where the document says it lives, for relative links.
+    public var contentLocation: String?
 
     public init(data: Data, contentType: String? = nil, finalURL: String, etag: String? = nil,
-                lastModified: String? = nil, permanentRedirect: String? = nil) {
+                lastModified: String? = nil, permanentRedirect: String? = nil, contentLocation: String? = nil) {
         self.data = data; self.contentType = contentType; self.finalURL = finalURL; self.etag = etag
         self.lastModified = lastModified; self.permanentRedirect = permanentRedirect
+        self.contentLocation = contentLocation
     }
 }
 

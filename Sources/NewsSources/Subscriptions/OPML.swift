@@ -29,8 +29,8 @@ public enum OPML {
         parser.delegate = delegate
         let ok = parser.parse()
         if !delegate.sawRoot {
-            if !ok, let error = parser.parserError as NSError? {
-                throw .malformed(line: parser.lineNumber, reason: error.localizedDescription)
+            if !ok, let error = parser.parserError {
+                throw .malformed(line: parser.lineNumber, reason: reason(error, column: parser.columnNumber))
             }
             throw .notOPML
         }
@@ -38,7 +38,7 @@ public enum OPML {
             // A broken or truncated file: refuse it rather than import half of it silently.
             throw .malformed(line: parser.lineNumber,
                              reason: ok ? "the document ends before </opml>"
-                                        : parser.parserError?.localizedDescription ?? "error")
+                                        : parser.parserError.map { reason($0, column: parser.columnNumber) } ?? "error")
         }
         return delegate.subscriptions
     }
@@ -48,7 +48,7 @@ public enum OPML {
     public static func export(_ subscriptions: [Subscription], title: String = "Gazette subscriptions",
                               now: Date = Date()) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\">\n  <head>\n"
-        out += "    <title>\(EntityText.escape(title))</title>\n"
+        out += "    <title>\(escape(title))</title>\n"
         out += "    <dateCreated>\(HTTPDate.format(now))</dateCreated>\n  </head>\n  <body>\n"
         var folders: [String: [Subscription]] = [:]
         var folderOrder: [String] = []
@@ -61,7 +61,7 @@ public enum OPML {
             }
         }
         for folder in folderOrder {
-            out += "    <outline text=\"\(EntityText.escape(folder))\" title=\"\(EntityText.escape(folder))\">\n"
+            out += "    <outline text=\"\(escape(folder))\" title=\"\(escape(folder))\">\n"
             for subscription in folders[folder] ?? [] { out += "      " + outline(subscription) + "\n" }
             out += "    </outline>\n"
         }
@@ -70,13 +70,20 @@ public enum OPML {
 
     private static func outline(_ subscription: Subscription) -> String {
         let name = subscription.title ?? subscription.url
-        var attributes = "type=\"rss\" text=\"\(EntityText.escape(name))\""
-        if subscription.title != nil { attributes += " title=\"\(EntityText.escape(name))\"" }
-        attributes += " xmlUrl=\"\(EntityText.escape(subscription.url))\""
+        var attributes = "type=\"rss\" text=\"\(escape(name))\""
+        if subscription.title != nil { attributes += " title=\"\(escape(name))\"" }
+        attributes += " xmlUrl=\"\(EntityText.escape(Sanitizer.percentEncodingControls(subscription.url)))\""
         if !subscription.tags.isEmpty {
-            attributes += " category=\"\(EntityText.escape(subscription.tags.map { "/" + $0 }.joined(separator: ",")))\""
+            attributes += " category=\"\(escape(subscription.tags.map { "/" + $0 }.joined(separator: ",")))\""
         }
         return "<outline \(attributes)/>"
+    }
+
+    /// `text` for an XML attribute or element: through the sanitiser first (XML 1.0 allows no C0 control
+    /// but tab and line ends, even as a reference), so the export is always well-formed and never carries a
+    /// terminal sequence.
+    static func escape(_ text: String) -> String {
+        EntityText.escape(Sanitizer.cleanLine(text))
     }
 }
 
@@ -86,6 +93,10 @@ private final class OutlineCollector: NSObject, XMLParserDelegate {
     var sawRoot = false
     var closedRoot = false
     private var folderStack: [String?] = []
+    /// The distinct names among the open folders, outermost first, and how often each is open: a feed's
+    /// tags without walking the whole stack (a 10,000-deep chain made the import quadratic).
+    private var openFolders: [String] = []
+    private var openCount: [String: Int] = [:]
     private var seen = Set<String>()
 
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
@@ -95,24 +106,34 @@ private final class OutlineCollector: NSObject, XMLParserDelegate {
         guard name == "outline" else { return }
         var lowered: [String: String] = [:]
         for (key, value) in attributes { lowered[key.lowercased()] = value }
-        if let url = lowered["xmlurl"]?.trimmingCharacters(in: .whitespacesAndNewlines), !url.isEmpty {
-            var tags = folderStack.compactMap { $0 }
+        // Everything an OPML file says is text from outside: URLs with control characters are percent-encoded,
+        // titles and folder names cleaned, before any of it reaches the urls file or a terminal.
+        if let raw = lowered["xmlurl"]?.trimmingCharacters(in: .whitespacesAndNewlines), !raw.isEmpty {
+            let url = Sanitizer.percentEncodingControls(raw)
+            // Folders named alike on the way down (a 10,000-deep chain of one name) give one tag, not one each.
+            var tags = openFolders
+            var tagSet = Set(openFolders)
             if let categories = lowered["category"] {
                 for path in categories.split(separator: ",") {
                     for part in path.split(separator: "/") {
-                        let tag = part.trimmingCharacters(in: .whitespaces)
-                        if !tag.isEmpty && !tags.contains(tag) { tags.append(tag) }
+                        let tag = Sanitizer.cleanLine(String(part))
+                        if !tag.isEmpty && tagSet.insert(tag).inserted { tags.append(tag) }
                     }
                 }
             }
-            let title = (lowered["title"] ?? lowered["text"]).flatMap { $0.isEmpty ? nil : $0 }
+            let title = (lowered["title"] ?? lowered["text"]).map(Sanitizer.cleanLine).flatMap { $0.isEmpty ? nil : $0 }
             if seen.insert(url).inserted {
                 subscriptions.append(Subscription(url: url, tags: tags, title: title == url ? nil : title))
             }
             folderStack.append(nil)  // a feed outline may (rarely) have children; they are not in a folder
         } else {
-            let folder = (lowered["title"] ?? lowered["text"])?.trimmingCharacters(in: .whitespaces)
-            folderStack.append(folder?.isEmpty == false ? folder : nil)
+            let folder = (lowered["title"] ?? lowered["text"]).map(Sanitizer.cleanLine)
+            let name = folder?.isEmpty == false ? folder : nil
+            folderStack.append(name)
+            if let name {
+                if openCount[name, default: 0] == 0 { openFolders.append(name) }
+                openCount[name, default: 0] += 1
+            }
         }
     }
 
@@ -120,6 +141,13 @@ private final class OutlineCollector: NSObject, XMLParserDelegate {
                 qualifiedName: String?) {
         let name = elementName.lowercased()
         if name == "opml" { closedRoot = true }
-        if name == "outline", !folderStack.isEmpty { folderStack.removeLast() }
+        if name == "outline", let closed = folderStack.popLast(), let folder = closed {
+            openCount[folder, default: 1] -= 1
+            if openCount[folder] == 0 {
+                openCount[folder] = nil
+                // The folder closing last was opened last among the distinct names still open.
+                if openFolders.last == folder { openFolders.removeLast() } else { openFolders.removeAll { $0 == folder } }
+            }
+        }
     }
 }

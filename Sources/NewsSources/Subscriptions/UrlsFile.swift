@@ -1,8 +1,11 @@
 import Foundation
+import TextSafety
 
 /// The `urls` file in newsboat's format, so a newsboat user can copy theirs over:
 /// `URL [tag …] ["tag with spaces"] ["~Title"]`, `#` starts a comment line, blank lines are ignored.
-/// Editing keeps every other line (comments included) as the user wrote it.
+/// Editing keeps every other line (comments included) as the user wrote it. A line with a control character
+/// (a NUL, an escape sequence) is skipped whole, never cut short into another subscription, and problems
+/// quote at most a short, cleaned excerpt of the line.
 public enum UrlsFile {
     /// The subscriptions in `text`, in file order, and the lines that could not be used (skipped).
     public static func parse(_ text: String) -> (subscriptions: [Subscription], problems: [LineProblem]) {
@@ -18,7 +21,7 @@ public enum UrlsFile {
                 if seen.insert(subscription.url).inserted {
                     subscriptions.append(subscription)
                 } else {
-                    problems.append(LineProblem(line: number, message: "\(subscription.url) is listed twice; "
+                    problems.append(LineProblem(line: number, message: "\(Sanitizer.excerpt(subscription.url)) is listed twice; "
                                                 + "the first line counts"))
                 }
             case .failure(let message):
@@ -39,8 +42,16 @@ public enum UrlsFile {
     /// `text` with `subscription` appended as a new line (the file keeps its comments and order).
     public static func appending(_ subscription: Subscription, to text: String) -> String {
         var result = text
-        if !result.isEmpty && !result.hasSuffix("\n") { result += "\n" }
-        return result + line(for: subscription) + "\n"
+        append(subscription, to: &result)
+        return result
+    }
+
+    /// Appends `subscription` as a new line in place: an import of 100,000 outlines appends to one
+    /// growing text rather than copying it for each (which made the import quadratic).
+    public static func append(_ subscription: Subscription, to text: inout String) {
+        if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
+        text += line(for: subscription)
+        text += "\n"
     }
 
     /// `text` without the line(s) subscribing to `url`, and whether any was removed.
@@ -129,6 +140,10 @@ public enum UrlsFile {
     }
 
     static func parseLine(_ line: String) -> Result<Subscription, Failure> {
+        if let control = line.unicodeScalars.first(where: isControl) {
+            let name = control.value == 0 ? "a NUL byte" : String(format: "the control character U+%04X", control.value)
+            return .failure(Failure(text: "\(name) in “\(Sanitizer.excerpt(line))”; line skipped"))
+        }
         let (tokens, unclosed) = tokens(of: line)
         if unclosed { return .failure(Failure(text: "unclosed quote")) }
         guard let url = tokens.first, !url.isEmpty else { return .failure(Failure(text: "no URL")) }
@@ -171,7 +186,13 @@ public enum UrlsFile {
         if lower.hasPrefix("query:") || lower.hasPrefix("exec:") || lower.hasPrefix("filter:") {
             return "newsboat's \(url.prefix(while: { $0 != ":" })): feeds are not supported; line skipped"
         }
-        return "'\(url)' is not an http(s) URL, a file path or a known source (hackernews:top, lobsters:hottest)"
+        return "'\(Sanitizer.excerpt(url))' is not an http(s) URL, a file path or a known source "
+            + "(hackernews:top, lobsters:hottest)"
+    }
+
+    /// C0 controls but tab, DEL and C1: what may not be in a line of the file (`\r` is trimmed before).
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t" && scalar != "\r") || (0x7F...0x9F).contains(scalar.value)
     }
 
     private static func quoteIfNeeded(_ token: String) -> String {

@@ -1,3 +1,4 @@
+import TextSafety
 import Foundation
 import NewsSources
 
@@ -24,7 +25,10 @@ public struct FeedDiscovery: Sendable {
                 return .failed("not a feed, and the page advertises no feed")
             }
             var reasons: [String] = []
-            for candidate in advertised {
+            // A page's links are text from outside: a control character in one (`&#27;` decoded to ESC) is
+            // percent-encoded as a browser would, so it can reach neither a request, the urls file nor a
+            // terminal.
+            for candidate in advertised.map(Sanitizer.percentEncodingControls) {
                 switch await check(candidate) {
                 case .success(let title): return .feed(url: candidate, title: title, via: url)
                 case .failure(let problem): reasons.append("\(candidate): \(problem.message)")

@@ -40,7 +40,7 @@ public struct SubscriptionsFile: Sendable {
         var known = Set(UrlsFile.parse(current).subscriptions.map(\.url))
         var added: [Subscription] = []
         for subscription in subscriptions where known.insert(subscription.url).inserted {
-            current = UrlsFile.appending(subscription, to: current)
+            UrlsFile.append(subscription, to: &current)
             added.append(subscription)
         }
         if !added.isEmpty { try write(current) }

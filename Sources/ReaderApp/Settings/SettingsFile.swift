@@ -9,6 +9,12 @@ public enum SettingsFile {
     /// The settings in `text` and the warnings about it, or an error listing every bad value.
     public static func parse(_ text: String, path: String = "config.toml") throws(SettingsError)
         -> (settings: Settings, warnings: [SettingsProblem]) {
+        // TOMLKit reads a C string: a NUL would silently end the file there, and every setting after it.
+        if let nul = text.utf8.firstIndex(of: 0) {
+            let line = text.utf8[..<nul].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            throw SettingsError(path: path, problems: [SettingsProblem(
+                line: line, message: "a NUL byte; the file must be text (remove it and what follows on that line)")])
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
@@ -109,6 +115,10 @@ public enum SettingsFile {
             "max-feed-size-mb": integer(1...1024) { $0.fetch.maxBytes = $1 << 20 },
             "user-agent": { settings, value in
                 guard let agent = value.string, !agent.isEmpty else { return "expected a user agent in quotes" }
+                // A CR or LF would end the User-Agent header and start another (header injection).
+                if agent.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
+                    return "a control character (\\r, \\n, \\t...) is not allowed in an HTTP header"
+                }
                 settings.fetch.userAgent = agent
                 return nil
             },
