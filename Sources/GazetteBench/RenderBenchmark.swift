@@ -55,7 +55,7 @@ struct RenderBenchmark: Sendable {
     }
 
     /// (wall, thread CPU, process CPU) milliseconds spent in `body`.
-    private static func measure(_ body: () -> Void) -> (Double, Double, Double) {
+    static func measure(_ body: () -> Void) -> (Double, Double, Double) {
         func now(_ clock: clockid_t) -> Double {
             var time = timespec()
             clock_gettime(clock, &time)

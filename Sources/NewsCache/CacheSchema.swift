@@ -7,7 +7,7 @@ import GRDB
 /// `INTEGER` 0/1; lists (categories, enclosures) are JSON text.
 enum CacheSchema {
     /// The identifier of the newest migration, for tests and diagnostics.
-    static let latest = "v4-store-counts"
+    static let latest = "v5-reader-mode-notes"
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -15,6 +15,7 @@ enum CacheSchema {
         migrator.registerMigration("v2-search", migrate: v2)
         migrator.registerMigration("v3-word-search", migrate: v3)
         migrator.registerMigration("v4-store-counts", migrate: v4)
+        migrator.registerMigration("v5-reader-mode-notes", migrate: v5)
         return migrator
     }
 
@@ -140,6 +141,11 @@ enum CacheSchema {
     /// 10,000 stories). Deletes and read marks keep their triggers.
     static func v4(_ db: Database) throws {
         try db.execute(sql: "DROP TRIGGER stories_count_insert")
+    }
+
+    /// Reader mode: why a story's page gave no article (the article itself goes in `extracted_text`).
+    static func v5(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE stories ADD COLUMN extraction_note TEXT")
     }
 
     /// Fills the (empty) search table from the stories already stored, as `NewsCache.store` would.

@@ -181,6 +181,31 @@ extension NewsCache {
         }
     }
 
+    /// Stores the outcome of reader mode for a story: the article's HTML, or (`html` nil) the note saying
+    /// why there is none, so that the page is not fetched again on every open.
+    public func setExtraction(_ html: String?, note: String?, for storyID: StoryID) throws {
+        try write { db in
+            try db.execute(sql: "UPDATE stories SET extracted_text = ?, extraction_note = ? WHERE id = ?",
+                           arguments: [html, html == nil ? note : nil, storyID.rawValue])
+            if db.changesCount == 0 { throw CacheError.unknownStory(storyID) }
+            if html != nil { try reindex(db, id: storyID.rawValue) }
+        }
+    }
+
+    /// The newest unread stories with an http(s) link that reader mode has not tried yet, newest first.
+    public func extractionCandidates(limit: Int) throws -> [ExtractionCandidate] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT s.id, s.link, f.url AS feed_url FROM stories s JOIN feeds f ON f.id = s.feed_id
+                WHERE s.is_read = 0 AND s.extracted_text IS NULL AND s.extraction_note IS NULL
+                  AND (s.link LIKE 'http://%' OR s.link LIKE 'https://%')
+                ORDER BY s.sort_date DESC, s.id DESC LIMIT ?
+                """, arguments: [limit]).map { row in
+                ExtractionCandidate(storyID: StoryID(row["id"] as Int64), link: row["link"], feedURL: row["feed_url"])
+            }
+        }
+    }
+
     // MARK: - rows
 
     /// Inserts the story row (not its search entry) and returns its id.

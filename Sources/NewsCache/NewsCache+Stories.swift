@@ -8,7 +8,7 @@ extension NewsCache {
     public func story(_ id: StoryID) throws -> Story? {
         try read { db in
             guard let row = try Row.fetchOne(db, sql: """
-                SELECT s.*, f.title AS feed_title FROM stories s JOIN feeds f ON f.id = s.feed_id WHERE s.id = ?
+                SELECT s.*, f.title AS feed_title, f.url AS feed_url FROM stories s JOIN feeds f ON f.id = s.feed_id WHERE s.id = ?
                 """, arguments: [id.rawValue]) else { return nil }
             return Story(id: id, feedID: FeedID(row["feed_id"] as Int64), feedTitle: row["feed_title"],
                          title: row["title"], link: row["link"], author: row["author"],
@@ -19,7 +19,8 @@ extension NewsCache {
                          categories: NewsCache.decode(row["categories"]) ?? [],
                          enclosures: NewsCache.decode(row["enclosures"]) ?? [],
                          commentsURL: row["comments_url"], repliesFeedURL: row["replies_feed_url"],
-                         commentCount: row["comment_count"], isRead: row["is_read"], isStarred: row["is_starred"])
+                         commentCount: row["comment_count"], isRead: row["is_read"], isStarred: row["is_starred"],
+                         feedURL: row["feed_url"], extractionNote: row["extraction_note"])
         }
     }
 

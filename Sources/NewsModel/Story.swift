@@ -44,19 +44,24 @@ public struct Story: Sendable, Equatable, Codable, Identifiable {
     public var commentCount: Int?
     public var isRead: Bool
     public var isStarred: Bool
+    /// The address of the story's feed (what per-feed settings are keyed by).
+    public var feedURL: String?
+    /// Why no article could be extracted from the story's page (an HTTP error, not HTML, nothing found);
+    /// set once, so the page is not fetched again on every open.
+    public var extractionNote: String?
 
     public init(id: StoryID, feedID: FeedID, feedTitle: String, title: String, link: String? = nil,
                 author: String? = nil, published: Date? = nil, updated: Date? = nil, firstSeen: Date,
                 summary: String? = nil, content: String? = nil, extractedText: String? = nil,
                 categories: [String] = [], enclosures: [Enclosure] = [], commentsURL: String? = nil,
                 repliesFeedURL: String? = nil, commentCount: Int? = nil, isRead: Bool = false,
-                isStarred: Bool = false) {
+                isStarred: Bool = false, feedURL: String? = nil, extractionNote: String? = nil) {
         self.id = id; self.feedID = feedID; self.feedTitle = feedTitle; self.title = title; self.link = link
         self.author = author; self.published = published; self.updated = updated; self.firstSeen = firstSeen
         self.summary = summary; self.content = content; self.extractedText = extractedText
         self.categories = categories; self.enclosures = enclosures; self.commentsURL = commentsURL
         self.repliesFeedURL = repliesFeedURL; self.commentCount = commentCount; self.isRead = isRead
-        self.isStarred = isStarred
+        self.isStarred = isStarred; self.feedURL = feedURL; self.extractionNote = extractionNote
     }
 
     /// The date shown and sorted by: published, else updated, else when Gazette first saw it.
@@ -64,4 +69,7 @@ public struct Story: Sendable, Equatable, Codable, Identifiable {
 
     /// The best body available: extracted full text, else the feed's content, else its summary.
     public var bodyHTML: String? { extractedText ?? content ?? summary }
+
+    /// The feed's own text: its content, else its summary.
+    public var feedHTML: String? { content ?? summary }
 }

@@ -1,3 +1,7 @@
+import NewsModel
+import NewsSources
+import ReaderCore
+
 /// How the reader refreshes: the refresher (nil: no network part, e.g. in tests of the panes), the
 /// automatic interval, why refreshing is impossible in this session (the sample edition, a read-only
 /// cache), which `r`/`R` then say, and how the subscriptions are re-read before each refresh.
@@ -16,5 +20,17 @@ public struct RefreshOptions: Sendable {
                 subscriptions: (@Sendable () throws -> [String])? = nil, fetchesNewOnStart: Bool = false) {
         self.refresher = refresher; self.intervalMinutes = intervalMinutes; self.unavailableReason = unavailableReason
         self.subscriptions = subscriptions; self.fetchesNewOnStart = fetchesNewOnStart
+    }
+}
+
+/// Reader mode in the reader: which stories to extract, and the fetcher for their pages (the feeds'
+/// `FetchPolicy`: same limits, timeouts and user agent). The default extracts nothing and has no fetcher
+/// (`x` then answers that pages cannot be fetched here).
+public struct ExtractionOptions: Sendable {
+    public var policy: ExtractPolicy
+    public var pages: PageFetcher?
+
+    public init(policy: ExtractPolicy = ExtractPolicy(defaultMode: .never), pages: PageFetcher? = nil) {
+        self.policy = policy; self.pages = pages
     }
 }

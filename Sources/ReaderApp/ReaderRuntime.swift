@@ -1,5 +1,6 @@
 import Foundation
 import NewsModel
+import NewsSources
 import ReaderCore
 import ReaderUI
 import TermCore
@@ -10,7 +11,9 @@ import TermCore
 @MainActor
 public final class ReaderRuntime {
     /// Where an effect's task runs: a new load cancels the previous one of the same kind.
-    private enum Slot: Hashable { case headlines, story, comments, write(UInt64), refresh, launch(UInt64), watch }
+    private enum Slot: Hashable {
+        case headlines, story, comments, write(UInt64), refresh, launch(UInt64), watch, extraction, prefetch
+    }
 
     /// The poll timeout while effects are running.
     private static let busyPollMilliseconds = 5
@@ -32,6 +35,8 @@ public final class ReaderRuntime {
     private var nextToken: UInt64 = 0
     private let refreshDriver: RefreshDriver
     private let browser: BrowserLauncher
+    /// Fetches story pages for reader mode (nil: reader mode cannot fetch in this session).
+    private let pages: PageFetcher?
     /// How often to look for another process's writes to the cache; nil never looks.
     private let watchInterval: Duration?
     private var nextWatch: ContinuousClock.Instant
@@ -57,7 +62,8 @@ public final class ReaderRuntime {
                 markReadOnOpen: Bool = true,
                 refresh: RefreshOptions = RefreshOptions(),
                 browser: BrowserLauncher = BrowserLauncher(configured: nil, environment: [:]),
-                watchInterval: Duration? = nil, warnings: [String] = []) {
+                watchInterval: Duration? = nil, warnings: [String] = [],
+                extraction: ExtractionOptions = ExtractionOptions()) {
         let themeOptions = themeOptions ?? ThemeOptions(single: theme)
         self.backend = backend; self.store = store; themes = themeOptions.themes; self.clock = clock
         self.pollMilliseconds = pollMilliseconds; self.settlesEffectsBeforeInput = settlesEffectsBeforeInput
@@ -74,6 +80,8 @@ public final class ReaderRuntime {
             ?? (refresh.refresher == nil ? "refreshing is not available here" : nil)
         state.refresh.fetchesNewSubscriptionsOnStart = refresh.fetchesNewOnStart && refresh.refresher != nil
         self.browser = browser
+        state.extractPolicy = extraction.policy
+        pages = extraction.pages
         self.watchInterval = watchInterval
         // The first look is at once: its stamp is what later looks compare with, so a write by another
         // process in the first seconds is not taken for the starting state.
@@ -196,6 +204,18 @@ public final class ReaderRuntime {
             nextToken += 1
             let browser = self.browser
             start(.launch(nextToken)) { _ in EffectPerformer.open(url, with: browser) }
+        case .extractArticle(let id, let storyID, let url):
+            guard let pages else {
+                inbox.append(.articleExtracted(id, storyID, .failed(note: "pages cannot be fetched in this session")))
+                return
+            }
+            start(.extraction) { await EffectPerformer.extractArticle(id, storyID, url: url, pages: pages, store: $0) }
+        case .prefetchArticles(let policy):
+            guard let pages else { return }
+            start(.prefetch) { store in
+                await EffectPerformer.prefetchArticles(policy, pages: pages, store: store)
+                return nil
+            }
         }
     }
 

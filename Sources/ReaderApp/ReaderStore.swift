@@ -19,6 +19,10 @@ public protocol ReaderStore: Sendable {
     func tags() async throws -> [String]
     /// Marks every story of the feed read; returns how many changed.
     func markFeedRead(_ feedID: FeedID) async throws -> Int
+    /// Stores reader mode's outcome for a story: the article's HTML, or (`html` nil) why there is none.
+    func setExtraction(_ html: String?, note: String?, for id: StoryID) async throws
+    /// The newest unread stories reader mode has not tried yet (for fetching in the background).
+    func extractionCandidates(limit: Int) async throws -> [ExtractionCandidate]
     /// Up to `limit` stories matching `text`, best first, with the matches marked.
     func search(_ text: String, limit: Int) async throws -> [SearchHit]
     /// Marks every story the query lists read; returns how many changed.

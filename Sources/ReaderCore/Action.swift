@@ -56,6 +56,8 @@ public enum Action: Sendable, Equatable {
     case refreshTimerFired
     /// The browser was started for the URL, or could not be (`failure` says why, refusals included).
     case linkOpened(String, failure: String?)
+    /// Reader mode's answer for a story: its article, or why there is none.
+    case articleExtracted(RequestID, StoryID, ExtractionOutcome)
     /// `n` / `p` asked the store: the unread story found (in `query`'s view, or in all stories when that
     /// view had none left), or nil.
     case unreadFound(RequestID, HeadlineQuery, Headline?)

@@ -52,6 +52,7 @@ extension AppState {
         guard articleStoryID != id else { return [] }
         articleStoryID = id
         articleScroll = 0
+        showsFeedText = false
         var effects: [Effect] = []
         if story?.id != id { effects.append(.loadStory(id)) }
         effects += loadCommentsIfNeeded()

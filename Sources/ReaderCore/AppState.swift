@@ -50,6 +50,13 @@ public struct AppState: Sendable, Equatable {
     public var refresh = RefreshState()
     /// The `o` prompt, while it is open.
     public var linkPrompt: LinkPrompt? = nil
+    /// Which stories reader mode extracts (config.toml `[extract]`); none until the runtime says otherwise,
+    /// so a state without a network behind it never asks for pages.
+    public var extractPolicy = ExtractPolicy(defaultMode: .never)
+    /// The reader switched to the feed's own text with `x` while an extracted article is there.
+    public var showsFeedText = false
+    /// The reader-mode fetch in flight, if any.
+    public var pendingExtraction: PendingExtraction? = nil
     /// The first help row shown, while help is open and longer than the screen.
     public var helpScroll = 0
     /// A yes/no question in the status bar (`C`), while it waits for its answer.

@@ -29,6 +29,8 @@ public enum Command: Sendable, Equatable, Hashable, CaseIterable {
     case refreshFeed, refreshAll
     /// Open the story's link in the browser, or (with a number typed after it) a link of the article.
     case openLink
+    /// Reader mode: switch between the whole article from the story's page and the feed's text.
+    case toggleReaderMode
     /// newsboat's habits: the next / previous unread story (across feeds), every story of the view read
     /// (after asking), a full redraw, and `q` on the list (back to all stories from a narrower view, else quit).
     case nextUnread, previousUnread
@@ -75,6 +77,7 @@ public enum Command: Sendable, Equatable, Hashable, CaseIterable {
         case (.refreshFeed, _): "refresh this story's feed"
         case (.refreshAll, _): "refresh every feed"
         case (.openLink, _): "open link (o 3 Enter: link [3])"
+        case (.toggleReaderMode, _): "whole article from the web page / feed's text"
         case (.nextUnread, _): "next unread story (any feed)"
         case (.previousUnread, _): "previous unread story (any feed)"
         case (.markViewRead, _): "mark every story of this view read (asks first)"

@@ -36,6 +36,12 @@ public enum Effect: Sendable, Equatable, Hashable {
     case refresh(RefreshRequest)
     /// Open a URL in the browser; answered by `.linkOpened`.
     case openURL(String)
+    /// Reader mode: fetch the story's page at `url`, extract its article and store it with the story;
+    /// answered by `.articleExtracted(id, story, …)`.
+    case extractArticle(RequestID, StoryID, url: String)
+    /// Reader mode after a refresh: fetch and store the articles of the newest unread stories of the
+    /// `always` feeds of `policy`, a few at a time; not answered (the articles are read when opened).
+    case prefetchArticles(ExtractPolicy)
     /// The first unread story after (`forward`) or before `cursor` in `query`, else in all stories;
     /// answered by `.unreadFound(id, …)`.
     case findUnread(RequestID, HeadlineQuery, HeadlineCursor?, forward: Bool)

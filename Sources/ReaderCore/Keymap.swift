@@ -58,6 +58,7 @@ public struct Keymap: Sendable, Equatable {
         article.append(back)
         article += common
         article += markBindings + viewBindings
+        article.append(Binding([.character("x")], .toggleReaderMode))
         article.append(quit)
         // In comments Space collapses a thread instead of paging.
         var comments = movement.map { binding in

@@ -25,7 +25,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         guard id == state.articleStoryID else { return [] }
         state.story = story
         if story == nil { state.status = StatusMessage("Story \(id) is no longer in the cache", isError: true) }
-        return []
+        return state.extractIfWanted()
     case .commentsLoaded(let id, let comments):
         guard id == state.articleStoryID, state.isShowingComments else { return [] }
         state.commentsStoryID = id
@@ -48,11 +48,18 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .refreshProgressed(let id, let tally, let date):
         return state.receiveRefreshProgress(id, tally, at: date)
     case .refreshFinished(let id, let tally):
-        return state.receiveRefreshFinished(id, tally)
+        let isCurrent = state.refresh.running?.id == id
+        var effects = state.receiveRefreshFinished(id, tally)
+        if isCurrent && state.extractPolicy.prefetches && tally.total > tally.errors {
+            effects.append(.prefetchArticles(state.extractPolicy))
+        }
+        return effects
     case .refreshTimerFired:
         return state.refreshTimerFired()
     case .linkOpened(let url, let failure):
         return state.receiveLinkOpened(url, failure: failure)
+    case .articleExtracted(let id, let storyID, let outcome):
+        return state.receiveExtraction(id, storyID, outcome)
     case .unreadFound(let id, let query, let headline):
         return state.receiveUnread(id, query, headline)
     case .viewMarkedRead(let query, let changed):
@@ -121,6 +128,8 @@ extension AppState {
             return startRefresh(all: command == .refreshAll)
         case .openLink:
             return beginLinkPrompt()
+        case .toggleReaderMode:
+            return toggleReaderMode()
         case .nextUnread, .previousUnread:
             return jumpToUnread(forward: command == .nextUnread)
         case .markViewRead:

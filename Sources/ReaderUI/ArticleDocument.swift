@@ -16,9 +16,11 @@ enum ArticleDocument {
         var links: [String]
     }
 
-    /// Header rows, a blank row, then the body, all at most `width` columns. `now` makes the relative date.
-    static func layout(_ story: Story, width: Int, timeZone: TimeZone, now: Date) -> Laid {
+    /// Header rows, a blank row, then the body, all at most `width` columns. `now` makes the relative date;
+    /// `note` (reader mode: which text is shown) ends the header.
+    static func layout(_ story: Story, note: String? = nil, width: Int, timeZone: TimeZone, now: Date) -> Laid {
         var lines = header(for: story, width: width, timeZone: timeZone, now: now)
+        if let note { lines += TextFit.wrap(note, width: width, traits: .muted) }
         lines.append(StyledLine())
         let body = ArticleRenderer.render(html: story.bodyHTML ?? "", width: width, baseURL: story.link)
         if body.lines.isEmpty {

@@ -9,7 +9,8 @@ import TermCore
 /// cache, so dropping it only costs time.
 public final class LayoutCache {
     private struct ArticleEntry {
-        var story: Story; var width: Int; var timeZone: TimeZone; var relativeDate: String; var laid: ArticleDocument.Laid
+        var story: Story; var note: String?; var width: Int; var timeZone: TimeZone; var relativeDate: String
+        var laid: ArticleDocument.Laid
     }
     private struct CommentsEntry { var storyID: StoryID; var comments: [Comment]; var width: Int; var bodies: [[StyledLine]] }
 
@@ -23,22 +24,24 @@ public final class LayoutCache {
     public init() {}
 
     /// The article document (header and body) of `story` at `width` columns.
-    func article(_ story: Story, width: Int, timeZone: TimeZone, now: Date) -> [StyledLine] {
-        articleDocument(story, width: width, timeZone: timeZone, now: now).lines
+    func article(_ story: Story, note: String? = nil, width: Int, timeZone: TimeZone, now: Date) -> [StyledLine] {
+        articleDocument(story, note: note, width: width, timeZone: timeZone, now: now).lines
     }
 
     /// The article document with its numbered links. Laid out again when the header's relative date
     /// changes wording (at most once a minute), never merely because the clock ticked.
-    func articleDocument(_ story: Story, width: Int, timeZone: TimeZone, now: Date) -> ArticleDocument.Laid {
+    func articleDocument(_ story: Story, note: String? = nil, width: Int, timeZone: TimeZone, now: Date)
+        -> ArticleDocument.Laid {
         let relative = DateText.spelledRelative(story.displayDate, now: now)
         if let hit = articles.firstIndex(where: { $0.story.id == story.id && $0.width == width }),
-           articles[hit].timeZone == timeZone, articles[hit].relativeDate == relative, articles[hit].story == story {
+           articles[hit].timeZone == timeZone, articles[hit].relativeDate == relative, articles[hit].story == story,
+           articles[hit].note == note {
             return articles[hit].laid
         }
-        let laid = ArticleDocument.layout(story, width: width, timeZone: timeZone, now: now)
+        let laid = ArticleDocument.layout(story, note: note, width: width, timeZone: timeZone, now: now)
         articleLayoutCount += 1
         articles.removeAll { $0.story.id == story.id && $0.width == width }
-        articles.append(ArticleEntry(story: story, width: width, timeZone: timeZone, relativeDate: relative, laid: laid))
+        articles.append(ArticleEntry(story: story, note: note, width: width, timeZone: timeZone, relativeDate: relative, laid: laid))
         if articles.count > capacity { articles.removeFirst() }
         return laid
     }
@@ -64,9 +67,10 @@ public final class LayoutCache {
         // A pane that is not drawn (the narrow layout shows one) is not laid out: flicking through the list
         // must not wrap every story it passes. Its last measurement stands until it is shown again.
         let previous = state.metrics.storyID == state.articleStoryID ? state.metrics : ContentMetrics()
-        if let story = state.shownStory, let rect = onScreen[.article] {
+        if let story = state.displayedStory, let rect = onScreen[.article] {
             metrics.articleWidth = ArticleDocument.textWidth(paneWidth: rect.width)
-            let laid = articleDocument(story, width: metrics.articleWidth, timeZone: state.timeZone, now: state.now)
+            let laid = articleDocument(story, note: state.readerModeLine, width: metrics.articleWidth,
+                                       timeZone: state.timeZone, now: state.now)
             metrics.articleLines = laid.lines.count
             metrics.articleLinks = laid.links
         } else {

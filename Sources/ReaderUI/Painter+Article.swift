@@ -9,7 +9,7 @@ extension Painter {
     /// The story from `articleScroll` down, or a line saying what is being loaded.
     mutating func drawArticle(in rect: Rect) {
         guard !rect.isEmpty else { return }
-        guard let story = state.shownStory else {
+        guard let story = state.displayedStory else {
             let message: String
             if let headline = state.list.selectedHeadline, headline.id == state.articleStoryID {
                 message = "Loading “\(headline.title.text)”…"
@@ -24,7 +24,8 @@ extension Painter {
             return
         }
         let width = ArticleDocument.textWidth(paneWidth: rect.width)
-        let lines = layouts.article(story, width: width, timeZone: state.timeZone, now: state.now)
+        let lines = layouts.article(story, note: state.readerModeLine, width: width, timeZone: state.timeZone,
+                                    now: state.now)
         let first = max(0, min(state.articleScroll, max(0, lines.count - rect.height)))
         let words = searchWords(for: story)
         for row in 0..<rect.height where first + row < lines.count {

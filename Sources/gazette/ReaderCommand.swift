@@ -3,6 +3,7 @@ import Foundation
 import ReaderApp
 import ReaderUI
 import NcursesBackend
+import NewsSources
 import TermCore
 
 /// What the reader is started with, from the command line.
@@ -51,7 +52,8 @@ enum ReaderCommand {
                                         browser: BrowserLauncher(configured: settings.browser,
                                                                  textBrowser: settings.textBrowser,
                                                                  environment: ProcessInfo.processInfo.environment),
-                                        watchInterval: .seconds(2), warnings: warnings)
+                                        watchInterval: .seconds(2), warnings: warnings,
+                                        extraction: extractionOptions(session, settings))
             await runtime.run()
             return terminal.receivedSignal
         }
@@ -77,6 +79,14 @@ enum ReaderCommand {
         return RefreshOptions(refresher: Refresher(cache: cache, policy: settings.fetch),
                               intervalMinutes: settings.refreshIntervalMinutes, subscriptions: subscriptions,
                               fetchesNewOnStart: true)
+    }
+
+    /// Reader mode as config.toml sets it, fetching pages with the feeds' policy. The sample edition is an
+    /// offline showcase: it fetches nothing (`x` says so). A read-only session fetches and shows articles
+    /// but cannot keep them.
+    static func extractionOptions(_ session: ReaderSession, _ settings: Settings) -> ExtractionOptions {
+        if session.isSample { return ExtractionOptions() }
+        return ExtractionOptions(policy: settings.extract, pages: PageFetcher(fetcher: FeedFetcher(policy: settings.fetch)))
     }
 
     /// Every theme (for `T`), starting at `name`. Nothing here stops the reader: a theme that cannot be

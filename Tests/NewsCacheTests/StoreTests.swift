@@ -138,6 +138,24 @@ struct StoreTests {
         #expect(throws: CacheError.unknownStory(StoryID(404))) { try cache.setExtractedText("x", for: StoryID(404)) }
     }
 
+    @Test("reader mode: a failure note is kept (and read back) until an article replaces it; the feed URL comes with the story")
+    func extractionNote() throws {
+        let directory = try TemporaryDirectory()
+        let (cache, _) = try cacheWithFeed(directory, stories: 1)
+        let id = try cache.headlines(HeadlineQuery(), limit: 1)[0].id
+        #expect(try cache.story(id)?.extractionNote == nil)
+        #expect(try cache.story(id)?.feedURL != nil)
+        try cache.setExtraction(nil, note: "HTTP 404 Not Found", for: id)
+        #expect(try cache.story(id)?.extractionNote == "HTTP 404 Not Found")
+        #expect(try cache.story(id)?.extractedText == nil)
+        try cache.setExtraction("<p>The pier story about <i>lampreys</i>.</p>", note: nil, for: id)
+        let story = try #require(try cache.story(id))
+        #expect(story.extractionNote == nil)
+        #expect(story.extractedText == "<p>The pier story about <i>lampreys</i>.</p>")
+        #expect(try cache.search("lamprey", limit: 5).map(\.headline.id) == [id])
+        #expect(throws: CacheError.unknownStory(StoryID(404))) { try cache.setExtraction(nil, note: "x", for: StoryID(404)) }
+    }
+
     @Test("stories that drop out of the feed stay in the cache")
     func droppedStoriesStay() throws {
         let directory = try TemporaryDirectory()

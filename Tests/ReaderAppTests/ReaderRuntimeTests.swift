@@ -173,6 +173,8 @@ struct FailingStore: ReaderStore {
     func tags() async throws -> [String] { throw Failure() }
     func markFeedRead(_ feedID: FeedID) async throws -> Int { throw Failure() }
     func search(_ text: String, limit: Int) async throws -> [SearchHit] { throw Failure() }
+    func setExtraction(_ html: String?, note: String?, for id: StoryID) async throws { throw Failure() }
+    func extractionCandidates(limit: Int) async throws -> [ExtractionCandidate] { throw Failure() }
     func markRead(matching query: HeadlineQuery) async throws -> Int { throw Failure() }
     func changeStamp() async throws -> Int64 { throw Failure() }
 }

@@ -1,4 +1,5 @@
 import NewsSources
+import ReaderCore
 
 /// Everything `config.toml` can set, with the defaults documented in README.md.
 public struct Settings: Sendable, Equatable {
@@ -20,6 +21,8 @@ public struct Settings: Sendable, Equatable {
     public var keepDays = 0
     /// At most this many stories per feed are kept (starred and unread are never purged); 0: no limit.
     public var maxPerFeed = 0
+    /// Reader mode: when to extract the whole article, by default and per feed URL (`[extract]`).
+    public var extract = ExtractPolicy()
 
     public init() {}
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NewsModel
 import NewsSources
 import TOMLKit
 
@@ -26,9 +27,13 @@ public enum SettingsFile {
         var reader = Reader(text: text)
         var settings = Settings()
         for (sectionName, value) in table {
+            if sectionName == "extract", let section = value.table {
+                readExtract(section, into: &settings, reader: &reader)
+                continue
+            }
             guard let section = value.table, let known = schema[sectionName] else {
                 reader.warn(section: sectionName, key: nil,
-                            "unknown section [\(sectionName)] (known: \(schema.keys.sorted().joined(separator: ", ")))")
+                            "unknown section [\(sectionName)] (known: \((schema.keys + ["extract"]).sorted().joined(separator: ", ")))")
                 continue
             }
             for (key, value) in section {
@@ -53,6 +58,25 @@ public enum SettingsFile {
             throw SettingsError(path: path, problems: [SettingsProblem(line: nil, message: "cannot be read")])
         }
         return try parse(String(decoding: data, as: UTF8.self), path: path)
+    }
+
+    /// `[extract]`: `default = "auto"` and one key per feed, its URL in quotes (`"https://…/rss" = "always"`).
+    private static func readExtract(_ section: TOMLTable, into settings: inout Settings, reader: inout Reader) {
+        let modes = ExtractMode.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+        for (key, value) in section {
+            guard let text = value.string, let mode = ExtractMode(rawValue: text) else {
+                reader.fail(section: "extract", key: key, "extract.\(key): expected one of \(modes)")
+                continue
+            }
+            if key == "default" {
+                settings.extract.defaultMode = mode
+            } else if key.contains("://") || key.hasPrefix("/") {
+                settings.extract.feeds[key] = mode
+            } else {
+                reader.warn(section: "extract", key: key,
+                            "unknown setting '\(key)' in [extract] (a feed is named by its URL in quotes)")
+            }
+        }
     }
 
     /// Applies one value to the settings, or says what is wrong with it.
