@@ -35,7 +35,7 @@ let package = Package(
         .executableTarget(
             name: "gazette",
             dependencies: [
-                "ReaderApp", "ReaderUI", "NcursesBackend", "NewsModel", "NewsSources", "NewsCache", "ArticleText",
+                "ReaderApp", "ReaderUI", "ReaderCore", "NcursesBackend", "NewsModel", "NewsSources", "NewsCache", "ArticleText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // jemalloc (Debian's libjemalloc-dev) in place of glibc's malloc: Swift allocates a great deal

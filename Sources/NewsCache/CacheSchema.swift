@@ -7,7 +7,7 @@ import GRDB
 /// `INTEGER` 0/1; lists (categories, enclosures) are JSON text.
 enum CacheSchema {
     /// The identifier of the newest migration, for tests and diagnostics.
-    static let latest = "v4-store-counts"
+    static let latest = "v5-comment-fetches"
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -15,6 +15,7 @@ enum CacheSchema {
         migrator.registerMigration("v2-search", migrate: v2)
         migrator.registerMigration("v3-word-search", migrate: v3)
         migrator.registerMigration("v4-store-counts", migrate: v4)
+        migrator.registerMigration("v5-comment-fetches", migrate: v5)
         return migrator
     }
 
@@ -140,6 +141,20 @@ enum CacheSchema {
     /// 10,000 stories). Deletes and read marks keep their triggers.
     static func v4(_ db: Database) throws {
         try db.execute(sql: "DROP TRIGGER stories_count_insert")
+    }
+
+    /// Comments fetched from their sources: when each story's thread was last fetched and when the reader
+    /// last opened it (`comment_fetches`), and when each comment was first stored (`comments.first_seen`,
+    /// carried over when a thread is fetched again) so comments new since the last visit can be marked.
+    static func v5(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE comment_fetches (
+                story_id INTEGER PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+                fetched_at INTEGER,
+                last_opened INTEGER
+            );
+            ALTER TABLE comments ADD COLUMN first_seen INTEGER;
+            """)
     }
 
     /// Fills the (empty) search table from the stories already stored, as `NewsCache.store` would.

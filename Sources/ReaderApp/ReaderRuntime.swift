@@ -10,7 +10,7 @@ import TermCore
 @MainActor
 public final class ReaderRuntime {
     /// Where an effect's task runs: a new load cancels the previous one of the same kind.
-    private enum Slot: Hashable { case headlines, story, comments, write(UInt64), refresh, launch(UInt64) }
+    private enum Slot: Hashable { case headlines, story, comments, commentFetch, write(UInt64), refresh, launch(UInt64) }
 
     /// The poll timeout while effects are running.
     private static let busyPollMilliseconds = 5
@@ -31,6 +31,7 @@ public final class ReaderRuntime {
     private var nextToken: UInt64 = 0
     private let refreshDriver: RefreshDriver
     private let browser: BrowserLauncher
+    private let commentFetcher: (any CommentFetching)?
 
     /// - Parameters:
     ///   - hint: a standing line for the status bar (e.g. how to add feeds to the sample edition).
@@ -46,7 +47,8 @@ public final class ReaderRuntime {
                 settlesEffectsBeforeInput: Bool = false, firstFrameWait: Duration = .milliseconds(150),
                 markReadOnOpen: Bool = true,
                 refresh: RefreshOptions = RefreshOptions(),
-                browser: BrowserLauncher = BrowserLauncher(configured: nil, environment: [:])) {
+                browser: BrowserLauncher = BrowserLauncher(configured: nil, environment: [:]),
+                comments: CommentOptions = CommentOptions()) {
         self.backend = backend; self.store = store; self.theme = theme; self.clock = clock
         self.pollMilliseconds = pollMilliseconds; self.settlesEffectsBeforeInput = settlesEffectsBeforeInput
         self.firstFrameWait = firstFrameWait
@@ -59,6 +61,10 @@ public final class ReaderRuntime {
         state.refresh.unavailableReason = refresh.unavailableReason
             ?? (refresh.refresher == nil ? "refreshing is not available here" : nil)
         self.browser = browser
+        commentFetcher = comments.fetcher
+        state.commentFetch.isAvailable = comments.fetcher != nil
+        state.commentFetch.maxAge = TimeInterval(comments.maxAgeMinutes * 60)
+        state.commentFetch.followsWidth = comments.besideStory
     }
 
     /// The state as of now, for tests.
@@ -146,6 +152,17 @@ public final class ReaderRuntime {
             start(.story) { await EffectPerformer.loadStory(id, store: $0) }
         case .loadComments(let id):
             start(.comments) { await EffectPerformer.loadComments(id, store: $0) }
+        case .fetchComments(let request):
+            guard let fetcher = commentFetcher else { break }
+            start(.commentFetch) { _ in .commentsFetched(request, await fetcher.fetchComments(for: request.storyID)) }
+        case .markCommentsOpened(let id):
+            nextToken += 1
+            let now = clock()
+            start(.write(nextToken)) { store in
+                // Losing a visit mark only loses the "new" marks of the next visit: not worth a message.
+                try? await store.markCommentsOpened(id, at: now)
+                return nil
+            }
         case .markRead(let id):
             nextToken += 1
             start(.write(nextToken)) { await EffectPerformer.markRead(id, store: $0) }

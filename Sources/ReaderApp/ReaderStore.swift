@@ -1,3 +1,4 @@
+import Foundation
 import NewsCache
 import NewsModel
 
@@ -17,6 +18,10 @@ public protocol ReaderStore: Sendable {
     func story(_ id: StoryID) async throws -> Story?
     /// The story's comments in thread order (depth first).
     func comments(for id: StoryID) async throws -> [Comment]
+    /// The story's thread with when it was fetched and last opened.
+    func commentThread(for id: StoryID) async throws -> CommentThread
+    /// Remembers that the reader opened the story's comments at `date`.
+    func markCommentsOpened(_ id: StoryID, at date: Date) async throws
     func setRead(_ id: StoryID, _ isRead: Bool) async throws
     func setStarred(_ id: StoryID, _ isStarred: Bool) async throws
     /// Every tag in use, sorted.
@@ -25,4 +30,13 @@ public protocol ReaderStore: Sendable {
     func markFeedRead(_ feedID: FeedID) async throws -> Int
     /// Up to `limit` stories matching `text`, best first, with the matches marked.
     func search(_ text: String, limit: Int) async throws -> [SearchHit]
+}
+
+/// Stores without fetch times: a thread is just its comments, and visits are not remembered.
+extension ReaderStore {
+    public func commentThread(for id: StoryID) async throws -> CommentThread {
+        CommentThread(storyID: id, comments: try await comments(for: id))
+    }
+
+    public func markCommentsOpened(_ id: StoryID, at date: Date) async throws {}
 }

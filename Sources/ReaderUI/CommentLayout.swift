@@ -7,10 +7,13 @@ enum CommentLayout {
     /// Columns of indentation per depth level.
     static let indentStep = 2
 
-    /// The indentation of a comment at `depth`, capped so the text keeps at least half the pane.
+    /// The deepest level that is still indented further: indentation stops at two fifths of the pane, so a
+    /// thread hundreds of replies deep keeps its text readable (10 levels in a 50-column pane).
+    static func maxLevels(paneWidth: Int) -> Int { max(0, (paneWidth * 2 / 5) / indentStep) }
+
+    /// The indentation of a comment at `depth`, capped at `maxLevels`.
     static func indent(depth: Int, paneWidth: Int) -> Int {
-        let maxLevels = max(0, (paneWidth / 2) / indentStep)
-        return min(max(0, depth), maxLevels) * indentStep
+        min(max(0, depth), maxLevels(paneWidth: paneWidth)) * indentStep
     }
 
     /// The column of a comment's rule, from the pane's left edge: one column of margin, then indentation.
@@ -22,9 +25,10 @@ enum CommentLayout {
         max(1, paneWidth - ruleOffset(depth: depth, paneWidth: paneWidth) - 3)
     }
 
-    /// The comment's text laid out at `width`; deleted and empty comments say so.
+    /// The comment's text laid out at `width`; an empty comment says so, a deleted one has no text (its
+    /// header says `[deleted]`).
     static func body(of comment: Comment, width: Int) -> [StyledLine] {
-        if comment.isDeleted { return [StyledLine("[deleted]", traits: .muted)] }
+        if comment.isDeleted { return [] }
         let lines = ArticleRenderer.render(html: comment.body, width: width).lines
         return lines.isEmpty ? [StyledLine("(empty)", traits: .muted)] : lines
     }

@@ -33,6 +33,8 @@ status-bar = { fg = "black", bg = "white" }
 status-error = { fg = "bright-white", bg = "red", attrs = ["bold"] }
 author = { fg = "bright-blue", attrs = ["bold"] }
 score = "yellow"
+submitter = { fg = "bright-green", attrs = ["bold"] }
+new-comment = { fg = "black", bg = "bright-yellow", attrs = ["bold"] }
 help = { fg = "bright-white", bg = 236 }
 help-key = { fg = "bright-cyan", bg = 236, attrs = ["bold"] }
 

@@ -38,6 +38,10 @@ public struct Theme: Sendable, Equatable {
         /// Comment authors and scores.
         case author
         case score
+        /// The story's submitter where they comment on it.
+        case submitter
+        /// The mark on comments that arrived since the story was last opened.
+        case newComment = "new-comment"
         /// The help overlay's box and its key names.
         case help
         case helpKey = "help-key"
@@ -63,6 +67,7 @@ public struct Theme: Sendable, Equatable {
         .border: Style(attributes: .dim), .borderFocused: Style(attributes: .bold),
         .statusBar: Style(attributes: .reverse), .statusError: Style(attributes: [.reverse, .bold]),
         .author: Style(attributes: .bold), .score: Style(attributes: .dim),
+        .submitter: Style(attributes: [.bold, .underline]), .newComment: Style(attributes: [.bold, .reverse]),
         .help: .plain, .helpKey: Style(attributes: .bold),
     ], commentDepths: [.plain])
 }

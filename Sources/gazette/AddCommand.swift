@@ -9,7 +9,9 @@ struct AddCommand: AsyncParsableCommand {
         commandName: "add", abstract: "Subscribe to a feed, or to the feed a web page advertises.")
 
     @OptionGroup var location: PathOptions
-    @Argument(help: "A feed URL, a web page that links to its feed, a file path, or hackernews:top.") var url: String
+    @Argument(help: ArgumentHelp(
+        "A feed URL, a web page that links to its feed, a file path, or a listing: hackernews:top|new|best|ask|show|jobs, lobsters:hottest|newest|tag/NAME."))
+    var url: String
     @Option(name: .customLong("tag"), help: "A tag for the feed (repeat for several).") var tags: [String] = []
     @Option(help: "A title to show instead of the feed's own.") var title: String?
     @Flag(help: "Subscribe without fetching the URL first.") var noCheck = false
@@ -18,6 +20,9 @@ struct AddCommand: AsyncParsableCommand {
         let paths = (try location.resolved())
         let settings = try loadSettings(paths)
         var chosen = url
+        if case .failure(let error)? = SourceAddress.parse(url) {
+            throw CommandFailure(message: "\(url): \(error.message)", status: 2)
+        }
         if !noCheck && Subscription(url: url).kind == .feed {
             let discovery = FeedDiscovery(fetcher: FeedFetcher(policy: settings.fetch))
             switch await discovery.resolve(url) {

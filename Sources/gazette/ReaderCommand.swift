@@ -43,7 +43,8 @@ enum ReaderCommand {
                                         markReadOnOpen: settings.markReadOnOpen,
                                         refresh: refreshOptions(session, settings),
                                         browser: BrowserLauncher(configured: settings.browser,
-                                                                 environment: ProcessInfo.processInfo.environment))
+                                                                 environment: ProcessInfo.processInfo.environment),
+                                        comments: commentOptions(session, settings))
             await runtime.run()
             return terminal.receivedSignal
         }
@@ -61,8 +62,15 @@ enum ReaderCommand {
             return RefreshOptions(unavailableReason:
                 "cannot refresh: another Gazette is using the cache (this one is reading only)")
         }
-        return RefreshOptions(refresher: Refresher(cache: session.cache, policy: settings.fetch),
+        return RefreshOptions(refresher: Refresher(cache: session.cache, policy: settings.fetch,
+                                                   endpoints: settings.endpoints),
                               intervalMinutes: settings.refreshIntervalMinutes)
+    }
+
+    /// Comments are fetched from their sources except in the sample edition, which is read offline.
+    static func commentOptions(_ session: ReaderSession, _ settings: Settings) -> CommentOptions {
+        CommentOptions(fetcher: session.isSample ? nil : CommentFetcher(cache: session.cache, settings: settings),
+                       maxAgeMinutes: settings.commentsMaxAgeMinutes, besideStory: settings.commentsBesideStory)
     }
 
     /// The theme by name: the user's themes folder first, then the shipped `Themes/`; `NO_COLOR` (set and

@@ -16,6 +16,12 @@ public struct Settings: Sendable, Equatable {
     public var keepDays = 0
     /// At most this many stories per feed are kept (starred and unread are never purged); 0: no limit.
     public var maxPerFeed = 0
+    /// Where Hacker News and Lobsters are served from (`[sources.hackernews]`, `[sources.lobsters]`).
+    public var endpoints = SourceEndpoints()
+    /// A story's stored comments older than this are fetched again when it is opened.
+    public var commentsMaxAgeMinutes = 30
+    /// The comment pane opens beside the story whenever the terminal has room for three panes.
+    public var commentsBesideStory = true
 
     public init() {}
 }
