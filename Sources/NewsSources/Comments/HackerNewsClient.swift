@@ -62,11 +62,18 @@ public struct HackerNewsClient: CommentSource {
             children[item.id] = nested.compactMap { JSONField.int($0["id"]) }
             stack.append(contentsOf: nested)
         }
-        let parents = children.filter { !$0.value.isEmpty }.map(\.key)
+        // The story is asked for its kids even when Algolia lists no reply: its missing ones may be dead.
+        let parents = children.filter { !$0.value.isEmpty || $0.key == story.id }.map(\.key)
         let ranked = await kids(of: parents)
+        // Algolia leaves out dead comments (and lags behind new ones): those named in `kids` come from
+        // Firebase, so a dead comment keeps its place, marked.
+        let missing = ranked.values.flatMap { $0 }.filter { items[$0] == nil }
+        let extra = await BoundedFetch.all(missing, window: concurrency) { id in try? await self.item(id) }
+        items.merge(extra) { first, _ in first }
         var ordered: [Int: [Int]] = [:]
-        for (parent, found) in children where !found.isEmpty {
-            ordered[parent] = CommentOrdering.rank(found, by: ranked[parent])
+        for parent in Set(children.keys).union(ranked.keys) {
+            let found = (children[parent] ?? []) + (ranked[parent] ?? []).filter { extra[$0] != nil }
+            if !found.isEmpty { ordered[parent] = CommentOrdering.rank(found, by: ranked[parent]) }
         }
         return CommentOrdering.depthFirst(roots: ordered[story.id] ?? [], children: ordered).compactMap { entry in
             items[entry.key]?.comment(depth: entry.depth)
