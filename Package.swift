@@ -7,6 +7,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "gazette", targets: ["gazette"]),
+        .executable(name: "gazette-bench", targets: ["GazetteBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -40,6 +41,14 @@ let package = Package(
             ],
             // jemalloc (Debian's libjemalloc-dev) in place of glibc's malloc: Swift allocates a great deal
             // while reading feeds and laying out articles (DECISIONS.md, 2026-11-29).
+            linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]),
+        // Benchmark timings: built for `make bench`, never installed, so `gazette` carries none of them.
+        .executableTarget(
+            name: "GazetteBench",
+            dependencies: [
+                "NewsModel", "NewsSources", "ReaderCore", "ReaderUI", "ArticleText",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]),
 
         // MARK: tests, one target per module, plus the end-to-end stories run against the real binary

@@ -21,7 +21,7 @@ public struct ScreenLayout: Sendable, Equatable {
     static let sideBySideRightWidth = 90
     /// From this width the list, the story and the comments all fit side by side at readable widths, so
     /// the comment pane opens by itself (`[comments] beside-story`).
-    public static let threePaneWidth = 140
+    public static let threePaneWidth = 180
 
     public init(size: TerminalSize, mode: LayoutMode, showsComments: Bool, focus: Pane) {
         panes = [:]; separators = []

@@ -10,7 +10,7 @@ struct Gazette: AsyncParsableCommand {
         abstract: "A terminal news reader: headlines, story and comments side by side.",
         version: "gazette 0.1.0",
         subcommands: [AddCommand.self, RemoveCommand.self, ImportCommand.self, ExportCommand.self,
-                      RefreshCommand.self, FeedsCommand.self, ReadCommand.self, SearchCommand.self,
+                      RefreshCommand.self, FeedsCommand.self, ReadCommand.self, DiscussionsCommand.self, SearchCommand.self,
                       VacuumCommand.self, ParseCommand.self, TerminalCheckCommand.self,
                       CacheTortureCommand.self, BenchCacheCommand.self, BenchQueryCommand.self,
                       BenchRenderCommand.self]

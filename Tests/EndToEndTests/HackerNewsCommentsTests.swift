@@ -39,10 +39,10 @@ struct HackerNewsCommentsTests {
         let refresh = try ProcessRunner.run(binary, ["refresh"] + arguments)
         #expect(refresh.status == 0, "refresh failed: \(refresh.standardError)")
 
-        let session = try TmuxSession { _, _ in arguments }
+        let session = try TmuxSession(width: 180) { _, _ in arguments }
         defer { session.close() }
         try session.waitFor("Show HN: A loom for the terminal")
-        // 160 columns: the comments open beside the story without a key.
+        // 180 columns: the comments open beside the story without a key.
         try session.waitUntil("the thread beside the story") { screen in
             screen.contains { $0.contains("Weaving patterns") } && screen.contains { $0.contains("Lovely idea") }
                 && screen.contains { $0.contains("Does it do tablet weaving?") }

@@ -109,7 +109,7 @@ struct CommentsTests {
         let (cache, dir) = try Self.temporaryCache()
         defer { try? FileManager.default.removeItem(at: dir) }
         _ = try await Self.refreshed(server, cache: cache)
-        let backend = TestBackend(width: 160, height: 40, events: [.key(.character("c"))],
+        let backend = TestBackend(width: 180, height: 40, events: [.key(.character("c"))],
                                   whenExhausted: .key(.control("c")))
         let runtime = ReaderRuntime(backend: backend, store: cache, theme: .builtinDefault,
                                     timeZone: TimeZone(identifier: "UTC")!, clock: { Date(timeIntervalSince1970: 1_790_000_600) },
@@ -118,7 +118,7 @@ struct CommentsTests {
                                                              besideStory: true))
         await runtime.run()
         let screens = backend.frames.map { $0.lines.joined(separator: "\n") }
-        // The pane opened by itself at 160 columns (c then went to it) with the fetched thread.
+        // The pane opened by itself at 180 columns (c then went to it) with the fetched thread.
         let last = try #require(screens.last)
         #expect(last.contains("Comments (4)"))
         #expect(last.contains("ann") && last.contains("Lovely work.") && last.contains("[deleted]"))

@@ -80,8 +80,9 @@ public struct HackerNewsClient: CommentSource {
         }
     }
 
-    /// The thread fetched item by item from Firebase, level by level, `concurrency` at a time.
-    func firebaseThread(_ id: Int) async throws(CommentSourceError) -> [FetchedComment] {
+    /// The thread fetched item by item from Firebase, level by level, `concurrency` at a time (what
+    /// `thread` falls back to; public for the benchmark).
+    public func firebaseThread(_ id: Int) async throws(CommentSourceError) -> [FetchedComment] {
         let story = try await item(id)
         var items: [Int: HackerNewsItem] = [:]
         var frontier = story.kids
