@@ -38,6 +38,15 @@ struct HackerNewsCommentsTests {
             """.utf8).write(to: config.appendingPathComponent("config.toml"))
         let refresh = try ProcessRunner.run(binary, ["refresh"] + arguments)
         #expect(refresh.status == 0, "refresh failed: \(refresh.standardError)")
+        // A listing that does not exist is refused, not subscribed to.
+        let unknown = try ProcessRunner.run(binary, ["add", "hackernews:frontpage"] + arguments)
+        #expect(unknown.status == 2 && unknown.standardError.contains("unknown Hacker News list 'frontpage'"))
+        // `read --comments` fetches a thread that was never fetched, in Hacker News's ranked order.
+        let read = try ProcessRunner.run(binary, ["read", "1", "--comments"] + arguments)
+        #expect(read.status == 0, "\(read.standardError)")
+        let order = ["ann", "carl", "dana", "bob"].compactMap { read.standardOutput.range(of: "\($0) · ")?.lowerBound }
+        #expect(order.count == 4 && order == order.sorted(), "\(read.standardOutput)")
+        #expect(read.standardOutput.contains("4 comments (fetched "))
 
         let session = try TmuxSession(width: 180) { _, _ in arguments }
         defer { session.close() }

@@ -33,10 +33,10 @@ struct DiscussionFinderTests {
     func found() async throws {
         let server = try LoopbackServer { request in
             if request.path.hasPrefix("/api/v1/search?") {
-                return LoopbackServer.Reply(contentType: "application/json", body: algolia)
+                return LoopbackServer.Reply(contentType: "application/json", body: Self.algolia)
             }
             if request.path.hasPrefix("/lobsters/stories/url/all.json?url=") {
-                return LoopbackServer.Reply(contentType: "application/json", body: lobsters)
+                return LoopbackServer.Reply(contentType: "application/json", body: Self.lobsters)
             }
             return LoopbackServer.Reply(status: 404, contentType: "text/plain", body: "no")
         }
