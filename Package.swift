@@ -19,19 +19,22 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]),
         .systemLibrary(name: "CGumbo", providers: [.apt(["libgumbo-dev"]), .brew(["gumbo-parser"])]),
 
-        // MARK: pure modules
+        // MARK: pure modules (no I/O)
+        .target(name: "TextSafety"),
         .target(name: "NewsModel"),
         .target(name: "TermCore"),
-        .target(name: "ArticleText", dependencies: ["NewsModel", "TermCore", "CGumbo"]),
-        .target(name: "NewsSources", dependencies: ["NewsModel", "ArticleText"]),
-        .target(name: "NewsCache", dependencies: ["NewsModel", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "ArticleText", dependencies: ["TextSafety", "TermCore", "CGumbo"]),
         .target(name: "ReaderCore", dependencies: ["NewsModel", "TermCore"]),
-        .target(name: "ReaderUI", dependencies: ["ReaderCore", "ArticleText", "TermCore", "NewsModel", "TOMLKit"]),
+        .target(name: "ReaderUI", dependencies: ["ReaderCore", "ArticleText", "TextSafety", "TermCore", "NewsModel", "TOMLKit"]),
 
-        // MARK: effects
+        // MARK: modules with effects (network, disk, terminal)
+        .target(name: "NewsSources", dependencies: ["NewsModel", "TextSafety"]),
+        .target(name: "NewsCache", dependencies: ["NewsModel", "TextSafety", .product(name: "GRDB", package: "GRDB.swift")]),
+
         .target(name: "NcursesBackend", dependencies: ["TermCore", "CNcursesw"]),
         .target(name: "ReaderApp", dependencies: [
-            "NewsModel", "ArticleText", "NewsSources", "NewsCache", "TermCore", "ReaderCore", "ReaderUI", "TOMLKit",
+            "NewsModel", "TextSafety", "ArticleText", "NewsSources", "NewsCache", "TermCore", "ReaderCore", "ReaderUI",
+            "TOMLKit",
         ]),
         .executableTarget(
             name: "gazette",
@@ -42,22 +45,26 @@ let package = Package(
             // jemalloc (Debian's libjemalloc-dev) in place of glibc's malloc: Swift allocates a great deal
             // while reading feeds and laying out articles (DECISIONS.md, 2026-11-29).
             linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]),
-        // Benchmark timings: built for `make bench`, never installed, so `gazette` carries none of them.
+        // Benchmark timings and the durability test's torture writer: built for `make bench` and the tests,
+        // never installed, so the `gazette` binary carries none of it. Same allocator as `gazette`, so the
+        // figures are the product's.
         .executableTarget(
             name: "GazetteBench",
             dependencies: [
-                "NewsModel", "NewsSources", "ReaderCore", "ReaderUI", "ArticleText",
+                "NewsModel", "NewsSources", "NewsCache", "ArticleText", "TermCore", "NcursesBackend",
+                "ReaderCore", "ReaderUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]),
 
         // MARK: tests, one target per module, plus the end-to-end stories run against the real binary
         .testTarget(name: "NewsModelTests", dependencies: ["NewsModel"]),
-        .testTarget(name: "TermCoreTests", dependencies: ["TermCore"]),
-        .testTarget(name: "ArticleTextTests", dependencies: ["ArticleText", "NewsModel", "TermCore"]),
+        .testTarget(name: "TermCoreTests", dependencies: ["TermCore", "TestSupport"]),
+        .testTarget(name: "TextSafetyTests", dependencies: ["TextSafety", "TestSupport"]),
+        .testTarget(name: "ArticleTextTests", dependencies: ["ArticleText", "TextSafety", "TermCore", "TestSupport"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "NewsSourcesTests", dependencies: ["NewsSources", "NewsModel", "ArticleText", "TestSupport"]),
-        .testTarget(name: "NewsCacheTests", dependencies: ["NewsCache", "NewsModel"]),
+        .testTarget(name: "NewsSourcesTests", dependencies: ["NewsSources", "NewsModel", "TextSafety", "TestSupport"]),
+        .testTarget(name: "NewsCacheTests", dependencies: ["NewsCache", "NewsModel", "TestSupport"]),
         .testTarget(name: "ReaderCoreTests", dependencies: ["ReaderCore", "NewsModel", "TermCore"]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "ReaderCore", "NewsModel", "TermCore"]),
         .testTarget(name: "ReaderAppTests", dependencies: [

@@ -1,9 +1,9 @@
-"""Cache and text benchmarks on Gazette's hidden bench subcommands (issues 4 and 6).
+"""Cache and text benchmarks on the in-process timings of `gazette-bench` (issues 4 and 6).
 
 Expected interfaces (each prints its median on stderr or stdout as `<name>_ms=<value>`, or JSON):
-  gazette --config-dir C --data-dir D _bench-query open-feed URL --runs N      open_ms=…
-  gazette --config-dir C --data-dir D _bench-query search WORD --runs N        search_ms=… matches=…
-  gazette _bench-render FILE --width 100 --runs N                              render_ms=… render_process_cpu_ms=…
+  gazette-bench query --cache D/cache.sqlite open-feed URL --runs N      open_ms=…
+  gazette-bench query --cache D/cache.sqlite search WORD --runs N        search_ms=… matches=…
+  gazette-bench render FILE --width 100 --runs N                         render_ms=… render_process_cpu_ms=…
 When a subcommand is missing the Gazette column says "not available yet" with the reason; for
 search, `gazette search WORD --json` timed as a whole process is used as a fallback (noted).
 """
@@ -18,8 +18,8 @@ from results import Side, pick, row
 def gazette_query(ctx, name, args, key):
     def run():
         c = ctx.gazette_cache(name)
-        argv = ctx.gazette.dirs(c["config"], c["data"]) + ["_bench-query"] + args + ["--runs", "5"]
-        ms, text = ctx.gazette.bench_ms(argv, key, "gazette _bench-query %s … --runs N" % args[0])
+        argv = [ctx.gazette.bench, "query", "--cache", os.path.join(c["data"], "cache.sqlite")] + args + ["--runs", "5"]
+        ms, text = ctx.gazette.bench_ms(argv, key, "gazette-bench query %s … --runs N" % args[0])
         return {"ms": ms, "text": text}
     return run
 
@@ -36,7 +36,7 @@ def open_big_feed(ctx):
                          gazette_note=gz.reason, baseline_note=nb.reason)],
             "baseline": "newsboat (after ANALYZE)",
             "notes": ["newsboat: Enter on the feed until its article list is on screen (tmux); "
-                      "Gazette: `_bench-query open-feed`, in-process."]}
+                      "Gazette: `gazette-bench query open-feed`, in-process."]}
 
 
 def search(ctx):
@@ -56,11 +56,11 @@ def search(ctx):
         argv = ctx.gazette.dirs(c["config"], c["data"]) + ["search", word, "--json"]
         m = H.run_measured(argv, env=ctx.env, timeout=120, log=os.path.join(ctx.work, "search.log"))
         if m["rc"] != 0:
-            raise H.Skip("not available yet: `_bench-query search` (%s) nor `gazette search` "
+            raise H.Skip("not available yet: `gazette-bench query search` (%s) nor `gazette search` "
                          "(exit %s: %s)" % (inproc.reason, m["rc"], H.squeeze(m["tail"], 120)))
         if not note:
             note.append("Gazette: `gazette search %s --json` timed as a whole process "
-                        "(`_bench-query search` not available: %s)" % (word, inproc.reason))
+                        "(`gazette-bench query search` not available: %s)" % (word, inproc.reason))
         return {"ms": m["wall"] * 1000}
 
     gz = Side(gazette)
@@ -82,9 +82,9 @@ def render_article(ctx):
         why = ctx.gazette.missing()
         if why:
             raise H.Skip(why)
-        ms, text = ctx.gazette.bench_ms([ctx.gazette.binary, "_bench-render", path, "--width", "100",
+        ms, text = ctx.gazette.bench_ms([ctx.gazette.bench, "render", path, "--width", "100",
                                          "--runs", "5"], "render_ms",
-                                        "gazette _bench-render FILE --width 100 --runs N")
+                                        "gazette-bench render FILE --width 100 --runs N")
         found = re.search(r"\brender_process_cpu_ms=([0-9.]+)", text)
         return {"ms": ms, "cpu": float(found.group(1)) if found else None}
 

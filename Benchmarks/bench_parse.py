@@ -1,7 +1,7 @@
 """Parse throughput (issue 3): bytes → model values, Gazette vs Python feedparser, same files.
 
 Both sides time only the parse, in-process: feedparser.parse(bytes) inside the venv, and Gazette's own
-`gazette parse FILE --benchmark N` timing of the path a refresh uses (not the JSON printing). Process
+`gazette-bench parse FILE --runs N` timing of the path a refresh uses (not the JSON printing). Process
 start and file reading are outside both timings.
 """
 import json
@@ -81,5 +81,5 @@ def parse_small(ctx):
     case = "%d feeds × %d stories, %.0f MB" % (man["feeds"], man["items_per_feed"], man["bytes"] / 1e6)
     return {"rows": measure(ctx, case, files, man["bytes"], man["stories"], 3),
             "baseline": "feedparser",
-            "notes": ["Gazette: one `gazette parse F --benchmark 3` per file, sum of per-file medians; "
+            "notes": ["Gazette: one `gazette-bench parse F --runs 3` per file, sum of per-file medians; "
                       "feedparser: one process, sum over files of one parse each."]}

@@ -80,6 +80,8 @@ class Gazette:
 
     def __init__(self, binary):
         self.binary = binary
+        # The in-process timings live in `gazette-bench`, built beside `gazette` and never installed.
+        self.bench = os.environ.get("GAZETTE_BENCH_BIN") or os.path.join(os.path.dirname(binary or "."), "gazette-bench")
 
     def missing(self):
         """Why the binary cannot be used at all, or None."""
@@ -108,11 +110,11 @@ class Gazette:
         return self.dirs(config_dir, data_dir)
 
     def parse_ms(self, path, runs, scratch):
-        """In-process bytes→model time of one file (median of `runs`) from `gazette parse --benchmark`,
+        """In-process bytes→model time of one file (median of `runs`) from `gazette-bench parse`,
         and the process's peak RSS in MB. Stdout (the JSON, if printed) goes to a scratch file."""
         out = os.path.join(scratch, "parse.out")
         # The size limit is lifted: the big corpus feed (~70 MB) is over the 32 MB default on purpose.
-        r = H.run_measured([self.binary, "parse", path, "--benchmark", str(runs),
+        r = H.run_measured([self.bench, "parse", path, "--runs", str(runs),
                             "--max-size", str(1 << 30)], env=None,
                            timeout=600, log=out, split_stderr=True)
         with open(out + ".err", encoding="utf-8", errors="replace") as f:
@@ -121,7 +123,7 @@ class Gazette:
         if ms is None:
             ms = extract_ms(head_tail(out), "parse_ms")
         if r["rc"] != 0 or ms is None:
-            raise unavailable("gazette parse FILE --benchmark N", r["rc"], "", err_text)
+            raise unavailable("gazette-bench parse FILE --runs N", r["rc"], "", err_text)
         return ms, r["rss_mb"]
 
     def bench_ms(self, argv, key, what, timeout=600):

@@ -1,3 +1,4 @@
+import TextSafety
 import CGumbo
 
 /// The reference reader `StreamingHTMLReader` is tested against (the app renders with the streaming
@@ -36,7 +37,7 @@ enum HTMLReader {
 
     fileprivate struct Walker {
         let baseURL: String?
-        let resolver: URLResolver
+        let resolver: DocumentBase
         var builder = RichTextBuilder()
         var traits: TextTraits = []
         /// Open `<thead>` elements: rows inside are header rows.
@@ -44,7 +45,7 @@ enum HTMLReader {
 
         init(baseURL: String?) {
             self.baseURL = baseURL
-            resolver = URLResolver(base: baseURL)
+            resolver = DocumentBase(base: baseURL)
         }
 
         mutating func walk(_ root: HTMLNode) {
@@ -137,7 +138,7 @@ enum HTMLReader {
                 let saved = traits
                 guard let href = node.attribute("href"),
                       let url = resolver.resolve(href),
-                      let scheme = URLResolver.scheme(of: url), URLResolver.linkSchemes.contains(scheme)
+                      let scheme = URLResolver.scheme(of: url), URLResolver.isLinkScheme(scheme)
                 else { return .restoreTraits(saved) }
                 traits.insert(.link)
                 return .link(number: builder.linkNumber(for: url), saved)

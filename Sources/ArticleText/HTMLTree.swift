@@ -1,3 +1,4 @@
+import TextSafety
 import CGumbo
 #if canImport(Glibc)
 import Glibc

@@ -1,3 +1,5 @@
+import TextSafety
+
 /// Collects the running text of one paragraph: folds HTML white space (runs of space, tab, newline, form
 /// feed become one space; none at the start), merges neighbouring text that shares traits.
 ///

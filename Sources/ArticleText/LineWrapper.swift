@@ -1,3 +1,4 @@
+import TextSafety
 import TermCore
 
 /// Breaks a run of styled text into rows no wider than a given number of columns.

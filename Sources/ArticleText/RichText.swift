@@ -1,3 +1,5 @@
+import TextSafety
+
 /// An article as a tree of blocks, independent of any width: what the HTML means, not how it is laid out.
 /// Build it once per story (`ArticleRenderer.richText(fromHTML:baseURL:)`) and lay it out again on every
 /// resize (`TextLayout.lines(for:width:)`). All text in it has passed through `Sanitizer`.

@@ -1,3 +1,5 @@
+import TextSafety
+
 /// Reads HTML into `RichText` in one pass over the UTF-8 bytes, without building a tree: a byte-level
 /// tokenizer drives `RichTextBuilder` directly, keeping only a stack of open block elements and HTML5's list
 /// of active formatting elements (so `<b><i>a</b>b</i>` gives bold-italic "a" and italic "b").
@@ -72,7 +74,7 @@ private struct Attribute {
 
 private struct Reader {
     let bytes: UnsafeBufferPointer<UInt8>
-    let resolver: URLResolver
+    let resolver: DocumentBase
     var builder = RichTextBuilder()
 
     var stack: [OpenElement] = []
@@ -107,7 +109,7 @@ private struct Reader {
 
     init(bytes: UnsafeBufferPointer<UInt8>, baseURL: String?) {
         self.bytes = bytes
-        resolver = URLResolver(base: baseURL)
+        resolver = DocumentBase(base: baseURL)
         text.reserveCapacity(4096)
         // News articles carry a link every few hundred bytes at most.
         builder.expectLinks(bytes.count / 512)

@@ -1,3 +1,4 @@
+import TextSafety
 import TermCore
 
 /// Lays out `RichText` at a width into rows (`StyledLine`), every row at most that many columns wide.

@@ -30,10 +30,10 @@ struct CommentsLayoutBenchmark: ParsableCommand {
             }
             let bodies = CommentLayout.bodies(thread, paneWidth: width)
             rows = CommentTree.visibleIndices(thread, collapsed: []).reduce(0) { $0 + bodies[$1].count + 2 }
-            times.append(milliseconds(since: start))
+            times.append(BenchQueryCommand.milliseconds(since: start))
         }
         print("comments=\(comments) width=\(width) rows=\(rows) runs=\(times.count)")
-        print("layout_ms=\(String(format: "%.2f", median(times)))")
+        print("layout_ms=\(String(format: "%.2f", BenchQueryCommand.median(times)))")
     }
 
     /// A deterministic thread shaped like a busy Hacker News discussion: top-level comments with replies
@@ -86,9 +86,9 @@ struct CommentsFetchBenchmark: AsyncParsableCommand {
         for _ in 0..<max(1, runs) {
             let start = ContinuousClock.now
             count = try await client.firebaseThread(item).count
-            times.append(milliseconds(since: start))
+            times.append(BenchQueryCommand.milliseconds(since: start))
         }
         print("comments=\(count) concurrency=\(concurrency) runs=\(times.count)")
-        print("fetch_ms=\(String(format: "%.2f", median(times)))")
+        print("fetch_ms=\(String(format: "%.2f", BenchQueryCommand.median(times)))")
     }
 }

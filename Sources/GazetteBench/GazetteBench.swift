@@ -1,21 +1,21 @@
 import ArgumentParser
 
-/// `gazette-bench`: in-process timings for `make bench` (Benchmarks/), kept out of the `gazette` binary.
+/// `gazette-bench`: the in-process timings `make bench` reads and the torture writer the durability test
+/// kills. A separate executable so that the `gazette` users install carries none of it.
 @main
 struct GazetteBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "gazette-bench", abstract: "In-process timings for the benchmark driver.",
-        subcommands: [CommentsLayoutBenchmark.self, CommentsFetchBenchmark.self])
+        commandName: "gazette-bench",
+        abstract: "Benchmark and test tools for Gazette (not installed).",
+        subcommands: [BenchParseCommand.self, BenchRenderCommand.self, BenchQueryCommand.self,
+                      BenchCacheCommand.self, CacheTortureCommand.self, BenchFramesCommand.self,
+                      CommentsLayoutBenchmark.self, CommentsFetchBenchmark.self]
+    )
 }
 
-/// The median of `values` (the lower middle one for an even count).
-func median(_ values: [Double]) -> Double {
-    let sorted = values.sorted()
-    return sorted.isEmpty ? 0 : sorted[(sorted.count - 1) / 2]
-}
-
-/// Milliseconds since `start`.
-func milliseconds(since start: ContinuousClock.Instant) -> Double {
-    let elapsed = ContinuousClock.now - start
-    return Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+/// A failure a bench command reports on stderr before exiting with `status`.
+struct BenchFailure: Error, CustomStringConvertible {
+    let message: String
+    var status: Int32 = 1
+    var description: String { message }
 }

@@ -1,11 +1,12 @@
 import Foundation
 import NewsModel
+import TextSafety
 
 /// How the cache recognises "the same story" across refreshes of one feed.
 ///
 /// The identity is computed by the cache, not the caller, so every source gets the same rule:
 /// 1. the entry's own id (`guid`, `atom:id`, JSON `id`), trimmed, when it has one: `id:<id>`;
-/// 2. else its link with `utm_*` tracking parameters and the fragment removed: `link:<url>`;
+/// 2. else its link as `URLResolver.identityLink` gives it (no `utm_*` parameters, no fragment): `link:<url>`;
 /// 3. else a hash of title, dates and summary: `hash:<16 hex digits>`.
 /// Identities are unique per feed only: two feeds may carry the same story under the same id.
 public enum StoryIdentity {
@@ -15,7 +16,7 @@ public enum StoryIdentity {
             return "id:" + id
         }
         if let link = entry.link.map(SearchText.trimmed), !link.isEmpty {
-            return "link:" + canonicalLink(link)
+            return "link:" + URLResolver.identityLink(link)
         }
         var hasher = StableHasher()
         hasher.combine(entry.title)
@@ -23,17 +24,6 @@ public enum StoryIdentity {
         hasher.combine(entry.updated?.timeIntervalSince1970)
         hasher.combine(entry.summary)
         return "hash:" + String(UInt64(bitPattern: hasher.value), radix: 16)
-    }
-
-    /// `link` without `utm_*` query items and without a fragment; other query items keep their order.
-    public static func canonicalLink(_ link: String) -> String {
-        guard var components = URLComponents(string: link) else { return link }
-        components.fragment = nil
-        if let items = components.queryItems {
-            let kept = items.filter { !$0.name.lowercased().hasPrefix("utm_") }
-            components.queryItems = kept.isEmpty ? nil : kept
-        }
-        return components.string ?? link
     }
 }
 

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import TextSafety
 
 /// Turns the bytes of a feed into UTF-8, choosing the charset the way RFC 3023 and feedparser do:
 /// a byte-order mark wins; then the HTTP `charset`; for `text/*` without one, US-ASCII; then the XML
@@ -110,7 +111,7 @@ enum CharsetDecoder {
         var i = 0
         let n = bytes.count
         while i < n {
-            if i + 8 <= n && ByteScan.word(bytes, at: i) & ByteScan.highs == 0 { i += 8; continue }
+            if i + 8 <= n && !ByteScan.hasNonASCII(ByteScan.load(bytes, at: i)) { i += 8; continue }
             let b = bytes[i]
             if b < 0x80 { i += 1; continue }
             let length: Int

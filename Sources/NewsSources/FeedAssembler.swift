@@ -1,5 +1,5 @@
 import Foundation
-import ArticleText
+import TextSafety
 import NewsModel
 
 /// Turns the element trees of RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 documents into model values, applying the
@@ -55,7 +55,7 @@ struct FeedAssembler {
     func plainField(_ value: TextValue?) -> String? {
         guard let value else { return nil }
         let text = value.isHTML ? HTMLText.plainText(fromHTML: value.value) : value.value
-        let cleaned = TerminalSafety.isCleanLine(text) ? text : Sanitizer.cleanLine(Self.demoronize(text))
+        let cleaned = Sanitizer.isCleanLine(text) ? text : Sanitizer.cleanLine(Self.demoronize(text))
         return cleaned.isEmpty ? nil : cleaned
     }
 
@@ -72,15 +72,15 @@ struct FeedAssembler {
             ? FeedHTMLSanitizer.sanitize(html: trimmed, baseURL: value.base ?? documentURL)
             : EntityText.escape(trimmed)
         // One scan for the usual case: C1 controls are among what `needsCleaning` looks for.
-        guard TerminalSafety.needsCleaning(html) else { return html.isEmpty ? nil : html }
-        let cleaned = TerminalSafety.clean(Self.demoronize(html))
+        guard Sanitizer.needsCleaning(html) else { return html.isEmpty ? nil : html }
+        let cleaned = Sanitizer.clean(Self.demoronize(html))
         return cleaned.isEmpty ? nil : cleaned
     }
 
     /// C1 controls (U+0080–U+009F) in decoded text are nearly always windows-1252 punctuation that went
     /// through a latin-1 decoder somewhere upstream; read them as windows-1252 rather than drop them.
     static func demoronize(_ text: String) -> String {
-        guard TerminalSafety.hasC1(text) else { return text }
+        guard Sanitizer.hasC1(text) else { return text }
         var out = String.UnicodeScalarView()
         var changed = false
         for scalar in text.unicodeScalars {
@@ -114,7 +114,7 @@ struct FeedAssembler {
     /// The name part of an RSS author (`jo@example.com (Jo Smith)` → `Jo Smith`, `Jo <jo@…>` → `Jo`).
     func personName(_ raw: String?) -> String? {
         guard let raw else { return nil }
-        var text = TerminalSafety.cleanLine(HTMLText.plainText(fromHTML: raw))
+        var text = Sanitizer.cleanLine(HTMLText.plainText(fromHTML: raw))
         // A plain name (no `(` or `<` anywhere) has nothing to strip: skip the character-by-character searches.
         if !text.utf8.contains(0x28) && !text.utf8.contains(0x3C) { return text.isEmpty ? nil : text }
         if let open = text.firstIndex(of: "("), let close = text.lastIndex(of: ")"), open < close {
@@ -139,10 +139,10 @@ struct FeedAssembler {
     static func categories(from raw: String?) -> [String] {
         guard let raw else { return [] }
         if !raw.utf8.contains(0x2C) { // one term (the usual case): no split into substrings
-            let term = TerminalSafety.cleanLine(raw)
+            let term = Sanitizer.cleanLine(raw)
             return term.isEmpty ? [] : [term]
         }
-        return raw.split(separator: ",").map { TerminalSafety.cleanLine(String($0)) }.filter { !$0.isEmpty }
+        return raw.split(separator: ",").map { Sanitizer.cleanLine(String($0)) }.filter { !$0.isEmpty }
     }
 
     /// Atom `link` elements: (rel, href resolved, type, node).
@@ -280,7 +280,7 @@ struct FeedAssembler {
         }
         for category in node.children("atom:category", "category", "dc:subject") {
             let term = category.key == "dc:subject" ? category.text : (category.attribute("term") ?? category.attribute("label"))
-            if let term, !term.isEmpty { entry.categories.append(TerminalSafety.cleanLine(term)) }
+            if let term, !term.isEmpty { entry.categories.append(Sanitizer.cleanLine(term)) }
         }
         entry.categories += extraCategories(node)
         for link in links {

@@ -1,4 +1,5 @@
 import Foundation
+import TextSafety
 
 /// Reads the date forms feeds use, without `DateFormatter` (slow, locale-bound, and strict):
 /// RFC 822/2822 with or without weekday, seconds, time or zone, 2-digit years, day and month swapped, named,

@@ -1,3 +1,4 @@
+import TextSafety
 /// The allow-list HTML sanitiser for feed summaries and bodies, on the refresh path. It streams over the
 /// parser's own HTML tokens instead of building an HTML5 tree (gumbo parses ~10 MB/s, too slow for a 70 MB
 /// feed; see DECISIONS.md). What it lets through is drawn later by ArticleText, which drops anything it does

@@ -1,5 +1,6 @@
 import Foundation
 import NewsModel
+import TextSafety
 
 /// Bounds that keep a hostile or broken document from costing more than a feed should.
 public struct ParseLimits: Sendable, Equatable {
@@ -84,7 +85,7 @@ public enum FeedParser {
             }
         }
         guard let root = outcome.root, NamespaceTable.isFeedRoot(root.key) else {
-            throw FeedParseError.notAFeed(advertisedFeeds: FeedDiscovery.advertisedFeeds(in: outcome.firstRoot,
+            throw FeedParseError.notAFeed(advertisedFeeds: AdvertisedFeeds.advertisedFeeds(in: outcome.firstRoot,
                                                                                           base: assembler.documentURL))
         }
         var feed: FeedDocument
@@ -105,8 +106,9 @@ public enum FeedParser {
     }
 }
 
-/// Finds the feeds an HTML page advertises, for `gazette add` to offer when given a page instead of a feed.
-enum FeedDiscovery {
+/// The feeds an HTML page advertises with `<link rel="alternate">`, for `gazette add` to try when given a
+/// page instead of a feed (`FeedDiscovery` in ReaderApp does the trying).
+enum AdvertisedFeeds {
     static let feedTypes: Set<String> = ["application/rss+xml", "application/atom+xml", "application/feed+json",
                                          "application/rdf+xml", "application/json"]
 
@@ -129,26 +131,5 @@ enum FeedDiscovery {
             stack.append(contentsOf: node.elements.reversed())
         }
         return found
-    }
-}
-
-extension FeedEntry {
-    /// The key that identifies a story across fetches: its id (guid, atom:id), else its link (without
-    /// `utm_*`), else a hash of title and date.
-    public var storyIdentity: String {
-        if let id, !id.isEmpty { return id }
-        if let link, !link.isEmpty { return URLResolver.removingTrackingParameters(link) }
-        let date = (published ?? updated).map { String(Int64($0.timeIntervalSince1970)) } ?? ""
-        return "hash:" + StableHash.fnv1a64(hex: (title ?? "") + "\u{1F}" + date)
-    }
-}
-
-/// A hash that is the same in every process and on every platform (Swift's `Hasher` is seeded per process).
-enum StableHash {
-    static func fnv1a64(hex text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 { hash ^= UInt64(byte); hash &*= 0x0000_0100_0000_01B3 }
-        let digits = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import ArticleText
+import TextSafety
 import NewsModel
 
 /// JSON Feed 1.0 and 1.1 (jsonfeed.org), read leniently: numeric ids become strings, the deprecated singular

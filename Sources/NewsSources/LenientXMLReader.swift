@@ -1,4 +1,4 @@
-import ArticleText
+import TextSafety
 
 /// A forgiving XML reader over UTF-8 bytes that builds `XMLNode` trees the way a feed reader needs them.
 ///

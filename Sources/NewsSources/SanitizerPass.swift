@@ -1,3 +1,4 @@
+import TextSafety
 /// One run of `FeedHTMLSanitizer` over the UTF-8 bytes of a fragment: the tokenizing rules of `HTMLTokenizer`
 /// and the policy of `FeedHTMLSanitizer`, fused so that nothing but tag and attribute names becomes a
 /// `String`. Text runs go from input to output in one decode-and-escape step (`EntityText.appendDecoded`),
@@ -192,10 +193,6 @@ struct SanitizerPass {
         }
     }
 
-    static func isAllowedScheme(_ scheme: UnsafeBufferPointer<UInt8>) -> Bool {
-        scheme.elementsEqual("http".utf8) || scheme.elementsEqual("https".utf8) || scheme.elementsEqual("mailto".utf8)
-    }
-
     /// A URL attribute whose value needs no decoding, trimming or escaping (printable ASCII without `&`, `<`,
     /// `>`, `"`) and is absolute and normal, or root-relative against a simple base: written (or dropped, for
     /// a scheme Gazette does not open) straight from the bytes, as `URLResolver.resolve` and
@@ -219,7 +216,7 @@ struct SanitizerPass {
             }
             if let baseURL, !baseURL.isEmpty,
                URLResolver.mayHaveDotSegment(value, pathStart, URLResolver.pathEnd(value, from: pathStart)) { return false }
-            guard Self.isAllowedScheme(UnsafeBufferPointer(rebasing: value[..<schemeEnd])) else { return true }
+            guard URLResolver.isLinkScheme(bytes: UnsafeBufferPointer(rebasing: value[..<schemeEnd])) else { return true }
         } else if let baseURL, !baseURL.isEmpty {
             guard value[0] == 0x2F, value.count == 1 || value[1] != 0x2F,
                   !URLResolver.mayHaveDotSegment(value, 0, URLResolver.pathEnd(value, from: 0)) else { return false }
@@ -248,7 +245,7 @@ struct SanitizerPass {
             }
             let prefix = Array(b[..<authorityEnd])
             guard !prefix.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return nil }
-            return (prefix, isAllowedScheme(UnsafeBufferPointer(rebasing: b[..<schemeEnd])))
+            return (prefix, URLResolver.isLinkScheme(bytes: UnsafeBufferPointer(rebasing: b[..<schemeEnd])))
         }
     }
 

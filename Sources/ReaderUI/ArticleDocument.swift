@@ -2,6 +2,7 @@ import ArticleText
 import Foundation
 import NewsModel
 import TermCore
+import TextSafety
 
 /// A story as the article pane shows it: a header (title, source and author, date, link, comment count),
 /// the body, and the body's numbered link list.

@@ -2,6 +2,7 @@ import ArticleText
 import NewsModel
 import ReaderCore
 import TermCore
+import TextSafety
 
 /// The article pane: the laid-out story from the cache, from the scroll offset down.
 extension Painter {

@@ -1,6 +1,7 @@
 import ArticleText
 import ReaderCore
 import TermCore
+import TextSafety
 
 /// The status bar and the help overlay.
 extension Painter {

@@ -2,6 +2,7 @@ import ArticleText
 import NewsModel
 import ReaderCore
 import TermCore
+import TextSafety
 
 /// The comment pane: the thread from row `commentScroll` down, indented by depth behind a rule in the depth's
 /// colour, with the cursor's header highlighted and folded threads marked.

@@ -2,6 +2,7 @@ import ArticleText
 import NewsModel
 import ReaderCore
 import TermCore
+import TextSafety
 
 /// The feed list overlay and the search prompt, drawn over the panes.
 extension Painter {

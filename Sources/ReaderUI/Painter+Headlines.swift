@@ -2,6 +2,7 @@ import ArticleText
 import NewsModel
 import ReaderCore
 import TermCore
+import TextSafety
 
 /// The headline list: one row per story with its unread mark, title, source, age and comment count.
 extension Painter {

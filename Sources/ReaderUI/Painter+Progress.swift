@@ -1,5 +1,6 @@
 import ArticleText
 import ReaderCore
+import TextSafety
 
 /// Refresh progress in the status bar.
 extension Painter {

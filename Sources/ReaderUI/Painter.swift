@@ -2,6 +2,7 @@ import ArticleText
 import NewsModel
 import ReaderCore
 import TermCore
+import TextSafety
 
 /// One frame being drawn: the state, the theme, and the screen the panes write into.
 struct Painter {

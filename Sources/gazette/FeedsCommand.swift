@@ -3,6 +3,7 @@ import ArticleText
 import Foundation
 import NewsCache
 import NewsModel
+import TextSafety
 
 /// `gazette feeds`: the subscriptions with their unread and total counts and last error.
 struct FeedsCommand: ParsableCommand {

@@ -11,9 +11,7 @@ struct Gazette: AsyncParsableCommand {
         version: "gazette 0.1.0",
         subcommands: [AddCommand.self, RemoveCommand.self, ImportCommand.self, ExportCommand.self,
                       RefreshCommand.self, FeedsCommand.self, ReadCommand.self, DiscussionsCommand.self, SearchCommand.self,
-                      VacuumCommand.self, ParseCommand.self, TerminalCheckCommand.self,
-                      CacheTortureCommand.self, BenchCacheCommand.self, BenchQueryCommand.self,
-                      BenchRenderCommand.self]
+                      VacuumCommand.self, ParseCommand.self, TerminalCheckCommand.self]
     )
 
     @Flag(help: "Open the bundled sample edition: no network, nothing written outside a temporary directory.")

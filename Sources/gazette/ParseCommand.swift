@@ -5,6 +5,7 @@ import FoundationNetworking
 #endif
 import NewsModel
 import NewsSources
+import TextSafety
 
 /// `gazette parse`: parses one feed and prints it as JSON — the diagnostic users run when a feed looks wrong,
 /// and the contract the correctness scorer and benchmarks use.
@@ -15,8 +16,7 @@ struct ParseCommand: AsyncParsableCommand {
         discussion: """
             Prints one JSON object: title, link, subtitle, id, author, updated, published, encoding, and items \
             (id, title, link, published, updated, author, summary, content, categories, enclosures, \
-            comments_url, comment_count, replies_feed_url). Warnings go to stderr. With --benchmark N the \
-            parse (bytes to model values, no JSON) runs N times and the median time and MB/s go to stderr; given a directory, every .xml/.json feed in it is parsed per run.
+            comments_url, comment_count, replies_feed_url). Warnings go to stderr.
             """
     )
 
@@ -35,14 +35,7 @@ struct ParseCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-size"), help: "Refuse documents larger than this many bytes (default 32 MB).")
     var maxSize: Int = ParseLimits.default.maxBytes
 
-    @Option(name: .customLong("benchmark"), help: "Parse N times and print the median time and MB/s to stderr instead of JSON.")
-    var benchmark: Int?
-
     func run() async throws {
-        if let runs = benchmark, runs > 0, directoryFiles(source) != nil {
-            try runDirectoryBenchmark(runs: runs)
-            return
-        }
         var (data, fetchedURL, fetchedType) = try await load(source)
         if let baseURL, !baseURL.isEmpty { fetchedURL = baseURL }
         if let contentType, !contentType.isEmpty { fetchedType = contentType }
@@ -52,10 +45,6 @@ struct ParseCommand: AsyncParsableCommand {
             if let location = headers["content-location"] { fetchedURL = Self.contentLocation(location, against: fetchedURL) }
         }
         let limits = ParseLimits(maxBytes: maxSize)
-        if let runs = benchmark, runs > 0 {
-            try runBenchmark(data: data, url: fetchedURL, contentType: fetchedType, limits: limits, runs: runs)
-            return
-        }
         do {
             let result = try FeedParser.parse(data: data, url: fetchedURL, contentType: fetchedType, fetchedAt: Date(),
                                               limits: limits)
@@ -100,60 +89,6 @@ struct ParseCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("gazette: error: cannot read \(path)\n".utf8))
             throw ExitCode(2)
         }
-    }
-
-    /// The regular files of `path` when it is a directory.
-    func directoryFiles(_ path: String) -> [URL]? {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return nil }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        return names.filter { $0.hasSuffix(".xml") || $0.hasSuffix(".json") }.sorted()
-            .map { URL(fileURLWithPath: path).appendingPathComponent($0) }
-    }
-
-    /// `--benchmark N` on a directory: every feed in it, parsed N times; median of the whole set.
-    func runDirectoryBenchmark(runs: Int) throws {
-        let documents = try (directoryFiles(source) ?? []).map { try Data(contentsOf: $0) }
-        let limits = ParseLimits(maxBytes: maxSize)
-        var times: [Double] = []
-        var items = 0
-        let clock = ContinuousClock()
-        for _ in 0..<runs {
-            items = 0
-            let start = clock.now
-            for data in documents {
-                if let result = try? FeedParser.parse(data: data, url: nil, contentType: nil, fetchedAt: Date(), limits: limits) {
-                    items += result.feed.entries.count
-                }
-            }
-            let elapsed = clock.now - start
-            times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
-        }
-        times.sort()
-        let median = times[times.count / 2]
-        let megabytes = Double(documents.reduce(0) { $0 + $1.count }) / 1_000_000
-        let line = String(format: "parse: %d files, %d runs, median %.1f ms, %.1f MB/s, %.0f items/s (%d items, %.1f MB)\n",
-                          documents.count, runs, median * 1000, megabytes / median, Double(items) / median, items, megabytes)
-        FileHandle.standardError.write(Data(line.utf8))
-    }
-
-    func runBenchmark(data: Data, url: String?, contentType: String?, limits: ParseLimits, runs: Int) throws {
-        var times: [Double] = []
-        var items = 0
-        let clock = ContinuousClock()
-        for _ in 0..<runs {
-            let start = clock.now
-            let result = try FeedParser.parse(data: data, url: url, contentType: contentType, fetchedAt: Date(), limits: limits)
-            let elapsed = clock.now - start
-            items = result.feed.entries.count
-            times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
-        }
-        times.sort()
-        let median = times[times.count / 2]
-        let megabytes = Double(data.count) / 1_000_000
-        let line = String(format: "parse: %d runs, median %.1f ms, %.1f MB/s, %.0f items/s (%d items, %.1f MB)\n",
-                          runs, median * 1000, megabytes / median, Double(items) / median, items, megabytes)
-        FileHandle.standardError.write(Data(line.utf8))
     }
 }
 

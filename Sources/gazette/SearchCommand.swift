@@ -3,6 +3,7 @@ import ArticleText
 import Foundation
 import NewsCache
 import NewsModel
+import TextSafety
 
 /// `gazette search QUERY`: full-text search of the cache, best matches first.
 struct SearchCommand: ParsableCommand {

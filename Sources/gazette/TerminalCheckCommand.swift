@@ -13,17 +13,7 @@ struct TerminalCheckCommand: AsyncParsableCommand {
         shouldDisplay: false
     )
 
-    @Option(name: .customLong("benchmark-frames"), help: ArgumentHelp(
-        "Instead of the interactive page, draw this many frames in which every cell changes, then as many unchanged frames, and print the median draw times.",
-        valueName: "n"))
-    var benchmarkFrames: Int?
-
     func run() async throws {
-        if let frames = benchmarkFrames {
-            let report = try await FrameBenchmark.run(frames: max(1, frames))
-            print(report)
-            return
-        }
         let signal = try await TerminalCheckSession.run()
         if let signal { throw ExitCode(128 + signal) }
     }

@@ -1,6 +1,7 @@
 import Testing
 import TermCore
 @testable import ArticleText
+import TestSupport
 
 /// The shortcuts that make a long article cheap to lay out, each held to the general code it stands in
 /// for: the plain-row scan, the letters it takes without a lookup, white-space folding eight bytes at a
@@ -13,7 +14,7 @@ struct LayoutShortcutTests {
                          "…", "e\u{301}", "東京", "漢字かな", "👍🏽", "🇺🇾", "a-b", "x/y", "http://a.example/b/c", "a\u{AD}b",
                          "zero\u{200B}width", "×÷", "Ωμέγα", "ё", " ", "  ", "\n", "%", "(", "„", "\u{A0}", "ſ", "Ѡ"]
 
-    static func randomText(_ generator: inout SeededGenerator) -> String {
+    static func randomText(_ generator: inout SplitMix64) -> String {
         (0..<Int.random(in: 1...40, using: &generator)).map { _ in
             pieces.randomElement(using: &generator)! + (Bool.random(using: &generator) ? " " : "")
         }.joined()
@@ -27,7 +28,7 @@ struct LayoutShortcutTests {
 
     @Test("Rows found by the plain-row scan are the rows the general scan finds")
     func plainRowsMatchGeneralScan() {
-        var generator = SeededGenerator(seed: 11)
+        var generator = SplitMix64(seed: 11)
         for _ in 0..<3_000 {
             let text = Self.randomText(&generator)
             let width = Int.random(in: 1...60, using: &generator)
@@ -58,7 +59,7 @@ struct LayoutShortcutTests {
     @Test("White space folded eight bytes at a time folds as byte by byte does")
     func foldingMatchesReference() {
         let parts = ["a", "bc", "defghij", "é", " ", "  ", "\t", "\n", "\r\n", "\u{C}", "xyz ", " q"]
-        var generator = SeededGenerator(seed: 5)
+        var generator = SplitMix64(seed: 5)
         for _ in 0..<3_000 {
             let chunks = (0..<Int.random(in: 1...6, using: &generator)).map { _ in
                 (0..<Int.random(in: 0...12, using: &generator)).map { _ in parts.randomElement(using: &generator)! }.joined()
@@ -84,7 +85,7 @@ struct LayoutShortcutTests {
 
     @Test("A long article laid out on a second thread gives the rows and links of one thread", arguments: [1, 30, 57, 100, 200])
     func pipelineMatchesOneThread(width: Int) {
-        let html = RenderBenchmark.sampleArticle(bytes: 300_000)
+        let html = SampleArticle.html(bytes: 300_000)
         #expect(html.utf8.count >= PipelinedRenderer.minimumBytes)
         let text = ArticleRenderer.richText(fromHTML: html, baseURL: "https://example.com/")
         let expected = TextLayout.lines(for: text, width: width)

@@ -1,5 +1,6 @@
 import Testing
 @testable import ArticleText
+import TestSupport
 
 /// The streaming reader against the cases where a tree-less reader could go wrong, and against gumbo's
 /// tree walk on whole articles.
@@ -7,7 +8,7 @@ import Testing
 struct StreamingReaderTests {
     @Test("A generated news article reads exactly as gumbo's tree walk reads it")
     func sameAsGumbo() {
-        let html = RenderBenchmark.sampleArticle(bytes: 20_000)
+        let html = SampleArticle.html(bytes: 20_000)
         let streamed = StreamingHTMLReader.read(html: html, baseURL: "https://example.com/")
         let walked = HTMLReader.read(html: html, baseURL: "https://example.com/")
         #expect(streamed == walked)

@@ -1,29 +1,23 @@
 import Foundation
+import TestSupport
 
-/// The real `gazette` executable the end-to-end tests drive: `$GAZETTE_BIN` (set by `make test` to the
-/// release build), else `.build/debug/gazette` in the package this file belongs to.
+/// The real executables the end-to-end tests drive, found by `BuiltExecutable` (TestSupport).
 enum GazetteBinary {
     /// Why the binary cannot be used, as a test failure message.
     struct Missing: Error, CustomStringConvertible {
         let path: String
         var description: String {
-            "gazette binary not found at \(path): run `swift build` (or `make test`, which sets GAZETTE_BIN) first"
+            "binary not found at \(path): run `swift build` (or `make test`, which sets GAZETTE_BIN) first"
         }
     }
 
-    /// The package root: three levels up from this file (Tests/EndToEndTests/GazetteBinary.swift).
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// The binary's path (`BuiltExecutable.gazette`); throws `Missing` when it is not an executable file.
+    static func path() throws -> String { try existing(BuiltExecutable.gazette) }
 
-    /// The binary's path; throws `Missing` when it is not an executable file.
-    static func path() throws -> String {
-        let environment = ProcessInfo.processInfo.environment
-        let path: String
-        if let configured = environment["GAZETTE_BIN"], !configured.isEmpty {
-            path = configured
-        } else {
-            path = packageRoot.appendingPathComponent(".build/debug/gazette").path
-        }
+    /// `gazette-bench`, the benchmark tool built beside it.
+    static func benchPath() throws -> String { try existing(BuiltExecutable.gazetteBench) }
+
+    private static func existing(_ path: String) throws -> String {
         guard FileManager.default.isExecutableFile(atPath: path) else { throw Missing(path: path) }
         return path
     }

@@ -93,7 +93,9 @@ struct TerminalBackendTests {
 
     @Test("The frame benchmark draws its frames, restores the terminal and prints its figures")
     func frameBenchmark() throws {
-        let session = try TmuxSession(width: 80, height: 24) { _, _ in ["terminal-check", "--benchmark-frames", "5"] }
+        let session = try TmuxSession(width: 80, height: 24, executable: try GazetteBinary.benchPath()) { _, _ in
+            ["frames", "5"]
+        }
         defer { session.close() }
         let exit = try #require(try session.waitForExit())
         #expect(exit.status == 0)

@@ -38,9 +38,10 @@ final class TmuxSession {
     /// Starts `gazette` in a `width`×`height` window with the arguments `arguments` makes from the
     /// session's temporary configuration and data directories.
     /// - Parameter terminalType: `TERM` for the program; nil leaves it unset.
-    init(terminalType: String? = "xterm-256color", width: Int = 160, height: Int = 48,
+    /// - Parameter executable: the program's path; `gazette` when nil.
+    init(terminalType: String? = "xterm-256color", width: Int = 160, height: Int = 48, executable: String? = nil,
          arguments: (_ configDirectory: String, _ dataDirectory: String) -> [String]) throws {
-        let binary = try GazetteBinary.path()
+        let binary = try executable ?? GazetteBinary.path()
         name = "gazette-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
         directory = FileManager.default.temporaryDirectory.appendingPathComponent(name)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

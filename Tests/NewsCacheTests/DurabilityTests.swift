@@ -2,29 +2,24 @@ import Foundation
 import Testing
 import NewsModel
 @testable import NewsCache
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Kills a real writer process (`gazette _cache-torture`) at random moments and checks the cache after each
-/// kill. The binary is `$GAZETTE_BIN`, else `gazette` next to the test bundle (SwiftPM builds both into the
-/// same folder).
+/// Kills a real writer process (`gazette-bench cache-torture`) at random moments and checks the cache after
+/// each kill. The binary is found by `BuiltExecutable.gazetteBench`.
 @Suite("Durability", .serialized)
 struct DurabilityTests {
     static var binary: String? {
-        if let path = ProcessInfo.processInfo.environment["GAZETTE_BIN"] { return path }
-        let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for candidate in [folder, folder.deletingLastPathComponent()] {
-            let path = candidate.appendingPathComponent("gazette").path
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        return nil
+        let path = BuiltExecutable.gazetteBench
+        return FileManager.default.isExecutableFile(atPath: path) ? path : nil
     }
 
     @Test("a writer killed at 24 random moments never corrupts the cache nor loses a committed read mark")
     func killedWriter() throws {
         guard let binary = DurabilityTests.binary else {
-            Issue.record("gazette binary not found: build it (`swift build`) or set GAZETTE_BIN")
+            Issue.record("gazette-bench not found at \(BuiltExecutable.gazetteBench): build it (`swift build`) or set GAZETTE_BENCH_BIN")
             return
         }
         let directory = try TemporaryDirectory()
@@ -34,7 +29,7 @@ struct DurabilityTests {
         for round in 0..<24 {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: binary)
-            process.arguments = ["_cache-torture", "--cache", directory.cachePath, "--seed", "\(round)"]
+            process.arguments = ["cache-torture", "--cache", directory.cachePath, "--seed", "\(round)"]
             let output = Pipe()
             process.standardOutput = output
             try process.run()

@@ -24,7 +24,6 @@ struct CommentsAndMercoPressTests {
         let item = try #require(try parse(Self.mercoPressItem).feed.entries.first)
         #expect(item.link == "https://en.mercopress.com/2026/05/28/talks")
         #expect(item.id == "https://en.mercopress.com/2026/05/28/talks")
-        #expect(item.storyIdentity == "https://en.mercopress.com/2026/05/28/talks")
     }
 
     @Test("MercoPress: CDATA title, &#147; read as a curly quote, comma-joined categories split")
@@ -80,17 +79,5 @@ struct CommentsAndMercoPressTests {
     func badCount() throws {
         let item = try parse(rss("<item><title>x</title><slash:comments>many</slash:comments></item>")).feed.entries[0]
         #expect(item.commentCount == nil)
-    }
-
-    @Test("story identity falls back from id to link to a stable hash of title and date")
-    func identity() throws {
-        let feed = try parse(rss("""
-            <item><title>Linked</title><link>https://x.org/a?utm_campaign=z&amp;id=3</link></item>
-            <item><title>Bare</title><pubDate>Thu, 28 May 2026 07:57:00 GMT</pubDate></item>
-            """)).feed
-        #expect(feed.entries[0].storyIdentity == "https://x.org/a?id=3")
-        let hashed = feed.entries[1].storyIdentity
-        #expect(hashed.hasPrefix("hash:"))
-        #expect(hashed == (try parse(rss("<item><title>Bare</title><pubDate>Thu, 28 May 2026 07:57:00 GMT</pubDate></item>")).feed.entries[1 - 1].storyIdentity))
     }
 }

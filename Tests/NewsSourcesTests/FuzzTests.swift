@@ -2,18 +2,8 @@ import Foundation
 import Testing
 import NewsModel
 @testable import NewsSources
-
-/// A small deterministic generator (SplitMix64), so every run mutates the same way.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import TestSupport
+import TextSafety
 
 /// Mutations that imitate real damage: flipped, dropped, duplicated and inserted bytes, truncation, spliced
 /// markup fragments.
@@ -67,7 +57,7 @@ struct FuzzTests {
 
     @Test("mutated fixtures parse or fail with FeedParseError; output stays terminal-safe and links allowed")
     func mutatedFixtures() throws {
-        var rng = SplitMix64(state: Self.seed)
+        var rng = SplitMix64(seed: Self.seed)
         var parsed = 0
         for seed in FuzzSeeds.all {
             let base = Array(seed.utf8)

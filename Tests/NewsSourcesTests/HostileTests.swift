@@ -5,6 +5,23 @@ import NewsModel
 
 @Suite("Hostile feeds are harmless")
 struct HostileTests {
+    /// Regression: the parser's own pre-check missed the invisible format characters the sanitiser removes
+    /// (U+FEFF, U+2060–2064, U+206A–206F, U+FFF9–FFFB), so they reached the cache and `gazette parse`.
+    @Test("invisible format characters never survive in summaries, bodies or titles", arguments: [
+        "\u{FEFF}", "\u{2060}", "\u{2063}", "\u{206A}", "\u{206F}", "\u{FFF9}", "\u{FFFB}",
+    ])
+    func invisibleFormatCharacters(character: String) throws {
+        let entry = try #require(try parse(rss("""
+            <item><title>Title\(character)here</title><description>Plain\(character)text</description>
+            <content:encoded><![CDATA[<p>Rich\(character)text</p>]]></content:encoded></item>
+            """)).feed.entries.first)
+        for field in [entry.title, entry.summary, entry.content] {
+            let text = try #require(field)
+            #expect(!text.contains(character), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        #expect(entry.title == "Titlehere")
+    }
+
     @Test("external entities are never resolved")
     func externalEntity() throws {
         let text = """

@@ -1,7 +1,7 @@
 import Foundation
-import ArticleText
 import Testing
 @testable import NewsSources
+import TextSafety
 
 /// The byte-level shortcuts for common URLs and dates must give what the general code gives, and must
 /// decline (send to the general code) whatever they are not sure of.
@@ -79,64 +79,6 @@ struct QuickPathTests {
         #expect(common.withUTF8(FeedDateParser.commonRFC822) != nil)
         var other = "Sat, 05 May 2022 10:10:10 EST"
         #expect(other.withUTF8(FeedDateParser.commonRFC822) == nil)
-    }
-}
-
-/// The byte-level pre-checks that let fields skip `Sanitizer` work must only skip when it changes nothing.
-@Suite("Pre-checks agree with the Sanitizer")
-struct PrecheckTests {
-    static let pieces = ["a", "Z", " ", "  ", "\t", "\n", "\r", "\u{0}", "\u{7F}", "\u{85}", "\u{9C}", "\u{A0}", "\u{AD}",
-                         "é", "東京", "\u{61C}", "\u{1680}", "\u{180E}", "\u{2000}", "\u{200B}", "\u{200D}", "\u{200E}",
-                         "—", "’", "…", "\u{2028}", "\u{202A}", "\u{202F}", "\u{205F}", "\u{2060}", "\u{2066}", "\u{206F}",
-                         "\u{3000}", "\u{3002}", "ế", "£", "\u{A1}", "\u{BF}", "\u{9F}", "م", "\u{600}", "\u{63F}", "\u{200C}", "\u{200A}", "👩‍💻", "\u{1E00}", "\u{1FFF}", "\u{FEFF}", "\u{FFFA}", "\u{FFFD}", "😀", "e\u{301}", "x"]
-
-    @Test("a line the byte check calls clean is one cleanLine returns unchanged")
-    func cleanLine() {
-        var rng = SplitMix64(state: 0xC1EA_711E)
-        var clean = 0
-        for _ in 0..<20_000 {
-            var text = ""
-            for _ in 0..<Int(rng.next() % 6) { text += Self.pieces[Int(rng.next() % UInt64(Self.pieces.count))] }
-            #expect(TerminalSafety.cleanLine(text) == Sanitizer.cleanLine(text), "\(text.unicodeScalars.map { $0.value })")
-            if TerminalSafety.isCleanLine(text) {
-                clean += 1
-                #expect(Sanitizer.cleanLine(text) == text)
-            }
-        }
-        #expect(clean > 1000)
-        #expect(TerminalSafety.isCleanLine("Headline 9999.00000 — 北京大学的研究人员"))
-        #expect(TerminalSafety.isCleanLine("Tiếng Việt có dấu"))
-        for title in ["مرحبا بالعالم", "Fish & chips < £5 > \"cheap\"", "Emoji 🎉 party 👩‍💻 at 🇫🇰"] {
-            #expect(TerminalSafety.isCleanLine(title), "\(title)")
-        }
-        #expect(!TerminalSafety.isCleanLine("two  spaces"))
-    }
-
-    @Test("needsCleaning's word-at-a-time skip finds controls anywhere in a long line")
-    func needsCleaning() {
-        for line in [String(repeating: "abcdefgh", count: 4), String(repeating: "東京 Café — ", count: 3)] {
-            for offset in 0..<line.count {
-                for bad in ["\u{1B}", "\u{7F}", "\u{85}", "\r", "\u{202E}", "\u{2066}"] {
-                    var text = line
-                    text.insert(contentsOf: bad, at: text.index(text.startIndex, offsetBy: offset))
-                    #expect(TerminalSafety.needsCleaning(text), "\(bad) at \(offset)")
-                }
-            }
-            #expect(!TerminalSafety.needsCleaning(line + "\t\n" + line))
-        }
-    }
-
-    @Test("the common named references resolve as the full table does, case and all")
-    func commonEntities() {
-        #expect(EntityText.commonNamed.count > 40)
-        for (html, expected) in [("&nbsp;", "\u{A0}"), ("&Auml;&auml;", "Ää"), ("&hellip;&AMP;", "…&"), ("&NBSP;", "&NBSP;")] {
-            var out: [UInt8] = []
-            Array(html.utf8).withUnsafeBufferPointer { bytes in
-                EntityText.appendDecoded(bytes, from: 0, to: bytes.count, escaping: false, into: &out)
-            }
-            #expect(String(decoding: out, as: UTF8.self) == expected)
-            #expect(EntityText.decode(html) == expected)
-        }
     }
 }
 

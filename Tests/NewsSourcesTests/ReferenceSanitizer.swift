@@ -1,4 +1,5 @@
 @testable import NewsSources
+import TextSafety
 
 /// The sanitiser as it was written before the single-pass version: `HTMLTokenizer` tokens, re-serialised
 /// when allowed. Kept here as the model the fast `FeedHTMLSanitizer.sanitize` must equal, byte for byte.

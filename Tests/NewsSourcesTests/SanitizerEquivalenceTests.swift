@@ -1,5 +1,6 @@
 import Testing
 @testable import NewsSources
+import TestSupport
 
 /// The single-pass sanitiser must give exactly what the token-by-token one gives: same tags, attributes,
 /// entity handling and URL resolution, on clean and on damaged HTML.
@@ -33,7 +34,7 @@ struct SanitizerEquivalenceTests {
 
     @Test("random fragments built from tricky pieces sanitise identically")
     func randomFragments() {
-        var rng = SplitMix64(state: 0x5A17_1CE5)
+        var rng = SplitMix64(seed: 0x5A17_1CE5)
         for _ in 0..<4000 {
             var html = ""
             for _ in 0..<Int(rng.next() % 12) { html += Self.pieces[Int(rng.next() % UInt64(Self.pieces.count))] }
@@ -45,7 +46,7 @@ struct SanitizerEquivalenceTests {
 
     @Test("mutated fragments, damaged byte by byte, sanitise identically")
     func mutatedFragments() {
-        var rng = SplitMix64(state: 0xB17E_5EED)
+        var rng = SplitMix64(seed: 0xB17E_5EED)
         let seeds = [Self.pieces.joined(), Self.pieces.shuffled(using: &rng).joined()]
         for seed in seeds {
             for _ in 0..<600 {

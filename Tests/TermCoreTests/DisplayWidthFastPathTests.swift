@@ -1,5 +1,6 @@
 import Testing
 @testable import TermCore
+import TestSupport
 
 /// The byte-level fast path (`DisplayWidth.simpleCluster`) against `Character` segmentation and the
 /// per-cluster width, over every scalar of the Basic Multilingual Plane.
@@ -72,7 +73,7 @@ struct DisplayWidthFastPathTests {
 
     @Test("A string's width equals the sum over its characters, on mixed text of every kind")
     func wholeStrings() {
-        var generator = SplitMix(seed: 42)
+        var generator = SplitMix64(seed: 42)
         let pieces = Self.followers + Self.leads + [
             "hello", "Ünïcödé", "日本語", "한국어", "👩‍💻", "👍🏽", "🇫🇰", "\t", "\u{7F}", "\u{1B}", "हिन्दी", "ไทย",
             "مَرْحَبًا", "e\u{301}\u{302}", "\r\n", "\u{FF76}\u{FF9E}", "Ａ", "…",
@@ -90,15 +91,3 @@ struct DisplayWidthFastPathTests {
 
 func hex(_ value: UInt32) -> String { String(value, radix: 16, uppercase: true) }
 
-/// A small deterministic generator, so failures can be replayed.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -1,4 +1,4 @@
-import ArticleText
+import TextSafety
 import Foundation
 
 /// A discussion of a web page on an aggregator.

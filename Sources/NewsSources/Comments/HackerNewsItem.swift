@@ -1,4 +1,4 @@
-import ArticleText
+import TextSafety
 import Foundation
 import NewsModel
 
@@ -63,7 +63,7 @@ struct HackerNewsItem: Sendable, Equatable {
         return FetchedComment(
             remoteID: String(id), parentRemoteID: parent.map(String.init),
             author: hidden ? nil : author.map(Sanitizer.cleanLine), date: date, score: nil,
-            body: hidden ? "" : HTMLSanitizer.sanitize(html: text ?? "", baseURL: "https://news.ycombinator.com/"),
+            body: hidden ? "" : FeedHTMLSanitizer.sanitize(html: text ?? "", baseURL: "https://news.ycombinator.com/"),
             depth: depth, isDeleted: hidden)
     }
 
@@ -74,7 +74,7 @@ struct HackerNewsItem: Sendable, Equatable {
         var entry = FeedEntry(id: page, title: title.map(Sanitizer.cleanLine), link: url.flatMap(Sanitizer.safeURL) ?? page,
                               published: date, author: author.map(Sanitizer.cleanLine), commentsURL: page,
                               commentCount: type == "job" ? nil : (descendants ?? 0))
-        if let text { entry.content = HTMLSanitizer.sanitize(html: text, baseURL: "https://news.ycombinator.com/") }
+        if let text { entry.content = FeedHTMLSanitizer.sanitize(html: text, baseURL: "https://news.ycombinator.com/") }
         return entry
     }
 }

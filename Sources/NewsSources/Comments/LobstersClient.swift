@@ -1,4 +1,4 @@
-import ArticleText
+import TextSafety
 import Foundation
 import NewsModel
 
@@ -48,7 +48,7 @@ public struct LobstersClient: CommentSource {
             author: hidden ? nil : user(object["commenting_user"]).map(Sanitizer.cleanLine),
             date: JSONField.string(object["created_at"]).flatMap(date),
             score: JSONField.int(object["score"]),
-            body: hidden ? "" : HTMLSanitizer.sanitize(html: JSONField.string(object["comment"]) ?? "",
+            body: hidden ? "" : FeedHTMLSanitizer.sanitize(html: JSONField.string(object["comment"]) ?? "",
                                                        baseURL: JSONField.string(object["url"])),
             depth: max(0, depth), isDeleted: hidden)
     }
@@ -82,7 +82,7 @@ public struct LobstersClient: CommentSource {
                                   categories: (story["tags"] as? [String] ?? []).map(Sanitizer.cleanLine),
                                   commentsURL: page, commentCount: JSONField.int(story["comment_count"]))
             if let description = JSONField.string(story["description"]) {
-                entry.content = HTMLSanitizer.sanitize(html: description, baseURL: page)
+                entry.content = FeedHTMLSanitizer.sanitize(html: description, baseURL: page)
             }
             return entry
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The base URLs of the services Gazette reads (config.toml `[sources.hackernews]`, `[sources.lobsters]`),
 /// so tests can point them at a server on 127.0.0.1. Each ends with a slash.
 public struct SourceEndpoints: Sendable, Equatable {
@@ -33,4 +35,3 @@ public struct SourceEndpoints: Sendable, Equatable {
     private static func withSlash(_ url: String) -> String { url.hasSuffix("/") ? url : url + "/" }
 }
 
-import Foundation

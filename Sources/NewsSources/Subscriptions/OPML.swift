@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import TextSafety
 
 /// OPML 1.0/2.0 import and OPML 2.0 export of subscriptions. On import any outline with an `xmlUrl`
 /// attribute (in any letter case) is a feed whatever its `type`; folders (outlines without one) become
@@ -47,7 +48,7 @@ public enum OPML {
     public static func export(_ subscriptions: [Subscription], title: String = "Gazette subscriptions",
                               now: Date = Date()) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\">\n  <head>\n"
-        out += "    <title>\(escape(title))</title>\n"
+        out += "    <title>\(EntityText.escape(title))</title>\n"
         out += "    <dateCreated>\(HTTPDate.format(now))</dateCreated>\n  </head>\n  <body>\n"
         var folders: [String: [Subscription]] = [:]
         var folderOrder: [String] = []
@@ -60,7 +61,7 @@ public enum OPML {
             }
         }
         for folder in folderOrder {
-            out += "    <outline text=\"\(escape(folder))\" title=\"\(escape(folder))\">\n"
+            out += "    <outline text=\"\(EntityText.escape(folder))\" title=\"\(EntityText.escape(folder))\">\n"
             for subscription in folders[folder] ?? [] { out += "      " + outline(subscription) + "\n" }
             out += "    </outline>\n"
         }
@@ -69,27 +70,13 @@ public enum OPML {
 
     private static func outline(_ subscription: Subscription) -> String {
         let name = subscription.title ?? subscription.url
-        var attributes = "type=\"rss\" text=\"\(escape(name))\""
-        if subscription.title != nil { attributes += " title=\"\(escape(name))\"" }
-        attributes += " xmlUrl=\"\(escape(subscription.url))\""
+        var attributes = "type=\"rss\" text=\"\(EntityText.escape(name))\""
+        if subscription.title != nil { attributes += " title=\"\(EntityText.escape(name))\"" }
+        attributes += " xmlUrl=\"\(EntityText.escape(subscription.url))\""
         if !subscription.tags.isEmpty {
-            attributes += " category=\"\(escape(subscription.tags.map { "/" + $0 }.joined(separator: ",")))\""
+            attributes += " category=\"\(EntityText.escape(subscription.tags.map { "/" + $0 }.joined(separator: ",")))\""
         }
         return "<outline \(attributes)/>"
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }
 

@@ -5,6 +5,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import TextSafety
 
 /// Starts the user's browser on a URL: with an argument vector (never a shell, so nothing in the URL is
 /// ever interpreted), only for `http`/`https` URLs, detached from the terminal (its standard streams go to

@@ -1,5 +1,6 @@
 import Foundation
 import NewsModel
+import TextSafety
 
 /// One comment of a sample thread as it is written down: how deep it sits, who wrote it, its score, how
 /// many minutes after the story it was posted, and its text.
@@ -57,25 +58,10 @@ enum SampleThread {
         text.components(separatedBy: "\n\n").map { paragraph in
             let lines = paragraph.split(separator: "\n", omittingEmptySubsequences: false)
             if lines.allSatisfy({ $0.hasPrefix("  ") }) {
-                let code = lines.map { escape(String($0.dropFirst(2))) }.joined(separator: "\n")
+                let code = lines.map { EntityText.escape(String($0.dropFirst(2))) }.joined(separator: "\n")
                 return "<pre><code>\(code)</code></pre>"
             }
-            return "<p>\(escape(paragraph))</p>"
+            return "<p>\(EntityText.escape(paragraph))</p>"
         }.joined()
-    }
-
-    /// Escapes the three characters that would otherwise be read as markup.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }

@@ -1,14 +1,9 @@
+import TextSafety
 import Foundation
 
-/// Turns the URL references found in HTML (`href`, `src`) into absolute URLs, and says which schemes are
-/// allowed where.
-struct URLResolver: Sendable {
-    /// Schemes kept as links in an article: they are shown and may be handed to a browser or mail program.
-    static let linkSchemes: Set<String> = ["http", "https", "mailto"]
-
-    /// Whether `scheme` is one of `linkSchemes`, without hashing it (asked once per link of an article).
-    static func isLinkScheme(_ scheme: String) -> Bool { scheme == "https" || scheme == "http" || scheme == "mailto" }
-
+/// The base URL of one document, parsed once, against which the references found in its HTML (`href`,
+/// `src`) are made absolute. Which schemes a link may have is `URLResolver`'s rule (TextSafety).
+struct DocumentBase: Sendable {
     /// The base URL, parsed once for all the references of a document.
     private let base: URL?
 
@@ -20,7 +15,7 @@ struct URLResolver: Sendable {
     /// cannot be parsed. Leading/trailing white space is dropped and tabs and newlines inside are removed,
     /// as browsers do, and what is left has been through `Sanitizer`.
     static func resolve(_ reference: String, against base: String?) -> String? {
-        URLResolver(base: base).resolve(reference)
+        DocumentBase(base: base).resolve(reference)
     }
 
     func resolve(_ reference: String) -> String? {
@@ -115,54 +110,6 @@ struct URLResolver: Sendable {
     private static func lowercasingScheme(_ url: String) -> String {
         guard let colon = url.firstIndex(of: ":"), url[..<colon].contains(where: \.isUppercase) else { return url }
         return url[..<colon].lowercased() + url[colon...]
-    }
-
-    /// The lower-cased scheme of an absolute URL string, or nil.
-    static func scheme(of url: String) -> String? {
-        // The schemes links have, spelt in lower case and followed by ASCII, need no Character walk.
-        let known: String? = url.utf8.withContiguousStorageIfAvailable { bytes -> String? in
-            func follows(_ prefix: StaticString) -> Bool {
-                let count = prefix.utf8CodeUnitCount
-                guard bytes.count >= count else { return false }
-                for k in 0..<count where bytes[k] != prefix.utf8Start[k] { return false }
-                return bytes.count == count || bytes[count] < 0x80
-            }
-            if follows("https:") { return "https" }
-            if follows("http:") { return "http" }
-            if follows("mailto:") { return "mailto" }
-            return nil
-        } ?? nil
-        if let known { return known }
-        // Most other URLs are ASCII up to their first ":": the scheme is read from the bytes. A colon
-        // followed by a non-ASCII byte may carry a combining mark, so there the character walk decides.
-        switch quickScheme(of: url) {
-        case .scheme(let scheme): return scheme
-        case .none: return nil
-        case .undecided: break
-        }
-        guard let colon = url.firstIndex(of: ":") else { return nil }
-        let scheme = url[..<colon]
-        guard let first = scheme.first, first.isASCII, first.isLetter,
-              scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) })
-        else { return nil }
-        return scheme.lowercased()
-    }
-
-    private enum QuickScheme { case scheme(String), none, undecided }
-
-    /// `scheme(of:)` on the bytes, when the first colon is a character of its own.
-    private static func quickScheme(of url: String) -> QuickScheme {
-        url.utf8.withContiguousStorageIfAvailable { bytes -> QuickScheme in
-            guard let colon = bytes.firstIndex(of: 0x3A) else { return .none }
-            guard colon + 1 == bytes.count || bytes[colon + 1] < 0x80 else { return .undecided }
-            func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
-            // A scheme is ASCII: a letter, then letters, digits, "+", "-" and ".". Anything else before
-            // the first colon (non-ASCII included) means there is none.
-            guard colon > 0, isLetter(bytes[0]),
-                  bytes[..<colon].allSatisfy({ isLetter($0) || (0x30...0x39).contains($0) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E })
-            else { return .none }
-            return .scheme(String(decoding: bytes[..<colon].map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self))
-        } ?? .undecided
     }
 
     /// `URL(string:)`, retried with spaces and non-ASCII percent-encoded, since feeds are full of both.

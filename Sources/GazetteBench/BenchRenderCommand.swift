@@ -2,12 +2,11 @@ import ArgumentParser
 import ArticleText
 import Foundation
 
-/// `gazette _bench-render FILE --width 100 --runs N` (hidden): times turning an HTML article into laid-out
+/// `gazette-bench render FILE --width 100 --runs N`: times turning an HTML article into laid-out
 /// rows (parse, RichText, layout) in process and prints `render_ms=` (wall) and the phases, for `make bench`.
 struct BenchRenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "_bench-render", abstract: "Time rendering an HTML article (for make bench).",
-        shouldDisplay: false)
+        commandName: "render", abstract: "Time rendering an HTML article.")
 
     @Argument(help: "An HTML file.") var file: String
     @Option(help: "Columns to lay out at.") var width = 100
@@ -19,7 +18,7 @@ struct BenchRenderCommand: ParsableCommand {
 
     func run() throws {
         guard let data = FileManager.default.contents(atPath: file) else {
-            throw CommandFailure(message: "cannot read \(file)")
+            throw BenchFailure(message: "cannot read \(file)")
         }
         if dump {
             let rendered = ArticleRenderer.render(html: String(decoding: data, as: UTF8.self), width: width)
@@ -40,6 +39,6 @@ struct BenchRenderCommand: ParsableCommand {
         print(String(format: "render_ms=%.3f render_cpu_ms=%.3f render_process_cpu_ms=%.3f lines=%d",
                      result.total.wallMilliseconds, result.total.cpuMilliseconds,
                      result.total.processCPUMilliseconds, result.lineCount))
-        print("phases: gumbo \(result.gumbo), rich text \(result.richText), layout \(result.layout)")
+        print("phases: rich text \(result.richText), layout \(result.layout)")
     }
 }

@@ -1,5 +1,5 @@
 import Testing
-@testable import ArticleText
+@testable import TextSafety
 
 @Suite("Sanitizer")
 struct SanitizerTests {

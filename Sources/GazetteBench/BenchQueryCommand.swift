@@ -3,29 +3,28 @@ import Foundation
 import NewsCache
 import NewsModel
 
-/// `gazette _bench-query open-feed URL | search WORDS --runs N` (hidden): times, in process, what the reader
+/// `gazette-bench query open-feed URL | search WORDS --runs N` (hidden): times, in process, what the reader
 /// does when a feed is opened (count, then the first page) or a search is run, against an existing cache,
 /// and prints `open_ms=` / `search_ms=` medians for `make bench`.
 struct BenchQueryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "_bench-query", abstract: "Time opening a feed or a search on a cache (for make bench).",
-        shouldDisplay: false)
+        commandName: "query", abstract: "Time opening a feed or a search on a cache.")
 
-    @OptionGroup var location: CacheLocationOptions
+    @OptionGroup var location: CacheFileOption
     @Argument(help: "open-feed or search") var what: String
     @Argument(help: "The feed's URL, or the search words.") var argument: String
     @Option(help: "Repetitions; the median is printed.") var runs = 5
 
     func run() throws {
         guard let cache = try location.openForReading() else {
-            throw CommandFailure(message: "no cache at \(try location.path)")
+            throw BenchFailure(message: "no cache at \(location.path)")
         }
         var samples: [Double] = []
         var detail = ""
         switch what {
         case "open-feed":
             guard let feed = try cache.feeds().first(where: { $0.url == argument }) else {
-                throw CommandFailure(message: "no feed \(argument) in the cache")
+                throw BenchFailure(message: "no feed \(argument) in the cache")
             }
             for _ in 0..<max(1, runs) {
                 let start = ContinuousClock.now
@@ -46,7 +45,7 @@ struct BenchQueryCommand: ParsableCommand {
             }
             print(String(format: "search_ms=%.3f %@", Self.median(samples), detail))
         default:
-            throw CommandFailure(message: "unknown measurement '\(what)' (open-feed or search)", status: 2)
+            throw BenchFailure(message: "unknown measurement '\(what)' (open-feed or search)", status: 2)
         }
     }
 

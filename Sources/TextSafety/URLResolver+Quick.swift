@@ -4,7 +4,7 @@
 /// general code's `Character` searches find the same delimiters the bytes show.
 extension URLResolver {
     /// The outcome of looking for a scheme on the bytes.
-    enum QuickScheme {
+    package enum QuickScheme {
         case scheme(String)
         case none
         /// The bytes alone cannot tell (non-ASCII next to a delimiter): ask the general code.
@@ -12,19 +12,19 @@ extension URLResolver {
     }
 
     @inline(__always)
-    static func isSchemeByte(_ byte: UInt8) -> Bool {
+    package static func isSchemeByte(_ byte: UInt8) -> Bool {
         let lower = byte | 0x20
         return (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x2D || byte == 0x2E
     }
 
     @inline(__always)
-    static func isPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    package static func isPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         for byte in bytes where byte < 0x21 || byte > 0x7E { return false }
         return true
     }
 
     /// `scheme(of:)` on the bytes: the run of scheme bytes after leading XML space, ended by `:`.
-    static func asciiScheme(_ bytes: UnsafeBufferPointer<UInt8>) -> QuickScheme {
+    package static func asciiScheme(_ bytes: UnsafeBufferPointer<UInt8>) -> QuickScheme {
         var start = 0
         while start < bytes.count && bytes[start].isXMLSpace { start += 1 }
         var k = start
@@ -44,7 +44,7 @@ extension URLResolver {
 
     /// The end of a lower-case scheme at the start of `bytes` (the index of its `:`), 0 when there is no
     /// scheme, nil when there is one with upper-case letters (the general code would rewrite it).
-    static func lowerSchemeEnd(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    package static func lowerSchemeEnd(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var k = 0
         var upper = false
         while k < bytes.count && isSchemeByte(bytes[k]) { if bytes[k] >= 0x41 && bytes[k] <= 0x5A { upper = true }; k += 1 }
@@ -54,7 +54,7 @@ extension URLResolver {
 
     /// Whether `bytes[start..<end]` (a path) may hold a `.` or `..` segment: one would start the path or
     /// follow a `/`.
-    static func mayHaveDotSegment(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+    package static func mayHaveDotSegment(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
         guard start < end else { return false }
         if bytes[start] == 0x2E { return true }
         var j = start + 1
@@ -63,7 +63,7 @@ extension URLResolver {
     }
 
     /// The first `?` or `#` at or after `from`, or the end.
-    static func pathEnd(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+    package static func pathEnd(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
         var j = from
         while j < bytes.count && bytes[j] != 0x3F && bytes[j] != 0x23 { j += 1 }
         return j
@@ -71,7 +71,7 @@ extension URLResolver {
 
     /// `resolve(reference, against: base)` for an absolute reference that is already normal, and for a
     /// root-relative one (`/story/1`) against a `scheme://authority` base; nil for anything else.
-    static func quickResolve(_ reference: String, against base: String) -> String? {
+    package static func quickResolve(_ reference: String, against base: String) -> String? {
         var bytes = reference
         return bytes.withUTF8 { ref -> String? in
             guard !ref.isEmpty, isPrintableASCII(ref), let schemeEnd = lowerSchemeEnd(ref) else { return nil }
@@ -104,7 +104,7 @@ extension URLResolver {
     }
 
     /// `removingTrackingParameters(link)` for printable ASCII with a lower-case scheme (or none); nil otherwise.
-    static func quickRemovingTrackingParameters(_ link: String) -> String? {
+    package static func quickRemovingTrackingParameters(_ link: String) -> String? {
         var bytes = link
         return bytes.withUTF8 { b -> String? in
             guard isPrintableASCII(b), lowerSchemeEnd(b) != nil else { return nil }

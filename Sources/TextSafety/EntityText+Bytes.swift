@@ -1,4 +1,3 @@
-import ArticleText
 
 /// Entity decoding straight from UTF-8 bytes into a byte buffer, for the sanitiser's single pass: the same
 /// references `decode(_:)` recognises, with the same bounds, but without a `String` per text run.
@@ -6,21 +5,19 @@ extension EntityText {
     /// Appends `bytes[start..<end]` with references decoded, and, when `escaping`, the result escaped as
     /// `escape(_:)` would: exactly `escape(decode(text))` (or `decode(text)`) for that range as a string.
     /// Runs without `&`, `<`, `>` or `"` are copied in one append.
-    static func appendDecoded(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, escaping: Bool,
+    package static func appendDecoded(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, escaping: Bool,
                               into out: inout [UInt8]) {
         var i = start
         var runStart = start
         while i < end {
             if i + 8 <= end {
-                let word = ByteScan.word(bytes, at: i)
-                var found = ByteScan.matches(word, 0x26)
+                let word = ByteScan.load(bytes, at: i)
+                var found = ByteScan.matches(0x26, word)
                 if escaping {
-                    found |= ByteScan.matches(word, 0x3C) | ByteScan.matches(word, 0x3E) | ByteScan.matches(word, 0x22)
+                    found |= ByteScan.matches(0x3C, word) | ByteScan.matches(0x3E, word) | ByteScan.matches(0x22, word)
                 }
                 if found == 0 { i += 8; continue }
-                #if _endian(little)
-                i += found.trailingZeroBitCount >> 3 // the lowest flagged byte is a true match
-                #endif
+                i += ByteScan.firstFlagged(found)
             }
             let byte = bytes[i]
             guard byte == 0x26 || (escaping && (byte == 0x3C || byte == 0x3E || byte == 0x22)) else { i += 1; continue }
@@ -53,9 +50,10 @@ extension EntityText {
         if runStart < end { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<end])) }
     }
 
-    /// One ASCII byte as `escape(_:)` writes it.
+    /// One byte as `escape(_:)` writes it: the one definition of HTML escaping (text and double-quoted
+    /// attributes alike).
     @inline(__always)
-    static func appendEscaped(_ byte: UInt8, into out: inout [UInt8]) {
+    package static func appendEscaped(_ byte: UInt8, into out: inout [UInt8]) {
         switch byte {
         case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])        // &amp;
         case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])              // &lt;
@@ -67,7 +65,7 @@ extension EntityText {
 
     /// `scalar(for:)` of the reference name in `bytes[start..<end]`. Plain numeric references (digits only,
     /// as `UInt32(_:radix:)` reads them) are computed from the bytes; anything else goes through `scalar(for:)`.
-    static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Unicode.Scalar? {
+    package static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Unicode.Scalar? {
         if bytes[start] == 0x23 {
             var k = start + 1
             var radix: UInt64 = 10
@@ -95,7 +93,7 @@ extension EntityText {
     }
 
     /// A name of up to eight ASCII letters and digits as one integer (nil for anything else).
-    static func packedName(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> UInt64? {
+    package static func packedName(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> UInt64? {
         var key: UInt64 = 0
         for k in start..<end {
             let c = bytes[k], lower = c | 0x20
@@ -107,7 +105,7 @@ extension EntityText {
 
     /// The named references feeds use most, resolved once through `scalar(for:)` itself (so they cannot
     /// disagree with it) and looked up by their packed bytes instead of a string per reference.
-    static let commonNamed: [UInt64: Unicode.Scalar] = {
+    package static let commonNamed: [UInt64: Unicode.Scalar] = {
         var table: [UInt64: Unicode.Scalar] = [:]
         for name in commonNames {
             let bytes = Array(name.utf8)
@@ -121,7 +119,7 @@ extension EntityText {
 
     /// Every one is a single scalar in HTML's table and none is `lang` or `rang` (which the XML reader
     /// reads differently), so the XML reader can use `commonNamed` too; a test checks both.
-    static let commonNames = ["amp", "lt", "gt", "quot", "apos", "nbsp", "copy", "reg", "trade", "hellip", "mdash", "ndash",
+    package static let commonNames = ["amp", "lt", "gt", "quot", "apos", "nbsp", "copy", "reg", "trade", "hellip", "mdash", "ndash",
                      "lsquo", "rsquo", "ldquo", "rdquo", "laquo", "raquo", "bull", "middot", "deg", "euro", "pound",
                      "eacute", "egrave", "ecirc", "aacute", "agrave", "acirc", "iacute", "oacute", "uacute", "ntilde",
                      "ccedil", "auml", "ouml", "uuml", "Auml", "Ouml", "Uuml", "szlig", "Eacute", "times", "shy"]

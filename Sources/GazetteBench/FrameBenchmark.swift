@@ -1,7 +1,7 @@
 import NcursesBackend
 import TermCore
 
-/// `gazette terminal-check --benchmark-frames N`: how long `NcursesTerminal.draw` takes on this terminal,
+/// `gazette-bench frames N`: how long `NcursesTerminal.draw` takes on this terminal,
 /// for a frame in which every cell changes (mixed ASCII, accents, CJK, emoji, 8 colour pairs, some bold)
 /// and for an unchanged frame. Drawing includes the diff, the cells handed to ncurses and `doupdate`'s
 /// terminal output, so it measures what a user waits for.
@@ -12,7 +12,7 @@ enum FrameBenchmark {
             try TerminalCheck.validateTerminalType(NcursesTerminal.environmentTerminalType())
             try TerminalCheck.validateStreams()
         } catch {
-            throw CommandLineError.terminal(error)
+            throw BenchFailure(message: "\(error)", status: 2)
         }
         let (full, unchanged, diffs, changedCells, size) = try await NcursesTerminal.withTerminal { terminal in
             let (width, height) = terminal.size

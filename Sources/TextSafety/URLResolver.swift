@@ -41,7 +41,7 @@ public enum URLResolver {
         }
     }
 
-    static func isScheme(_ text: Substring) -> Bool {
+    package static func isScheme(_ text: Substring) -> Bool {
         guard let first = text.utf8.first, (first | 0x20) >= 0x61, (first | 0x20) <= 0x7A else { return false }
         for byte in text.utf8 {
             let lower = byte | 0x20
@@ -63,7 +63,7 @@ public enum URLResolver {
     }
 
     /// The general `scheme(of:)`, character by character.
-    static func schemeByCharacters(of reference: String) -> String? {
+    package static func schemeByCharacters(of reference: String) -> String? {
         // Only the part before the first `:`, `/`, `?` or `#` can be a scheme; avoid splitting the rest.
         var prefix = Substring(reference.trimmingXMLSpace())
         guard let colon = prefix.firstIndex(where: { $0 == ":" || $0 == "/" || $0 == "?" || $0 == "#" }),
@@ -82,7 +82,7 @@ public enum URLResolver {
     }
 
     /// The general RFC 3986 §5.2 resolution of a trimmed reference against a non-empty base.
-    static func resolveByComponents(_ reference: String, against base: String) -> String {
+    package static func resolveByComponents(_ reference: String, against base: String) -> String {
         let ref = Components(reference)
         if ref.scheme != nil {
             var target = ref
@@ -122,7 +122,7 @@ public enum URLResolver {
     }
 
     /// RFC 3986 §5.2.4.
-    static func removeDotSegments(_ path: String) -> String {
+    package static func removeDotSegments(_ path: String) -> String {
         guard path.contains(".") else { return path }
         var output: [Substring] = []
         let segments = path.split(separator: "/", omittingEmptySubsequences: false)
@@ -142,13 +142,25 @@ public enum URLResolver {
         return (absolute ? "/" : "") + output.joined(separator: "/")
     }
 
-    /// Whether a link may be shown and opened: only `http`, `https` and `mailto` (and relative references,
-    /// which become one of those once resolved against an http(s) base).
+    /// The schemes a link may have: shown in an article and handed to a browser or mail program. This is
+    /// the one statement of the rule; the byte form below and `Sanitizer.safeURL` (http and https only, for
+    /// opening) are tested against it.
+    public static let linkSchemes: Set<String> = ["http", "https", "mailto"]
+
+    /// Whether `scheme` (lower case, as `scheme(of:)` returns it) is one of `linkSchemes`, without hashing it.
+    @inlinable
+    public static func isLinkScheme(_ scheme: String) -> Bool { scheme == "https" || scheme == "http" || scheme == "mailto" }
+
+    /// `isLinkScheme` on a scheme's lower-case bytes, for the sanitiser's byte-level pass.
+    package static func isLinkScheme(bytes scheme: UnsafeBufferPointer<UInt8>) -> Bool {
+        scheme.elementsEqual("http".utf8) || scheme.elementsEqual("https".utf8) || scheme.elementsEqual("mailto".utf8)
+    }
+
+    /// Whether a link may be shown and opened: a link scheme, or a relative reference (which becomes one
+    /// once resolved against an http(s) base).
     public static func isAllowedLink(_ link: String) -> Bool {
-        switch scheme(of: link) {
-        case nil, "http", "https", "mailto": return true
-        default: return false
-        }
+        guard let scheme = scheme(of: link) else { return true }
+        return isLinkScheme(scheme)
     }
 
     /// Resolves a link and applies the link policy: nil when the result is empty or has a scheme Gazette
@@ -160,16 +172,29 @@ public enum URLResolver {
         return removingTrackingParameters(resolved)
     }
 
-    static func hasUTM(_ link: String) -> Bool {
+    /// Whether `utm_` occurs anywhere in `link`, in any case (`?UTM_source=` is a tracking parameter too):
+    /// a guard that lets most links skip the work, never a decision.
+    package static func hasUTM(_ link: String) -> Bool {
         var link = link
         return link.withUTF8 { bytes in
             var i = 0
             while i + 3 < bytes.count {
-                if bytes[i] == 0x75 && bytes[i + 1] == 0x74 && bytes[i + 2] == 0x6D && bytes[i + 3] == 0x5F { return true }
+                if bytes[i] | 0x20 == 0x75 && bytes[i + 1] | 0x20 == 0x74 && bytes[i + 2] | 0x20 == 0x6D && bytes[i + 3] == 0x5F {
+                    return true
+                }
                 i += 1
             }
             return false
         }
+    }
+
+    /// The form of a story's link that decides whether two links are the same story: `utm_*` parameters
+    /// and the fragment removed, everything else as it is. The cache's story identity uses it, so a story
+    /// that two section feeds link with different campaign tags or anchors is one story.
+    public static func identityLink(_ link: String) -> String {
+        let cleaned = removingTrackingParameters(link)
+        guard let hash = cleaned.utf8.firstIndex(of: 0x23) else { return cleaned }
+        return String(cleaned[..<hash])
     }
 
     /// Drops `utm_*` query parameters (campaign tracking that makes one article look like several).
@@ -180,7 +205,7 @@ public enum URLResolver {
     }
 
     /// The general `removingTrackingParameters`, component by component.
-    static func removingTrackingParametersByComponents(_ link: String) -> String {
+    package static func removingTrackingParametersByComponents(_ link: String) -> String {
         var parts = Components(link)
         guard let query = parts.query else { return link }
         let kept = query.split(separator: "&", omittingEmptySubsequences: true).filter {
@@ -193,7 +218,7 @@ public enum URLResolver {
 
 extension String {
     /// Trims XML white space (space, tab, CR, LF) from both ends.
-    func trimmingXMLSpace() -> String {
+    package func trimmingXMLSpace() -> String {
         let utf8 = self.utf8
         var start = utf8.startIndex, end = utf8.endIndex
         while start < end, utf8[start].isXMLSpace { start = utf8.index(after: start) }
@@ -204,5 +229,5 @@ extension String {
 }
 
 extension UInt8 {
-    var isXMLSpace: Bool { self == 0x20 || self == 0x09 || self == 0x0A || self == 0x0D }
+    package var isXMLSpace: Bool { self == 0x20 || self == 0x09 || self == 0x0A || self == 0x0D }
 }

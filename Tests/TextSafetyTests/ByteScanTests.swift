@@ -1,5 +1,5 @@
 import Testing
-@testable import ArticleText
+@testable import TextSafety
 
 /// The word-at-a-time byte tests against a byte-by-byte reading.
 @Suite("Eight bytes at a time")

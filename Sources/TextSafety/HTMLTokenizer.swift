@@ -1,20 +1,19 @@
-import ArticleText
 
 /// A small, forgiving HTML tokenizer for the fragments feeds carry (summaries, bodies, HTML-typed titles).
 /// It is not a tree builder: callers that need balance (the interim sanitiser) keep their own stack.
 /// Script and style contents are one raw-text token, as in a browser, so `</p>` inside a script is not markup.
-struct HTMLTokenizer {
-    enum Token {
+package struct HTMLTokenizer {
+    package enum Token {
         case text(String)                      // entities already decoded
         case start(name: String, attributes: [(String, String)], selfClosing: Bool)
         case end(name: String)
         case rawText(name: String, content: String) // script/style/textarea/... contents, undecoded
     }
 
-    static let rawTextElements: Set<String> = ["script", "style", "textarea", "title", "xmp", "plaintext"]
+    package static let rawTextElements: Set<String> = ["script", "style", "textarea", "title", "xmp", "plaintext"]
 
     /// Calls `emit` for each token of `html`, in order.
-    static func tokenize(_ html: String, _ emit: (Token) -> Void) {
+    package static func tokenize(_ html: String, _ emit: (Token) -> Void) {
         let b = Array(html.utf8)
         let n = b.count
         var i = 0
@@ -107,10 +106,10 @@ struct HTMLTokenizer {
 }
 
 /// Entity decoding and escaping for HTML text.
-enum EntityText {
+package enum EntityText {
     /// Decodes named (HTML 4 set), decimal and hex references; unknown ones and bare `&` stay as written.
     /// Works on UTF-8 bytes: this runs over every text run of every summary.
-    static func decode(_ text: String) -> String {
+    package static func decode(_ text: String) -> String {
         var text = text
         return text.withUTF8 { b -> String in
             guard let first = b.firstIndex(of: 0x26) else { return String(decoding: b, as: UTF8.self) }
@@ -136,11 +135,11 @@ enum EntityText {
         }
     }
 
-    static func appendUTF8(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
+    package static func appendUTF8(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
         for unit in UTF8.encode(scalar)! { out.append(unit) }
     }
 
-    static func scalar(for name: Substring) -> Unicode.Scalar? {
+    package static func scalar(for name: Substring) -> Unicode.Scalar? {
         if name.hasPrefix("#") {
             let digits = name.dropFirst()
             let value: UInt32?
@@ -157,37 +156,29 @@ enum EntityText {
     }
 
     /// Escapes text for an HTML text node or a double-quoted attribute.
-    static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var out: [UInt8] = []
         escape(text, into: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
     /// Appends the escaped UTF-8 of `text` to `out` (no intermediate strings: the sanitiser's hot path).
-    static func escape(_ text: String, into out: inout [UInt8]) {
+    package static func escape(_ text: String, into out: inout [UInt8]) {
         var text = text
         text.withUTF8 { b in
             out.reserveCapacity(out.count + b.count)
-            for byte in b {
-                switch byte {
-                case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])        // &amp;
-                case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])              // &lt;
-                case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])              // &gt;
-                case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
-                default: out.append(byte)
-                }
-            }
+            for byte in b { appendEscaped(byte, into: &out) }
         }
     }
 }
 
 /// HTML to plain text for one-line fields: tags removed (script and style with their content), entities
 /// decoded. Callers pass the result through `Sanitizer.cleanLine`.
-enum HTMLText {
-    static let blockElements: Set<String> = ["p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
+package enum HTMLText {
+    package static let blockElements: Set<String> = ["p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
                                              "blockquote", "pre", "hr", "table", "ul", "ol", "dl", "dt", "dd"]
 
-    static func plainText(fromHTML html: String) -> String {
+    package static func plainText(fromHTML html: String) -> String {
         guard html.utf8.contains(0x3C) || html.utf8.contains(0x26) else { return html }
         var out = ""
         HTMLTokenizer.tokenize(html) { token in
@@ -204,12 +195,12 @@ enum HTMLText {
 
     /// Whether text from an element of unknown type reads as HTML (a closing tag, a known opening tag or an
     /// entity), the way feedparser guesses for RSS.
-    static func looksLikeHTML(_ text: String) -> Bool {
+    package static func looksLikeHTML(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { looksLikeHTML(bytes: $0) }
     }
 
-    static func looksLikeHTML(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    package static func looksLikeHTML(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var previous: UInt8 = 0
         for (index, c) in bytes.enumerated() {
             defer { previous = c }

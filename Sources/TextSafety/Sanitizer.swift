@@ -43,9 +43,13 @@ public enum Sanitizer {
 
     /// `clean(_:)` for one-line fields (titles, names): also removes soft hyphens and zero-width spaces
     /// (nothing wraps there), folds every run of white space, newlines included, into one space and trims
-    /// the ends.
+    /// the ends. A line the byte check finds clean (most titles, in any script) is returned as it is.
     public static func cleanLine(_ text: String) -> String {
-        if isCleanASCIILine(text) { return text }
+        isCleanLine(text) ? text : cleanLineByScalars(text)
+    }
+
+    /// The general `cleanLine`, scalar by scalar: what the byte check is tested against.
+    package static func cleanLineByScalars(_ text: String) -> String {
         let cleaned = clean(text)
         // Scalars, not Characters: a joiner after a space (" \u{200D}") forms one Character that is white
         // space as a whole, and folding it would drop the joiner. No-break spaces are text, not layout:
@@ -65,20 +69,8 @@ public enum Sanitizer {
     }
 
     /// U+00A0, U+2007 and U+202F: spaces an author asked not to break or fold.
-    static func isNoBreakSpace(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isNoBreakSpace(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value == 0xA0 || scalar.value == 0x2007 || scalar.value == 0x202F
-    }
-
-    /// Whether `text` is printable ASCII with single spaces between words and none at the ends, which
-    /// `cleanLine` would return unchanged (alt texts, most titles): checked on the bytes, no copy.
-    static func isCleanASCIILine(_ text: String) -> Bool {
-        var previous: UInt8 = 0x20
-        for byte in text.utf8 {
-            if byte < 0x20 || byte >= 0x7F { return false }
-            if byte == 0x20 && previous == 0x20 { return false }
-            previous = byte
-        }
-        return previous != 0x20
     }
 
     /// `url` if it may be handed to a browser: an absolute `http` or `https` URL with a host, and nothing
@@ -105,13 +97,13 @@ public enum Sanitizer {
 
     /// A scan of the UTF-8 bytes for exactly the sequences `clean` removes or rewrites: false in the
     /// common case, so clean text (curly quotes and dashes included) is not copied.
-    static func needsCleaning(_ text: String) -> Bool {
+    package static func needsCleaning(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { needsCleaning($0) }
     }
 
     /// `needsCleaning` over UTF-8 bytes, for text still in a parser's buffer.
-    static func needsCleaning(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    package static func needsCleaning(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = bytes.count
         var i = 0
         while i < count {

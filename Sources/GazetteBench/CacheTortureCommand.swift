@@ -3,15 +3,14 @@ import Foundation
 import NewsCache
 import NewsModel
 
-/// `gazette _cache-torture`: a writer for the durability test. It stores batches of stories and marks
+/// `gazette-bench cache-torture`: a writer for the durability test. It stores batches of stories and marks
 /// stories read, and after each read mark has committed it prints `read <id>`; the test kills it with
 /// SIGKILL at random moments and then checks that every printed mark is still in the cache.
 struct CacheTortureCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "_cache-torture", abstract: "Write to the cache until killed (durability test).",
-        shouldDisplay: false)
+        commandName: "cache-torture", abstract: "Write to the cache until killed (durability test).")
 
-    @OptionGroup var location: CacheLocationOptions
+    @OptionGroup var location: CacheFileOption
 
     @Option(help: "Stop after this many rounds (default: run until killed).")
     var rounds: Int?
@@ -20,7 +19,7 @@ struct CacheTortureCommand: ParsableCommand {
     var seed: UInt64 = 1
 
     func run() throws {
-        let cachePath = try location.path
+        let cachePath = location.path
         let cache = try NewsCache(path: cachePath)
         let feed = try cache.addFeed(url: "torture:feed", title: "Torture")
         var random = SplitMix64(seed: seed ^ UInt64(getpid()))

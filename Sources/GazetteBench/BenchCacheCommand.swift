@@ -3,17 +3,16 @@ import Foundation
 import NewsCache
 import NewsModel
 
-/// `gazette _bench-cache`: builds a synthetic cache through the real `store` path and times the reads the
+/// `gazette-bench cache`: builds a synthetic cache through the real `store` path and times the reads the
 /// reader depends on. Deterministic: the same arguments build the same cache.
 ///
 /// The largest feed holds min(20,000, stories/5) stories; the rest are spread evenly over the other feeds.
 /// One story in every stories/1,000 carries the word "quetzal", so that search matches about 1,000.
 struct BenchCacheCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "_bench-cache", abstract: "Build a synthetic cache and time its reads (benchmark).",
-        shouldDisplay: false)
+        commandName: "cache", abstract: "Build a synthetic cache and time its reads.")
 
-    @OptionGroup var location: CacheLocationOptions
+    @OptionGroup var location: CacheFileOption
 
     @Option(help: "Stories to generate with --build.")
     var stories = 100_000
@@ -37,7 +36,7 @@ struct BenchCacheCommand: ParsableCommand {
         if build { try buildCache() }
         if measure { try measureReads() }
         if firstPage {
-            let cache = try NewsCache(path: try location.path)
+            let cache = try NewsCache(path: location.path)
             let page = try cache.headlines(HeadlineQuery(), limit: 50)
             print(page.map { "\($0.id) \($0.feedTitle): \($0.title)" }.joined(separator: "\n"))
         }
@@ -47,7 +46,7 @@ struct BenchCacheCommand: ParsableCommand {
 
     private func buildCache() throws {
         let start = Date()
-        let cache = try NewsCache(path: try location.path)
+        let cache = try NewsCache(path: location.path)
         let largest = min(20_000, stories / 5)
         let others = max(feeds - 1, 1)
         let rest = stories - largest
@@ -110,7 +109,7 @@ struct BenchCacheCommand: ParsableCommand {
             print(String(format: "%-52@ wall median %8.2f ms (min %7.2f)   cpu median %8.2f ms", label as NSString,
                          wall[wall.count / 2], wall[0], cpu[cpu.count / 2]))
         }
-        let path = try location.path
+        let path = location.path
         let probe = try NewsCache(path: path, access: .readOnly)
         let all = try probe.count(HeadlineQuery())
         let largest = try probe.feeds().max { $0.totalCount < $1.totalCount }!

@@ -1,61 +1,13 @@
-import ArticleText
-
-/// Byte-level pre-checks that let the parser skip `Sanitizer.clean` on the (usual) strings that contain
-/// nothing it would change. The result is identical either way; only the cost differs (the scalar-by-scalar
-/// rebuild dominated parse time on large feeds).
-enum TerminalSafety {
-    /// `Sanitizer.clean(text)`, skipped when no byte could need it.
-    static func clean(_ text: String) -> String {
-        needsCleaning(text) ? Sanitizer.clean(text) : text
-    }
-
-    /// Whether `text` has a C0 control other than tab and newline, DEL, a C1 control, CR, U+061C, U+200E/F,
-    /// U+2028/9, U+202A–E or U+2066–9 — everything `Sanitizer.clean` removes or rewrites.
-    static func needsCleaning(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { b in
-            let n = b.count
-            var i = 0
-            while i < n {
-                if i + 8 <= n {
-                    // Only controls, DEL and the lead bytes C2, D8 and E2 can start something to clean.
-                    let word = ByteScan.word(b, at: i)
-                    let suspect = ByteScan.below(word, 0x20) | ByteScan.matches(word, 0x7F) | ByteScan.matches(word, 0xC2)
-                        | ByteScan.matches(word, 0xD8) | ByteScan.matches(word, 0xE2)
-                    if suspect == 0 { i += 8; continue }
-                    #if _endian(little)
-                    i += suspect.trailingZeroBitCount >> 3
-                    #endif
-                }
-                let c = b[i]
-                if c < 0x80 {
-                    if (c < 0x20 && c != 0x09 && c != 0x0A) || c == 0x7F { return true }
-                    i += 1; continue
-                }
-                if c == 0xC2, i + 1 < n, b[i + 1] >= 0x80, b[i + 1] <= 0x9F { return true }
-                if c == 0xD8, i + 1 < n, b[i + 1] == 0x9C { return true }
-                if c == 0xE2, i + 2 < n {
-                    let c1 = b[i + 1], c2 = b[i + 2]
-                    if c1 == 0x80 && (c2 == 0x8E || c2 == 0x8F || (c2 >= 0xA8 && c2 <= 0xAE)) { return true }
-                    if c1 == 0x81 && c2 >= 0xA6 && c2 <= 0xA9 { return true }
-                }
-                i += 1
-            }
-            return false
-        }
-    }
-
-    /// `Sanitizer.cleanLine(text)`, skipped when the bytes show it would return `text` unchanged.
-    static func cleanLine(_ text: String) -> String {
-        isCleanLine(text) ? text : Sanitizer.cleanLine(text)
-    }
-
+/// Byte-level checks that let callers skip the scalar-by-scalar work of `cleanLine` (the Unicode white-space
+/// lookup per scalar was the parser's main cost on large feeds) and find C1 controls without decoding.
+/// Each is a shortcut only: `SanitizerTests` holds them to the general rule.
+extension Sanitizer {
     /// Whether `Sanitizer.cleanLine` would return `text` as it is: single ASCII spaces only between words,
     /// no control character, and none of the scalars it removes or folds (C1, U+00A0, U+00AD, U+061C,
     /// U+1680, U+180E, U+2000–U+200B, U+200E, U+200F, U+2028–U+202F, U+205F–U+206F, U+3000, U+FEC0–U+FEFF, U+FFC0–U+FFFF:
     /// told apart by their leading bytes, a little wider than needed). Titles in any script pass; the
     /// Unicode white-space lookup `cleanLine` does per scalar was its main cost.
-    static func isCleanLine(_ text: String) -> Bool {
+    package static func isCleanLine(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { b in
             let n = b.count
@@ -99,7 +51,7 @@ enum TerminalSafety {
     }
 
     /// Whether `text` contains a C1 control (U+0080–U+009F).
-    static func hasC1(_ text: String) -> Bool {
+    package static func hasC1(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { b in
             var i = 0

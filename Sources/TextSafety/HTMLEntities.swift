@@ -9,7 +9,7 @@ public enum HTMLEntities {
 
     /// Names that browsers also accept without the `;` (`&amp`, `&copy`), longest first, for the
     /// longest-prefix match HTML5 asks for.
-    static let legacyNames: [String] = "AElig AMP Aacute Acirc Agrave Aring Atilde Auml COPY Ccedil ETH Eacute Ecirc Egrave Euml GT Iacute Icirc Igrave Iuml LT Ntilde Oacute Ocirc Ograve Oslash Otilde Ouml QUOT REG THORN Uacute Ucirc Ugrave Uuml Yacute aacute acirc acute aelig agrave amp aring atilde auml brvbar ccedil cedil cent copy curren deg divide eacute ecirc egrave eth euml frac12 frac14 frac34 gt iacute icirc iexcl igrave iquest iuml laquo lt macr micro middot nbsp not ntilde oacute ocirc ograve ordf ordm oslash otilde ouml para plusmn pound quot raquo reg sect shy sup1 sup2 sup3 szlig thorn times uacute ucirc ugrave uml uuml yacute yen yuml"
+    package static let legacyNames: [String] = "AElig AMP Aacute Acirc Agrave Aring Atilde Auml COPY Ccedil ETH Eacute Ecirc Egrave Euml GT Iacute Icirc Igrave Iuml LT Ntilde Oacute Ocirc Ograve Oslash Otilde Ouml QUOT REG THORN Uacute Ucirc Ugrave Uuml Yacute aacute acirc acute aelig agrave amp aring atilde auml brvbar ccedil cedil cent copy curren deg divide eacute ecirc egrave eth euml frac12 frac14 frac34 gt iacute icirc iexcl igrave iquest iuml laquo lt macr micro middot nbsp not ntilde oacute ocirc ograve ordf ordm oslash otilde ouml para plusmn pound quot raquo reg sect shy sup1 sup2 sup3 szlig thorn times uacute ucirc ugrave uml uuml yacute yen yuml"
         .split(separator: " ").map(String.init).sorted { $0.utf8.count > $1.utf8.count }
 
     private static let table: [String: String] = {
@@ -28,7 +28,7 @@ public enum HTMLEntities {
     }()
 
     /// HTML5's replacement table for numeric references 0x80–0x9F (index = value − 0x80); 0 = no mapping.
-    static let windows1252: [UInt32] = [
+    package static let windows1252: [UInt32] = [
         0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,
         0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A,
         0x0153, 0, 0x017E, 0x0178,
@@ -293,9 +293,9 @@ public enum HTMLEntities {
     upharpoonleft 21BF;upharpoonright 21BE;uplus 228E;upsi 3C5;upsih 3D2;upsilon 3C5;upuparrows 21C8;urcorn 231D;
     urcorner 231D;urcrop 230E;uring 16F;urtri 25F9;uscr 1D4CA;utdot 22F0;utilde 169;utri 25B5;utrif 25B4;
     uuarr 21C8;uuml FC;uwangle 29A7;vArr 21D5;vBar 2AE8;vBarv 2AE9;vDash 22A8;vangrt 299C;varepsilon 3F5;
-    varkappa 3F0;varnothing 2205;varphi 3D5;varpi 3D6;varpropto 221D;varr 2195;varrho 3F1;varsigma 3C2;
-    varsubsetneq 228A,FE00;varsubsetneqq 2ACB,FE00;varsupsetneq 228B,FE00;varsupsetneqq 2ACC,FE00;vartheta 3D1;
-    vartriangleleft 22B2;vartriangleright 22B3;vcy 432;vdash 22A2;vee 2228;veebar 22BB;veeeq 225A;vellip 22EE;
+    package varkappa 3F0;varnothing 2205;varphi 3D5;varpi 3D6;varpropto 221D;varr 2195;varrho 3F1;varsigma 3C2;
+    package varsubsetneq 228A,FE00;varsubsetneqq 2ACB,FE00;varsupsetneq 228B,FE00;varsupsetneqq 2ACC,FE00;vartheta 3D1;
+    package vartriangleleft 22B2;vartriangleright 22B3;vcy 432;vdash 22A2;vee 2228;veebar 22BB;veeeq 225A;vellip 22EE;
     verbar 7C;vert 7C;vfr 1D533;vltri 22B2;vnsub 2282,20D2;vnsup 2283,20D2;vopf 1D567;vprop 221D;vrtri 22B3;
     vscr 1D4CB;vsubnE 2ACB,FE00;vsubne 228A,FE00;vsupnE 2ACC,FE00;vsupne 228B,FE00;vzigzag 299A;wcirc 175;
     wedbar 2A5F;wedge 2227;wedgeq 2259;weierp 2118;wfr 1D534;wopf 1D568;wp 2118;wr 2240;wreath 2240;wscr 1D4CC;

@@ -1,5 +1,6 @@
 import Testing
 @testable import ArticleText
+import TextSafety
 
 /// The plain-URL shortcut of `URLResolver` against the Foundation path it skips.
 @Suite("URL resolution shortcut")
@@ -19,7 +20,7 @@ struct URLResolverTests {
     @Test("A reference the shortcut accepts resolves exactly as through Foundation, with and without a base")
     func shortcutAgrees() {
         for base in [nil, "https://news.example/section/page.html?q=1"] {
-            let resolver = URLResolver(base: base)
+            let resolver = DocumentBase(base: base)
             for reference in Self.references {
                 #expect(resolver.resolve(reference) == resolver.resolveThroughFoundation(reference),
                         "\(reference) against \(base ?? "no base")")
@@ -29,13 +30,13 @@ struct URLResolverTests {
 
     @Test("Plain absolute URLs and paths take the shortcut; escapes, ports and other schemes do not")
     func shortcutCoverage() {
-        #expect(URLResolver.plainForm(of: "https://example.org/story/767693") == .absolute)
-        #expect(URLResolver.plainForm(of: "/story/638449") == .path)
-        #expect(URLResolver.plainForm(of: "https://example.org/%20") == .other)
-        #expect(URLResolver.plainForm(of: "https://example.org:80/") == .other)
-        #expect(URLResolver.plainForm(of: "HTTPS://example.org/") == .other)
-        #expect(URLResolver.plainForm(of: "//example.org/") == .other)
-        #expect(URLResolver.plainForm(of: "mailto:a@b") == .other)
+        #expect(DocumentBase.plainForm(of: "https://example.org/story/767693") == .absolute)
+        #expect(DocumentBase.plainForm(of: "/story/638449") == .path)
+        #expect(DocumentBase.plainForm(of: "https://example.org/%20") == .other)
+        #expect(DocumentBase.plainForm(of: "https://example.org:80/") == .other)
+        #expect(DocumentBase.plainForm(of: "HTTPS://example.org/") == .other)
+        #expect(DocumentBase.plainForm(of: "//example.org/") == .other)
+        #expect(DocumentBase.plainForm(of: "mailto:a@b") == .other)
     }
 }
 
