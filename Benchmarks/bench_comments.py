@@ -21,11 +21,6 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness as H  # noqa: E402
 
 
-def bench_binary(gazette_binary):
-    """gazette-bench beside the gazette binary."""
-    return os.path.join(os.path.dirname(gazette_binary), "gazette-bench")
-
-
 def write_thread(root, story_id=9000000, comments=500):
     """A 500-comment thread as Firebase items under root/v0/item/: 100 top-level comments, each with a
     chain of replies four deep. Returns the story id."""
@@ -69,7 +64,7 @@ def measure(argv, key, timeout=600):
 def comments(ctx):
     """Laying out a 5,000-comment thread for a 60-column pane; fetching a 500-comment HN thread item by item."""
     from results import Side, row
-    binary = bench_binary(ctx.gazette.binary)
+    binary = ctx.gazette.bench
     if not os.path.exists(binary):
         raise H.Skip("gazette-bench not built (%s)" % binary)
     story = write_thread(os.path.join(ctx.work, "www", "hn"))
