@@ -41,8 +41,8 @@ let package = Package(
         .executableTarget(
             name: "gazette",
             dependencies: [
-                "ReaderApp", "ReaderUI", "NcursesBackend", "NewsModel", "NewsSources", "NewsCache", "ArticleText",
-                "TermCore", "TextSafety", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "ReaderApp", "ReaderUI", "ReaderCore", "NcursesBackend", "NewsModel", "NewsSources", "NewsCache",
+                "ArticleText", "TermCore", "TextSafety", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // jemalloc (Debian's libjemalloc-dev) in place of glibc's malloc: Swift allocates a great deal
             // while reading feeds and laying out articles (DECISIONS.md, "jemalloc in place of glibc's malloc").
@@ -54,6 +54,7 @@ let package = Package(
             name: "GazetteBench",
             dependencies: [
                 "NewsModel", "NewsSources", "NewsCache", "ArticleText", "TermCore", "NcursesBackend",
+                "ReaderCore", "ReaderUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]),

@@ -8,7 +8,8 @@ struct GazetteBench: AsyncParsableCommand {
         commandName: "gazette-bench",
         abstract: "Benchmark and test tools for Gazette (not installed).",
         subcommands: [BenchParseCommand.self, BenchRenderCommand.self, BenchQueryCommand.self,
-                      BenchCacheCommand.self, CacheTortureCommand.self, BenchFramesCommand.self, ExtractBenchCommand.self]
+                      BenchCacheCommand.self, CacheTortureCommand.self, BenchFramesCommand.self, ExtractBenchCommand.self,
+                      CommentsLayoutBenchmark.self, CommentsFetchBenchmark.self]
     )
 }
 

@@ -7,7 +7,7 @@ import GRDB
 /// `INTEGER` 0/1; lists (categories, enclosures) are JSON text.
 enum CacheSchema {
     /// The identifier of the newest migration, for tests and diagnostics.
-    static let latest = "v5-reader-mode-notes"
+    static let latest = "v6-comment-fetches"
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -16,6 +16,7 @@ enum CacheSchema {
         migrator.registerMigration("v3-word-search", migrate: v3)
         migrator.registerMigration("v4-store-counts", migrate: v4)
         migrator.registerMigration("v5-reader-mode-notes", migrate: v5)
+        migrator.registerMigration("v6-comment-fetches", migrate: v6)
         return migrator
     }
 
@@ -146,6 +147,20 @@ enum CacheSchema {
     /// Reader mode: why a story's page gave no article (the article itself goes in `extracted_text`).
     static func v5(_ db: Database) throws {
         try db.execute(sql: "ALTER TABLE stories ADD COLUMN extraction_note TEXT")
+    }
+
+    /// Comments fetched from their sources: when each story's thread was last fetched and when the reader
+    /// last opened it (`comment_fetches`), and when each comment was first stored (`comments.first_seen`,
+    /// carried over when a thread is fetched again) so comments new since the last visit can be marked.
+    static func v6(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE comment_fetches (
+                story_id INTEGER PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+                fetched_at INTEGER,
+                last_opened INTEGER
+            );
+            ALTER TABLE comments ADD COLUMN first_seen INTEGER;
+            """)
     }
 
     /// Fills the (empty) search table from the stories already stored, as `NewsCache.store` would.

@@ -147,27 +147,42 @@ extension NewsCache {
     }
 
     /// Replaces the stored thread of a story with `comments`, in the given (thread) order, and sets the
-    /// story's comment count to the number of comments that are not deleted.
-    public func storeComments(_ comments: [FetchedComment], for storyID: StoryID) throws {
+    /// story's comment count by `CommentCount`. With `fetchedAt` (a thread fetched from its source) the time
+    /// is recorded for the story, and each comment keeps the time it was first stored: a comment already
+    /// stored under the same remote id keeps its old one, a new one gets `fetchedAt`.
+    public func storeComments(_ comments: [FetchedComment], for storyID: StoryID, fetchedAt: Date? = nil) throws {
         try write { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM stories WHERE id = ?",
                                     arguments: [storyID.rawValue]) != nil
             else { throw CacheError.unknownStory(storyID) }
+            var firstSeen: [String: Int64] = [:]
+            if fetchedAt != nil {
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT remote_id, first_seen FROM comments WHERE story_id = ? AND first_seen IS NOT NULL
+                    """, arguments: [storyID.rawValue])
+                for row in rows { firstSeen[row["remote_id"]] = row["first_seen"] }
+            }
             try db.execute(sql: "DELETE FROM comments WHERE story_id = ?", arguments: [storyID.rawValue])
             let insert = try db.cachedStatement(sql: """
                 INSERT INTO comments (story_id, remote_id, parent_remote_id, author, date, score, body, depth,
-                                      position, is_deleted)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                      position, is_deleted, first_seen)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for (position, comment) in comments.enumerated() {
                 try insert.execute(arguments: [
                     storyID.rawValue, comment.remoteID, comment.parentRemoteID, comment.author,
                     comment.date?.cacheValue, comment.score, comment.body, comment.depth, position,
-                    comment.isDeleted,
+                    comment.isDeleted, firstSeen[comment.remoteID] ?? fetchedAt?.cacheValue,
                 ])
             }
             try db.execute(sql: "UPDATE stories SET comment_count = ? WHERE id = ?",
-                           arguments: [comments.filter { !$0.isDeleted }.count, storyID.rawValue])
+                           arguments: [CommentCount.of(comments), storyID.rawValue])
+            if let fetchedAt {
+                try db.execute(sql: """
+                    INSERT INTO comment_fetches (story_id, fetched_at) VALUES (?, ?)
+                    ON CONFLICT(story_id) DO UPDATE SET fetched_at = excluded.fetched_at
+                    """, arguments: [storyID.rawValue, fetchedAt.cacheValue])
+            }
         }
     }
 

@@ -34,7 +34,8 @@ extension NewsCache {
                         parentRemoteID: row["parent_remote_id"], author: row["author"],
                         date: (row["date"] as Int64?).map(Date.init(cacheValue:)), score: row["score"],
                         body: row["body"], depth: row["depth"], position: row["position"],
-                        isDeleted: row["is_deleted"])
+                        isDeleted: row["is_deleted"],
+                        firstSeen: (row["first_seen"] as Int64?).map(Date.init(cacheValue:)))
             }
         }
     }

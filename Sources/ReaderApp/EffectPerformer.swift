@@ -23,7 +23,7 @@ enum EffectPerformer {
     }
 
     static func loadComments(_ id: StoryID, store: any ReaderStore) async -> Action {
-        do { return .commentsLoaded(id, try await store.comments(for: id)) } catch {
+        do { return .commentThreadLoaded(try await store.commentThread(for: id)) } catch {
             return .requestFailed(.comments(id), message: describe(error))
         }
     }

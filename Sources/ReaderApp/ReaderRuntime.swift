@@ -12,7 +12,7 @@ import TermCore
 public final class ReaderRuntime {
     /// Where an effect's task runs: a new load cancels the previous one of the same kind.
     private enum Slot: Hashable {
-        case headlines, story, comments, write(UInt64), refresh, launch(UInt64), watch, extraction, prefetch
+        case headlines, story, comments, commentFetch, write(UInt64), refresh, launch(UInt64), watch, extraction, prefetch
     }
 
     /// The poll timeout while effects are running.
@@ -42,6 +42,7 @@ public final class ReaderRuntime {
     private var nextWatch: ContinuousClock.Instant
     /// Shown in the status bar as the reader starts.
     private let warnings: [String]
+    private let commentFetcher: (any CommentFetching)?
 
     /// - Parameters:
     ///   - hint: a standing line for the status bar (e.g. how to add feeds to the sample edition).
@@ -63,7 +64,8 @@ public final class ReaderRuntime {
                 refresh: RefreshOptions = RefreshOptions(),
                 browser: BrowserLauncher = BrowserLauncher(configured: nil, environment: [:]),
                 watchInterval: Duration? = nil, warnings: [String] = [],
-                extraction: ExtractionOptions = ExtractionOptions()) {
+                extraction: ExtractionOptions = ExtractionOptions(),
+                comments: CommentOptions = CommentOptions()) {
         let themeOptions = themeOptions ?? ThemeOptions(single: theme)
         self.backend = backend; self.store = store; themes = themeOptions.themes; self.clock = clock
         self.pollMilliseconds = pollMilliseconds; self.settlesEffectsBeforeInput = settlesEffectsBeforeInput
@@ -87,6 +89,10 @@ public final class ReaderRuntime {
         // process in the first seconds is not taken for the starting state.
         nextWatch = ContinuousClock.now
         self.warnings = warnings
+        commentFetcher = comments.fetcher
+        state.commentFetch.isAvailable = comments.fetcher != nil
+        state.commentFetch.maxAge = TimeInterval(comments.maxAgeMinutes * 60)
+        state.commentFetch.followsWidth = comments.besideStory
     }
 
     /// The state as of now, for tests.
@@ -179,6 +185,17 @@ public final class ReaderRuntime {
             start(.story) { await EffectPerformer.loadStory(id, store: $0) }
         case .loadComments(let id):
             start(.comments) { await EffectPerformer.loadComments(id, store: $0) }
+        case .fetchComments(let request):
+            guard let fetcher = commentFetcher else { break }
+            start(.commentFetch) { _ in .commentsFetched(request, await fetcher.fetchComments(for: request.storyID)) }
+        case .markCommentsOpened(let id):
+            nextToken += 1
+            let now = clock()
+            start(.write(nextToken)) { store in
+                // Losing a visit mark only loses the "new" marks of the next visit: not worth a message.
+                try? await store.markCommentsOpened(id, at: now)
+                return nil
+            }
         case .markRead(let id):
             nextToken += 1
             start(.write(nextToken)) { await EffectPerformer.markRead(id, store: $0) }

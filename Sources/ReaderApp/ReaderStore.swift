@@ -1,3 +1,4 @@
+import Foundation
 import NewsCache
 import NewsModel
 
@@ -13,6 +14,10 @@ public protocol ReaderStore: Sendable {
     func story(_ id: StoryID) async throws -> Story?
     /// The story's comments in thread order (depth first).
     func comments(for id: StoryID) async throws -> [Comment]
+    /// The story's thread with when it was fetched and last opened.
+    func commentThread(for id: StoryID) async throws -> CommentThread
+    /// Remembers that the reader opened the story's comments at `date`.
+    func markCommentsOpened(_ id: StoryID, at date: Date) async throws
     func setRead(_ id: StoryID, _ isRead: Bool) async throws
     func setStarred(_ id: StoryID, _ isStarred: Bool) async throws
     /// Every tag in use, sorted.
@@ -29,4 +34,13 @@ public protocol ReaderStore: Sendable {
     func markRead(matching query: HeadlineQuery) async throws -> Int
     /// A number that changes when stories or feeds are added or removed, by any process.
     func changeStamp() async throws -> Int64
+}
+
+/// Stores without fetch times: a thread is just its comments, and visits are not remembered.
+extension ReaderStore {
+    public func commentThread(for id: StoryID) async throws -> CommentThread {
+        CommentThread(storyID: id, comments: try await comments(for: id))
+    }
+
+    public func markCommentsOpened(_ id: StoryID, at date: Date) async throws {}
 }

@@ -43,6 +43,10 @@ public enum Action: Sendable, Equatable {
     /// `nil` when the story is no longer in the cache.
     case storyLoaded(StoryID, Story?)
     case commentsLoaded(StoryID, [Comment])
+    /// A story's stored thread with its fetch and visit times (the answer to `.loadComments`).
+    case commentThreadLoaded(CommentThread)
+    /// The answer to `.fetchComments(request)`.
+    case commentsFetched(CommentFetchRequest, CommentFetchOutcome)
     case contentMeasured(ContentMetrics)
     case requestFailed(RequestKind, message: String)
     case feedListLoaded(FeedDirectory)

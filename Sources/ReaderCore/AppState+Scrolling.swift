@@ -96,6 +96,14 @@ extension AppState {
         commentScroll = max(0, min(commentScroll, maxScroll))
     }
 
+    /// Puts the cursor on comment `index` (which must be drawn) and scrolls it into view.
+    mutating func moveCommentCursor(to index: Int) {
+        let (visible, starts, _) = commentRows()
+        guard let position = visible.firstIndex(of: index) else { return }
+        commentCursor = index
+        reveal(position, starts: starts, visible: visible)
+    }
+
     /// Scrolls so the comment at `position` is on screen: wholly if it fits, else from its first row.
     private mutating func reveal(_ position: Int, starts: [Int], visible: [Int]) {
         let start = starts[position]

@@ -32,8 +32,15 @@ extension AppState {
         return []
     }
 
-    /// c: shows (and focuses) the comments, loading them if needed, or hides them.
+    /// c: shows (and focuses) the comments, loading them if needed; when they are already shown beside the
+    /// story without focus, goes to them; from the comments, hides them.
     mutating func toggleComments() -> [Effect] {
+        commentFetch.followsWidth = false
+        if isShowingComments, focus != .comments, focusOrder.contains(.comments) {
+            focusBeforeComments = focus
+            focus = .comments
+            return []
+        }
         if isShowingComments {
             isShowingComments = false
             if focus == .comments {
@@ -59,11 +66,12 @@ extension AppState {
         return effects
     }
 
-    private mutating func loadCommentsIfNeeded() -> [Effect] {
+    mutating func loadCommentsIfNeeded() -> [Effect] {
         guard isShowingComments, let id = articleStoryID, commentsStoryID != id else { return [] }
         commentsStoryID = nil
         comments = []
         commentCursor = 0; commentScroll = 0; collapsed = []
+        commentFetch.fetchedAt = nil; commentFetch.lastOpened = nil; commentFetch.problem = nil
         return [.loadComments(id)]
     }
 

@@ -48,6 +48,8 @@ public struct AppState: Sendable, Equatable {
     public var views = ReaderViews()
     /// Background refreshing: whether it is possible, what runs, its progress.
     public var refresh = RefreshState()
+    /// Fetching comments from their sources, and what is known about the shown thread.
+    public var commentFetch = CommentFetchState()
     /// The `o` prompt, while it is open.
     public var linkPrompt: LinkPrompt? = nil
     /// Which stories reader mode extracts (config.toml `[extract]`); none until the runtime says otherwise,

@@ -14,6 +14,8 @@ public enum Command: Sendable, Equatable, Hashable, CaseIterable {
     case focusNext, focusPrevious
     /// Collapse or expand the comment thread under the cursor.
     case toggleThread
+    /// Move through the comment thread by its structure.
+    case parentComment, nextSibling, previousSibling, nextThread, previousThread
     case toggleHelp
     /// Mark the selected story read or unread; star or unstar it; mark its whole feed read.
     case toggleRead, toggleStarred, markFeedRead
@@ -61,10 +63,15 @@ public enum Command: Sendable, Equatable, Hashable, CaseIterable {
         case (.back, .comments): "close the comments"
         case (.back, _): "back to the headlines"
         case (.quit, _): "quit"
-        case (.toggleComments, _): "show / hide the comments"
+        case (.toggleComments, _): "show / go to / hide the comments"
         case (.focusNext, _): "next pane"
         case (.focusPrevious, _): "previous pane"
         case (.toggleThread, _): "collapse / expand this thread"
+        case (.parentComment, _): "the comment this one replies to"
+        case (.nextSibling, _): "next reply at this level"
+        case (.previousSibling, _): "previous reply at this level"
+        case (.nextThread, _): "next top-level comment"
+        case (.previousThread, _): "previous top-level comment"
         case (.toggleHelp, _): "this help"
         case (.toggleRead, _): "mark read / unread"
         case (.toggleStarred, _): "star / unstar"

@@ -18,8 +18,13 @@ public enum Effect: Sendable, Equatable, Hashable {
     case loadHeadlines(HeadlineRequest)
     /// Answered by `.storyLoaded(id, …)`.
     case loadStory(StoryID)
-    /// Answered by `.commentsLoaded(id, …)`.
+    /// Answered by `.commentThreadLoaded(…)` (or `.commentsLoaded(id, …)`).
     case loadComments(StoryID)
+    /// Fetch the story's thread from its source in the background and store it; answered by
+    /// `.commentsFetched(request, …)`.
+    case fetchComments(CommentFetchRequest)
+    /// Fire and forget: remember that the reader opened the story's comments now.
+    case markCommentsOpened(StoryID)
     /// Fire and forget; a failure comes back as `.requestFailed(.markRead(id), …)`.
     case markRead(StoryID)
     /// Stop the loop and restore the terminal.

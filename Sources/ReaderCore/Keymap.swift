@@ -65,6 +65,12 @@ public struct Keymap: Sendable, Equatable {
             Binding(binding.keys.filter { $0 != .character(" ") }, binding.command)
         }
         comments.append(Binding([.character(" ")], .toggleThread))
+        // hackernews-TUI's `u` for the parent; brackets for the same level, braces for top-level threads.
+        comments.append(Binding([.character("u")], .parentComment))
+        comments.append(Binding([.character("]")], .nextSibling))
+        comments.append(Binding([.character("[")], .previousSibling))
+        comments.append(Binding([.character("}")], .nextThread))
+        comments.append(Binding([.character("{")], .previousThread))
         comments.append(back)
         comments += common
         comments.append(quit)

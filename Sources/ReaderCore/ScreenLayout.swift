@@ -19,6 +19,9 @@ public struct ScreenLayout: Sendable, Equatable {
     public static let mediumWidth = 80
     /// Below this width the article and comments of the wide layout are stacked rather than side by side.
     static let sideBySideRightWidth = 90
+    /// From this width the list, the story and the comments all fit side by side at readable widths, so
+    /// the comment pane opens by itself (`[comments] beside-story`).
+    public static let threePaneWidth = 180
 
     public init(size: TerminalSize, mode: LayoutMode, showsComments: Bool, focus: Pane) {
         panes = [:]; separators = []

@@ -7,15 +7,16 @@ import TermCore
 public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
     case .started:
-        return [state.requestHeadlines(.first)] + state.fetchNewSubscriptionsOnStart()
+        return [state.requestHeadlines(.first)] + state.fetchNewSubscriptionsOnStart() + state.followWidthForComments()
     case .keyPressed(let key):
         return state.press(key)
     case .command(let command):
         return state.perform(command)
     case .resized(let size):
         state.size = size
+        let comments = state.followWidthForComments()
         state.clampAfterResize()
-        return state.ensureWindowAroundSelection()
+        return state.ensureWindowAroundSelection() + comments
     case .clockTicked(let date):
         state.now = date
         return []
@@ -27,11 +28,11 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         if story == nil { state.status = StatusMessage("Story \(id) is no longer in the cache", isError: true) }
         return state.extractIfWanted()
     case .commentsLoaded(let id, let comments):
-        guard id == state.articleStoryID, state.isShowingComments else { return [] }
-        state.commentsStoryID = id
-        state.comments = comments
-        state.commentCursor = 0; state.commentScroll = 0; state.collapsed = []
-        return []
+        return state.receiveThread(CommentThread(storyID: id, comments: comments))
+    case .commentThreadLoaded(let thread):
+        return state.receiveThread(thread)
+    case .commentsFetched(let request, let outcome):
+        return state.receiveFetchedComments(request, outcome)
     case .contentMeasured(let metrics):
         state.metrics = metrics
         state.articleScroll = min(state.articleScroll, state.maxArticleScroll)
@@ -120,6 +121,9 @@ extension AppState {
             }
         case .toggleThread:
             toggleThread()
+            return []
+        case .parentComment, .nextSibling, .previousSibling, .nextThread, .previousThread:
+            if focus == .comments { jumpInComments(command) }
             return []
         case .toggleRead, .toggleStarred, .markFeedRead, .toggleUnreadOnly, .toggleStarredView, .showFeedList,
              .search, .leaveSearch:

@@ -51,9 +51,7 @@ public final class LayoutCache {
         if let hit = threads.first(where: { $0.storyID == storyID && $0.width == paneWidth && $0.comments == comments }) {
             return hit.bodies
         }
-        let bodies = comments.map { comment in
-            CommentLayout.body(of: comment, width: CommentLayout.textWidth(depth: comment.depth, paneWidth: paneWidth))
-        }
+        let bodies = CommentLayout.bodies(comments, paneWidth: paneWidth)
         threads.removeAll { $0.storyID == storyID && $0.width == paneWidth }
         threads.append(CommentsEntry(storyID: storyID, comments: comments, width: paneWidth, bodies: bodies))
         if threads.count > capacity { threads.removeFirst() }

@@ -16,7 +16,7 @@ extension Painter {
             return
         }
         if comments.isEmpty {
-            screen.put(" No comments.", x: rect.x, y: rect.y, style: theme[.muted], maxWidth: rect.width)
+            drawEmptyThread(in: rect)
             return
         }
         let bodies = layouts.commentBodies(comments, storyID: storyID, paneWidth: rect.width)
@@ -34,6 +34,7 @@ extension Painter {
             let textX = ruleX + 2
             let textWidth = CommentLayout.textWidth(depth: comment.depth, paneWidth: rect.width)
             let rule = theme.commentDepth(comment.depth)
+            drawGuides(depth: comment.depth, rows: max(0, row)..<min(rect.height, row + height), in: rect)
             if row >= 0 {
                 screen.put(isCollapsed ? "▸" : "│", x: ruleX, y: rect.y + row, style: rule)
                 if index == state.commentCursor {
@@ -57,6 +58,35 @@ extension Painter {
         }
     }
 
+    /// Why a thread is empty: still being fetched, could not be fetched, or has no comments.
+    private mutating func drawEmptyThread(in rect: Rect) {
+        let fetch = state.commentFetch
+        let message: String
+        if fetch.pending?.storyID == state.articleStoryID {
+            message = "Fetching comments…"
+        } else if let problem = fetch.problem {
+            message = problem
+        } else {
+            message = fetch.isAvailable ? "No comments yet." : "No comments."
+        }
+        let style = fetch.problem != nil && fetch.pending == nil ? theme[.statusError] : theme[.muted]
+        let lines = TextLayout.plainTextLines(message, width: max(1, rect.width - 2))
+        for (offset, line) in lines.prefix(rect.height).enumerated() {
+            put(line, x: rect.x + 1, y: rect.y + offset, width: rect.width - 2, base: style)
+        }
+    }
+
+    /// The guide lines of a comment's ancestors, each in its depth's colour, on `rows` of the pane.
+    private mutating func drawGuides(depth: Int, rows: Range<Int>, in rect: Rect) {
+        let levels = min(depth, CommentLayout.maxLevels(paneWidth: rect.width))
+        guard levels > 0, !rows.isEmpty else { return }
+        for level in 0..<levels {
+            let x = rect.x + CommentLayout.ruleOffset(depth: level, paneWidth: rect.width)
+            let style = theme.commentDepth(level)
+            for y in rows { screen.put("│", x: x, y: rect.y + y, style: style) }
+        }
+    }
+
     /// `author · 3h · +2`, plus `[+5 hidden]` on a folded thread.
     private func header(_ comment: Comment, index: Int, comments: [Comment], collapsed: Bool) -> String {
         headerParts(comment, index: index, comments: comments, collapsed: collapsed).map(\.text).joined()
@@ -74,8 +104,18 @@ extension Painter {
 
     private func headerParts(_ comment: Comment, index: Int, comments: [Comment],
                              collapsed: Bool) -> [(text: String, role: Theme.Role)] {
-        let author = comment.author.map(Sanitizer.cleanLine).flatMap { $0.isEmpty ? nil : $0 } ?? "anonymous"
-        var parts: [(text: String, role: Theme.Role)] = [(author, .author)]
+        var parts: [(text: String, role: Theme.Role)] = []
+        if state.isNewComment(index) { parts.append(("new", .newComment)); parts.append((" ", .muted)) }
+        let levels = CommentLayout.maxLevels(paneWidth: ScreenLayout.rect(of: .comments, in: state).width)
+        if comment.depth > levels { parts.append(("↳\(comment.depth) ", .muted)) }
+        if comment.isDeleted {
+            parts.append(("[deleted]", .muted))
+        } else {
+            let author = comment.author.map(Sanitizer.cleanLine).flatMap { $0.isEmpty ? nil : $0 } ?? "anonymous"
+            let isSubmitter = state.shownStory?.author.map(Sanitizer.cleanLine) == author
+            parts.append((author, isSubmitter ? .submitter : .author))
+            if isSubmitter { parts.append((" (submitter)", .submitter)) }
+        }
         if let date = comment.date { parts.append((" · " + DateText.relative(date, now: state.now), .muted)) }
         if let score = comment.score { parts.append((" · ", .muted)); parts.append((score > 0 ? "+\(score)" : "\(score)", .score)) }
         if collapsed {

@@ -60,7 +60,13 @@ struct Painter {
                 right = articlePercent
             }
         case .comments:
-            if let comments = state.shownComments { title += " (\(comments.count))" }
+            if let comments = state.shownComments { title += " (\(CommentCount.of(comments)))" }
+            if state.commentFetch.pending?.storyID == state.articleStoryID {
+                title += " · fetching…"
+            } else if let fetched = state.commentFetch.fetchedAt, state.shownComments != nil {
+                title += " · fetched " + DateText.relative(fetched, now: state.now)
+                if state.commentFetch.problem != nil { title += " · offline" }
+            }
         }
         let used = screen.put(" " + TextFit.truncate(title, width: rect.width - 4) + " ", x: rect.x + 1, y: rect.y,
                               style: style, maxWidth: rect.width - 1)

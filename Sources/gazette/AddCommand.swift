@@ -14,7 +14,9 @@ struct AddCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var location: PathOptions
-    @Argument(help: "A feed URL, a web page that links to its feed, a file path, or hackernews:top.") var url: String
+    @Argument(help: ArgumentHelp(
+        "A feed URL, a web page that links to its feed, a file path, or a listing: hackernews:top|new|best|ask|show|jobs, lobsters:hottest|newest|tag/NAME."))
+    var url: String
     @Option(name: .customLong("tag"), help: "A tag for the feed (repeat for several).") var tags: [String] = []
     @Option(help: "A title to show instead of the feed's own.") var title: String?
     @Flag(help: "Subscribe without fetching the URL first.") var noCheck = false

@@ -16,9 +16,9 @@ struct Gazette: AsyncParsableCommand {
             """,
         version: "gazette 0.1.0",
         subcommands: [AddCommand.self, RemoveCommand.self, ImportCommand.self, ExportCommand.self,
-                      RefreshCommand.self, FeedsCommand.self, ReadCommand.self, SearchCommand.self,
-                      VacuumCommand.self, ParseCommand.self, ExtractCommand.self, ThemesCommand.self,
-                      TerminalCheckCommand.self]
+                      RefreshCommand.self, FeedsCommand.self, ReadCommand.self, DiscussionsCommand.self,
+                      SearchCommand.self, VacuumCommand.self, ParseCommand.self, ExtractCommand.self,
+                      ThemesCommand.self, TerminalCheckCommand.self]
     )
 
     @Flag(help: "Open the bundled sample edition: no network, nothing written outside a temporary directory.")

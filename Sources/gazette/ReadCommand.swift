@@ -3,10 +3,13 @@ import ArticleText
 import Foundation
 import NewsCache
 import NewsModel
+import NewsSources
+import ReaderApp
+import ReaderCore
 import TextSafety
 
 /// `gazette read ID`: one stored story, and optionally its comments, as plain text.
-struct ReadCommand: ParsableCommand {
+struct ReadCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "read",
         abstract: "Print one stored story (and with --comments its comments) as text.",
@@ -17,7 +20,7 @@ struct ReadCommand: ParsableCommand {
     @Argument(help: "The story's id.")
     var id: Int64
 
-    @Flag(name: .long, help: "Print the stored comments after the story.")
+    @Flag(name: .long, help: "Print the comments after the story (fetched first when none are stored).")
     var comments = false
 
     /// Columns the text is laid out at: a terminal's usual width, so the output reads in a pager or a mail.
@@ -29,7 +32,7 @@ struct ReadCommand: ParsableCommand {
         ArticleRenderer.render(html: html, width: max(20, width)).lines.map(\.plainText)
     }
 
-    func run() throws {
+    func run() async throws {
         guard let cache = try location.openForReading(),
               let story = try cache.story(StoryID(id))
         else { throw CacheError.unknownStory(StoryID(id)) }
@@ -41,9 +44,14 @@ struct ReadCommand: ParsableCommand {
         print("")
         for line in Self.rows(story.bodyHTML ?? "", width: Self.width) { print(line) }
         guard comments else { return }
-        let thread = try cache.comments(for: story.id)
+        let (stored, note) = try await threadFetchingIfNone(story, cache: cache)
+        let thread = stored.comments
+        let count = CommentCount.of(thread)
+        var heading = "\(count) \(count == 1 ? "comment" : "comments")"
+        if let fetchedAt = stored.fetchedAt { heading += " (fetched \(CommandDate.text(fetchedAt)))" }
+        if let note { heading = thread.isEmpty ? note : heading + "; \(note)" }
         print("")
-        print("── \(thread.count) \(thread.count == 1 ? "comment" : "comments") ──")
+        print("── \(heading) ──")
         for comment in thread {
             let indent = String(repeating: "  ", count: min(comment.depth, 12))
             var heading = [comment.isDeleted ? "[deleted]" : Sanitizer.cleanLine(comment.author ?? "anonymous")]
@@ -52,6 +60,21 @@ struct ReadCommand: ParsableCommand {
             print("")
             print(indent + heading.joined(separator: " · "))
             for line in Self.rows(comment.body, width: Self.width - indent.count) { print(indent + line) }
+        }
+    }
+
+    /// The stored thread; when none was ever fetched, fetched now from its source (and stored, unless
+    /// another Gazette holds the cache). The note says why there are none, or why a fetch failed.
+    private func threadFetchingIfNone(_ story: Story, cache: NewsCache) async throws -> (CommentThread, String?) {
+        let stored = try cache.thread(for: story.id)
+        guard stored.comments.isEmpty, stored.fetchedAt == nil else { return (stored, nil) }
+        let settings = try loadSettings(try location.location.resolved())
+        let writer = cache.access == .readWrite ? cache : (try? NewsCache(path: cache.path, access: .readWrite))
+        let fetcher = CommentFetcher(cache: writer ?? cache, settings: settings)
+        switch await fetcher.fetchComments(for: story.id) {
+        case .fetched(let thread): return (thread, nil)
+        case .failed(let message): return (stored, "no comments: \(message)")
+        case .unavailable(let message): return (stored, message)
         }
     }
 }

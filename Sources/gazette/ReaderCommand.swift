@@ -53,7 +53,8 @@ enum ReaderCommand {
                                                                  textBrowser: settings.textBrowser,
                                                                  environment: ProcessInfo.processInfo.environment),
                                         watchInterval: .seconds(2), warnings: warnings,
-                                        extraction: extractionOptions(session, settings))
+                                        extraction: extractionOptions(session, settings),
+                                        comments: commentOptions(session, settings))
             await runtime.run()
             return terminal.receivedSignal
         }
@@ -76,7 +77,7 @@ enum ReaderCommand {
         if let urlsFile {
             subscriptions = { try SubscriptionSync.apply(file: SubscriptionsFile(path: urlsFile), to: cache) }
         }
-        return RefreshOptions(refresher: Refresher(cache: cache, policy: settings.fetch),
+        return RefreshOptions(refresher: Refresher(cache: cache, policy: settings.fetch, endpoints: settings.endpoints),
                               intervalMinutes: settings.refreshIntervalMinutes, subscriptions: subscriptions,
                               fetchesNewOnStart: true)
     }
@@ -87,6 +88,12 @@ enum ReaderCommand {
     static func extractionOptions(_ session: ReaderSession, _ settings: Settings) -> ExtractionOptions {
         if session.isSample { return ExtractionOptions() }
         return ExtractionOptions(policy: settings.extract, pages: PageFetcher(fetcher: FeedFetcher(policy: settings.fetch)))
+    }
+
+    /// Comments are fetched from their sources except in the sample edition, which is read offline.
+    static func commentOptions(_ session: ReaderSession, _ settings: Settings) -> CommentOptions {
+        CommentOptions(fetcher: session.isSample ? nil : CommentFetcher(cache: session.cache, settings: settings),
+                       maxAgeMinutes: settings.commentsMaxAgeMinutes, besideStory: settings.commentsBesideStory)
     }
 
     /// Every theme (for `T`), starting at `name`. Nothing here stops the reader: a theme that cannot be

@@ -48,7 +48,7 @@ struct RefreshCommand: AsyncParsableCommand {
         let feeds = try cache.feeds()
         let interactive = !quiet && isatty(STDERR_FILENO) == 1
         let bar = ProgressLine(enabled: interactive)
-        let report = await Refresher(cache: cache, policy: settings.fetch)
+        let report = await Refresher(cache: cache, policy: settings.fetch, endpoints: settings.endpoints)
             .refresh(feeds, force: force) { progress in bar.show(progress) }
         bar.finish()
         for outcome in report.outcomes {

@@ -35,3 +35,48 @@ struct CommentTests {
         }
     }
 }
+
+@Suite("Comments: fetch times and visits")
+struct CommentFetchTimeTests {
+    @Test("A fetched thread records its time; comments keep when they were first seen across fetches")
+    func fetchTimes() throws {
+        let directory = try TemporaryDirectory()
+        let (cache, _) = try cacheWithFeed(directory, stories: 1)
+        let id = try cache.headlines(HeadlineQuery(), limit: 1)[0].id
+        #expect(try cache.thread(for: id) == CommentThread(storyID: id, comments: []))
+        let first = referenceDate
+        try cache.storeComments([FetchedComment(remoteID: "1", body: "a")], for: id, fetchedAt: first)
+        let later = first.addingTimeInterval(600)
+        try cache.storeComments([FetchedComment(remoteID: "1", body: "a"), FetchedComment(remoteID: "2", body: "b")],
+                                for: id, fetchedAt: later)
+        let thread = try cache.thread(for: id)
+        #expect(thread.fetchedAt == later)
+        #expect(thread.comments.map(\.firstSeen) == [first, later])
+        #expect(thread.lastOpened == nil)
+        try cache.recordCommentsOpened(id, at: later.addingTimeInterval(5))
+        #expect(try cache.thread(for: id).lastOpened == later.addingTimeInterval(5))
+        #expect(try cache.thread(for: id).fetchedAt == later)
+    }
+
+    @Test("A thread stored without a fetch time (the sample edition) has neither times nor first-seen dates")
+    func untimed() throws {
+        let directory = try TemporaryDirectory()
+        let (cache, _) = try cacheWithFeed(directory, stories: 1)
+        let id = try cache.headlines(HeadlineQuery(), limit: 1)[0].id
+        try cache.storeComments([FetchedComment(remoteID: "1", body: "a")], for: id)
+        let thread = try cache.thread(for: id)
+        #expect(thread.fetchedAt == nil && thread.comments.first?.firstSeen == nil)
+    }
+
+    @Test("Visits to an unknown story are not recorded, and deleting a story deletes its record")
+    func unknownStory() throws {
+        let directory = try TemporaryDirectory()
+        let (cache, feedID) = try cacheWithFeed(directory, stories: 1)
+        try cache.recordCommentsOpened(StoryID(999), at: referenceDate)
+        #expect(try cache.thread(for: StoryID(999)).lastOpened == nil)
+        let id = try cache.headlines(HeadlineQuery(), limit: 1)[0].id
+        try cache.storeComments([FetchedComment(remoteID: "1", body: "a")], for: id, fetchedAt: referenceDate)
+        try cache.removeFeed(feedID)
+        #expect(try cache.thread(for: id).fetchedAt == nil)
+    }
+}

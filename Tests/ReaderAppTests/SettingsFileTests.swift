@@ -112,3 +112,47 @@ struct SettingsInjectionTests {
         }
     }
 }
+
+@Suite("config.toml: comment sources")
+struct CommentSettingsTests {
+    @Test("[sources.hackernews], [sources.lobsters] and [comments] set the endpoints and the comment behaviour")
+    func sources() throws {
+        let text = """
+            [sources.hackernews]
+            api = "http://127.0.0.1:8080/v0"
+            search = "http://127.0.0.1:8080/api/v1/"
+            [sources.lobsters]
+            url = "http://127.0.0.1:8080/lobsters/"
+            [comments]
+            max-age-minutes = 5
+            beside-story = false
+            """
+        let (settings, warnings) = try SettingsFile.parse(text)
+        #expect(warnings.isEmpty)
+        #expect(settings.endpoints.hackerNewsAPI == "http://127.0.0.1:8080/v0/")
+        #expect(settings.endpoints.hackerNewsSearch == "http://127.0.0.1:8080/api/v1/")
+        #expect(settings.endpoints.lobsters == "http://127.0.0.1:8080/lobsters/")
+        #expect(settings.commentsMaxAgeMinutes == 5 && !settings.commentsBesideStory)
+    }
+
+    @Test("The defaults are the real services")
+    func defaults() throws {
+        let settings = try SettingsFile.parse("").settings
+        #expect(settings.endpoints.hackerNewsAPI == "https://hacker-news.firebaseio.com/v0/")
+        #expect(settings.endpoints.hackerNewsSearch == "https://hn.algolia.com/api/v1/")
+        #expect(settings.endpoints.lobsters == "https://lobste.rs/")
+        #expect(settings.commentsBesideStory)
+    }
+
+    @Test("A bad base URL is an error on its line; an unknown source a warning")
+    func badURL() throws {
+        #expect {
+            _ = try SettingsFile.parse("[sources.lobsters]\nurl = \"ftp://lobste.rs\"\n")
+        } throws: { error in
+            (error as? SettingsError)?.problems.first == SettingsProblem(line: 2,
+                message: "sources.lobsters.url: expected an http(s) URL in quotes, e.g. \"https://lobste.rs/\"")
+        }
+        let (_, warnings) = try SettingsFile.parse("[sources.reddit]\nurl = \"https://reddit.com\"\n")
+        #expect(warnings.first?.line == 1)
+    }
+}

@@ -31,8 +31,9 @@ struct RenderTests {
         #expect(lines[0].contains("─ Comments (2) ─"))
         #expect(lines[1].hasSuffix("│ │ imoyaro · 2h · 0"))
         #expect(lines[2].hasSuffix("│ │ That's Polonium, Gauchito."))
-        #expect(lines[4].hasSuffix("│   │ Tænk · 1h · -1"))
-        #expect(lines[5].hasSuffix("│   │ Now we only need Putin."))
+        // A reply's row carries its ancestors' guide lines, each in its depth's colour.
+        #expect(lines[4].hasSuffix("│ │ │ Tænk · 1h · -1"))
+        #expect(lines[5].hasSuffix("│ │ │ Now we only need Putin."))
     }
 
     @Test("160x48 full screen: the story alone, wrapped at the full width")
@@ -80,8 +81,8 @@ struct RenderTests {
             " │ imoyaro · 2h · 0",
             " │ That's Polonium, Gauchito.",
             "",
-            "   │ Tænk · 1h · -1",
-            "   │ Now we only need Putin.",
+            " │ │ Tænk · 1h · -1",
+            " │ │ Now we only need Putin.",
         ])
     }
 

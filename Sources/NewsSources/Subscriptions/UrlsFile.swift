@@ -182,7 +182,11 @@ public enum UrlsFile {
         let lower = url.lowercased()
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("file://") { return nil }
         if lower.hasPrefix("/") || lower.hasPrefix("~/") || lower.hasPrefix("./") { return nil }
-        for scheme in ["hackernews:", "hn:", "lobsters:", "sample:"] where lower.hasPrefix(scheme) { return nil }
+        if let address = SourceAddress.parse(url) {
+            if case .failure(let error) = address { return error.message }
+            return nil
+        }
+        if lower.hasPrefix("sample:") { return nil }
         if lower.hasPrefix("query:") || lower.hasPrefix("exec:") || lower.hasPrefix("filter:") {
             return "newsboat's \(url.prefix(while: { $0 != ":" })): feeds are not supported; line skipped"
         }

@@ -7,16 +7,22 @@ import NewsSources
 /// One bad feed never stops the others: every failure is recorded on its feed with a readable message and
 /// nothing stored before is touched.
 public final class Refresher: Sendable {
-    private let cache: NewsCache
+    let cache: NewsCache
     private let fetcher: FeedFetcher
     private let limits: ParseLimits
     private let now: @Sendable () -> Date
+    /// The Hacker News and Lobsters listings (`hackernews:top`, `lobsters:hottest`).
+    let hackerNews: HackerNewsClient
+    let lobsters: LobstersClient
 
-    public init(cache: NewsCache, policy: FetchPolicy, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(cache: NewsCache, policy: FetchPolicy, endpoints: SourceEndpoints = SourceEndpoints(),
+                now: @escaping @Sendable () -> Date = { Date() }) {
         self.cache = cache
         self.fetcher = FeedFetcher(policy: policy)
         self.limits = ParseLimits(maxBytes: policy.maxBytes)
         self.now = now
+        hackerNews = HackerNewsClient(endpoints: endpoints, policy: policy)
+        lobsters = LobstersClient(endpoints: endpoints, policy: policy)
     }
 
     /// Refreshes `feeds`, reporting progress after each one. Feeds whose server asked us to wait are
@@ -78,8 +84,11 @@ public final class Refresher: Sendable {
             outcome.status = .deferred(until: due)
             return outcome
         }
+        if feed.kind == .hackerNews || feed.kind == .lobsters {
+            return await refreshListing(feed, outcome, at: fetchedAt)
+        }
         guard feed.kind == .feed else {
-            return record(outcome, failure: "\(feed.kind.rawValue) sources are not supported yet", at: fetchedAt)
+            return record(outcome, failure: "\(feed.kind.rawValue) sources cannot be refreshed", at: fetchedAt)
         }
         let result: FetchResult
         do {
@@ -123,7 +132,7 @@ public final class Refresher: Sendable {
         }
     }
 
-    private func record(_ outcome: FeedRefreshOutcome, failure message: String, at date: Date,
+    func record(_ outcome: FeedRefreshOutcome, failure message: String, at date: Date,
                         retryAt: Date? = nil) -> FeedRefreshOutcome {
         var outcome = outcome
         outcome.status = .failed(message)

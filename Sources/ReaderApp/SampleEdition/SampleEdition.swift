@@ -27,7 +27,7 @@ public struct SampleSource: Sendable {
         var comments: [String: [FetchedComment]] = [:]
         for story in stories {
             var entry = story.entry
-            entry.commentCount = story.comments.count
+            entry.commentCount = CommentCount.of(story.comments)
             entries.append(entry)
             if !story.comments.isEmpty, let id = entry.id { comments[id] = story.comments }
         }

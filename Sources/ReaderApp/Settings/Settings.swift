@@ -23,6 +23,12 @@ public struct Settings: Sendable, Equatable {
     public var maxPerFeed = 0
     /// Reader mode: when to extract the whole article, by default and per feed URL (`[extract]`).
     public var extract = ExtractPolicy()
+    /// Where Hacker News and Lobsters are served from (`[sources.hackernews]`, `[sources.lobsters]`).
+    public var endpoints = SourceEndpoints()
+    /// A story's stored comments older than this are fetched again when it is opened.
+    public var commentsMaxAgeMinutes = 30
+    /// The comment pane opens beside the story whenever the terminal has room for three panes.
+    public var commentsBesideStory = true
 
     public init() {}
 }

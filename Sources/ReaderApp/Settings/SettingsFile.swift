@@ -26,7 +26,7 @@ public enum SettingsFile {
         }
         var reader = Reader(text: text)
         var settings = Settings()
-        for (sectionName, value) in table {
+        for (sectionName, value) in flattened(table) {
             if sectionName == "extract", let section = value.table {
                 readExtract(section, into: &settings, reader: &reader)
                 continue
@@ -127,7 +127,46 @@ public enum SettingsFile {
             "keep-days": integer(0...36_500) { $0.keepDays = $1 },
             "max-per-feed": integer(0...10_000_000) { $0.maxPerFeed = $1 },
         ],
+        "comments": [
+            "max-age-minutes": integer(0...525_600) { $0.commentsMaxAgeMinutes = $1 },
+            "beside-story": { settings, value in
+                guard let flag = value.bool else { return "expected true or false" }
+                settings.commentsBesideStory = flag
+                return nil
+            },
+        ],
+        "sources.hackernews": [
+            "api": baseURL { $0.endpoints.hackerNewsAPI = $1 },
+            "search": baseURL { $0.endpoints.hackerNewsSearch = $1 },
+        ],
+        "sources.lobsters": [
+            "url": baseURL { $0.endpoints.lobsters = $1 },
+        ],
     ]
+
+    /// The top-level sections, with `[sources.NAME]` tables listed as sections of their own.
+    private static func flattened(_ table: TOMLTable) -> [(String, TOMLValueConvertible)] {
+        var sections: [(String, TOMLValueConvertible)] = []
+        for (name, value) in table {
+            if name == "sources", let sources = value.table {
+                for (source, inner) in sources { sections.append(("sources.\(source)", inner)) }
+            } else {
+                sections.append((name, value))
+            }
+        }
+        return sections
+    }
+
+    /// An http(s) base URL; a missing final slash is added, as every endpoint is relative to it.
+    private static func baseURL(_ set: @escaping @Sendable (inout Settings, String) -> Void) -> Apply {
+        { settings, value in
+            guard let text = value.string, let url = URL(string: text),
+                  let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", url.host != nil
+            else { return "expected an http(s) URL in quotes, e.g. \"https://lobste.rs/\"" }
+            set(&settings, text.hasSuffix("/") ? text : text + "/")
+            return nil
+        }
+    }
 
     private static func integer(_ range: ClosedRange<Int>, _ set: @escaping @Sendable (inout Settings, Int) -> Void)
         -> Apply {
