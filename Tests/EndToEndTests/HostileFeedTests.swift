@@ -41,7 +41,9 @@ struct HostileFeedTests {
         let refresh = try folder.refresh()
         #expect(refresh.status == 0, "refresh failed: \(refresh.standardError)")
 
-        let session = try TmuxSession { _, _ in folder.arguments }
+        // The attributes-only theme: then a red background or blink on screen can only come from the feed
+        // (the coloured themes draw errors on red).
+        let session = try TmuxSession { _, _ in folder.arguments + ["--theme", "mono"] }
         defer { session.close() }
         let titleBefore = try session.format("#{pane_title}")
         try session.waitFor(Self.marker)
@@ -65,7 +67,7 @@ struct HostileFeedTests {
     }
 
     /// Checks the screen as a terminal shows it: the title never changed, no red background or blink
-    /// (the themes use neither), every row fits, the status bar is still on the last row, and the text
+    /// (the `mono` theme uses neither), every row fits, the status bar is still on the last row, and the text
     /// after a carriage return did not overwrite its line.
     private func expectHarmless(_ session: TmuxSession, titleBefore: String, pane: String,
                                 sourceLocation: SourceLocation = #_sourceLocation) throws {
