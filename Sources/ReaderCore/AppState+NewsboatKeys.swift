@@ -45,14 +45,7 @@ extension AppState {
     /// In the full-screen view a jump opens the story it lands on (and marks it read, as Enter does).
     mutating func openSelectionIfFullScreen() -> [Effect] {
         guard mode == .fullScreenArticle, let headline = list.selectedHeadline else { return [] }
-        articleScroll = 0
-        var effects = showStory(headline.id)
-        if views.markReadOnOpen, !headline.isRead {
-            list.setRead(headline.id, true)
-            if story?.id == headline.id { story?.isRead = true }
-            effects.append(.markRead(headline.id))
-        }
-        return effects
+        return showFromTop(headline)
     }
 
     /// C: asks before marking every story of the view read.

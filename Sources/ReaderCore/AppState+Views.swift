@@ -7,6 +7,12 @@ extension AppState {
         guard mode == .normal, let headline = list.selectedHeadline else { return [] }
         mode = .fullScreenArticle
         focus = .article
+        return showFromTop(headline)
+    }
+
+    /// `headline`'s story from its top, marked read when opening marks read: what Enter and a jump in the
+    /// full-screen view share.
+    mutating func showFromTop(_ headline: Headline) -> [Effect] {
         articleScroll = 0
         var effects = showStory(headline.id)
         if views.markReadOnOpen, !headline.isRead {
