@@ -1,9 +1,10 @@
 import TextSafety
-/// The allow-list HTML sanitiser for feed summaries and bodies, on the refresh path. It streams over the
-/// parser's own HTML tokens instead of building an HTML5 tree (gumbo parses ~10 MB/s, too slow for a 70 MB
-/// feed; DECISIONS.md, "Feed HTML is sanitised while parsing"). What it lets through is drawn later by
-/// ArticleText, which drops anything it does not know again. Iframes, frames, objects and embeds lose their
-/// tags (nothing is ever loaded) but keep their fallback content, as feedparser does.
+
+/// The allow-list HTML sanitiser for feed summaries and bodies, on the refresh path. It makes one pass over
+/// the fragment's bytes (`SanitizerPass`) instead of building an HTML5 tree (gumbo parses ~10 MB/s, too
+/// slow for a 70 MB feed; DECISIONS.md, "Feed HTML is sanitised while parsing"). What it lets through is
+/// drawn later by ArticleText, which drops anything it does not know again. Iframes, frames, objects and
+/// embeds lose their tags (nothing is ever loaded) but keep their fallback content, as feedparser does.
 ///
 /// Policy: elements outside the allow-list lose their tags but keep their text; script, style, applets and
 /// form controls are removed with their content; attributes outside the allow-list

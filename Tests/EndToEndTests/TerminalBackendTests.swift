@@ -85,11 +85,7 @@ struct TerminalBackendTests {
     func signals(signal: Int32, name: String) throws {
         let session = try start()
         defer { session.close() }
-        try session.waitFor("Gazette terminal check")
-        try session.signal(signal)
-        let exit = try #require(try session.waitForExit())
-        #expect(exit.status == 128 + signal, "SIG\(name)")
-        try expectRestored(session, exit)
+        try expectEnded(session, by: signal, name: name)
     }
 
     @Test("The frame benchmark draws its frames, restores the terminal and prints its figures")
@@ -115,6 +111,12 @@ struct TerminalBackendTests {
             ["terminal-check"]
         }
         defer { session.close() }
+        try expectEnded(session, by: signal, name: name)
+    }
+
+    /// Sends `signal` to the terminal check once it is on screen, then expects the process to end with
+    /// 128 + signal and the terminal restored.
+    private func expectEnded(_ session: TmuxSession, by signal: Int32, name: String) throws {
         try session.waitFor("Gazette terminal check")
         try session.signal(signal)
         let exit = try #require(try session.waitForExit())
