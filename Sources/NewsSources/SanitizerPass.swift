@@ -1,10 +1,10 @@
 import TextSafety
-/// One run of `FeedHTMLSanitizer` over the UTF-8 bytes of a fragment: the tokenizing rules of `HTMLTokenizer`
-/// and the policy of `FeedHTMLSanitizer`, fused so that nothing but tag and attribute names becomes a
+/// One run of `FeedHTMLSanitizer` over the UTF-8 bytes of a fragment: the policy of `FeedHTMLSanitizer` as a
+/// consumer of `HTMLTokenizer.scan`'s byte ranges, so that nothing but tag and attribute names becomes a
 /// `String`. Text runs go from input to output in one decode-and-escape step (`EntityText.appendDecoded`),
 /// attribute values are decoded only when the attribute is kept, and the attributes of dropped elements are
 /// only scanned over. This was half of the parse time of a large feed when it went token by token.
-struct SanitizerPass {
+struct SanitizerPass: HTMLTokenSink {
     let b: UnsafeBufferPointer<UInt8>
     let n: Int
     let baseURL: String?
@@ -13,8 +13,6 @@ struct SanitizerPass {
     var open: [String] = []
     var skipping: String?
     var skipDepth = 0
-    /// Byte ranges of the current tag's attributes: name, and value (empty when written without one).
-    var attributes: [(nameStart: Int, nameEnd: Int, valueStart: Int, valueEnd: Int)] = []
     var scratch: [UInt8] = []
     /// `scheme://authority` of `baseURL` and whether links under it are allowed, once worked out; the inner
     /// nil means the base is not of the simple shape `quickURL` handles.
@@ -23,21 +21,6 @@ struct SanitizerPass {
     init(_ bytes: UnsafeBufferPointer<UInt8>, baseURL: String?) {
         b = bytes; n = bytes.count; self.baseURL = baseURL
         out.reserveCapacity(n + n / 16 + 16)
-    }
-
-    @inline(__always)
-    static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C }
-
-    /// `HTMLTokenizer`'s search: the first `pattern` at or after `from`, compared with bit 5 ignored.
-    func findFolded(_ pattern: [UInt8], from: Int) -> Int? {
-        var j = from
-        while j + pattern.count <= n {
-            var k = 0
-            while k < pattern.count && (b[j + k] | 0x20) == (pattern[k] | 0x20) { k += 1 }
-            if k == pattern.count { return j }
-            j += 1
-        }
-        return nil
     }
 
     /// The lower-cased name in `b[start..<end]`, as `String.lowercased()` gives it (ASCII without a copy
@@ -63,82 +46,24 @@ struct SanitizerPass {
         EntityText.appendDecoded(b, from: start, to: end, escaping: true, into: &out)
     }
 
-    private static let commentClose = Array("-->".utf8)
-
+    /// Sanitises the whole fragment into `out`, closing what is still open at the end.
     mutating func run() {
-        var i = 0
-        var textStart = 0
-        func isNameStart(_ c: UInt8) -> Bool { let l = c | 0x20; return l >= 0x61 && l <= 0x7A }
-        while i < n {
-            guard b[i] == 0x3C else { i = ByteScan.first(0x3C, in: b, from: i, end: n); continue }
-            guard i + 1 < n else { i += 1; continue }
-            let next = b[i + 1]
-            if next == 0x21 || next == 0x3F {
-                text(textStart, i)
-                if i + 3 < n && b[i + 2] == 0x2D && b[i + 3] == 0x2D {
-                    i = (findFolded(Self.commentClose, from: i + 4) ?? n - 3) + 3
-                } else {
-                    var j = i + 2
-                    while j < n && b[j] != 0x3E { j += 1 }
-                    i = j + 1
-                }
-                textStart = min(i, n)
-                continue
-            }
-            let closing = next == 0x2F
-            let nameStart = closing ? i + 2 : i + 1
-            guard nameStart < n, isNameStart(b[nameStart]) else { i += 1; continue }
-            text(textStart, i)
-            var j = nameStart
-            while j < n && !Self.isSpace(b[j]) && b[j] != 0x3E && b[j] != 0x2F { j += 1 }
-            let nameEnd = j
-            let name = lowercasedName(nameStart, j)
-            attributes.removeAll(keepingCapacity: true)
-            var selfClosing = false
-            while j < n {
-                if Self.isSpace(b[j]) { j += 1; continue }
-                if b[j] == 0x3E { j += 1; break }
-                if b[j] == 0x2F { selfClosing = j + 1 < n && b[j + 1] == 0x3E; j += 1; continue }
-                let attrStart = j
-                while j < n && !Self.isSpace(b[j]) && b[j] != 0x3D && b[j] != 0x3E && (b[j] != 0x2F || j == attrStart) { j += 1 }
-                let attrEnd = j
-                while j < n && Self.isSpace(b[j]) { j += 1 }
-                var valueStart = j, valueEnd = j
-                if j < n && b[j] == 0x3D {
-                    j += 1
-                    while j < n && Self.isSpace(b[j]) { j += 1 }
-                    if j < n && (b[j] == 0x22 || b[j] == 0x27) {
-                        let quote = b[j]
-                        var e = j + 1
-                        while e < n && b[e] != quote { e += 1 }
-                        valueStart = j + 1; valueEnd = e
-                        j = min(n, e + 1)
-                    } else {
-                        valueStart = j
-                        while j < n && !Self.isSpace(b[j]) && b[j] != 0x3E { j += 1 }
-                        valueEnd = j
-                    }
-                }
-                if attrEnd > attrStart { attributes.append((attrStart, attrEnd, valueStart, valueEnd)) }
-            }
-            i = j
-            let role = Self.role(b, nameStart, nameEnd, name: name)
-            if closing {
-                endTag(name)
-            } else if role.contains(.rawText) && !selfClosing {
-                // Script, style and the like: their content is never markup, and never kept.
-                let close = findFolded(Array("</\(name)".utf8), from: i) ?? n
-                var e = close
-                while e < n && b[e] != 0x3E { e += 1 }
-                i = min(n, e + 1)
-            } else {
-                startTag(name, role: role, selfClosing: selfClosing)
-            }
-            textStart = i
-        }
-        text(textStart, n)
+        HTMLTokenizer.scan(b, into: &self)
         while let name = open.popLast() { put("</"); put(name); put(">") }
     }
+
+    mutating func startTag(nameStart: Int, nameEnd: Int, attributes: [HTMLAttributeRange], selfClosing: Bool) -> Bool {
+        let name = lowercasedName(nameStart, nameEnd)
+        let role = Self.role(b, nameStart, nameEnd, name: name)
+        // Script, style and the like: their content is never markup, and never kept.
+        if role.contains(.rawText) && !selfClosing { return true }
+        startTag(name, role: role, attributes: attributes, selfClosing: selfClosing)
+        return false
+    }
+
+    func rawText(nameStart: Int, nameEnd: Int, _ start: Int, _ end: Int) {}
+
+    mutating func endTag(nameStart: Int, nameEnd: Int) { endTag(lowercasedName(nameStart, nameEnd)) }
 
     /// The role of the element named by `b[start..<end]` (`name` is its lower-cased form).
     static func role(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, name: String) -> FeedHTMLSanitizer.ElementRole {
@@ -148,7 +73,8 @@ struct SanitizerPass {
         return FeedHTMLSanitizer.elementRoles[name] ?? []
     }
 
-    mutating func startTag(_ name: String, role: FeedHTMLSanitizer.ElementRole, selfClosing: Bool) {
+    mutating func startTag(_ name: String, role: FeedHTMLSanitizer.ElementRole, attributes: [HTMLAttributeRange],
+                           selfClosing: Bool) {
         if let current = skipping {
             if name == current && !selfClosing { skipDepth += 1 }
             return

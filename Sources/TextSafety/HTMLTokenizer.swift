@@ -1,9 +1,29 @@
 
+/// The byte ranges of one attribute of a tag: its name, and its value (empty when written without one),
+/// both as written (not lower-cased, not decoded).
+package struct HTMLAttributeRange: Sendable {
+    package var nameStart: Int, nameEnd: Int, valueStart: Int, valueEnd: Int
+}
+
+/// What `HTMLTokenizer.scan` reports, as byte ranges of the input: a consumer decodes, lower-cases and
+/// copies only what it keeps.
+package protocol HTMLTokenSink {
+    /// Text between tags, undecoded.
+    mutating func text(_ start: Int, _ end: Int)
+    /// A start tag. Returns whether the element's content is raw text (script, style, ...), which the
+    /// scanner then skips to its end tag and hands to `rawText`.
+    mutating func startTag(nameStart: Int, nameEnd: Int, attributes: [HTMLAttributeRange], selfClosing: Bool) -> Bool
+    /// The content of a raw-text element (`start..<end`, undecoded), its end tag consumed.
+    mutating func rawText(nameStart: Int, nameEnd: Int, _ start: Int, _ end: Int)
+    mutating func endTag(nameStart: Int, nameEnd: Int)
+}
+
 /// A small, forgiving HTML tokenizer for the fragments feeds carry (summaries, bodies, HTML-typed titles).
-/// It is not a tree builder: callers that need balance (the tests' `ReferenceSanitizer`) keep their own
-/// stack.
+/// It is not a tree builder: callers that need balance (the feed sanitiser) keep their own stack.
 /// Script and style contents are one raw-text token, as in a browser, so `</p>` inside a script is not markup.
-package struct HTMLTokenizer {
+/// `scan` is the one set of tokenizing rules; the feed sanitiser consumes it as byte ranges, and
+/// `tokenize` turns the same tokens into strings.
+package enum HTMLTokenizer {
     package enum Token {
         case text(String)                      // entities already decoded
         case start(name: String, attributes: [(String, String)], selfClosing: Bool)
@@ -15,36 +35,33 @@ package struct HTMLTokenizer {
 
     /// Calls `emit` for each token of `html`, in order.
     package static func tokenize(_ html: String, _ emit: (Token) -> Void) {
-        let b = Array(html.utf8)
+        var html = html
+        withoutActuallyEscaping(emit) { emit in
+            html.withUTF8 { bytes in
+                var sink = StringTokens(b: bytes, emit: emit)
+                scan(bytes, into: &sink)
+            }
+        }
+    }
+
+    /// Reports the tokens of `b` to `sink`, in order. Comments, doctypes and processing instructions are
+    /// skipped; a `<` that starts no tag is text.
+    @inlinable
+    package static func scan<Sink: HTMLTokenSink>(_ b: UnsafeBufferPointer<UInt8>, into sink: inout Sink) {
         let n = b.count
         var i = 0
-        func string(_ s: Int, _ e: Int) -> String { String(decoding: b[s..<e], as: UTF8.self) }
-        func isNameStart(_ c: UInt8) -> Bool { let l = c | 0x20; return l >= 0x61 && l <= 0x7A }
-        func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C }
-        func findBytes(_ pattern: [UInt8], from: Int) -> Int? {
-            var j = from
-            while j + pattern.count <= n {
-                var k = 0
-                while k < pattern.count && (b[j + k] | 0x20) == (pattern[k] | 0x20) { k += 1 }
-                if k == pattern.count { return j }
-                j += 1
-            }
-            return nil
-        }
         var textStart = 0
-        func flushText(_ end: Int) {
-            guard end > textStart else { return }
-            // Most text runs have no reference: skip the decoder's second pass and copy.
-            let text = string(textStart, end)
-            emit(.text(b[textStart..<end].contains(0x26) ? EntityText.decode(text) : text))
-        }
+        var attributes: [HTMLAttributeRange] = []
+        @inline(__always) func isNameStart(_ c: UInt8) -> Bool { let l = c | 0x20; return l >= 0x61 && l <= 0x7A }
+        @inline(__always) func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C }
         while i < n {
-            guard b[i] == 0x3C, i + 1 < n else { i += 1; continue }
+            guard b[i] == 0x3C else { i = ByteScan.first(0x3C, in: b, from: i, end: n); continue }
+            guard i + 1 < n else { i += 1; continue }
             let next = b[i + 1]
             if next == 0x21 || next == 0x3F {
-                flushText(i)
+                if i > textStart { sink.text(textStart, i) }
                 if i + 3 < n && b[i + 2] == 0x2D && b[i + 3] == 0x2D {
-                    i = (findBytes(Array("-->".utf8), from: i + 4) ?? n - 3) + 3
+                    i = (findFolded(b, commentClose, from: i + 4) ?? n - 3) + 3
                 } else {
                     var j = i + 2
                     while j < n && b[j] != 0x3E { j += 1 }
@@ -56,11 +73,11 @@ package struct HTMLTokenizer {
             let closing = next == 0x2F
             let nameStart = closing ? i + 2 : i + 1
             guard nameStart < n, isNameStart(b[nameStart]) else { i += 1; continue }
-            flushText(i)
+            if i > textStart { sink.text(textStart, i) }
             var j = nameStart
             while j < n && !isSpace(b[j]) && b[j] != 0x3E && b[j] != 0x2F { j += 1 }
-            let name = string(nameStart, j).lowercased()
-            var attributes: [(String, String)] = []
+            let nameEnd = j
+            attributes.removeAll(keepingCapacity: true)
             var selfClosing = false
             while j < n {
                 if isSpace(b[j]) { j += 1; continue }
@@ -68,9 +85,9 @@ package struct HTMLTokenizer {
                 if b[j] == 0x2F { selfClosing = j + 1 < n && b[j + 1] == 0x3E; j += 1; continue }
                 let attrStart = j
                 while j < n && !isSpace(b[j]) && b[j] != 0x3D && b[j] != 0x3E && (b[j] != 0x2F || j == attrStart) { j += 1 }
-                let attrName = string(attrStart, j).lowercased()
+                let attrEnd = j
                 while j < n && isSpace(b[j]) { j += 1 }
-                var value = ""
+                var valueStart = j, valueEnd = j
                 if j < n && b[j] == 0x3D {
                     j += 1
                     while j < n && isSpace(b[j]) { j += 1 }
@@ -78,31 +95,80 @@ package struct HTMLTokenizer {
                         let quote = b[j]
                         var e = j + 1
                         while e < n && b[e] != quote { e += 1 }
-                        value = EntityText.decode(string(j + 1, e))
+                        valueStart = j + 1; valueEnd = e
                         j = min(n, e + 1)
                     } else {
-                        let s = j
+                        valueStart = j
                         while j < n && !isSpace(b[j]) && b[j] != 0x3E { j += 1 }
-                        value = EntityText.decode(string(s, j))
+                        valueEnd = j
                     }
                 }
-                if !attrName.isEmpty { attributes.append((attrName, value)) }
+                if attrEnd > attrStart {
+                    attributes.append(HTMLAttributeRange(nameStart: attrStart, nameEnd: attrEnd, valueStart: valueStart,
+                                                         valueEnd: valueEnd))
+                }
             }
             i = j
             if closing {
-                emit(.end(name: name))
-            } else if rawTextElements.contains(name) && !selfClosing {
-                let close = findBytes(Array("</\(name)".utf8), from: i) ?? n
-                emit(.rawText(name: name, content: string(i, close)))
+                sink.endTag(nameStart: nameStart, nameEnd: nameEnd)
+            } else if sink.startTag(nameStart: nameStart, nameEnd: nameEnd, attributes: attributes, selfClosing: selfClosing)
+                        && !selfClosing {
+                // `</` and the name as written: the search ignores case, as the end tag may differ in it.
+                var closeTag: [UInt8] = [0x3C, 0x2F]
+                closeTag.append(contentsOf: UnsafeBufferPointer(rebasing: b[nameStart..<nameEnd]))
+                let close = findFolded(b, closeTag, from: i) ?? n
+                sink.rawText(nameStart: nameStart, nameEnd: nameEnd, i, close)
                 var e = close
                 while e < n && b[e] != 0x3E { e += 1 }
                 i = min(n, e + 1)
-            } else {
-                emit(.start(name: name, attributes: attributes, selfClosing: selfClosing))
             }
             textStart = i
         }
-        flushText(n)
+        if n > textStart { sink.text(textStart, n) }
+    }
+
+    @usableFromInline static let commentClose = Array("-->".utf8)
+
+    /// The first `pattern` in `b` at or after `from`, compared with bit 5 ignored (ASCII case folding).
+    @usableFromInline
+    static func findFolded(_ b: UnsafeBufferPointer<UInt8>, _ pattern: [UInt8], from: Int) -> Int? {
+        var j = from
+        while j + pattern.count <= b.count {
+            var k = 0
+            while k < pattern.count && (b[j + k] | 0x20) == (pattern[k] | 0x20) { k += 1 }
+            if k == pattern.count { return j }
+            j += 1
+        }
+        return nil
+    }
+
+    /// The sink behind `tokenize`: names lower-cased, text and attribute values decoded, all as strings.
+    private struct StringTokens: HTMLTokenSink {
+        let b: UnsafeBufferPointer<UInt8>
+        let emit: (Token) -> Void
+
+        func string(_ start: Int, _ end: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self) }
+
+        func text(_ start: Int, _ end: Int) {
+            // Most text runs have no reference: skip the decoder's second pass and copy.
+            let text = string(start, end)
+            emit(.text(b[start..<end].contains(0x26) ? EntityText.decode(text) : text))
+        }
+
+        func startTag(nameStart: Int, nameEnd: Int, attributes: [HTMLAttributeRange], selfClosing: Bool) -> Bool {
+            let name = string(nameStart, nameEnd).lowercased()
+            if HTMLTokenizer.rawTextElements.contains(name) && !selfClosing { return true }
+            emit(.start(name: name, attributes: attributes.map {
+                (string($0.nameStart, $0.nameEnd).lowercased(), EntityText.decode(string($0.valueStart, $0.valueEnd)))
+            }, selfClosing: selfClosing))
+            return false
+        }
+
+        func rawText(nameStart: Int, nameEnd: Int, _ start: Int, _ end: Int) {
+            emit(.rawText(name: string(nameStart, nameEnd).lowercased(), content: string(start, end)))
+        }
+
+        func endTag(nameStart: Int, nameEnd: Int) { emit(.end(name: string(nameStart, nameEnd).lowercased())) }
     }
 }
 
