@@ -78,7 +78,9 @@ let package = Package(
         ]),
         .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TermCore", "CNcursesw", "ReaderUI"]),
         .testTarget(name: "GazetteTests", dependencies: ["gazette", "ReaderApp"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: [
+            "TestSupport", "ReaderCore", "TermCore", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )
