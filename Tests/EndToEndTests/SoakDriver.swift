@@ -15,7 +15,7 @@ final class SoakDriver {
     static let keys: [Key] = {
         let keymap = Keymap.standard
         var all: [Key] = []
-        for pane in [Pane.headlines, .article, .comments] {
+        for pane in Pane.allCases {
             for binding in keymap.bindings(for: pane) { all += binding.keys }
         }
         for binding in keymap.feedListBindings { all += binding.keys }
