@@ -35,10 +35,18 @@ test: deps release release-tools
 ## and marks. Each prints its seed; SOAK_SEED=N replays a run's keys.
 SOAK_SECONDS ?= 600
 SOAK_KILLS ?= 50
+## The two run one after the other, so that the kills do not slow the soak's frames.
 soak: deps release release-tools
-	SOAK_SECONDS=$(SOAK_SECONDS) SOAK_KILLS=$(SOAK_KILLS) SOAK_SEED=$(SOAK_SEED) \
-		GAZETTE_BIN=$(abspath $(RELEASE_BIN)) GAZETTE_BENCH_BIN=$(abspath $(BENCH_BIN)) \
-		$(SWIFT) test --filter 'EndToEndTests.(SoakTests|KillTests)'
+	SOAK_SECONDS=$(SOAK_SECONDS) SOAK_SEED=$(SOAK_SEED) GAZETTE_BIN=$(abspath $(RELEASE_BIN)) \
+		GAZETTE_BENCH_BIN=$(abspath $(BENCH_BIN)) $(SWIFT) test --filter 'EndToEndTests.SoakTests'
+	SOAK_KILLS=$(SOAK_KILLS) SOAK_SEED=$(SOAK_SEED) GAZETTE_BIN=$(abspath $(RELEASE_BIN)) \
+		GAZETTE_BENCH_BIN=$(abspath $(BENCH_BIN)) $(SWIFT) test --filter 'EndToEndTests.KillTests'
+
+## The unit and integration suites under AddressSanitizer, then ThreadSanitizer; not part of `make test`.
+## Each builds in a folder of its own; the end-to-end suites, which drive the release binary, are left out.
+sanitize: deps
+	$(SWIFT) test --sanitize=address --scratch-path .build/sanitize-address --skip EndToEndTests
+	$(SWIFT) test --sanitize=thread --scratch-path .build/sanitize-thread --skip EndToEndTests
 
 deps:
 	@scripts/ensure-deps.sh

@@ -75,6 +75,7 @@ let package = Package(
         ]),
         .testTarget(name: "ReaderAppTests", dependencies: [
             "ReaderApp", "NewsModel", "NewsCache", "NewsSources", "ReaderCore", "ReaderUI", "TermCore", "TestSupport",
+            .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TermCore", "CNcursesw", "ReaderUI"]),
         .testTarget(name: "GazetteTests", dependencies: ["gazette", "ReaderApp"]),
