@@ -17,6 +17,8 @@ public final class LoopbackServer: @unchecked Sendable {
         public var method: String
         public var path: String
         public var headers: [String: String]
+        /// The body, as long as `Content-Length` said (empty without one): what an API client posted.
+        public var body: Data = Data()
     }
 
     /// What to answer.
@@ -204,11 +206,22 @@ public final class LoopbackServer: @unchecked Sendable {
                     let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
                     headers[name] = value
                 }
-                return Request(method: String(requestLine[0]), path: String(requestLine[1]), headers: headers)
+                var body = Data(buffer[(end + 4)...])
+                let wanted = min(Int(headers["content-length"] ?? "") ?? 0, Self.bodyLimit)
+                while body.count < wanted {
+                    let n = recv(fd, &chunk, min(chunk.count, wanted - body.count), 0)
+                    if n <= 0 { return nil }
+                    body.append(contentsOf: chunk[0..<n])
+                }
+                return Request(method: String(requestLine[0]), path: String(requestLine[1]), headers: headers,
+                               body: body.prefix(wanted))
             }
         }
         return nil
     }
+
+    /// Request bodies are read up to this size; tests post small JSON and forms.
+    private static let bodyLimit = 8 << 20
 
     private static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
         guard haystack.count >= needle.count else { return nil }
@@ -221,11 +234,15 @@ public final class LoopbackServer: @unchecked Sendable {
     private static func reason(_ status: Int) -> String {
         switch status {
         case 200: "OK"
+        case 204: "No Content"
         case 301: "Moved Permanently"
         case 302: "Found"
         case 304: "Not Modified"
         case 307: "Temporary Redirect"
         case 308: "Permanent Redirect"
+        case 400: "Bad Request"
+        case 401: "Unauthorized"
+        case 403: "Forbidden"
         case 404: "Not Found"
         case 410: "Gone"
         case 429: "Too Many Requests"
