@@ -34,17 +34,19 @@ let package = Package(
         // Aggregator servers (Miniflux, Tiny Tiny RSS, ...): their protocols, through NewsSources' HTTP.
         .target(name: "NewsSync", dependencies: ["NewsModel", "NewsSources", "TextSafety"]),
         .target(name: "NewsCache", dependencies: ["NewsModel", "TextSafety", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Accounts on aggregator servers (Google Reader API, ...): protocols behind `SyncService`, the engine.
+        .target(name: "NewsSync", dependencies: ["NewsModel", "NewsSources", "NewsCache", "TextSafety", "TOMLKit"]),
 
         .target(name: "NcursesBackend", dependencies: ["TermCore", "CNcursesw"]),
         .target(name: "ReaderApp", dependencies: [
-            "NewsModel", "TextSafety", "ArticleText", "NewsSources", "NewsCache", "TermCore", "ReaderCore", "ReaderUI",
-            "TOMLKit",
+            "NewsModel", "TextSafety", "ArticleText", "NewsSources", "NewsCache", "NewsSync", "TermCore", "ReaderCore",
+            "ReaderUI", "TOMLKit",
         ]),
         .executableTarget(
             name: "gazette",
             dependencies: [
                 "ReaderApp", "ReaderUI", "ReaderCore", "NcursesBackend", "NewsModel", "NewsSources", "NewsCache",
-                "ArticleText", "TermCore", "TextSafety", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "NewsSync", "ArticleText", "TermCore", "TextSafety", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // jemalloc (Debian's libjemalloc-dev) in place of glibc's malloc: Swift allocates a great deal
             // while reading feeds and laying out articles (DECISIONS.md, "jemalloc in place of glibc's malloc").
@@ -55,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "GazetteBench",
             dependencies: [
-                "NewsModel", "NewsSources", "NewsCache", "ArticleText", "TermCore", "NcursesBackend",
+                "NewsModel", "NewsSources", "NewsCache", "NewsSync", "ArticleText", "TermCore", "NcursesBackend",
                 "ReaderCore", "ReaderUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -71,6 +73,9 @@ let package = Package(
         .testTarget(name: "NewsSyncTests", dependencies: ["NewsSync", "NewsSources", "NewsModel", "TestSupport"]),
         .testTarget(name: "NewsCacheTests", dependencies: [
             "NewsCache", "NewsModel", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "NewsSyncTests", dependencies: [
+            "NewsSync", "NewsCache", "NewsModel", "NewsSources", "TestSupport", .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .testTarget(name: "ReaderCoreTests", dependencies: ["ReaderCore", "NewsModel", "TermCore"]),
         .testTarget(name: "ReaderUITests", dependencies: [

@@ -18,7 +18,7 @@ public enum SubscriptionSync {
         return problems.map { "\(file.path): \($0)" }
     }
 
-    /// Applies `subscriptions` to `cache`; the sample edition's feeds are never touched.
+    /// Applies `subscriptions` to `cache`; the sample edition's feeds and those of sync accounts are never touched.
     @discardableResult
     public static func apply(_ subscriptions: [Subscription], to cache: NewsCache) throws -> Changes {
         var changes = Changes()
@@ -36,7 +36,7 @@ public enum SubscriptionSync {
             try cache.addFeed(url: subscription.url, kind: subscription.kind, title: subscription.title,
                               tags: subscription.tags)
         }
-        for feed in existing where feed.kind != .sample && !wanted.contains(feed.url) {
+        for feed in existing where feed.kind != .sample && feed.kind != .synced && !wanted.contains(feed.url) {
             try cache.removeFeed(feed.id)
             changes.removed.append(feed.url)
         }
