@@ -31,8 +31,6 @@ let package = Package(
 
         // MARK: modules with effects (network, disk, terminal)
         .target(name: "NewsSources", dependencies: ["NewsModel", "TextSafety", "CCurl"]),
-        // Aggregator servers (Miniflux, Tiny Tiny RSS, ...): their protocols, through NewsSources' HTTP.
-        .target(name: "NewsSync", dependencies: ["NewsModel", "NewsSources", "TextSafety"]),
         .target(name: "NewsCache", dependencies: ["NewsModel", "TextSafety", .product(name: "GRDB", package: "GRDB.swift")]),
         // Accounts on aggregator servers (Google Reader API, ...): protocols behind `SyncService`, the engine.
         .target(name: "NewsSync", dependencies: ["NewsModel", "NewsSources", "NewsCache", "TextSafety", "TOMLKit"]),
@@ -70,7 +68,6 @@ let package = Package(
         .testTarget(name: "ArticleTextTests", dependencies: ["ArticleText", "TextSafety", "TermCore", "TestSupport"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "NewsSourcesTests", dependencies: ["NewsSources", "NewsModel", "TextSafety", "TestSupport"]),
-        .testTarget(name: "NewsSyncTests", dependencies: ["NewsSync", "NewsSources", "NewsModel", "TestSupport"]),
         .testTarget(name: "NewsCacheTests", dependencies: [
             "NewsCache", "NewsModel", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),

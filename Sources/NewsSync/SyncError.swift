@@ -18,6 +18,8 @@ public enum SyncError: Error, Sendable, Equatable, CustomStringConvertible {
     case notTheAPI(contentType: String?, excerpt: String)
     /// The answer is the API's kind but not in the shape the protocol documents.
     case malformed(String)
+    /// The server understood and said no, for a reason the user can fix (the API is switched off).
+    case refused(String)
     /// The password command failed.
     case password(String)
 
@@ -48,6 +50,7 @@ public enum SyncError: Error, Sendable, Equatable, CustomStringConvertible {
             "the server answered with \(type ?? "an unknown type") instead of the API (is url the API's address, "
                 + "e.g. https://host/api/greader.php?): \(excerpt)"
         case .malformed(let detail): "unexpected answer from the server: \(detail)"
+        case .refused(let detail): "the server refused: \(detail)"
         case .password(let detail): "password-command failed: \(detail)"
         }
     }

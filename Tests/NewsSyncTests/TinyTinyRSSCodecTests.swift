@@ -1,23 +1,24 @@
 import Foundation
 import Testing
+@testable import NewsSources
 @testable import NewsSync
 
 /// Tiny Tiny RSS's answers, in the shapes its API reference documents (numbers quoted or not), read into
 /// values; its error codes told apart.
 @Suite struct TinyTinyRSSCodecTests {
     @Test func readsTheSessionAndTheErrorCodes() throws {
-        let login = Data(#"{"seq": 0, "status": 0, "content": {"session_id": "ab12cd", "api_level": 18}}"#.utf8)
+        let login = answer(#"{"seq": 0, "status": 0, "content": {"session_id": "ab12cd", "api_level": 18}}"#.utf8)
         #expect(try TinyTinyRSSCodec.sessionID(login) == "ab12cd")
         for (code, failure) in [("NOT_LOGGED_IN", TinyTinyRSSFailure.notLoggedIn), ("LOGIN_ERROR", .loginError),
                                 ("API_DISABLED", .apiDisabled), ("INCORRECT_USAGE", .code("INCORRECT_USAGE"))] {
-            let body = Data(#"{"seq": 0, "status": 1, "content": {"error": "\#(code)"}}"#.utf8)
+            let body = answer(#"{"seq": 0, "status": 1, "content": {"error": "\#(code)"}}"#.utf8)
             #expect(throws: failure) { try TinyTinyRSSCodec.updatedCount(body) }
             #expect(throws: failure) { try TinyTinyRSSCodec.headlines(body) }
         }
     }
 
     @Test func keepsRealFeedsAndCategoriesOnly() throws {
-        let feeds = try TinyTinyRSSCodec.feeds(Data("""
+        let feeds = try TinyTinyRSSCodec.feeds(answer("""
         {"seq": 0, "status": 0, "content": [
           {"id": -1, "title": "Starred articles", "unread": 0, "cat_id": -1},
           {"id": 0, "title": "Archived articles", "unread": 0, "cat_id": -1},
@@ -26,7 +27,7 @@ import Testing
            "has_icon": false, "cat_id": "2", "last_updated": 1796115600, "order_id": 0}]}
         """.utf8))
         #expect(feeds == [TinyTinyRSSFeed(id: 7, title: "Valley gazette", feedURL: "https://valley.example/rss", categoryID: 2)])
-        let categories = try TinyTinyRSSCodec.categories(Data("""
+        let categories = try TinyTinyRSSCodec.categories(answer("""
         {"seq": 0, "status": 0, "content": [{"id": "2", "title": "Rivers", "unread": 3, "order_id": 1},
           {"id": -1, "title": "Special", "unread": 0}, {"id": 0, "title": "Uncategorized", "unread": 0}]}
         """.utf8))
@@ -41,20 +42,20 @@ import Testing
          "comments_link": "https://valley.example/gates#c", "author": "M. Duarte", "score": 0, "note": null,
          "content": "<p>All four held.</p>"}
         """
-        let plain = try TinyTinyRSSCodec.headlines(Data(#"{"seq": 0, "status": 0, "content": [\#(item)]}"#.utf8))
-        let withHeader = try TinyTinyRSSCodec.headlines(Data("""
+        let plain = try TinyTinyRSSCodec.headlines(answer(#"{"seq": 0, "status": 0, "content": [\#(item)]}"#.utf8))
+        let withHeader = try TinyTinyRSSCodec.headlines(answer("""
         {"seq": 0, "status": 0, "content": [{"id": -4, "first_id": 5512, "is_cat": false}, [\(item)]]}
         """.utf8))
         let expected = TinyTinyRSSHeadline(
-            id: 5512, feedID: 7, title: "Flood gates tested", link: "https://valley.example/gates", author: "M. Duarte",
+            id: 5512, feedID: 7, feedTitle: "Valley gazette", title: "Flood gates tested", link: "https://valley.example/gates", author: "M. Duarte",
             content: "<p>All four held.</p>", updated: Date(timeIntervalSince1970: 1_796_115_600), unread: true,
             marked: true, commentsLink: "https://valley.example/gates#c", tags: [])
         #expect(plain == [expected] && withHeader == [expected])
     }
 
     @Test func anHTMLAnswerIsNotAnAPIError() {
-        #expect(throws: TinyTinyRSSFailure.answer(.html(service: "Tiny Tiny RSS"))) {
-            try TinyTinyRSSCodec.sessionID(Data("<html><body>502 Bad Gateway</body></html>".utf8))
+        #expect(throws: TinyTinyRSSFailure.answer(.notTheAPI(contentType: "text/html", excerpt: "502 Bad Gateway"))) {
+            try TinyTinyRSSCodec.sessionID(answer("<html><body>502 Bad Gateway</body></html>".utf8, contentType: "text/html"))
         }
     }
 

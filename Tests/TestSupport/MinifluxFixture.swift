@@ -95,7 +95,6 @@ public final class MinifluxFixture: @unchecked Sendable {
 
     private func answer(_ request: LoopbackServer.Request) -> LoopbackServer.Reply {
         if let fault = lock.withLock({ faults.next() }) { return fault.reply }
-        guard authenticated(request) else { return error(401, "Access Unauthorized") }
         let components = URLComponents(string: "http://fixture" + request.path)
         let path = components?.path ?? request.path
         let query = components?.queryItems ?? []
@@ -103,6 +102,7 @@ public final class MinifluxFixture: @unchecked Sendable {
         let route = parts.count >= 3 ? (Int64(parts[2]).map { _ in parts[0..<2] + ["{id}"] + parts[3...] } ?? parts[...]) : parts[...]
         let id = parts.count >= 3 ? Int64(parts[2]) : nil
         return lock.withLock {
+            guard authenticated(request) else { return error(401, "Access Unauthorized") }
             switch (request.method, route.joined(separator: "/")) {
             case ("GET", "v1/me"):
                 return json(["id": 1, "username": username, "is_admin": false, "theme": "light_serif",
@@ -225,9 +225,15 @@ public final class MinifluxFixture: @unchecked Sendable {
                 "tags": entry.tags]
     }
 
+    /// JSON with the `Date` header Go's net/http sends, from the fixture's clock.
     private func json(_ object: Any) -> LoopbackServer.Reply {
         let data = (try? JSONSerialization.data(withJSONObject: object)) ?? Data("null".utf8)
-        return LoopbackServer.Reply(status: 200, headers: [("Content-Type", "application/json")], body: data)
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        return LoopbackServer.Reply(status: 200, headers: [("Content-Type", "application/json"),
+                                                           ("Date", formatter.string(from: clock))], body: data)
     }
 
     private func error(_ status: Int, _ message: String) -> LoopbackServer.Reply {

@@ -56,6 +56,7 @@ public final class TinyTinyRSSFixture: @unchecked Sendable {
     private var articleList: [Article] = []
     private var sessions: Set<String> = []
     private var sessionCount = 0
+    private var expiry: String?
     private var faults = FaultQueue()
     private var server: LoopbackServer!
 
@@ -96,6 +97,9 @@ public final class TinyTinyRSSFixture: @unchecked Sendable {
     /// Forgets every session, as a server does when they time out or it restarts.
     public func expireSessions() { lock.withLock { sessions.removeAll() } }
 
+    /// Forgets every session just before the next call of `op`: a session that expires mid-sync.
+    public func expireSessions(before op: String) { lock.withLock { expiry = op } }
+
     /// The next `times` requests get `fault` instead of an answer.
     public func fail(_ fault: ServerFault, times: Int = 1) { lock.withLock { faults.add(fault, times: times) } }
 
@@ -115,6 +119,10 @@ public final class TinyTinyRSSFixture: @unchecked Sendable {
         return lock.withLock {
             if op == "login" { return login(call) }
             if op == "getApiLevel" { return reply(["level": 18]) }
+            if op == expiry {
+                expiry = nil
+                sessions.removeAll()
+            }
             guard let sid = call["sid"] as? String, sessions.contains(sid) else { return reply(failure: "NOT_LOGGED_IN") }
             switch op {
             case "isLoggedIn": return reply(["status": true])
@@ -124,6 +132,7 @@ public final class TinyTinyRSSFixture: @unchecked Sendable {
             case "getCategories": return reply(categories())
             case "getFeeds": return reply(feeds(catID: Self.number(call["cat_id"]) ?? 0))
             case "getHeadlines": return headlines(call)
+            case "getArticle": return getArticle(call)
             case "updateArticle": return updateArticle(call)
             default: return reply(failure: "UNKNOWN_METHOD", extra: ["method": op])
             }
@@ -196,27 +205,33 @@ public final class TinyTinyRSSFixture: @unchecked Sendable {
         let skip = max(0, Int(Self.number(call["skip"]) ?? 0))
         let page = found.dropFirst(skip).prefix(limit)
         let withContent = Self.flag(call["show_content"])
-        let items = page.map { article -> [String: Any] in
-            let feed = feedList.first { $0.id == article.feedID }
-            var item: [String: Any] = [
-                "id": article.id, "guid": "SHA1:\(article.id * 31)", "unread": article.unread, "marked": article.marked,
-                "published": article.published, "updated": Int(article.updated.timeIntervalSince1970),
-                "is_updated": false, "title": article.title, "link": article.link, "feed_id": String(article.feedID),
-                "tags": article.tags.isEmpty ? [""] : article.tags, "labels": [] as [Any],
-                "feed_title": feed?.title ?? "", "comments_count": 0, "comments_link": "",
-                "always_display_attachments": false, "author": article.author, "score": 0, "note": NSNull(),
-                "lang": "en",
-            ]
-            if withContent { item["content"] = article.content }
-            return item
-        }
-        return reply(items)
+        return reply(page.map { headlineJSON($0, content: withContent) })
+    }
+
+    /// `getArticle`: whole articles by id (`article_id`, comma-separated).
+    private func getArticle(_ call: [String: Any]) -> LoopbackServer.Reply {
+        let ids = Self.idList(call["article_id"])
+        guard !ids.isEmpty else { return reply(failure: "INCORRECT_USAGE") }
+        return reply(articleList.filter { ids.contains($0.id) }.map { headlineJSON($0, content: true) })
+    }
+
+    private func headlineJSON(_ article: Article, content withContent: Bool) -> [String: Any] {
+        let feed = feedList.first { $0.id == article.feedID }
+        var item: [String: Any] = [
+            "id": article.id, "guid": "SHA1:\(article.id * 31)", "unread": article.unread, "marked": article.marked,
+            "published": article.published, "updated": Int(article.updated.timeIntervalSince1970),
+            "is_updated": false, "title": article.title, "link": article.link, "feed_id": String(article.feedID),
+            "tags": article.tags.isEmpty ? [""] : article.tags, "labels": [] as [Any],
+            "feed_title": feed?.title ?? "", "comments_count": 0, "comments_link": "",
+            "always_display_attachments": false, "author": article.author, "score": 0, "note": NSNull(),
+            "lang": "en",
+        ]
+        if withContent { item["content"] = article.content }
+        return item
     }
 
     private func updateArticle(_ call: [String: Any]) -> LoopbackServer.Reply {
-        let ids = (call["article_ids"] as? String ?? "").split(separator: ",").compactMap {
-            Int64($0.trimmingCharacters(in: .whitespaces))
-        }
+        let ids = Self.idList(call["article_ids"])
         guard !ids.isEmpty, let mode = Self.number(call["mode"]), let field = Self.number(call["field"]),
               (0...2).contains(mode), (0...3).contains(field) else {
             return reply(failure: "INCORRECT_USAGE")
@@ -255,6 +270,11 @@ public final class TinyTinyRSSFixture: @unchecked Sendable {
         if let number = value as? Int { return Int64(number) }
         if let text = value as? String { return Int64(text) }
         return nil
+    }
+
+    /// Ids as tt-rss reads a list of them: "4,5,6".
+    private static func idList(_ value: Any?) -> [Int64] {
+        (value as? String ?? "").split(separator: ",").compactMap { Int64($0.trimmingCharacters(in: .whitespaces)) }
     }
 
     /// A flag as tt-rss reads one: true, 1, "true", "1", "t".

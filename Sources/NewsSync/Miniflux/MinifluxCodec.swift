@@ -1,41 +1,34 @@
 import Foundation
 import NewsSources
 
-/// Miniflux's JSON, read into plain values: feeds, categories, pages of entries, the user, and the
-/// `{"error_message": ...}` of a refusal. Pure: bytes in, values out.
+/// Miniflux's JSON, read into plain values: feeds with their categories, pages of entries, the user, and the
+/// `{"error_message": ...}` of a refusal. Pure: answers in, values out.
 public enum MinifluxCodec {
-    static let service = "Miniflux"
-
     /// `GET /v1/me`: the user's name, which proves the credentials work.
-    public static func user(_ body: Data) throws(APIAnswerError) -> String {
-        try APIAnswerError.decode(WireUser.self, from: body, service: service).username
+    public static func user(_ response: HTTPResponse) throws(SyncError) -> String {
+        try SyncHTTP.decode(WireUser.self, from: response).username
     }
 
     /// `GET /v1/feeds`.
-    public static func feeds(_ body: Data) throws(APIAnswerError) -> [MinifluxFeed] {
-        try APIAnswerError.decode([WireFeed].self, from: body, service: service).map(\.value)
-    }
-
-    /// `GET /v1/categories`.
-    public static func categories(_ body: Data) throws(APIAnswerError) -> [MinifluxCategory] {
-        try APIAnswerError.decode([WireCategory].self, from: body, service: service).map(\.value)
+    public static func feeds(_ response: HTTPResponse) throws(SyncError) -> [MinifluxFeed] {
+        try SyncHTTP.decode([WireFeed].self, from: response).map(\.value)
     }
 
     /// `GET /v1/entries` (and `/v1/feeds/{id}/entries`): `{"total": n, "entries": [...]}`.
-    public static func entryPage(_ body: Data) throws(APIAnswerError) -> MinifluxEntryPage {
-        let page = try APIAnswerError.decode(WirePage.self, from: body, service: service)
+    public static func entryPage(_ response: HTTPResponse) throws(SyncError) -> MinifluxEntryPage {
+        let page = try SyncHTTP.decode(WirePage.self, from: response)
         return MinifluxEntryPage(total: page.total, entries: (page.entries ?? []).map(\.value))
     }
 
     /// `GET /v1/entries/{id}`.
-    public static func entry(_ body: Data) throws(APIAnswerError) -> MinifluxEntry {
-        try APIAnswerError.decode(WireEntry.self, from: body, service: service).value
+    public static func entry(_ response: HTTPResponse) throws(SyncError) -> MinifluxEntry {
+        try SyncHTTP.decode(WireEntry.self, from: response).value
     }
 
     /// The server's own words in an error answer, when it sent `{"error_message": ...}`.
-    public static func errorMessage(_ body: Data) -> String? {
-        guard !APIAnswerError.looksLikeHTML(body) else { return nil }
-        return (try? JSONDecoder().decode(WireError.self, from: body))?.errorMessage
+    public static func errorMessage(_ response: HTTPResponse) -> String? {
+        guard !SyncHTTP.looksLikeHTML(response) else { return nil }
+        return (try? JSONDecoder().decode(WireError.self, from: response.body))?.errorMessage
     }
 
     /// The body of `PUT /v1/entries`: set `status` on every entry of `ids` at once.
@@ -93,20 +86,25 @@ private struct WireEntry: Decodable {
     var changedAt: String?
     var starred: Bool
     var tags: [String]?
+    var feed: WireEntryFeed?
 
     enum CodingKeys: String, CodingKey {
-        case id, status, title, url, author, content, starred, tags
+        case id, status, title, url, author, content, starred, tags, feed
         case feedID = "feed_id", commentsURL = "comments_url", publishedAt = "published_at", changedAt = "changed_at"
     }
 
     var value: MinifluxEntry {
         MinifluxEntry(
-            id: id, feedID: feedID, title: title, url: url, commentsURL: commentsURL ?? "", author: author ?? "",
+            id: id, feedID: feedID, feedTitle: feed?.title ?? "", title: title, url: url, commentsURL: commentsURL ?? "", author: author ?? "",
             content: content ?? "", published: publishedAt.flatMap(FeedDateParser.parse),
             changed: changedAt.flatMap(FeedDateParser.parse),
             // A status this version does not know is read as unread: the story stays visible, nothing is lost.
             status: MinifluxEntry.Status(rawValue: status) ?? .unread, starred: starred, tags: tags ?? [])
     }
+}
+
+private struct WireEntryFeed: Decodable {
+    var title: String?
 }
 
 private struct WireError: Decodable {

@@ -5,6 +5,8 @@ import Foundation
 public struct MinifluxEntry: Sendable, Equatable {
     public var id: Int64
     public var feedID: Int64
+    /// The title of its feed, as the entry carries it.
+    public var feedTitle: String
     public var title: String
     public var url: String
     /// Empty when the feed names no discussion page.
@@ -24,10 +26,10 @@ public struct MinifluxEntry: Sendable, Equatable {
         case unread, read, removed
     }
 
-    public init(id: Int64, feedID: Int64, title: String, url: String, commentsURL: String = "", author: String = "",
+    public init(id: Int64, feedID: Int64, feedTitle: String = "", title: String, url: String, commentsURL: String = "", author: String = "",
                 content: String = "", published: Date? = nil, changed: Date? = nil, status: Status = .unread,
                 starred: Bool = false, tags: [String] = []) {
-        self.id = id; self.feedID = feedID; self.title = title; self.url = url; self.commentsURL = commentsURL
+        self.id = id; self.feedID = feedID; self.feedTitle = feedTitle; self.title = title; self.url = url; self.commentsURL = commentsURL
         self.author = author; self.content = content; self.published = published; self.changed = changed
         self.status = status; self.starred = starred; self.tags = tags
     }

@@ -1,4 +1,5 @@
 import Foundation
+import NewsSources
 
 /// Tiny Tiny RSS's JSON API, both ways: request bodies (every call is a JSON object POSTed to `api/`) and
 /// answers (`{"seq": n, "status": 0|1, "content": ...}`) read into plain values. Pure.
@@ -6,8 +7,6 @@ import Foundation
 /// The API is loose with types: ids and counts come as numbers or as quoted strings, flags as booleans,
 /// numbers or strings, depending on the server's version and database. Every field is read leniently.
 public enum TinyTinyRSSCodec {
-    static let service = "Tiny Tiny RSS"
-
     /// The most headlines one `getHeadlines` call returns (API level 6 and later); larger limits are cut.
     public static let headlineLimit = 200
 
@@ -21,13 +20,13 @@ public enum TinyTinyRSSCodec {
     }
 
     /// `login`: the session id.
-    public static func sessionID(_ body: Data) throws(TinyTinyRSSFailure) -> String {
-        try content(WireLogin.self, body).sessionID
+    public static func sessionID(_ response: HTTPResponse) throws(TinyTinyRSSFailure) -> String {
+        try content(WireLogin.self, response).sessionID
     }
 
     /// `getFeeds`: the real feeds (positive ids); virtual feeds and labels are not subscriptions.
-    public static func feeds(_ body: Data) throws(TinyTinyRSSFailure) -> [TinyTinyRSSFeed] {
-        try content([WireFeed].self, body).compactMap { feed in
+    public static func feeds(_ response: HTTPResponse) throws(TinyTinyRSSFailure) -> [TinyTinyRSSFeed] {
+        try content([WireFeed].self, response).compactMap { feed in
             guard let id = feed.id.value, id > 0 else { return nil }
             return TinyTinyRSSFeed(id: id, title: feed.title ?? "", feedURL: feed.feedURL ?? "",
                                    categoryID: feed.catID?.value ?? 0)
@@ -35,8 +34,8 @@ public enum TinyTinyRSSCodec {
     }
 
     /// `getCategories`: the user's categories (positive ids); "Special", "Labels" and "Uncategorized" are not.
-    public static func categories(_ body: Data) throws(TinyTinyRSSFailure) -> [TinyTinyRSSCategory] {
-        try content([WireCategory].self, body).compactMap { category in
+    public static func categories(_ response: HTTPResponse) throws(TinyTinyRSSFailure) -> [TinyTinyRSSCategory] {
+        try content([WireCategory].self, response).compactMap { category in
             guard let id = category.id.value, id > 0 else { return nil }
             return TinyTinyRSSCategory(id: id, title: category.title ?? "")
         }
@@ -44,31 +43,36 @@ public enum TinyTinyRSSCodec {
 
     /// `getHeadlines`: a page of articles. With `include_header` the API sends `[header, [articles]]`; both
     /// forms are read.
-    public static func headlines(_ body: Data) throws(TinyTinyRSSFailure) -> [TinyTinyRSSHeadline] {
-        try content(WireHeadlines.self, body).items.compactMap { wire in
+    public static func headlines(_ response: HTTPResponse) throws(TinyTinyRSSFailure) -> [TinyTinyRSSHeadline] {
+        try content(WireHeadlines.self, response).items.compactMap { wire in
             guard let id = wire.id.value, let feedID = wire.feedID?.value else { return nil }
             return TinyTinyRSSHeadline(
-                id: id, feedID: feedID, title: wire.title ?? "", link: wire.link ?? "", author: wire.author ?? "",
+                id: id, feedID: feedID, feedTitle: wire.feedTitle ?? "", title: wire.title ?? "", link: wire.link ?? "", author: wire.author ?? "",
                 content: wire.content ?? "", updated: wire.updated?.value.map { Date(timeIntervalSince1970: Double($0)) },
                 unread: wire.unread?.value ?? true, marked: wire.marked?.value ?? false,
                 commentsLink: wire.commentsLink ?? "", tags: (wire.tags ?? []).filter { !$0.isEmpty })
         }
     }
 
+    /// `getArticle`: whole articles by id, in the same shape as headlines.
+    public static func articles(_ response: HTTPResponse) throws(TinyTinyRSSFailure) -> [TinyTinyRSSHeadline] {
+        try headlines(response)
+    }
+
     /// `updateArticle`: how many articles changed.
-    public static func updatedCount(_ body: Data) throws(TinyTinyRSSFailure) -> Int {
-        Int(try content(WireUpdate.self, body).updated?.value ?? 0)
+    public static func updatedCount(_ response: HTTPResponse) throws(TinyTinyRSSFailure) -> Int {
+        Int(try content(WireUpdate.self, response).updated?.value ?? 0)
     }
 
     /// The `content` of a successful answer, or the failure the answer reports.
-    static func content<T: Decodable>(_ type: T.Type, _ body: Data) throws(TinyTinyRSSFailure) -> T {
+    static func content<T: Decodable>(_ type: T.Type, _ response: HTTPResponse) throws(TinyTinyRSSFailure) -> T {
         // A failure's content is `{"error": ...}`, which some answer types would also read: status first.
-        if !APIAnswerError.looksLikeHTML(body), let head = try? JSONDecoder().decode(WireHead.self, from: body),
+        if !SyncHTTP.looksLikeHTML(response), let head = try? JSONDecoder().decode(WireHead.self, from: response.body),
            head.status == 1 {
             throw classify(head.error ?? "")
         }
         do {
-            return try APIAnswerError.decode(WireEnvelope<T>.self, from: body, service: service).content
+            return try SyncHTTP.decode(WireEnvelope<T>.self, from: response).content
         } catch {
             throw .answer(error)
         }
@@ -124,6 +128,7 @@ private struct WireCategory: Decodable {
 private struct WireHeadline: Decodable {
     var id: LenientInt
     var feedID: LenientInt?
+    var feedTitle: String?
     var title: String?
     var link: String?
     var author: String?
@@ -135,7 +140,7 @@ private struct WireHeadline: Decodable {
     var tags: [String]?
     enum CodingKeys: String, CodingKey {
         case id, title, link, author, content, updated, unread, marked, tags
-        case feedID = "feed_id", commentsLink = "comments_link"
+        case feedID = "feed_id", feedTitle = "feed_title", commentsLink = "comments_link"
     }
 }
 

@@ -10,5 +10,5 @@ public enum TinyTinyRSSFailure: Error, Sendable, Equatable {
     /// Any other error code (`INCORRECT_USAGE`, `UNKNOWN_METHOD`, ...), as sent.
     case code(String)
     /// The answer was not the API's JSON.
-    case answer(APIAnswerError)
+    case answer(SyncError)
 }

@@ -5,6 +5,8 @@ public struct TinyTinyRSSHeadline: Sendable, Equatable {
     /// The server's article id: ids only grow, which is what `since_id` relies on.
     public var id: Int64
     public var feedID: Int64
+    /// The title of its feed, as the article carries it.
+    public var feedTitle: String
     public var title: String
     public var link: String
     public var author: String
@@ -18,10 +20,10 @@ public struct TinyTinyRSSHeadline: Sendable, Equatable {
     public var commentsLink: String
     public var tags: [String]
 
-    public init(id: Int64, feedID: Int64, title: String, link: String, author: String = "", content: String = "",
+    public init(id: Int64, feedID: Int64, feedTitle: String = "", title: String, link: String, author: String = "", content: String = "",
                 updated: Date? = nil, unread: Bool = true, marked: Bool = false, commentsLink: String = "",
                 tags: [String] = []) {
-        self.id = id; self.feedID = feedID; self.title = title; self.link = link; self.author = author
+        self.id = id; self.feedID = feedID; self.feedTitle = feedTitle; self.title = title; self.link = link; self.author = author
         self.content = content; self.updated = updated; self.unread = unread; self.marked = marked
         self.commentsLink = commentsLink; self.tags = tags
     }
