@@ -19,6 +19,7 @@ public struct SyncAccountRecord: Sendable, Equatable {
 public struct QueuedMark: Sendable, Equatable {
     public var row: Int64
     public var mark: RemoteMark
+    public init(row: Int64, mark: RemoteMark) { self.row = row; self.mark = mark }
 }
 
 /// Accounts on aggregator servers: their feeds and stories, the server's states, and the queue of local
@@ -269,5 +270,18 @@ extension NewsCache {
             }
             return missing
         }
+    }
+}
+
+extension NewsCache {
+    /// The local id of the story the account's server calls `remoteID`.
+    public func syncedStory(account: String, remoteID: String) throws -> StoryID? {
+        let id: Int64? = try read { db in
+            try Int64.fetchOne(db, sql: """
+                SELECT s.id FROM stories s JOIN sync_accounts a ON a.id = s.account_id
+                WHERE a.name = ? AND s.remote_id = ?
+                """, arguments: [account, remoteID])
+        }
+        return id.map { StoryID($0) }
     }
 }

@@ -17,8 +17,8 @@ public final class LoopbackServer: @unchecked Sendable {
         public var method: String
         public var path: String
         public var headers: [String: String]
-        /// The body, as long as `Content-Length` said (empty without one): what an API client posted.
-        public var body: Data = Data()
+        /// The body, as long as `Content-Length` said (empty without one).
+        public var body = Data()
     }
 
     /// What to answer.
@@ -207,21 +207,18 @@ public final class LoopbackServer: @unchecked Sendable {
                     headers[name] = value
                 }
                 var body = Data(buffer[(end + 4)...])
-                let wanted = min(Int(headers["content-length"] ?? "") ?? 0, Self.bodyLimit)
-                while body.count < wanted {
-                    let n = recv(fd, &chunk, min(chunk.count, wanted - body.count), 0)
+                let length = headers["content-length"].flatMap { Int($0) } ?? 0
+                while body.count < length {
+                    let n = recv(fd, &chunk, min(chunk.count, length - body.count), 0)
                     if n <= 0 { return nil }
                     body.append(contentsOf: chunk[0..<n])
                 }
                 return Request(method: String(requestLine[0]), path: String(requestLine[1]), headers: headers,
-                               body: body.prefix(wanted))
+                               body: body.prefix(length))
             }
         }
         return nil
     }
-
-    /// Request bodies are read up to this size; tests post small JSON and forms.
-    private static let bodyLimit = 8 << 20
 
     private static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
         guard haystack.count >= needle.count else { return nil }
