@@ -114,19 +114,28 @@ import TestSupport
     @Test func aMarkMadeWhileTheServerIsDownWaitsAndGoesUpWhenItIsBack() async throws {
         let server = try Self.server()
         let local = try SyncedCache()
-        let account = SyncedCache.account(.miniflux, url: server.baseURL)
-        _ = await local.engine.sync(account, service: Self.client(server, local), now: server.now)
+        _ = await local.engine.sync(SyncedCache.account(.miniflux, url: server.baseURL),
+                                    service: Self.client(server, local), now: server.now)
         _ = try local.cache.mark([try #require(try local.story("Ferry timetable")).id], .read)
 
-        // The server goes away in the middle of its first answer.
-        server.fail(.drop)
-        let down = await local.engine.sync(account, service: Self.client(server, local), now: server.now)
+        server.stop()
+        let down = await local.engine.sync(SyncedCache.account(.miniflux, url: server.baseURL),
+                                           service: Self.client(server, local), now: server.now)
         #expect(down.unreachable && down.error?.contains("cannot reach the server") == true)
         #expect(try local.cache.queuedMarkCount() == 1)
         #expect(server.entry(105)?.status == "unread")
         #expect(try local.story("Ferry timetable")?.isRead == true)
 
-        let back = await local.engine.sync(account, service: Self.client(server, local), now: server.now)
+        // Back, then gone again in the middle of its first answer: still queued.
+        try server.start()
+        server.fail(.drop)
+        let dropped = await local.engine.sync(SyncedCache.account(.miniflux, url: server.baseURL),
+                                              service: Self.client(server, local), now: server.now)
+        #expect(dropped.unreachable)
+        #expect(try local.cache.queuedMarkCount() == 1)
+
+        let back = await local.engine.sync(SyncedCache.account(.miniflux, url: server.baseURL),
+                                           service: Self.client(server, local), now: server.now)
         #expect(back.error == nil && back.marksSent == 1)
         #expect(server.entry(105)?.status == "read")
         #expect(try local.cache.queuedMarkCount() == 0)

@@ -10,9 +10,11 @@ final class SyncedCache {
     let directory: URL
     let cache: NewsCache
     let engine: SyncEngine
-    let fetcher = FeedFetcher(policy: FetchPolicy(timeoutSeconds: 5))
+    let fetcher: FeedFetcher
 
-    init() throws {
+    /// `maxBytes`: the size limit of one answer, as `max-feed-size-mb` sets it.
+    init(maxBytes: Int = 32 << 20) throws {
+        fetcher = FeedFetcher(policy: FetchPolicy(timeoutSeconds: 5, maxBytes: maxBytes))
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-sync-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         cache = try NewsCache(path: directory.appendingPathComponent("cache.sqlite").path)

@@ -159,6 +159,20 @@ import TestSupport
         #expect(try local.headlines().isEmpty)
     }
 
+    @Test func aPageOverTheSizeLimitIsSaidAndKeepsWhatIsStored() async throws {
+        let server = try Self.server()
+        let local = try SyncedCache(maxBytes: 1 << 20)
+        _ = await local.engine.sync(Self.account(server), service: Self.client(server, local))
+        _ = try local.cache.mark([try #require(try local.story("Weir walk reopens")).id], .unread)
+        server.addArticle(.init(id: 106, feedID: 7, title: "The long report", link: "https://tt.example/106",
+                                content: "<p>" + String(repeating: "Every lock and weir, inspected. ", count: 40_000) + "</p>",
+                                updated: Date(timeIntervalSince1970: 1_789_200_000)))
+        let report = await local.engine.sync(Self.account(server), service: Self.client(server, local))
+        #expect(report.error?.contains("larger than the limit of 1 MB") == true)
+        #expect(try local.headlines().count == 5)
+        #expect(try local.cache.queuedMarkCount() == 1)
+    }
+
     @Test func contentsAreFetchedByIdAndUnknownIdsLeftOut() async throws {
         let server = try Self.server()
         let local = try SyncedCache()

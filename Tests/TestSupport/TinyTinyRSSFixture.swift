@@ -58,18 +58,41 @@ public final class TinyTinyRSSFixture: @unchecked Sendable {
     private var sessionCount = 0
     private var expiry: String?
     private var faults = FaultQueue()
-    private var server: LoopbackServer!
+    private var server: LoopbackServer?
+    private var earlier: [LoopbackServer.Request] = []
+    private var lastPort = 0
 
     /// Starts an empty server whose API is at `baseURL + "/tt-rss/api/"`.
     public init(username: String = "reader", password: String = "correct horse") throws {
         self.username = username; self.password = password
-        server = try LoopbackServer { [unowned self] request in self.answer(request) }
+        try start()
+    }
+
+    /// Starts (again, after `stop`) on a new port, keeping every feed, entry and mark.
+    public func start() throws {
+        let server = try LoopbackServer { [unowned self] request in self.answer(request) }
+        lock.withLock {
+            self.server = server
+            lastPort = server.port
+        }
     }
 
     /// The address users give: the tt-rss installation, not its `api/`.
-    public var baseURL: String { server.baseURL + "/tt-rss/" }
-    public var requests: [LoopbackServer.Request] { server.requests }
-    public func stop() { server.stop() }
+    public var baseURL: String { "http://127.0.0.1:\(port)/tt-rss/" }
+    /// Every request answered, over every start.
+    public var requests: [LoopbackServer.Request] { lock.withLock { earlier + (server?.requests ?? []) } }
+
+    /// Stops listening: connections are refused, as when the server is down.
+    public func stop() {
+        lock.withLock {
+            server?.stop()
+            earlier += server?.requests ?? []
+            server = nil
+        }
+    }
+
+    /// The port of the last start: while stopped, nothing listens there.
+    private var port: Int { lock.withLock { lastPort } }
 
     /// The `op` of every call answered so far, in order.
     public var operations: [String] {
