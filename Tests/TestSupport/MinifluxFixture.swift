@@ -55,41 +55,22 @@ public final class MinifluxFixture: @unchecked Sendable {
     private var entryList: [Entry] = []
     private var clock: Date
     private var faults = FaultQueue()
-    private var server: LoopbackServer?
-    private var earlier: [LoopbackServer.Request] = []
-    private var lastPort = 0
+    private var server: RestartableServer!
 
     /// Starts an empty server; fill it with `addCategory`, `addFeed`, `addEntry`.
     public init(username: String = "reader", password: String = "correct horse", token: String = "mf-token-5f2b9c",
                 clock: Date = Date(timeIntervalSince1970: 1_790_000_000)) throws {
         self.username = username; self.password = password; self.token = token; self.clock = clock
-        try start()
+        server = try RestartableServer { [unowned self] request in self.answer(request) }
     }
 
-    /// Starts (again, after `stop`) on a new port, keeping every feed, entry and mark.
-    public func start() throws {
-        let server = try LoopbackServer { [unowned self] request in self.answer(request) }
-        lock.withLock {
-            self.server = server
-            lastPort = server.port
-        }
-    }
-
-    public var baseURL: String { "http://127.0.0.1:\(port)" }
+    public var baseURL: String { server.baseURL }
     /// Every request answered, over every start.
-    public var requests: [LoopbackServer.Request] { lock.withLock { earlier + (server?.requests ?? []) } }
-
+    public var requests: [LoopbackServer.Request] { server.requests }
     /// Stops listening: connections are refused, as when the server is down.
-    public func stop() {
-        lock.withLock {
-            server?.stop()
-            earlier += server?.requests ?? []
-            server = nil
-        }
-    }
-
-    /// The port of the last start: while stopped, nothing listens there.
-    private var port: Int { lock.withLock { lastPort } }
+    public func stop() { server.stop() }
+    /// Starts again on a new port, keeping every feed, entry and mark.
+    public func start() throws { try server.start() }
 
     /// The fixture's clock: the `changed_at` of the next change.
     public var now: Date { lock.withLock { clock } }

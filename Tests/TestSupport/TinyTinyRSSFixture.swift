@@ -58,41 +58,22 @@ public final class TinyTinyRSSFixture: @unchecked Sendable {
     private var sessionCount = 0
     private var expiry: String?
     private var faults = FaultQueue()
-    private var server: LoopbackServer?
-    private var earlier: [LoopbackServer.Request] = []
-    private var lastPort = 0
+    private var server: RestartableServer!
 
     /// Starts an empty server whose API is at `baseURL + "/tt-rss/api/"`.
     public init(username: String = "reader", password: String = "correct horse") throws {
         self.username = username; self.password = password
-        try start()
-    }
-
-    /// Starts (again, after `stop`) on a new port, keeping every feed, entry and mark.
-    public func start() throws {
-        let server = try LoopbackServer { [unowned self] request in self.answer(request) }
-        lock.withLock {
-            self.server = server
-            lastPort = server.port
-        }
+        server = try RestartableServer { [unowned self] request in self.answer(request) }
     }
 
     /// The address users give: the tt-rss installation, not its `api/`.
-    public var baseURL: String { "http://127.0.0.1:\(port)/tt-rss/" }
+    public var baseURL: String { server.baseURL + "/tt-rss/" }
     /// Every request answered, over every start.
-    public var requests: [LoopbackServer.Request] { lock.withLock { earlier + (server?.requests ?? []) } }
-
+    public var requests: [LoopbackServer.Request] { server.requests }
     /// Stops listening: connections are refused, as when the server is down.
-    public func stop() {
-        lock.withLock {
-            server?.stop()
-            earlier += server?.requests ?? []
-            server = nil
-        }
-    }
-
-    /// The port of the last start: while stopped, nothing listens there.
-    private var port: Int { lock.withLock { lastPort } }
+    public func stop() { server.stop() }
+    /// Starts again on a new port, keeping every feed, entry and mark.
+    public func start() throws { try server.start() }
 
     /// The `op` of every call answered so far, in order.
     public var operations: [String] {
