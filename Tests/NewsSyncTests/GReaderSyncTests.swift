@@ -53,7 +53,7 @@ import TestSupport
             let story = try #require(try setup.story(item.id))
             #expect(story.isRead == item.isRead)
             #expect(story.isStarred == item.isStarred)
-            #expect(story.title == item.title)
+            #expect(story.title.text == item.title)
             #expect(story.content?.contains("<b>bold</b>") == true)
         }
         #expect(try setup.cache.queuedMarkCount() == 0)
