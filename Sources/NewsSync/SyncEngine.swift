@@ -102,13 +102,9 @@ public struct SyncEngine: Sendable {
         // Contents only for what the cache lacks, in batches.
         let known = try cache.syncedStoryIDs(account: record.id)
         let missing = states.keys.filter { !known.contains($0) && stories[$0] == nil }.sorted()
-        var done = 0
         progress(SyncProgress(account: account.name, done: 0, total: missing.count))
-        for start in stride(from: 0, to: missing.count, by: max(1, service.contentBatchSize)) {
-            let batch = Array(missing[start..<min(missing.count, start + max(1, service.contentBatchSize))])
-            for story in try await service.contents(batch) { stories[story.remoteID] = story }
-            done += batch.count
-            progress(SyncProgress(account: account.name, done: done, total: missing.count))
+        for story in try await Self.contents(of: missing, from: service, account: account.name, progress: progress) {
+            stories[story.remoteID] = story
         }
 
         // Queued marks against the server's states: the newer change of each flag wins.
@@ -163,6 +159,34 @@ public struct SyncEngine: Sendable {
             Array(states.values), account: record.id, unreadAndStarredComplete: complete,
             keepRead: decision.keepRead, keepStarred: decision.keepStarred)
         try cache.recordSync(account: record.id, point: point?.value, error: nil, retryAfter: nil, at: now)
+    }
+
+    /// Batches of contents asked for at once: the server's answer time overlaps the next request's.
+    static let contentWindow = 4
+
+    /// The contents of `ids`, `contentBatchSize` per request and `contentWindow` requests in flight.
+    static func contents(of ids: [String], from service: any SyncService, account: String,
+                         progress: @Sendable (SyncProgress) -> Void) async throws -> [RemoteStory] {
+        let size = max(1, service.contentBatchSize)
+        let batches = stride(from: 0, to: ids.count, by: size).map { Array(ids[$0..<min(ids.count, $0 + size)]) }
+        var stories: [RemoteStory] = []
+        var done = 0
+        try await withThrowingTaskGroup(of: (Int, [RemoteStory]).self) { group in
+            var next = 0
+            func start() {
+                let batch = batches[next]
+                group.addTask { (batch.count, try await service.contents(batch)) }
+                next += 1
+            }
+            while next < min(contentWindow, batches.count) { start() }
+            while let (count, found) = try await group.next() {
+                stories += found
+                done += count
+                progress(SyncProgress(account: account, done: done, total: ids.count))
+                if next < batches.count { start() }
+            }
+        }
+        return stories
     }
 
     /// Joins what two pages say of one story.

@@ -27,20 +27,6 @@ public struct SearchPrompt: Sendable, Equatable {
     public init(text: String = "") { self.text = text }
 }
 
-/// What the feed list is built from, as the store answers it.
-public struct FeedDirectory: Sendable, Equatable {
-    public var feeds: [Feed]
-    public var tags: [String]
-    public var starred: Int
-    public var starredUnread: Int
-    /// Why the store could not answer, if it could not.
-    public var failure: String?
-    public init(feeds: [Feed], tags: [String], starred: Int, starredUnread: Int, failure: String? = nil) {
-        self.feeds = feeds; self.tags = tags; self.starred = starred; self.starredUnread = starredUnread
-        self.failure = failure
-    }
-}
-
 /// One row of the feed list: a view the headline pane can switch to, with its counts. Its texts are
 /// `SafeLine`s, cleaned when the entry is made, so the feed list draws them as they are.
 public struct FeedListEntry: Sendable, Equatable {

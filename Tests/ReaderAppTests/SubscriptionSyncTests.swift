@@ -1,5 +1,6 @@
 import Foundation
 import NewsCache
+import NewsModel
 import NewsSources
 import Testing
 @testable import ReaderApp
@@ -24,5 +25,25 @@ struct SubscriptionSyncTests {
 
         #expect(try SubscriptionSync.apply([retagged], to: cache).removed == [b.url])
         #expect(try cache.feeds().map(\.url) == [a.url])
+    }
+}
+
+@Suite("Sync accounts' feeds beside the urls file")
+struct SyncedFeedsBesideUrlsFileTests {
+    @Test("Feeds of a sync account stay when the urls file does not list them, and the refresher skips them")
+    func syncedFeedsStay() async throws {
+        let (cache, dir) = try RefresherTests.temporaryCache()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let account = try cache.syncAccount(name: "home", kind: "greader", url: "https://rss.example/api/greader.php")
+        try cache.applySubscriptions([RemoteSubscription(remoteID: "feed/1", feedURL: "https://a.example/feed",
+                                                         title: "Synced", labels: ["tech"])],
+                                     account: account.id, accountName: "home")
+        let local = Subscription(url: "https://b.example/feed")
+        #expect(try SubscriptionSync.apply([local], to: cache).removed.isEmpty)
+        let feeds = try cache.feeds()
+        #expect(feeds.map(\.title).sorted() == ["Synced", local.url])
+        let report = await Refresher(cache: cache, policy: FetchPolicy(timeoutSeconds: 1))
+            .refresh(feeds.filter { $0.kind == .synced })
+        #expect(report.outcomes.isEmpty)
     }
 }

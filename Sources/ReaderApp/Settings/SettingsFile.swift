@@ -36,8 +36,10 @@ public enum SettingsFile {
                 let (accounts, problems) = SyncAccount.parseConfig(value)
                 settings.syncAccounts = accounts
                 for problem in problems {
-                    reader.errors.append(SettingsProblem(line: reader.line(syncTable: problem.table, key: problem.key),
-                                                         message: problem.message))
+                    // A missing key is reported on its table's header.
+                    let line = reader.line(syncTable: problem.table, key: problem.key)
+                        ?? reader.line(syncTable: problem.table, key: nil)
+                    reader.errors.append(SettingsProblem(line: line, message: problem.message))
                 }
                 continue
             }
