@@ -77,7 +77,7 @@ public final class ReaderRuntime {
         state.themes = themeOptions.choice
         if let notice = themeOptions.notice { state.status = StatusMessage(notice, isError: true) }
         refreshDriver = RefreshDriver(refresher: refresh.refresher, intervalMinutes: refresh.intervalMinutes,
-                                      start: clock(), subscriptions: refresh.subscriptions)
+                                      start: clock(), subscriptions: refresh.subscriptions, sync: refresh.sync)
         state.refresh.unavailableReason = refresh.unavailableReason
             ?? (refresh.refresher == nil ? "refreshing is not available here" : nil)
         state.refresh.fetchesNewSubscriptionsOnStart = refresh.fetchesNewOnStart && refresh.refresher != nil

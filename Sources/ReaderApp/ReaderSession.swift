@@ -28,10 +28,12 @@ public final class ReaderSession: Sendable {
 
     /// Opens the session for a start of the reader.
     /// - Parameters:
-    ///   - urlsFile: the subscriptions; missing or empty means the sample edition.
+    ///   - urlsFile: the subscriptions; missing or empty means the sample edition, unless `hasAccounts`
+    ///     (sync accounts in config.toml bring feeds of their own).
     ///   - cacheFile: the user's cache, opened for writing beside any other Gazette; read-only when it cannot
     ///     be written (a read-only file or folder, a full disk).
-    public static func open(demo: Bool, urlsFile: String, cacheFile: String) throws(OpenError) -> ReaderSession {
+    public static func open(demo: Bool, urlsFile: String, cacheFile: String, hasAccounts: Bool = false)
+        throws(OpenError) -> ReaderSession {
         if demo {
             return try sample(hint: "Sample edition (--demo): nothing is saved. Add real feeds with: gazette add URL")
         }
@@ -42,7 +44,7 @@ public final class ReaderSession: Sendable {
             throw OpenError(description: "\(error)")
         }
         let warnings = loaded.problems.map { "\(urlsFile): \($0)" }
-        if loaded.subscriptions.isEmpty {
+        if loaded.subscriptions.isEmpty && !hasAccounts {
             return try sample(hint: "No subscriptions yet: this is the sample edition. Add feeds with: gazette add URL")
         }
         do {

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 @testable import NewsCache
+import NewsModel
 import NewsSources
 import Testing
 @testable import ReaderApp
@@ -59,4 +60,24 @@ private final class CommitCounter: TransactionObserver, @unchecked Sendable {
     func databaseDidChange(with event: DatabaseEvent) {}
     func databaseDidCommit(_ db: Database) { commits += 1 }
     func databaseDidRollback(_ db: Database) {}
+}
+
+@Suite("Sync accounts' feeds beside the urls file")
+struct SyncedFeedsBesideUrlsFileTests {
+    @Test("Feeds of a sync account stay when the urls file does not list them, and the refresher skips them")
+    func syncedFeedsStay() async throws {
+        let (cache, dir) = try RefresherTests.temporaryCache()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let account = try cache.syncAccount(name: "home", kind: "greader", url: "https://rss.example/api/greader.php")
+        try cache.applySubscriptions([RemoteSubscription(remoteID: "feed/1", feedURL: "https://a.example/feed",
+                                                         title: "Synced", labels: ["tech"])],
+                                     account: account.id, accountName: "home")
+        let local = Subscription(url: "https://b.example/feed")
+        #expect(try SubscriptionSync.apply([local], to: cache).removed.isEmpty)
+        let feeds = try cache.feeds()
+        #expect(feeds.map(\.title).sorted() == ["Synced", local.url])
+        let report = await Refresher(cache: cache, policy: FetchPolicy(timeoutSeconds: 1))
+            .refresh(feeds.filter { $0.kind == .synced })
+        #expect(report.outcomes.isEmpty)
+    }
 }

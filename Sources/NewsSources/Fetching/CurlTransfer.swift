@@ -49,6 +49,17 @@ enum CurlTransfer {
         _ = gazette_curl_set_long(handle, CURLOPT_MAXREDIRS, 10)
         _ = gazette_curl_set_string(handle, CURLOPT_USERAGENT, request.userAgent)
         _ = gazette_curl_set_list(handle, CURLOPT_HTTPHEADER, headers)
+        if let body = request.body {
+            // The size first, so a body is sent whole whatever bytes it holds; libcurl copies it at once.
+            _ = gazette_curl_set_offset(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count))
+            _ = body.withUnsafeBytes { raw in
+                gazette_curl_set_pointer(handle, CURLOPT_COPYPOSTFIELDS,
+                                         UnsafeMutableRawPointer(mutating: raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!))
+            }
+        }
+        if request.method != "GET" && !(request.method == "POST" && request.body != nil) {
+            _ = gazette_curl_set_string(handle, CURLOPT_CUSTOMREQUEST, request.method)
+        }
         // Every encoding libcurl can decode, decoded piece by piece into the write callback, which stops
         // the transfer when the decoded body passes the limit: a bomb costs the limit, not its size.
         _ = gazette_curl_set_string(handle, CURLOPT_ACCEPT_ENCODING, "")
@@ -133,6 +144,9 @@ struct TransferRequest: Sendable {
     var limit: Int
     var idleSeconds: Int
     var totalSeconds: Int
+    /// `GET` unless said otherwise; `POST` and `PUT` carry `body`.
+    var method = "GET"
+    var body: Data? = nil
 }
 
 /// The status and header fields of a response. Names are lower-cased.

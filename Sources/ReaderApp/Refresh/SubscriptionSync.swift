@@ -18,7 +18,7 @@ public enum SubscriptionSync {
         return problems.map { "\(file.path): \($0)" }
     }
 
-    /// Applies `subscriptions` to `cache`; the sample edition's feeds are never touched.
+    /// Applies `subscriptions` to `cache`; the sample edition's feeds and those of sync accounts are never touched.
     @discardableResult
     public static func apply(_ subscriptions: [Subscription], to cache: NewsCache) throws -> Changes {
         var changes = Changes()
@@ -39,7 +39,7 @@ public enum SubscriptionSync {
         }
         // All of it in one transaction each (a large import's first start wrote one per line).
         try cache.addFeeds(writes)
-        let dropped = existing.filter { $0.kind != .sample && !wanted.contains($0.url) }
+        let dropped = existing.filter { $0.kind != .sample && $0.kind != .synced && !wanted.contains($0.url) }
         try cache.removeFeeds(dropped.map(\.id))
         changes.removed = dropped.map(\.url)
         return changes
