@@ -74,7 +74,8 @@ let package = Package(
             "ReaderUI", "ReaderCore", "NewsModel", "TextSafety", "TermCore", "ArticleText",
         ]),
         .testTarget(name: "ReaderAppTests", dependencies: [
-            "ReaderApp", "NewsModel", "NewsCache", "NewsSources", "ReaderCore", "ReaderUI", "TermCore", "TestSupport",
+            "ReaderApp", "ArticleText", "NewsModel", "NewsCache", "NewsSources", "ReaderCore", "ReaderUI", "TermCore",
+            "TestSupport",
         ]),
         .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TermCore", "CNcursesw", "ReaderUI"]),
         .testTarget(name: "GazetteTests", dependencies: ["gazette", "ReaderApp"]),

@@ -32,7 +32,7 @@ public final class ReaderRuntime {
     private let settlesEffectsBeforeInput: Bool
     /// The longest the first frame waits for the cache (see `settleFirstFrame`).
     private let firstFrameWait: Duration
-    private let layouts = LayoutCache()
+    private let layouts: LayoutCache
     private var state: AppState
     private var lastDrawn: AppState?
     /// The last frame's panes, which a pending article pane keeps showing.
@@ -62,6 +62,7 @@ public final class ReaderRuntime {
     ///   - watchInterval: how often to look whether another process stored stories (nil: never).
     ///   - warnings: problems found at start (bad lines in the urls file or config.toml).
     ///   - themeOptions: every theme `T` cycles through, when more than `theme`.
+    ///   - layouts: laid-out stories and comments (a test passes one whose parsing it counts).
     public init(backend: any Backend, store: any ReaderStore, theme: Theme, themeOptions: ThemeOptions? = nil,
                 query: HeadlineQuery = HeadlineQuery(),
                 hint: String? = nil, timeZone: TimeZone = .current,
@@ -72,11 +73,12 @@ public final class ReaderRuntime {
                 browser: BrowserLauncher = BrowserLauncher(configured: nil, environment: [:]),
                 watchInterval: Duration? = nil, warnings: [String] = [],
                 extraction: ExtractionOptions = ExtractionOptions(),
-                comments: CommentOptions = CommentOptions()) {
+                comments: CommentOptions = CommentOptions(), layouts: LayoutCache = LayoutCache()) {
         let themeOptions = themeOptions ?? ThemeOptions(single: theme)
         self.backend = backend; self.store = store; themes = themeOptions.themes; self.clock = clock
         self.pollMilliseconds = pollMilliseconds; self.settlesEffectsBeforeInput = settlesEffectsBeforeInput
         self.firstFrameWait = firstFrameWait
+        self.layouts = layouts
         let size = backend.size
         state = AppState(size: TerminalSize(width: size.width, height: size.height), query: query, now: clock(),
                          timeZone: timeZone, hint: hint)
