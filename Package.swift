@@ -77,8 +77,8 @@ let package = Package(
             "ReaderUI", "ReaderCore", "NewsModel", "TextSafety", "TermCore", "ArticleText",
         ]),
         .testTarget(name: "ReaderAppTests", dependencies: [
-            "ReaderApp", "NewsModel", "NewsCache", "NewsSources", "NewsSync", "ReaderCore", "ReaderUI", "TermCore",
-            "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            "ReaderApp", "ArticleText", "NewsModel", "NewsCache", "NewsSources", "NewsSync", "ReaderCore", "ReaderUI",
+            "TermCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TermCore", "CNcursesw", "ReaderUI"]),
         .testTarget(name: "GazetteTests", dependencies: ["gazette", "ReaderApp"]),

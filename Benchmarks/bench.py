@@ -42,6 +42,7 @@ BENCHMARKS = [
     ("open-feed", "Opening the biggest feed", bench_cache.open_big_feed, 4),
     ("search", "Search", bench_cache.search, 4),
     ("frame-time", "Reader frame time", bench_tui.frame_time, 4),
+    ("frame-bytes", "Bytes written to the terminal per key", bench_tui.frame_bytes, 17),
     ("render", "Rendering a 1 MB article", bench_cache.render_article, 6),
     ("comments", "Comment threads: layout and Hacker News fetch", bench_comments.comments, 12),
     ("sync", "Syncing from a Google Reader API server", bench_sync.sync, 19),

@@ -74,4 +74,6 @@ public enum Action: Sendable, Equatable {
     case cacheChecked(Int64)
     /// Warnings found at start (bad lines in the urls file or config.toml), for the status bar.
     case warned([String])
+    /// The body asked for by `.layOutArticleBody` is laid out and in the view's cache.
+    case articleBodyLaidOut(RequestID, ArticleBodyKey)
 }

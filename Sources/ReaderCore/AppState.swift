@@ -63,6 +63,8 @@ public struct AppState: Sendable, Equatable {
     public var helpScroll = 0
     /// A yes/no question in the status bar (`C`), while it waits for its answer.
     public var confirmation: Confirmation? = nil
+    /// The article body being laid out off the key path, when the runtime does that.
+    public var articleBody = ArticleBodyState()
     /// The cache's change stamp as last seen, to notice another process's writes.
     var cacheStamp: Int64? = nil
     /// The `n`/`p` request waited for.

@@ -56,4 +56,7 @@ public enum Effect: Sendable, Equatable, Hashable {
     case redraw
     /// Read the cache's change stamp; answered by `.cacheChecked`.
     case checkCache
+    /// Parse (unless a parsed copy is kept) and lay out a story's body off the key path; answered by
+    /// `.articleBodyLaidOut(request.id, request.key)` once the laid-out body is in the view's cache.
+    case layOutArticleBody(ArticleBodyRequest)
 }

@@ -5,6 +5,12 @@ import TermCore
 /// The whole behaviour of the reader: applies `action` to `state` and returns the work the runtime must do.
 /// Pure and synchronous, so every key and every answer can be tested without a terminal or a store.
 public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
+    let effects = reduce(&state, action)
+    return effects + state.articleBodyEffects()
+}
+
+/// `update` without the article-body bookkeeping that follows every action.
+private func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
     case .started:
         return [state.requestHeadlines(.first)] + state.fetchNewSubscriptionsOnStart() + state.followWidthForComments()
@@ -23,6 +29,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .headlinesLoaded(let id, let page):
         return state.receiveHeadlines(id, page)
     case .storyLoaded(let id, let story):
+        if state.articleBody.loadingStory == id { state.articleBody.loadingStory = nil }
         guard id == state.articleStoryID else { return [] }
         state.story = story
         if story == nil { state.status = StatusMessage("Story \(id) is no longer in the cache", isError: true) }
@@ -71,6 +78,9 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return state.receiveCacheStamp(stamp)
     case .warned(let warnings):
         state.showWarnings(warnings)
+        return []
+    case .articleBodyLaidOut(let id, let key):
+        state.receiveArticleBody(id, key)
         return []
     }
 }
