@@ -12,7 +12,8 @@ import TermCore
 public final class ReaderRuntime {
     /// Where an effect's task runs: a new load cancels the previous one of the same kind.
     private enum Slot: Hashable {
-        case headlines, story, comments, commentFetch, write(UInt64), refresh, launch(UInt64), watch, extraction, prefetch
+        case headlines, story, comments, commentFetch, write(UInt64), refresh, launch(UInt64), watch, extraction
+        case extractionSettle, prefetch
     }
 
     /// The poll timeout while effects are running.
@@ -227,6 +228,12 @@ public final class ReaderRuntime {
                 return
             }
             start(.extraction) { await EffectPerformer.extractArticle(id, storyID, url: url, pages: pages, store: $0) }
+        case .settleBeforeExtracting(let id, let storyID, let milliseconds):
+            // One slot: the next wait cancels this one (update ignores a stale answer anyway).
+            start(.extractionSettle) { _ in
+                try? await Task.sleep(for: .milliseconds(milliseconds))
+                return .extractionSettled(id, storyID)
+            }
         case .prefetchArticles(let policy):
             guard let pages else { return }
             start(.prefetch) { store in
