@@ -24,6 +24,7 @@ import traceback
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import bench_cache  # noqa: E402
 import bench_comments  # noqa: E402
+import bench_extract  # noqa: E402
 import bench_parse  # noqa: E402
 import bench_refresh  # noqa: E402
 import bench_sync  # noqa: E402
@@ -46,6 +47,7 @@ BENCHMARKS = [
     ("render", "Rendering a 1 MB article", bench_cache.render_article, 6),
     ("comments", "Comment threads: layout and Hacker News fetch", bench_comments.comments, 12),
     ("sync", "Syncing from a Google Reader API server", bench_sync.sync, 19),
+    ("extract", "Reader-mode article extraction", bench_extract.extract, 13),
 ]
 
 

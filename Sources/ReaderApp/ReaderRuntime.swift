@@ -13,7 +13,7 @@ public final class ReaderRuntime {
     /// Where an effect's task runs: a new load cancels the previous one of the same kind.
     private enum Slot: Hashable {
         case headlines, story, articleBody, comments, commentFetch, write(UInt64), refresh, launch(UInt64), watch,
-             extraction, prefetch
+             extraction, extractionSettle, prefetch
     }
 
     /// At most this many keys already waiting are handled before the next frame: a burst of moves draws
@@ -262,6 +262,12 @@ public final class ReaderRuntime {
                 return
             }
             start(.extraction) { await EffectPerformer.extractArticle(id, storyID, url: url, pages: pages, store: $0) }
+        case .settleBeforeExtracting(let id, let storyID, let milliseconds):
+            // One slot: the next wait cancels this one (update ignores a stale answer anyway).
+            start(.extractionSettle) { _ in
+                try? await Task.sleep(for: .milliseconds(milliseconds))
+                return .extractionSettled(id, storyID)
+            }
         case .prefetchArticles(let policy):
             guard let pages else { return }
             start(.prefetch) { store in

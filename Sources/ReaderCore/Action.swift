@@ -60,6 +60,8 @@ public enum Action: Sendable, Equatable {
     case refreshTimerFired
     /// The browser was started for the URL, or could not be (`failure` says why, refusals included).
     case linkOpened(String, failure: String?)
+    /// The story shown when `.settleBeforeExtracting` was asked for has had time to stay selected.
+    case extractionSettled(RequestID, StoryID)
     /// Reader mode's answer for a story: its article, or why there is none.
     case articleExtracted(RequestID, StoryID, ExtractionOutcome)
     /// `n` / `p` asked the store: the unread story found (in `query`'s view, or in all stories when that

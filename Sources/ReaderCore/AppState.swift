@@ -59,6 +59,8 @@ public struct AppState: Sendable, Equatable {
     public var showsFeedText = false
     /// The reader-mode fetch in flight, if any.
     public var pendingExtraction: PendingExtraction? = nil
+    /// The story whose page is fetched if it is still shown when this wait ends (`settleBeforeExtracting`).
+    public var settlingExtraction: PendingExtraction? = nil
     /// The first help row shown, while help is open and longer than the screen.
     public var helpScroll = 0
     /// A yes/no question in the status bar (`C`), while it waits for its answer.

@@ -66,6 +66,8 @@ private func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         return state.refreshTimerFired()
     case .linkOpened(let url, let failure):
         return state.receiveLinkOpened(url, failure: failure)
+    case .extractionSettled(let id, let storyID):
+        return state.extractionSettled(id, storyID)
     case .articleExtracted(let id, let storyID, let outcome):
         return state.receiveExtraction(id, storyID, outcome)
     case .unreadFound(let id, let query, let headline):

@@ -98,12 +98,13 @@ enum ReaderCommand {
         return options
     }
 
-    /// Reader mode as config.toml sets it, fetching pages with the feeds' policy. The sample edition is an
+    /// Reader mode as config.toml and the urls file set it, fetching pages with the feeds' policy. The sample edition is an
     /// offline showcase: it fetches nothing (`x` says so). A read-only session fetches and shows articles
     /// but cannot keep them.
     static func extractionOptions(_ session: ReaderSession, _ settings: Settings) -> ExtractionOptions {
         if session.isSample { return ExtractionOptions() }
-        return ExtractionOptions(policy: settings.extract, pages: PageFetcher(fetcher: FeedFetcher(policy: settings.fetch)))
+        return ExtractionOptions(policy: settings.extract.addingFeedModes(session.extractModes),
+                                 pages: PageFetcher(fetcher: FeedFetcher(policy: settings.fetch)))
     }
 
     /// Comments are fetched from their sources except in the sample edition, which is read offline.
