@@ -42,6 +42,8 @@ public final class CommentFetcher: CommentFetching {
         let fetched: [FetchedComment]
         do {
             fetched = try await sources.comments(for: target)
+        } catch .closed {
+            return .unavailable("Comments are closed.")
         } catch {
             return .failed(error.description)
         }
