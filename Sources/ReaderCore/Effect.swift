@@ -56,4 +56,6 @@ public enum Effect: Sendable, Equatable, Hashable {
     case redraw
     /// Read the cache's change stamp; answered by `.cacheChecked`.
     case checkCache
+    /// Look `url` up on Hacker News and Lobsters; answered by `.discussionsFound(id, …)`.
+    case findDiscussions(RequestID, url: String)
 }

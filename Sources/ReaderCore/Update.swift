@@ -69,6 +69,8 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return state.cacheWatchTicked()
     case .cacheChecked(let stamp):
         return state.receiveCacheStamp(stamp)
+    case .discussionsFound(let id, let found, let problems):
+        return state.receiveDiscussions(id, found, problems: problems)
     case .warned(let warnings):
         state.showWarnings(warnings)
         return []
@@ -82,6 +84,7 @@ extension AppState {
         if isShowingHelp { return pressInHelp(key) }
         if confirmation != nil { return pressInConfirmation(key) }
         if linkPrompt != nil, let effects = pressInLinkPrompt(key) { return effects }
+        if let effects = pressInDiscussions(key) { return effects }
         if let effects = pressInViewOverlay(key) { return effects }
         status = nil
         guard let command = keymap.command(for: key, in: focus) else {
@@ -144,6 +147,8 @@ extension AppState {
             return backOrQuit()
         case .cycleTheme:
             return cycleTheme()
+        case .findDiscussions:
+            return findDiscussions()
         }
     }
 }

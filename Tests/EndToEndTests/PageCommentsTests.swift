@@ -21,16 +21,10 @@ struct PageCommentsTests {
                 return LoopbackServer.Reply(status: 404, contentType: "text/plain", body: "not here")
             }
         }
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-page-\(UUID().uuidString)")
-        let config = root.appendingPathComponent("config"), data = root.appendingPathComponent("data")
-        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: root) }
-        let arguments = ["--config-dir", config.path, "--data-dir", data.path]
-        let binary = try GazetteBinary.path()
-        let added = try ProcessRunner.run(binary, ["add", server.baseURL + "/fisheries/rss.xml"] + arguments)
-        #expect(added.status == 0, "\(added.standardError)")
-        let refresh = try ProcessRunner.run(binary, ["refresh"] + arguments)
+        let folder = try SubscribedFeedFile(url: server.baseURL + "/fisheries/rss.xml")
+        defer { folder.remove() }
+        let arguments = folder.arguments
+        let refresh = try folder.refresh()
         #expect(refresh.status == 0, "refresh failed: \(refresh.standardError)")
 
         let session = try TmuxSession(width: 180) { _, _ in arguments }
