@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "NewsModel", dependencies: ["TextSafety"]),
         .target(name: "TermCore"),
         .target(name: "ArticleText", dependencies: ["TextSafety", "TermCore", "CGumbo"]),
-        .target(name: "ReaderCore", dependencies: ["NewsModel", "TermCore"]),
+        .target(name: "ReaderCore", dependencies: ["NewsModel", "TextSafety", "TermCore"]),
         .target(name: "ReaderUI", dependencies: ["ReaderCore", "ArticleText", "TextSafety", "TermCore", "NewsModel", "TOMLKit"]),
 
         // MARK: modules with effects (network, disk, terminal)

@@ -110,17 +110,8 @@ enum HTMLReader {
         }
 
         mutating func enterElement(_ node: HTMLNode) -> Exit? {
-            if node.namespace != GUMBO_NAMESPACE_HTML { return nil }  // SVG and MathML: no readable text
-            if node.isHidden { return nil }
+            if node.holdsNoReadableText { return nil }
             switch node.tag {
-            case GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE, GUMBO_TAG_NOSCRIPT, GUMBO_TAG_TEMPLATE, GUMBO_TAG_HEAD,
-                 GUMBO_TAG_TITLE, GUMBO_TAG_META, GUMBO_TAG_LINK, GUMBO_TAG_BASE, GUMBO_TAG_INPUT,
-                 GUMBO_TAG_SELECT, GUMBO_TAG_TEXTAREA, GUMBO_TAG_BUTTON, GUMBO_TAG_MAP, GUMBO_TAG_AREA,
-                 GUMBO_TAG_PARAM, GUMBO_TAG_SOURCE, GUMBO_TAG_TRACK, GUMBO_TAG_WBR, GUMBO_TAG_COL,
-                 GUMBO_TAG_COLGROUP, GUMBO_TAG_DATALIST, GUMBO_TAG_FRAMESET, GUMBO_TAG_FRAME,
-                 GUMBO_TAG_NOFRAMES, GUMBO_TAG_RP, GUMBO_TAG_RT:
-                return nil
-
             // Inline styles.
             case GUMBO_TAG_B, GUMBO_TAG_STRONG: return withTrait(.bold)
             case GUMBO_TAG_I, GUMBO_TAG_EM, GUMBO_TAG_CITE, GUMBO_TAG_DFN, GUMBO_TAG_VAR:

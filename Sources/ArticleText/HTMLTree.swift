@@ -113,4 +113,23 @@ struct HTMLNode {
         }
         return false
     }
+
+    /// Whether the element holds no text a reader reads, so both readers of the tree (`HTMLReader`, which
+    /// renders, and `PageOutline`, which extracts) skip it with its content: SVG and MathML, scripts,
+    /// styles, the head, form controls, frames, ruby annotations, column definitions, hidden elements.
+    /// Media and embeds are not in it: the renderer shows them as links, extraction drops them itself.
+    var holdsNoReadableText: Bool {
+        if namespace != GUMBO_NAMESPACE_HTML { return true }
+        switch tag {
+        case GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE, GUMBO_TAG_NOSCRIPT, GUMBO_TAG_TEMPLATE, GUMBO_TAG_HEAD,
+             GUMBO_TAG_TITLE, GUMBO_TAG_META, GUMBO_TAG_LINK, GUMBO_TAG_BASE, GUMBO_TAG_INPUT,
+             GUMBO_TAG_SELECT, GUMBO_TAG_TEXTAREA, GUMBO_TAG_BUTTON, GUMBO_TAG_MAP, GUMBO_TAG_AREA,
+             GUMBO_TAG_PARAM, GUMBO_TAG_SOURCE, GUMBO_TAG_TRACK, GUMBO_TAG_WBR, GUMBO_TAG_COL,
+             GUMBO_TAG_COLGROUP, GUMBO_TAG_DATALIST, GUMBO_TAG_FRAMESET, GUMBO_TAG_FRAME,
+             GUMBO_TAG_NOFRAMES, GUMBO_TAG_RP, GUMBO_TAG_RT:
+            return true
+        default:
+            return isHidden
+        }
+    }
 }

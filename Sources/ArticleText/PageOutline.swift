@@ -65,19 +65,14 @@ struct PageOutline {
     subscript(index: Int) -> Entry { entries[index] }
     var count: Int { entries.count }
 
-    /// Elements with no readable text, skipped with their content both here and by the writer.
+    /// Elements skipped with their content both here and by the writer: those with no readable text
+    /// (`HTMLNode.holdsNoReadableText`, the renderer's rule too), and embeds, canvases and stray options,
+    /// which an extracted article leaves out.
     static func isSkipped(_ node: HTMLNode) -> Bool {
-        if node.namespace != GUMBO_NAMESPACE_HTML { return true }  // SVG and MathML
+        if node.holdsNoReadableText { return true }
         switch node.tag {
-        case GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE, GUMBO_TAG_NOSCRIPT, GUMBO_TAG_TEMPLATE, GUMBO_TAG_HEAD,
-             GUMBO_TAG_TITLE, GUMBO_TAG_META, GUMBO_TAG_LINK, GUMBO_TAG_BASE, GUMBO_TAG_INPUT,
-             GUMBO_TAG_SELECT, GUMBO_TAG_TEXTAREA, GUMBO_TAG_BUTTON, GUMBO_TAG_OPTION, GUMBO_TAG_MAP,
-             GUMBO_TAG_AREA, GUMBO_TAG_PARAM, GUMBO_TAG_SOURCE, GUMBO_TAG_TRACK, GUMBO_TAG_DATALIST,
-             GUMBO_TAG_FRAMESET, GUMBO_TAG_FRAME, GUMBO_TAG_NOFRAMES, GUMBO_TAG_OBJECT,
-             GUMBO_TAG_EMBED, GUMBO_TAG_IFRAME, GUMBO_TAG_CANVAS, GUMBO_TAG_RP, GUMBO_TAG_RT:
-            return true
-        default:
-            return node.isHidden
+        case GUMBO_TAG_OPTION, GUMBO_TAG_OBJECT, GUMBO_TAG_EMBED, GUMBO_TAG_IFRAME, GUMBO_TAG_CANVAS: return true
+        default: return false
         }
     }
 

@@ -55,14 +55,26 @@ extension NewsCache {
     /// Every subscription in the order it was added, with unread and total counts (kept by triggers, so
     /// this reads one row per feed and never counts stories).
     public func feeds() throws -> [Feed] {
+        try read(NewsCache.feeds)
+    }
+
+    private static func feeds(_ db: Database) throws -> [Feed] {
+        // Tags for all feeds in one pass, rather than one subquery per feed.
+        var tags: [Int64: [String]] = [:]
+        let tagRows = try Row.fetchCursor(db, sql: "SELECT feed_id, tag FROM feed_tags ORDER BY feed_id, tag")
+        while let row = try tagRows.next() { tags[row[0], default: []].append(row[1]) }
+        return try Row.fetchAll(db, sql: NewsCache.feedColumns + " ORDER BY f.id").map { row in
+            NewsCache.feed(from: row, tags: tags[row["id"]] ?? [])
+        }
+    }
+
+    /// What the feed list shows, from one read: the feeds (as `feeds()`), the tags (as `tags()`) and how
+    /// many stories are starred, and starred and unread.
+    public func feedDirectory() throws -> FeedDirectory {
         try read { db in
-            // Tags for all feeds in one pass, rather than one subquery per feed.
-            var tags: [Int64: [String]] = [:]
-            let tagRows = try Row.fetchCursor(db, sql: "SELECT feed_id, tag FROM feed_tags ORDER BY feed_id, tag")
-            while let row = try tagRows.next() { tags[row[0], default: []].append(row[1]) }
-            return try Row.fetchAll(db, sql: NewsCache.feedColumns + " ORDER BY f.id").map { row in
-                NewsCache.feed(from: row, tags: tags[row["id"]] ?? [])
-            }
+            FeedDirectory(feeds: try NewsCache.feeds(db), tags: try NewsCache.tags(db),
+                          starred: try NewsCache.count(HeadlineQuery(scope: .starred), db),
+                          starredUnread: try NewsCache.count(HeadlineQuery(scope: .starred, unreadOnly: true), db))
         }
     }
 
@@ -128,7 +140,11 @@ extension NewsCache {
 
     /// Every tag in use, sorted.
     public func tags() throws -> [String] {
-        try read { db in try String.fetchAll(db, sql: "SELECT DISTINCT tag FROM feed_tags ORDER BY tag") }
+        try read(NewsCache.tags)
+    }
+
+    private static func tags(_ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT DISTINCT tag FROM feed_tags ORDER BY tag")
     }
 
     private static let feedColumns = """

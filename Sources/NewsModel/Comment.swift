@@ -1,4 +1,5 @@
 import Foundation
+import TextSafety
 
 /// One reader comment, placed in its thread: `depth` 0 is a reply to the story itself.
 public struct Comment: Sendable, Equatable, Codable, Identifiable {
@@ -7,7 +8,8 @@ public struct Comment: Sendable, Equatable, Codable, Identifiable {
     /// The source's own id for the comment (HN item id, Lobsters short id, a feed entry id).
     public var remoteID: String
     public var parentRemoteID: String?
-    public var author: String?
+    /// Cleaned when the comment is made, so the pane draws it as it is.
+    public var author: SafeLine?
     public var date: Date?
     /// The site's score or vote sum, when it has one (MercoPress: `+2`, `-1`).
     public var score: Int?
@@ -25,8 +27,8 @@ public struct Comment: Sendable, Equatable, Codable, Identifiable {
                 author: String? = nil, date: Date? = nil, score: Int? = nil, body: String, depth: Int = 0,
                 position: Int, isDeleted: Bool = false, firstSeen: Date? = nil) {
         self.id = id; self.storyID = storyID; self.remoteID = remoteID; self.parentRemoteID = parentRemoteID
-        self.author = author; self.date = date; self.score = score; self.body = body; self.depth = depth
-        self.position = position; self.isDeleted = isDeleted; self.firstSeen = firstSeen
+        self.author = author.map { SafeLine($0) }; self.date = date; self.score = score; self.body = body
+        self.depth = depth; self.position = position; self.isDeleted = isDeleted; self.firstSeen = firstSeen
     }
 }
 

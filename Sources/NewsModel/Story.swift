@@ -22,13 +22,16 @@ public struct Headline: Sendable, Equatable, Codable, Identifiable {
 }
 
 /// A whole stored story, as the article pane shows it.
+///
+/// Its one-line texts (title, feed title, author) are `SafeLine`s, cleaned when the story is made, so the
+/// article header draws them as they are.
 public struct Story: Sendable, Equatable, Codable, Identifiable {
     public var id: StoryID
     public var feedID: FeedID
-    public var feedTitle: String
-    public var title: String
+    public var feedTitle: SafeLine
+    public var title: SafeLine
     public var link: String?
-    public var author: String?
+    public var author: SafeLine?
     public var published: Date?
     public var updated: Date?
     public var firstSeen: Date
@@ -56,8 +59,9 @@ public struct Story: Sendable, Equatable, Codable, Identifiable {
                 categories: [String] = [], enclosures: [Enclosure] = [], commentsURL: String? = nil,
                 repliesFeedURL: String? = nil, commentCount: Int? = nil, isRead: Bool = false,
                 isStarred: Bool = false, feedURL: String? = nil, extractionNote: String? = nil) {
-        self.id = id; self.feedID = feedID; self.feedTitle = feedTitle; self.title = title; self.link = link
-        self.author = author; self.published = published; self.updated = updated; self.firstSeen = firstSeen
+        self.id = id; self.feedID = feedID; self.feedTitle = SafeLine(feedTitle); self.title = SafeLine(title)
+        self.link = link; self.author = author.map { SafeLine($0) }; self.published = published; self.updated = updated
+        self.firstSeen = firstSeen
         self.summary = summary; self.content = content; self.extractedText = extractedText
         self.categories = categories; self.enclosures = enclosures; self.commentsURL = commentsURL
         self.repliesFeedURL = repliesFeedURL; self.commentCount = commentCount; self.isRead = isRead

@@ -214,8 +214,7 @@ struct SanitizerPass {
                     pathStart += 1
                 }
             }
-            if let baseURL, !baseURL.isEmpty,
-               URLResolver.mayHaveDotSegment(value, pathStart, URLResolver.pathEnd(value, from: pathStart)) { return false }
+            if URLResolver.mayHaveDotSegment(value, pathStart, URLResolver.pathEnd(value, from: pathStart)) { return false }
             guard URLResolver.isLinkScheme(bytes: UnsafeBufferPointer(rebasing: value[..<schemeEnd])) else { return true }
         } else if let baseURL, !baseURL.isEmpty {
             guard value[0] == 0x2F, value.count == 1 || value[1] != 0x2F,

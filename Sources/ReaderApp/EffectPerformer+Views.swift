@@ -38,12 +38,7 @@ extension EffectPerformer {
             return (try? await store.changeStamp()).map(Action.cacheChecked)
         case .loadFeedList:
             do {
-                let feeds = try await store.feeds()
-                let tags = try await store.tags()
-                let starred = try await store.count(HeadlineQuery(scope: .starred))
-                let starredUnread = try await store.count(HeadlineQuery(scope: .starred, unreadOnly: true))
-                return .feedListLoaded(FeedDirectory(feeds: feeds, tags: tags, starred: starred,
-                                                     starredUnread: starredUnread))
+                return .feedListLoaded(try await store.feedDirectory())
             } catch {
                 return .feedListLoaded(FeedDirectory(feeds: [], tags: [], starred: 0, starredUnread: 0,
                                                      failure: describe(error)))

@@ -20,8 +20,8 @@ public protocol ReaderStore: Sendable {
     func markCommentsOpened(_ id: StoryID, at date: Date) async throws
     func setRead(_ id: StoryID, _ isRead: Bool) async throws
     func setStarred(_ id: StoryID, _ isStarred: Bool) async throws
-    /// Every tag in use, sorted.
-    func tags() async throws -> [String]
+    /// The feeds, tags and starred counts of the feed list, from one read.
+    func feedDirectory() async throws -> FeedDirectory
     /// Marks every story of the feed read; returns how many changed.
     func markFeedRead(_ feedID: FeedID) async throws -> Int
     /// Stores reader mode's outcome for a story: the article's HTML, or (`html` nil) why there is none.

@@ -1,4 +1,5 @@
 import NewsModel
+import TextSafety
 import TermCore
 
 /// The feed list (`F`): every view the headline pane can show, with unread/total counts, loaded fresh from
@@ -16,7 +17,7 @@ extension AppState {
 
     /// The directory arrived: entries built, the current view's entry selected.
     mutating func receiveFeedList(_ directory: FeedDirectory) -> [Effect] {
-        for feed in directory.feeds { views.feedTitles[feed.id] = feed.title }
+        for feed in directory.feeds { views.feedTitles[feed.id] = SafeLine(feed.title) }
         guard views.feedList != nil else { return [] }
         if let failure = directory.failure {
             views.feedList = nil
@@ -67,7 +68,7 @@ extension AppState {
                 status = StatusMessage("r refreshes the selected feed; R (outside this list) refreshes every feed")
                 return []
             }
-            return startRefresh(.feed(id, title: entry.title))
+            return startRefresh(.feed(id, title: entry.title.text))
         case .quit:
             isQuitting = true
             return [.quit]

@@ -77,7 +77,7 @@ extension AppState {
 
     /// A feed's name as the reader knows it.
     func feedName(_ id: FeedID) -> String {
-        views.feedTitles[id] ?? list.rows.first { $0.feedID == id }?.feedTitle.text ?? "the feed"
+        (views.feedTitles[id] ?? list.rows.first { $0.feedID == id }?.feedTitle)?.text ?? "the feed"
     }
 
     private mutating func nothingSelected() -> [Effect] {

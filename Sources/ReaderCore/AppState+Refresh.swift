@@ -17,7 +17,7 @@ extension AppState {
         if all {
             scope = .all
         } else if let story = shownStory {
-            scope = .feed(story.feedID, title: story.feedTitle)
+            scope = .feed(story.feedID, title: story.feedTitle.text)
         } else if let headline = list.selectedHeadline {
             scope = .feed(headline.feedID, title: headline.feedTitle.text)
         } else {

@@ -59,7 +59,7 @@ extension AppState {
         var name: String
         switch list.query.scope {
         case .all: name = "All stories"
-        case .feed(let id): name = views.feedTitles[id] ?? list.rows.first?.feedTitle.text ?? "Feed"
+        case .feed(let id): name = (views.feedTitles[id] ?? list.rows.first?.feedTitle)?.text ?? "Feed"
         case .tag(let tag): name = "#" + tag
         case .starred: name = "Starred"
         case .search(let text): name = "Search: " + text

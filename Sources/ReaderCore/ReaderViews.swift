@@ -1,5 +1,6 @@
 import NewsModel
 import TermCore
+import TextSafety
 
 /// The state of the reader's views beyond the panes themselves: the feed list, the search prompt, where Esc
 /// from a search returns to, and the words a search matched in each listed title.
@@ -15,7 +16,7 @@ public struct ReaderViews: Sendable, Equatable {
     /// In a search view, the matched words of each listed title (as the cache marked them), for highlighting.
     public var titleMatches: [StoryID: [String]] = [:]
     /// Names of feeds learnt from the feed list, so a feed view is titled even before its rows arrive.
-    public var feedTitles: [FeedID: String] = [:]
+    public var feedTitles: [FeedID: SafeLine] = [:]
 
     public init() {}
 }
@@ -26,21 +27,8 @@ public struct SearchPrompt: Sendable, Equatable {
     public init(text: String = "") { self.text = text }
 }
 
-/// What the feed list is built from, as the store answers it.
-public struct FeedDirectory: Sendable, Equatable {
-    public var feeds: [Feed]
-    public var tags: [String]
-    public var starred: Int
-    public var starredUnread: Int
-    /// Why the store could not answer, if it could not.
-    public var failure: String?
-    public init(feeds: [Feed], tags: [String], starred: Int, starredUnread: Int, failure: String? = nil) {
-        self.feeds = feeds; self.tags = tags; self.starred = starred; self.starredUnread = starredUnread
-        self.failure = failure
-    }
-}
-
-/// One row of the feed list: a view the headline pane can switch to, with its counts.
+/// One row of the feed list: a view the headline pane can switch to, with its counts. Its texts are
+/// `SafeLine`s, cleaned when the entry is made, so the feed list draws them as they are.
 public struct FeedListEntry: Sendable, Equatable {
     public enum Kind: Sendable, Equatable, Hashable {
         case all, starred
@@ -49,17 +37,17 @@ public struct FeedListEntry: Sendable, Equatable {
     }
 
     public var kind: Kind
-    public var title: String
+    public var title: SafeLine
     public var unread: Int
     public var total: Int
     /// The feed's last refresh error, if any (feeds only).
-    public var error: String?
+    public var error: SafeLine?
     /// The feed's URL (feeds only), shown for the selected feed when it has no error.
-    public var url: String?
+    public var url: SafeLine?
 
     public init(kind: Kind, title: String, unread: Int, total: Int, error: String? = nil, url: String? = nil) {
-        self.kind = kind; self.title = title; self.unread = unread; self.total = total; self.error = error
-        self.url = url
+        self.kind = kind; self.title = SafeLine(title); self.unread = unread; self.total = total
+        self.error = error.map { SafeLine($0) }; self.url = url.map { SafeLine($0) }
     }
 
     /// The scope the headline pane shows when this entry is chosen.

@@ -35,10 +35,11 @@ enum ArticleDocument {
     /// Title; `source · by author`; `2022-03-08 09:54 UTC · 4 years ago · 2 comments`; the link.
     static func header(for story: Story, width: Int, timeZone: TimeZone, now: Date) -> [StyledLine] {
         var lines: [StyledLine] = []
-        let title = Sanitizer.cleanLine(story.title)
+        // Title, feed title and author are `SafeLine`s: cleaned when the story was made.
+        let title = story.title.text
         lines += TextFit.wrap(title.isEmpty ? "(untitled)" : title, width: width, traits: .heading)
-        var byline = [Sanitizer.cleanLine(story.feedTitle)]
-        if let author = story.author.map(Sanitizer.cleanLine), !author.isEmpty { byline.append("by \(author)") }
+        var byline = [story.feedTitle.text]
+        if let author = story.author?.text, !author.isEmpty { byline.append("by \(author)") }
         lines += wrapItems(byline.filter { !$0.isEmpty }, width: width)
         var dateline = [DateText.absolute(story.displayDate, timeZone: timeZone),
                         DateText.spelledRelative(story.displayDate, now: now)]

@@ -111,8 +111,8 @@ extension Painter {
         if comment.isDeleted {
             parts.append(("[deleted]", .muted))
         } else {
-            let author = comment.author.map(Sanitizer.cleanLine).flatMap { $0.isEmpty ? nil : $0 } ?? "anonymous"
-            let isSubmitter = state.shownStory?.author.map(Sanitizer.cleanLine) == author
+            let author = comment.author.flatMap { $0.isEmpty ? nil : $0.text } ?? "anonymous"
+            let isSubmitter = state.shownStory?.author?.text == author
             parts.append((author, isSubmitter ? .submitter : .author))
             if isSubmitter { parts.append((" (submitter)", .submitter)) }
         }

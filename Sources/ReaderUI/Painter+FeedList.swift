@@ -56,7 +56,7 @@ extension Painter {
         }
         let countsWidth = DisplayWidth.width(of: counts)
         let titleWidth = max(0, width - 3 - countsWidth - 2)
-        let title = TextFit.truncate(Sanitizer.cleanLine(entry.title), width: titleWidth)
+        let title = TextFit.truncate(entry.title.text, width: titleWidth)
         let titleStyle: Style
         switch entry.kind {
         case .feed: titleStyle = entry.unread > 0 ? theme[.unread] : theme[.headline]
@@ -74,10 +74,10 @@ extension Painter {
         let detail: String
         var style = theme[.muted]
         if let error = entry?.error {
-            detail = "Last refresh failed: " + Sanitizer.cleanLine(error)
+            detail = "Last refresh failed: " + error.text
             style = theme[.statusError]
         } else if let url = entry?.url {
-            detail = Sanitizer.cleanLine(url)
+            detail = url.text
         } else {
             detail = ""
         }

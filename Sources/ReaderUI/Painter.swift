@@ -57,7 +57,7 @@ struct Painter {
         case .article:
             if state.mode == .fullScreenArticle { title += " · full screen" }
             if let story = state.shownStory {
-                title += " · " + Sanitizer.cleanLine(story.feedTitle)
+                title += " · " + story.feedTitle.text
                 right = articlePercent
             }
         case .comments:
@@ -92,7 +92,7 @@ struct Painter {
         switch state.list.query.scope {
         case .all: name = "All stories"
         case .feed(let id):
-            name = Sanitizer.cleanLine(state.views.feedTitles[id] ?? state.list.rows.first?.feedTitle.text ?? "Feed")
+            name = (state.views.feedTitles[id] ?? state.list.rows.first?.feedTitle)?.text ?? "Feed"
         case .tag(let tag): name = "#" + Sanitizer.cleanLine(tag)
         case .starred: name = "Starred"
         case .search(let text): name = "Search: " + Sanitizer.cleanLine(text)

@@ -72,11 +72,15 @@ public enum URLResolver {
         return isScheme(prefix) ? prefix.lowercased() : nil
     }
 
-    /// Resolves `reference` against `base` (RFC 3986 §5.2). Without a usable base the reference comes back
-    /// trimmed but otherwise unchanged.
+    /// Resolves `reference` against `base` (RFC 3986 §5.2). Without a usable base a relative reference comes
+    /// back trimmed but otherwise unchanged, and an absolute one as with a base (scheme in lower case, dot
+    /// segments removed).
     public static func resolve(_ reference: String, against base: String?) -> String {
         let reference = reference.trimmingXMLSpace()
-        guard let base, !base.isEmpty else { return reference }
+        guard let base, !base.isEmpty else {
+            guard scheme(of: reference) != nil else { return reference }
+            return quickResolve(reference, against: "") ?? resolveByComponents(reference, against: "")
+        }
         if let resolved = quickResolve(reference, against: base) { return resolved }
         return resolveByComponents(reference, against: base)
     }

@@ -36,9 +36,9 @@ struct ReadCommand: AsyncParsableCommand {
         guard let cache = try location.openForReading(),
               let story = try cache.story(StoryID(id))
         else { throw CacheError.unknownStory(StoryID(id)) }
-        print(Sanitizer.cleanLine(story.title))
-        var source = [Sanitizer.cleanLine(story.feedTitle), CommandDate.text(story.displayDate)]
-        if let author = story.author { source.append(Sanitizer.cleanLine(author)) }
+        print(story.title.text)  // title, feed title and author are SafeLines, cleaned when read
+        var source = [story.feedTitle.text, CommandDate.text(story.displayDate)]
+        if let author = story.author { source.append(author.text) }
         print(source.joined(separator: " · "))
         if let link = story.link { print(Sanitizer.cleanLine(link)) }
         print("")
@@ -54,7 +54,7 @@ struct ReadCommand: AsyncParsableCommand {
         print("── \(heading) ──")
         for comment in thread {
             let indent = String(repeating: "  ", count: min(comment.depth, 12))
-            var heading = [comment.isDeleted ? "[deleted]" : Sanitizer.cleanLine(comment.author ?? "anonymous")]
+            var heading = [comment.isDeleted ? "[deleted]" : (comment.author?.text ?? "anonymous")]
             if let date = comment.date { heading.append(CommandDate.text(date)) }
             if let score = comment.score { heading.append(score > 0 ? "+\(score)" : "\(score)") }
             print("")

@@ -2,41 +2,56 @@ import Testing
 @testable import ArticleText
 import TextSafety
 
-/// The plain-URL shortcut of `URLResolver` against the Foundation path it skips.
-@Suite("URL resolution shortcut")
-struct URLResolverTests {
-    static let references = [
-        "https://example.org/story/767693", "http://example.org", "https://example.org?x=1&y=2#top",
-        "https://Example.ORG/A_b-c.d~e/f(g)!$&'*+,;=@", "https://example.org/a/../b/./c", "https://example.org#",
-        "https://example.org/path?q=a:b/c?d", "http://x.y/#frag?x", "https://example.org/#a#b", "https://ex%41mple.org/",
-        "https://example.org/%20x", "https://user@example.org/", "https://example.org:8080/x", "https://exa mple.org/",
-        "https://example.org/é", "https://", "https:///path", "https://[::1]/", "https://example.org/a|b",
-        "https://example.org/a{b}", "https://example.org/a\"b", "https://example.org/a<b>", "https://example.org/a^b",
-        "/story/638449", "/", "//example.org/x", "/a:b", "/a?b#c", "/a b", "/a%2Fb", "story/1", "?q", "#f", "HTTPS://x.org/",
-        "mailto:someone@example.org", "https://example.org/a`b", "https://example.org/a\\b", "https://-x.org/", "https://.org/",
-        "https://example.org.", "http://1.2.3.4/x", "https://xn--nxasmq6b.example/", "https://example.org/~user/",
-    ]
+/// An article's links: `URLResolver`'s resolution (the one feeds use), then their URI form.
+@Suite("Article link resolution")
+struct DocumentBaseTests {
+    static let base = "https://news.example/section/page.html?q=1#top"
 
-    @Test("A reference the shortcut accepts resolves exactly as through Foundation, with and without a base")
-    func shortcutAgrees() {
-        for base in [nil, "https://news.example/section/page.html?q=1"] {
-            let resolver = DocumentBase(base: base)
-            for reference in Self.references {
-                #expect(resolver.resolve(reference) == resolver.resolveThroughFoundation(reference),
-                        "\(reference) against \(base ?? "no base")")
-            }
+    @Test("Relative, absolute and odd references resolve by RFC 3986 against the page")
+    func resolution() {
+        let cases: [(String, String?)] = [
+            ("https://example.org/story/767693", "https://example.org/story/767693"),
+            ("/story/638449", "https://news.example/story/638449"),
+            ("story/1", "https://news.example/section/story/1"),
+            ("../up", "https://news.example/up"),
+            ("?page=2", "https://news.example/section/page.html?page=2"),
+            ("#notes", "https://news.example/section/page.html?q=1#notes"),
+            ("//cdn.example/i.png", "https://cdn.example/i.png"),
+            ("HTTPS://Example.ORG/A", "https://Example.ORG/A"),
+            ("https://example.org/a/../b/./c", "https://example.org/b/c"),
+            ("mailto:desk@news.example", "mailto:desk@news.example"),
+            ("  /lead\n  ", "https://news.example/lead"),
+            ("", nil), ("   ", nil),
+        ]
+        let resolver = DocumentBase(base: Self.base)
+        for (reference, expected) in cases {
+            #expect(resolver.resolve(reference) == expected, "\(reference.debugDescription)")
         }
     }
 
-    @Test("Plain absolute URLs and paths take the shortcut; escapes, ports and other schemes do not")
-    func shortcutCoverage() {
-        #expect(DocumentBase.plainForm(of: "https://example.org/story/767693") == .absolute)
-        #expect(DocumentBase.plainForm(of: "/story/638449") == .path)
-        #expect(DocumentBase.plainForm(of: "https://example.org/%20") == .other)
-        #expect(DocumentBase.plainForm(of: "https://example.org:80/") == .other)
-        #expect(DocumentBase.plainForm(of: "HTTPS://example.org/") == .other)
-        #expect(DocumentBase.plainForm(of: "//example.org/") == .other)
-        #expect(DocumentBase.plainForm(of: "mailto:a@b") == .other)
+    @Test("Spaces, non-ASCII and characters a URI cannot hold are percent-encoded once; escapes stay as written")
+    func uriForm() {
+        let resolver = DocumentBase(base: Self.base)
+        #expect(resolver.resolve("a b.html") == "https://news.example/section/a%20b.html")
+        #expect(resolver.resolve("/ünï") == "https://news.example/%C3%BCn%C3%AF")
+        #expect(resolver.resolve("/q?x=<y>&z=%5B1%5D") == "https://news.example/q?x=%3Cy%3E&z=%5B1%5D")
+        #expect(resolver.resolve("/a|b{c}^`\"") == "https://news.example/a%7Cb%7Bc%7D%5E%60%22")
+        #expect(resolver.resolve("https://例え.jp/パス") == "https://例え.jp/%E3%83%91%E3%82%B9")
+    }
+
+    @Test("Without a base an absolute link is still normalised and a relative one kept as written")
+    func noBase() {
+        let resolver = DocumentBase(base: nil)
+        #expect(resolver.resolve("HTTP://Example.COM/a/./b") == "http://Example.COM/a/b")
+        #expect(resolver.resolve("/story/1") == "/story/1")
+        #expect(resolver.resolve("") == nil)
+    }
+
+    @Test("A link already in URI form comes back as the same string")
+    func plainLinksUnchanged() {
+        for link in ["https://example.org/a?b=c&d=e#f", "https://example.org/%20x", "https://[::1]:8080/x"] {
+            #expect(URLResolver.uriForm(link) == link)
+        }
     }
 }
 

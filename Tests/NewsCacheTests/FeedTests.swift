@@ -17,6 +17,21 @@ struct FeedTests {
         #expect(try cache.tags() == ["news", "world"])
     }
 
+    @Test("the feed directory is the feeds, the tags and the starred counts, as the separate reads give them")
+    func feedDirectory() throws {
+        let directory = try TemporaryDirectory()
+        let (cache, feed) = try cacheWithFeed(directory, stories: 6)
+        _ = try cache.addFeed(url: "https://other.example/feed", tags: ["world", "news"])
+        let ids = try cache.headlines(HeadlineQuery(scope: .feed(feed)), limit: 3).map(\.id)
+        for id in ids { try cache.setStarred(id, true) }
+        try cache.setRead(ids[0], true)
+        let listed = try cache.feedDirectory()
+        #expect(listed.feeds == (try cache.feeds()))
+        #expect(listed.tags == ["news", "world"])
+        #expect(listed.starred == 3 && listed.starredUnread == 2)
+        #expect(listed.failure == nil)
+    }
+
     @Test("feeds list unread and total counts that follow reads, stars and purges")
     func counts() throws {
         let directory = try TemporaryDirectory()

@@ -170,7 +170,7 @@ struct FailingStore: ReaderStore {
     func comments(for id: StoryID) async throws -> [NewsModel.Comment] { throw Failure() }
     func setRead(_ id: StoryID, _ isRead: Bool) async throws { throw Failure() }
     func setStarred(_ id: StoryID, _ isStarred: Bool) async throws { throw Failure() }
-    func tags() async throws -> [String] { throw Failure() }
+    func feedDirectory() async throws -> FeedDirectory { throw Failure() }
     func markFeedRead(_ feedID: FeedID) async throws -> Int { throw Failure() }
     func search(_ text: String, limit: Int) async throws -> [SearchHit] { throw Failure() }
     func setExtraction(_ html: String?, note: String?, for id: StoryID) async throws { throw Failure() }

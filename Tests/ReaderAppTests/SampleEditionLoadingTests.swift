@@ -28,7 +28,7 @@ struct SampleEditionLoadingTests {
         let feed = try #require(cache.feeds().first { $0.url == "sample:mercopress" })
         let id = try #require(try cache.storyID(feedID: feed.id, entry: seed))
         let story = try #require(try cache.story(id))
-        #expect(story.title.hasPrefix("Surprise turnaround of Ukraine invasion"))
+        #expect(story.title.text.hasPrefix("Surprise turnaround of Ukraine invasion"))
         #expect(story.bodyHTML?.contains("White House admitted on Monday") == true)
         let comments = try cache.comments(for: id)
         #expect(comments.map(\.author) == ["imoyaro", "Tænk"])

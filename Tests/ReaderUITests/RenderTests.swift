@@ -277,7 +277,7 @@ struct RenderTests {
         }
         _ = update(&state, .headlinesLoaded(request.id, HeadlinePage(rows: rows, startIndex: 0, total: 3, unread: 3)))
         var story = Fixtures.seedStory
-        story.id = StoryID(1); story.title = titles[0]; story.content = "<p>" + titles.joined(separator: " ") + "</p>"
+        story.id = StoryID(1); story.title = SafeLine(titles[0]); story.content = "<p>" + titles.joined(separator: " ") + "</p>"
         _ = update(&state, .storyLoaded(StoryID(1), story))
         _ = update(&state, .keyPressed(.character("c")))
         _ = update(&state, .commentsLoaded(StoryID(1), [Comment(id: CommentID(1), storyID: StoryID(1), remoteID: "x",

@@ -18,6 +18,16 @@ struct LinkRuleTests {
         #expect(URLResolver.removingTrackingParametersByComponents(link) == expected)
     }
 
+    /// Regression: without a base, an absolute reference came back as written (`HTTP://`, dot segments)
+    /// while the same reference with a base was normalised.
+    @Test("an absolute reference resolves the same with and without a base", arguments: [
+        "HTTP://Example.COM/a/./b/../c", "https://x.org/a?b#c", "mailto:a@b.example", "HTTPS://x.org",
+    ])
+    func absoluteWithoutBase(reference: String) {
+        #expect(URLResolver.resolve(reference, against: nil) == URLResolver.resolve(reference, against: "https://base.example/p"))
+        #expect(URLResolver.resolve("story/1", against: nil) == "story/1")
+    }
+
     @Test("links with a tracking parameter in any case are cleaned as the general code cleans them; others are untouched")
     func quickPathAgrees() {
         var random = SplitMix64(seed: 0x17A_C0DE)
