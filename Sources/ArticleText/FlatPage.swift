@@ -20,7 +20,7 @@ struct FlatPage {
     /// One visual line of text: what sits between two block boundaries.
     struct Line {
         var text: String
-        /// How many of its non-space characters are inside links.
+        /// How many of its non-space bytes are inside links.
         var linkCharacters = 0
         var characters = 0
         var inHeading = false
@@ -156,7 +156,8 @@ struct FlatPage {
             let entry = entries[position]
             if entry.isText {
                 let text = entry.node.text
-                let visible = text.reduce(0) { $0 + ($1.isWhitespace ? 0 : 1) }
+                // Bytes, not characters: only ratios and emptiness are asked of these counts.
+                let visible = entry.node.textBytes.reduce(0) { $0 + ($1 == 0x20 || ($1 >= 0x09 && $1 <= 0x0D) ? 0 : 1) }
                 current.text += text
                 current.characters += visible
                 if let link = linkEnds.last { current.linkCharacters += visible; current.href = link.href }

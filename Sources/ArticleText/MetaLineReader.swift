@@ -41,6 +41,10 @@ struct MetaLineReader {
     /// The date (and score) of `line`, or nil when it names no date. `datetime` is a `<time datetime>`
     /// on the line, which wins over the text.
     func read(_ line: String, datetime: String? = nil) -> Reading? {
+        // Every date form has a digit (or "a … ago"): most lines are turned away before any regex.
+        guard datetime != nil || line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || line.contains(" ago") else {
+            return nil
+        }
         let text = line as NSString
         let whole = NSRange(location: 0, length: text.length)
         var date: Date?

@@ -58,6 +58,12 @@ struct PageCommentSourceTests {
         }
     }
 
+    @Test("A story whose link is a PDF has no comments, not an error")
+    func notHTML() async throws {
+        let server = try LoopbackServer { _ in LoopbackServer.Reply(contentType: "application/pdf", body: "%PDF-1.7") }
+        #expect(try await Self.source.comments(for: CommentTarget(link: server.baseURL + "/paper.pdf")).isEmpty)
+    }
+
     @Test("An unreachable page says which host and why")
     func failure() async throws {
         let server = try Self.server()

@@ -50,8 +50,9 @@ public struct PageCommentSource: CommentSource {
         do {
             document = try await pages.fetch(url)
         } catch {
-            if case .fetch(let fetchError) = error { throw .unreachable(host: host, fetchError) }
-            throw .malformed(host: host, detail: error.description)
+            // A page that is not HTML (a PDF, an image) or is empty has no comments to show.
+            guard case .fetch(let fetchError) = error else { return PageComments() }
+            throw .unreachable(host: host, fetchError)
         }
         return PageCommentExtractor.extract(html: document.html, url: document.url ?? url, now: now())
     }
