@@ -12,8 +12,8 @@ import TermCore
 public final class ReaderRuntime {
     /// Where an effect's task runs: a new load cancels the previous one of the same kind.
     private enum Slot: Hashable {
-        case headlines, story, articleBody, comments, commentFetch, write(UInt64), refresh, launch(UInt64), watch,
-             extraction, extractionSettle, prefetch
+        case headlines, story, articleBody, comments, commentFetch, discussions, write(UInt64), refresh, launch(UInt64),
+             watch, extraction, extractionSettle, prefetch
     }
 
     /// At most this many keys already waiting are handled before the next frame: a burst of moves draws
@@ -222,7 +222,21 @@ public final class ReaderRuntime {
             start(.comments) { await EffectPerformer.loadComments(id, store: $0) }
         case .fetchComments(let request):
             guard let fetcher = commentFetcher else { break }
-            start(.commentFetch) { _ in .commentsFetched(request, await fetcher.fetchComments(for: request.storyID)) }
+            start(.commentFetch) { _ in
+                if let discussion = request.discussion {
+                    return .commentsFetched(request, await fetcher.fetchDiscussion(discussion, for: request.storyID))
+                }
+                return .commentsFetched(request, await fetcher.fetchComments(for: request.storyID))
+            }
+        case .findDiscussions(let id, let url):
+            guard let fetcher = commentFetcher else {
+                inbox.append(.discussionsFound(id, [], problems: ["discussions cannot be looked up in this session"]))
+                return
+            }
+            start(.discussions) { _ in
+                let (found, problems) = await fetcher.findDiscussions(of: url)
+                return .discussionsFound(id, found, problems: problems)
+            }
         case .markCommentsOpened(let id):
             nextToken += 1
             let now = clock()

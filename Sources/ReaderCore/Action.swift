@@ -74,6 +74,9 @@ public enum Action: Sendable, Equatable {
     /// The cache's change stamp (see `ReaderStore.changeStamp`); a new one means another process stored
     /// or removed stories or feeds.
     case cacheChecked(Int64)
+    /// The answer to `.findDiscussions(id, …)`: the discussions found, most commented first, and a message
+    /// for each site that could not be asked.
+    case discussionsFound(RequestID, [Discussion], problems: [String])
     /// Warnings found at start (bad lines in the urls file or config.toml), for the status bar.
     case warned([String])
     /// The body asked for by `.layOutArticleBody` is laid out and in the view's cache.

@@ -50,6 +50,8 @@ public struct AppState: Sendable, Equatable {
     public var refresh = RefreshState()
     /// Fetching comments from their sources, and what is known about the shown thread.
     public var commentFetch = CommentFetchState()
+    /// The `d` list of discussions elsewhere, while open.
+    public var discussions: DiscussionList? = nil
     /// The `o` prompt, while it is open.
     public var linkPrompt: LinkPrompt? = nil
     /// Which stories reader mode extracts (config.toml `[extract]`); none until the runtime says otherwise,

@@ -62,4 +62,6 @@ public enum Effect: Sendable, Equatable, Hashable {
     /// Parse (unless a parsed copy is kept) and lay out a story's body off the key path; answered by
     /// `.articleBodyLaidOut(request.id, request.key)` once the laid-out body is in the view's cache.
     case layOutArticleBody(ArticleBodyRequest)
+    /// Look `url` up on Hacker News and Lobsters; answered by `.discussionsFound(id, …)`.
+    case findDiscussions(RequestID, url: String)
 }

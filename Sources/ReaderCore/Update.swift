@@ -78,6 +78,8 @@ private func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         return state.cacheWatchTicked()
     case .cacheChecked(let stamp):
         return state.receiveCacheStamp(stamp)
+    case .discussionsFound(let id, let found, let problems):
+        return state.receiveDiscussions(id, found, problems: problems)
     case .warned(let warnings):
         state.showWarnings(warnings)
         return []
@@ -94,6 +96,7 @@ extension AppState {
         if isShowingHelp { return pressInHelp(key) }
         if confirmation != nil { return pressInConfirmation(key) }
         if linkPrompt != nil, let effects = pressInLinkPrompt(key) { return effects }
+        if let effects = pressInDiscussions(key) { return effects }
         if let effects = pressInViewOverlay(key) { return effects }
         status = nil
         guard let command = keymap.command(for: key, in: focus) else {
@@ -156,6 +159,8 @@ extension AppState {
             return backOrQuit()
         case .cycleTheme:
             return cycleTheme()
+        case .findDiscussions:
+            return findDiscussions()
         }
     }
 }

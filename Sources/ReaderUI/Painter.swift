@@ -48,6 +48,7 @@ struct Painter {
         panes = HeldPanes(screen: screen, articlePane: layout.panes[.article])
         drawStatusBar(in: layout.statusBar)
         drawViewOverlays(layout)
+        if let discussions = state.discussions { drawDiscussions(discussions) }
         if state.isShowingHelp { drawHelp() }
     }
 
@@ -77,6 +78,9 @@ struct Painter {
             }
         case .comments:
             if let comments = state.shownComments { title += " (\(CommentCount.of(comments)))" }
+            if let discussion = state.commentFetch.discussion, state.shownComments != nil {
+                title += " · on " + discussion.site
+            }
             if state.commentFetch.pending?.storyID == state.articleStoryID {
                 title += " · fetching…"
             } else if let fetched = state.commentFetch.fetchedAt, state.shownComments != nil {

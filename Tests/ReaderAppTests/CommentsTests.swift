@@ -90,7 +90,7 @@ struct CommentsTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let id = try await Self.refreshed(server, cache: cache)
         let plain = try cache.addFeed(url: "https://example.org/feed", title: "Plain")
-        _ = try await cache.store(FeedDocument(title: "Plain", entries: [FeedEntry(id: "p1", title: "No talk", link: "https://example.org/p1")]),
+        _ = try await cache.store(FeedDocument(title: "Plain", entries: [FeedEntry(id: "p1", title: "No talk")]),
                             feedID: plain, fetchedAt: Date())
         let plainID = try #require(try cache.storyID(feedID: plain, entry: FeedEntry(id: "p1")))
         let fetcher = CommentFetcher(cache: cache, settings: Self.settings(server))
