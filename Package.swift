@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "ReaderUI", dependencies: ["ReaderCore", "ArticleText", "TextSafety", "TermCore", "NewsModel", "TOMLKit"]),
 
         // MARK: modules with effects (network, disk, terminal)
-        .target(name: "NewsSources", dependencies: ["NewsModel", "TextSafety", "ArticleText", "CCurl"]),
+        .target(name: "NewsSources", dependencies: ["NewsModel", "TextSafety", "CCurl"]),
         .target(name: "NewsCache", dependencies: ["NewsModel", "TextSafety", .product(name: "GRDB", package: "GRDB.swift")]),
         // Accounts on aggregator servers (Google Reader API, ...): protocols behind `SyncService`, the engine.
         .target(name: "NewsSync", dependencies: ["NewsModel", "NewsSources", "NewsCache", "TextSafety", "TOMLKit"]),
@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "TextSafetyTests", dependencies: ["TextSafety", "TestSupport"]),
         .testTarget(name: "ArticleTextTests", dependencies: ["ArticleText", "TextSafety", "TermCore", "TestSupport"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "NewsSourcesTests", dependencies: ["NewsSources", "NewsModel", "TextSafety", "ArticleText", "TestSupport"]),
+        .testTarget(name: "NewsSourcesTests", dependencies: ["NewsSources", "NewsModel", "TextSafety", "TestSupport"]),
         .testTarget(name: "NewsCacheTests", dependencies: [
             "NewsCache", "NewsModel", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),

@@ -111,7 +111,8 @@ struct CommentFeedTests {
 
     @Test("Sources are asked in order, the story's own web page last; a story with none says so")
     func resolution() async throws {
-        let sources = CommentSources(endpoints: SourceEndpoints(), policy: FetchPolicy())
+        let sources = CommentSources(endpoints: SourceEndpoints(), policy: FetchPolicy(),
+                                     pageReader: { _, _, _ in PageCommentReading() })
         #expect(sources.source(for: CommentTarget(commentsURL: "https://news.ycombinator.com/item?id=1")) is HackerNewsClient)
         #expect(sources.source(for: CommentTarget(commentsURL: "https://lobste.rs/s/abc/x")) is LobstersClient)
         #expect(sources.source(for: CommentTarget(commentsURL: "https://ex.org/p#respond", repliesFeedURL: "https://ex.org/p/feed/"))

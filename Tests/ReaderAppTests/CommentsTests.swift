@@ -63,7 +63,8 @@ struct CommentsTests {
         let first = Date(timeIntervalSince1970: 1_800_000_000)
         let clock = LockedClock(first)
         let fetcher = CommentFetcher(cache: cache, sources: CommentSources(endpoints: Self.settings(server).endpoints,
-                                                                           policy: FetchPolicy(timeoutSeconds: 5)),
+                                                                           policy: FetchPolicy(timeoutSeconds: 5),
+                                                                           pageReader: PageCommentReading.extracted),
                                      now: { clock.now })
         guard case .fetched(let thread) = await fetcher.fetchComments(for: id) else {
             Issue.record("no thread"); return

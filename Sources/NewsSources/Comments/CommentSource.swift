@@ -57,14 +57,14 @@ public struct CommentSources: Sendable {
 
     public init(_ sources: [any CommentSource]) { self.sources = sources }
 
-    /// Hacker News, Lobsters, comment feeds at `endpoints`, and last the story's own page, fetching through
-    /// one fetcher per politeness rule (Lobsters allows one request at a time).
-    public init(endpoints: SourceEndpoints, policy: FetchPolicy) {
+    /// Hacker News, Lobsters, comment feeds at `endpoints`, and last the story's own page (read by
+    /// `pageReader`), fetching through one fetcher per politeness rule (Lobsters allows one request at a time).
+    public init(endpoints: SourceEndpoints, policy: FetchPolicy, pageReader: @escaping PageCommentReader) {
         self.init([
             HackerNewsClient(endpoints: endpoints, policy: policy),
             LobstersClient(endpoints: endpoints, policy: policy),
             CommentFeedSource(fetcher: FeedFetcher(policy: policy)),
-            PageCommentSource(fetcher: FeedFetcher(policy: policy)),
+            PageCommentSource(fetcher: FeedFetcher(policy: policy), reader: pageReader),
         ])
     }
 

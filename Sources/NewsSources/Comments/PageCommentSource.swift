@@ -1,17 +1,19 @@
-import ArticleText
 import Foundation
 import NewsModel
 
 /// Comments read from the story's own web page, for feed stories that name no comment feed: the page
 /// (or the RSS `<comments>` page) is fetched through `PageFetcher`, with the feeds' size and time limits;
 /// when it links to a page with all of its comments (MercoPress: "Read all comments" → the story URL plus
-/// `/comments`), that page is read too, and `PageCommentExtractor` finds the comments on it.
+/// `/comments`), that page is read too; `reader` (ArticleText's `PageCommentExtractor`, in the app) finds
+/// the comments on each page.
 public struct PageCommentSource: CommentSource {
     private let pages: PageFetcher
+    private let reader: PageCommentReader
     private let now: @Sendable () -> Date
 
-    public init(fetcher: FeedFetcher, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(fetcher: FeedFetcher, reader: @escaping PageCommentReader, now: @escaping @Sendable () -> Date = { Date() }) {
         pages = PageFetcher(fetcher: fetcher)
+        self.reader = reader
         self.now = now
     }
 
@@ -30,10 +32,7 @@ public struct PageCommentSource: CommentSource {
             if !more.comments.isEmpty { found = more.comments }
         }
         if found.isEmpty, isClosed { throw .closed }
-        return found.map { comment in
-            FetchedComment(remoteID: comment.id, parentRemoteID: comment.parentID, author: comment.author,
-                           date: comment.date, score: comment.score, body: comment.html, depth: comment.depth)
-        }
+        return found
     }
 
     /// The web page that shows the comments: RSS `<comments>` when it is a web page, else the story's link.
@@ -44,16 +43,16 @@ public struct PageCommentSource: CommentSource {
         }
     }
 
-    private func read(_ url: String) async throws(CommentSourceError) -> PageComments {
+    private func read(_ url: String) async throws(CommentSourceError) -> PageCommentReading {
         let host = SourceEndpoints.host(of: url)
         let document: PageDocument
         do {
             document = try await pages.fetch(url)
         } catch {
             // A page that is not HTML (a PDF, an image) or is empty has no comments to show.
-            guard case .fetch(let fetchError) = error else { return PageComments() }
+            guard case .fetch(let fetchError) = error else { return PageCommentReading() }
             throw .unreachable(host: host, fetchError)
         }
-        return PageCommentExtractor.extract(html: document.html, url: document.url ?? url, now: now())
+        return reader(document.html, document.url ?? url, now())
     }
 }

@@ -30,7 +30,8 @@ public final class CommentFetcher: CommentFetching {
 
     /// The sources at the configured endpoints, fetching with the refresh's limits.
     public convenience init(cache: NewsCache, settings: Settings) {
-        self.init(cache: cache, sources: CommentSources(endpoints: settings.endpoints, policy: settings.fetch),
+        self.init(cache: cache, sources: CommentSources(endpoints: settings.endpoints, policy: settings.fetch,
+                                                              pageReader: PageCommentReading.extracted),
                   finder: DiscussionFinder(endpoints: settings.endpoints, policy: settings.fetch))
     }
 

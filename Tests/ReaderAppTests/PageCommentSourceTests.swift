@@ -2,12 +2,13 @@ import Foundation
 import NewsModel
 import Testing
 import TestSupport
-@testable import NewsSources
+import NewsSources
+@testable import ReaderApp
 
 /// Comments read from a story's own page, served over HTTP on 127.0.0.1.
 @Suite("Comments from the story's page")
 struct PageCommentSourceTests {
-    static let source = PageCommentSource(fetcher: FeedFetcher(policy: FetchPolicy()),
+    static let source = PageCommentSource(fetcher: FeedFetcher(policy: FetchPolicy()), reader: PageCommentReading.extracted,
                                           now: { Date(timeIntervalSince1970: 1_773_200_000) })
 
     /// The story page and its page of all comments; `allComments` is the status of the latter.
