@@ -13,13 +13,13 @@ requests by path kind and items sent (and /__reset zeroes them).
 """
 import argparse
 import json
-import signal
-import sys
 import threading
 import time
 from html import escape
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qsl, unquote, urlsplit
+
+from serve import serve_until_stopped
 
 BASE = "/api/greader.php"
 PREFIX = "tag:google.com,2005:reader/item/"
@@ -186,19 +186,7 @@ def main(argv=None):
     ap.add_argument("--items", type=int, default=10000)
     ap.add_argument("--lifetime", type=float, default=1800)
     a = ap.parse_args(argv)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(Store(a.feeds, a.items)))
-    server.daemon_threads = True
-    server.request_queue_size = 128
-    stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    signal.signal(signal.SIGINT, lambda *_: stop.set())
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    sys.stdout.write("PORT %d\n" % server.server_address[1])
-    sys.stdout.flush()
-    stop.wait(a.lifetime)
-    server.shutdown()
-    server.server_close()
-    return 0
+    return serve_until_stopped(make_handler(Store(a.feeds, a.items)), 0, a.lifetime)
 
 
 if __name__ == "__main__":
