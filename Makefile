@@ -24,11 +24,14 @@ run: deps release
 ## The same set-up, then every test: unit, integration (real SQLite, loopback HTTP) and end-to-end (tmux).
 ## The import check makes an import that Package.swift does not declare a build error (ARCHITECTURE.md).
 ## Then a one-minute soak, on its own so that its frames are timed on a machine not running other suites;
-## a hang there is a frame later than 3 s (CI machines are shared), `make soak` holds frames to 1 s.
+## a hang there is a frame later than 3 s (CI machines are shared), `make soak` holds frames to 1 s. In one
+## minute the reader's bounded caches (parsed article bodies, laid-out threads) are still filling, so only a
+## runaway leak (24 MB/min) fails it there; `make soak`'s ten minutes hold the slope to 4 MB/min.
 test: deps release release-tools
 	GAZETTE_BIN=$(abspath $(RELEASE_BIN)) GAZETTE_BENCH_BIN=$(abspath $(BENCH_BIN)) $(SWIFT) test \
 		--explicit-target-dependency-import-check error
-	SOAK_SECONDS=60 SOAK_FRAME_SECONDS=3 SOAK_SEED=$(SOAK_SEED) GAZETTE_BIN=$(abspath $(RELEASE_BIN)) \
+	SOAK_SECONDS=60 SOAK_FRAME_SECONDS=3 SOAK_MAX_SLOPE_KB_PER_MIN=24576 SOAK_SEED=$(SOAK_SEED) \
+		GAZETTE_BIN=$(abspath $(RELEASE_BIN)) \
 		GAZETTE_BENCH_BIN=$(abspath $(BENCH_BIN)) $(SWIFT) test --explicit-target-dependency-import-check error \
 		--filter 'EndToEndTests.SoakTests'
 
