@@ -54,6 +54,8 @@ final class SoakDriver {
     let width: Int, height: Int
     /// The stories `mark` chooses from (their tokens, `SoakServer.token`): those in the cache.
     var candidates: () -> [String] = { [] }
+    /// A story's marks as the cache holds them now (read by this process, not the reader).
+    var storedMarks: (String) -> SoakCache.Marks? = { _ in nil }
 
     // What happened, for the summary.
     private(set) var keysSent: [String: Int] = [:]
@@ -162,6 +164,15 @@ final class SoakDriver {
         if let changed {
             marks[token] = SoakCache.Marks(isRead: changed.isRead, isStarred: changed.isStarred)
             marksMade += 1
+            // Marks are written in the background, behind any refresh holding the writer: the next search
+            // waits until this one is stored (a reload that reads the cache before it is would show the old
+            // mark; the note on issue 18 describes that race). A mark never stored fails the final check.
+            let stored = Date().addingTimeInterval(10)
+            while Date() < stored, storedMarks(token).map({
+                key == .character("s") ? $0.isStarred != changed.isStarred : $0.isRead != changed.isRead
+            }) ?? false {
+                Thread.sleep(forTimeInterval: 0.05)
+            }
         } else {
             // The key may still act after the wait, so what the row shows is no longer known: an earlier
             // mark of this story cannot be held against the cache. The misses are counted in the summary.

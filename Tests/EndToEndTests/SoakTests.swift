@@ -67,6 +67,7 @@ struct SoakTests {
         let driver = SoakDriver(session: session, outputFile: output, seed: settings.seed, width: width,
                                 height: height, frameBound: settings.frameBound)
         driver.candidates = { (try? cache.allMarks().keys.sorted()) ?? [] }
+        driver.storedMarks = { token in (try? cache.marks(token: token)) ?? nil }
         var memory = MemorySamples()
         var scanned = 0
         var findings: [TerminalOutputScan.Finding] = []
