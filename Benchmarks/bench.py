@@ -24,8 +24,10 @@ import traceback
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import bench_cache  # noqa: E402
 import bench_comments  # noqa: E402
+import bench_extract  # noqa: E402
 import bench_parse  # noqa: E402
 import bench_refresh  # noqa: E402
+import bench_sync  # noqa: E402
 import bench_tui  # noqa: E402
 import harness as H  # noqa: E402
 import machine  # noqa: E402
@@ -41,8 +43,11 @@ BENCHMARKS = [
     ("open-feed", "Opening the biggest feed", bench_cache.open_big_feed, 4),
     ("search", "Search", bench_cache.search, 4),
     ("frame-time", "Reader frame time", bench_tui.frame_time, 4),
+    ("frame-bytes", "Bytes written to the terminal per key", bench_tui.frame_bytes, 17),
     ("render", "Rendering a 1 MB article", bench_cache.render_article, 6),
     ("comments", "Comment threads: layout and Hacker News fetch", bench_comments.comments, 12),
+    ("sync", "Syncing from a Google Reader API server", bench_sync.sync, 19),
+    ("extract", "Reader-mode article extraction", bench_extract.extract, 13),
 ]
 
 

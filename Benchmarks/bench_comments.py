@@ -3,6 +3,7 @@
 
   gazette-bench comments-layout --comments 5000 --width 60 --runs N        layout_ms=…
   gazette-bench comments-fetch --api URL/v0/ --item ID --concurrency 8     fetch_ms=…
+  gazette-bench page-comments --comments 1000 --runs N                     extract_ms=…
 
 The fetch benchmark serves a 500-comment Hacker News thread as Firebase item files (`v0/item/ID.json`)
 from the loopback server, with no Algolia tree, so the client takes its item-by-item fallback.
@@ -73,11 +74,14 @@ def comments(ctx):
                                    "--runs", "9"], "layout_ms"))
     fetch = Side(lambda: measure([binary, "comments-fetch", "--api", api, "--item", str(story),
                                   "--concurrency", "8", "--runs", "3"], "fetch_ms"))
+    page = Side(lambda: measure([binary, "page-comments", "--comments", "1000", "--runs", "5"], "extract_ms"))
     reps = ctx.reps(3)
     return {"rows": [row("5,000 comments, 60 columns", "build and lay out", "ms", [layout() for _ in range(reps)],
                          None, floor="≤ 50 ms", gazette_note=layout.reason, baseline_note="no baseline"),
                      row("500-comment HN thread, Firebase fallback, 8 at a time", "fetch", "ms",
-                         [fetch() for _ in range(reps)], None, gazette_note=fetch.reason, baseline_note="no baseline")],
+                         [fetch() for _ in range(reps)], None, gazette_note=fetch.reason, baseline_note="no baseline"),
+                     row("story page with 1,000 comments (MercoPress-like markup)", "find by structure", "ms",
+                         [page() for _ in range(reps)], None, gazette_note=page.reason, baseline_note="no baseline")],
             "baseline": "—",
             "notes": ["`gazette-bench comments-layout` and `comments-fetch`, in-process medians; the thread is "
                       "served as Firebase item files by the loopback server."]}
@@ -88,6 +92,8 @@ def main():
     ap.add_argument("--bench", default=".build/release/gazette-bench")
     ap.add_argument("--runs", type=int, default=9)
     a = ap.parse_args()
+    print("page-comments:", measure([a.bench, "page-comments", "--comments", "1000", "--runs", str(a.runs)],
+                                     "extract_ms"), "ms (median)")
     print("comments-layout:", measure([a.bench, "comments-layout", "--comments", "5000", "--width", "60",
                                        "--runs", str(a.runs)], "layout_ms"), "ms (median)")
     with tempfile.TemporaryDirectory(prefix="gazette-bench-comments-") as root:

@@ -1,4 +1,5 @@
-"""Reader benchmarks in tmux (issue 4): time to first frame, peak RSS, key-to-frame latency.
+"""Reader benchmarks in tmux (issues 4 and 17): time to first frame, peak RSS, key-to-frame latency,
+bytes written to the terminal per key.
 
 Caches are built once per size by each reader's own refresh from the loopback server (newsboat's then
 ANALYZEd). First frame is timed from launch until tmux shows it: for Gazette a story headline; for
@@ -24,21 +25,38 @@ def clear_lock(cache):
         pass
 
 
-def newsboat_tui(ctx, name, steps=(), width=200, height=60):
+def no_record():
+    return None
+
+
+def recording(ctx, side):
+    """A new file for each run's pipe-pane recording."""
+    count = [0]
+
+    def path():
+        count[0] += 1
+        p = os.path.join(ctx.work, "pipe-%s-%d.out" % (side, count[0]))
+        if os.path.exists(p):
+            os.remove(p)
+        return p
+    return path
+
+
+def newsboat_tui(ctx, name, steps=(), width=200, height=60, record=no_record):
     def run():
         c = ctx.newsboat_cache(name)
         clear_lock(c["cache"])
         return H.tmux_first_frame(NB.reader_argv(c["urls"], c["cache"], c["config"]), ctx.env,
-                                  NEWSBOAT_FEEDS, width, height, steps=steps)
+                                  NEWSBOAT_FEEDS, width, height, steps=steps, record=record())
     return run
 
 
-def gazette_tui(ctx, name, steps=(), width=200, height=60):
+def gazette_tui(ctx, name, steps=(), width=200, height=60, record=no_record):
     def run():
         c = ctx.gazette_cache(name)
         try:
             return H.tmux_first_frame(ctx.gazette.reader_argv(c["config"], c["data"]), ctx.env,
-                                      GAZETTE_HEADLINE, width, height, steps=steps)
+                                      GAZETTE_HEADLINE, width, height, steps=steps, record=record())
         except H.Skip as e:
             raise H.Skip("not available yet: the reader showed no headline (%s)" % e)
     return run
@@ -91,3 +109,42 @@ def frame_time(ctx):
             "baseline": "newsboat (after ANALYZE)",
             "notes": ["Resolution ≈ one tmux capture (5–10 ms): figures below ~10 ms mean "
                       "'as fast as tmux can tell'."]}
+
+
+def frame_bytes(ctx):
+    """Bytes written to the terminal per action at 200×60 on the 10k cache, recorded with tmux's
+    pipe-pane: the selection moved down 10 times (per move), a page down, opening the selected story,
+    and a resize to 160×50. Each action's bytes are counted until the output has been still for 0.4 s,
+    so Gazette's article, drawn just after the list moved, counts with its key. newsboat is first taken
+    into its first feed (Enter, not counted), so both move through a list of stories; it moves with
+    Down (its `j` is not bound to a move by default), Gazette with `j`."""
+    moves = 10
+    actions = [("move down (j)", moves), ("page down", 1), ("open story", 1), ("resize 160×50", 1)]
+
+    def steps(move, page):
+        return ([([move], None)] * moves + [([page], None), (["Enter"], None), (("resize", 160, 50), None)])
+    nb = Side(newsboat_tui(ctx, "c10k", steps=[(["Enter"], r"Articles in feed")] + steps("Down", "NPage"),
+                           record=recording(ctx, "newsboat")))
+    gz = Side(gazette_tui(ctx, "c10k", steps=steps("j", "NPage"), record=recording(ctx, "gazette")))
+    a, b = H.alternate(ctx.reps(3), nb, gz)
+
+    def per_action(results, skip):
+        """For each action, one figure per run: bytes per press for the moves, else the step's bytes."""
+        out = [[] for _ in actions]
+        for r in results:
+            if not r or len(r["bytes"]) < skip + moves + 3:
+                continue
+            written = r["bytes"][skip:]
+            out[0].append(sum(written[:moves]) / moves)
+            for i in range(1, len(actions)):
+                out[i].append(written[moves + i - 1])
+        return out
+    nb_bytes, gz_bytes = per_action(a, 1), per_action(b, 0)
+    rows = []
+    for i, (name, _) in enumerate(actions):
+        rows.append(row("10k stories, 200×60, " + name, "bytes written", "B", gz_bytes[i], nb_bytes[i],
+                        floor="≤ newsboat's" if i == 0 else None,
+                        gazette_note=gz.reason, baseline_note=nb.reason))
+    return {"rows": rows, "baseline": "newsboat (after ANALYZE)",
+            "notes": ["Recorded with `tmux pipe-pane`: what a terminal over SSH receives. Gazette's "
+                      "move also redraws the article pane beside the list; newsboat's list has none."]}

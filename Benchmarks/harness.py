@@ -158,13 +158,18 @@ def alive(pid):
 
 
 def tmux_first_frame(argv, env, expect, width=200, height=60, timeout=120, steps=(), poll=0.01,
-                     step_timeout=60):
+                     step_timeout=60, record=None, settle=0.4):
     """Launch argv in a private tmux server and time it until the screen matches `expect` (regex).
 
     Returns dict(startup s, rss_mb peak seen, steps [s…], screen) or raises Skip with the last screen
-    when the text never appears. Each step is (keys, regex): keys are sent with send-keys, and the
-    time runs until the screen changed and matches regex. Polling costs ~5 ms per capture, which is
-    the resolution of these figures."""
+    when the text never appears. Each step is (keys, regex): keys are sent with send-keys (or, as
+    ("resize", w, h), the window is resized), and the time runs until the screen changed and matches
+    regex. Polling costs ~5 ms per capture, which is the resolution of these figures.
+
+    With `record` (a file path), the pane's output is recorded with `pipe-pane` from the first frame on,
+    and the result also has "bytes": what the program wrote to the terminal for each step, counted
+    once its output has been still for `settle` seconds (so a frame that follows the first one, like
+    an article drawn after the list moved, is counted with its key)."""
     sock = "gzbench-%d-%d" % (os.getpid(), int(time.time() * 1000) % 10**6)
     tmux = ["tmux", "-L", sock, "-f", "/dev/null"]
 
@@ -202,15 +207,42 @@ def tmux_first_frame(argv, env, expect, width=200, height=60, timeout=120, steps
                 time.sleep(poll)
             raise Skip("no %r within %d s; screen: %s" % (regex, limit, squeeze(screen)))
 
+        def recorded():
+            try:
+                return os.path.getsize(record)
+            except OSError:
+                return 0
+
+        def still(limit):
+            """Until the recording has not grown for `settle` seconds."""
+            size, since, end = recorded(), time.perf_counter(), time.perf_counter() + limit
+            while time.perf_counter() < end:
+                time.sleep(poll)
+                now = recorded()
+                if now != size:
+                    size, since = now, time.perf_counter()
+                elif time.perf_counter() - since >= settle:
+                    break
+            return size
+
         startup, screen = wait(expect, before, t0, timeout)
-        times = []
+        if record:
+            time.sleep(settle)
+            t("pipe-pane", "-o", "-t", "b", "cat >> " + shlex_quote(record))
+        times, written = [], []
         for keys, regex in steps:
             time.sleep(0.3)
+            start_bytes = still(step_timeout) if record else 0
             previous = capture(regex is None)
             ts = time.perf_counter()
-            t("send-keys", "-t", "b", *keys)
+            if keys and keys[0] == "resize":
+                t("resize-window", "-t", "b", "-x", str(keys[1]), "-y", str(keys[2]))
+            else:
+                t("send-keys", "-t", "b", *keys)
             dt, screen = wait(regex, previous, ts, step_timeout)
             times.append(dt)
+            if record:
+                written.append(still(step_timeout) - start_bytes)
         hwm = max(hwm, vm_hwm_kb(pid) or 0)
         t("send-keys", "-t", "b", "q")  # a polite quit first; killed below if still running
         for _ in range(100):
@@ -218,7 +250,7 @@ def tmux_first_frame(argv, env, expect, width=200, height=60, timeout=120, steps
                 break
             time.sleep(0.02)
         return {"startup": startup, "rss_mb": hwm / 1024.0 if hwm else None, "steps": times,
-                "screen": screen}
+                "bytes": written, "screen": screen}
     finally:
         if pid and alive(pid):
             try:

@@ -115,7 +115,13 @@ def main(argv=None):
     ap.add_argument("--lifetime", type=float, default=1800, help="seconds before stopping by itself")
     a = ap.parse_args(argv)
     counters = Counters()
-    server = ThreadingHTTPServer(("127.0.0.1", a.port), make_handler(a.root, counters))
+    return serve_until_stopped(make_handler(a.root, counters), a.port, a.lifetime)
+
+
+def serve_until_stopped(handler, port, lifetime):
+    """Serves `handler` on 127.0.0.1:`port` (0: any free port, printed as `PORT n`) until SIGTERM, SIGINT or
+    `lifetime` seconds; the benchmark servers' one way of running."""
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     server.daemon_threads = True
     server.request_queue_size = 128
     stop = threading.Event()
@@ -124,7 +130,7 @@ def main(argv=None):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     sys.stdout.write("PORT %d\n" % server.server_address[1])
     sys.stdout.flush()
-    stop.wait(a.lifetime)
+    stop.wait(lifetime)
     server.shutdown()
     server.server_close()
     return 0

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# `make bench`: installs the baselines when missing (newsboat from Debian's packages, feedparser from
-# PyPI into .build/bench-venv), then runs Benchmarks/bench.py, which generates the corpora into a
+# `make bench`: installs the baselines when missing (newsboat from Debian's packages, feedparser and
+# trafilatura from PyPI into .build/bench-venv), then runs Benchmarks/bench.py, which generates the corpora into a
 # temporary folder, serves them on 127.0.0.1 and runs every benchmark, Gazette and baseline
 # alternately. Results: .build/bench/results.json and the generated part of BENCHMARKS.md.
 #   QUICK=1   reduced corpora (under 3 minutes); otherwise the full set (under 20 minutes on 2 cores)
@@ -35,6 +35,14 @@ if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c 'import feedparser' 2>
   python3 -m venv "$VENV"
   "$VENV/bin/python" -m pip install -q --disable-pip-version-check 'feedparser>=6,<7' ||
     echo "bench: could not install feedparser; the parse baselines are skipped" >&2
+fi
+
+# The extraction baseline; optional (the extraction benchmark prints a note and runs without it).
+# lxml_html_clean: recent lxml releases moved the module trafilatura's justext imports out of lxml.
+if [ -x "$VENV/bin/python" ] && ! "$VENV/bin/python" -c 'import trafilatura' 2>/dev/null; then
+  echo "bench: installing trafilatura into $VENV" >&2
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check trafilatura lxml_html_clean ||
+    echo "bench: could not install trafilatura; the extraction benchmark runs without a baseline" >&2
 fi
 
 mkdir -p .build/bench

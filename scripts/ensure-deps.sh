@@ -5,8 +5,7 @@ set -euo pipefail
 
 # libcurl4-openssl-dev: Gazette's HTTP transport (NewsSources, through the CCurl module), and with
 # libxml2-dev what the statically linked Foundation of the release binary needs (`-lcurl`, `-lxml2`).
-# libjemalloc-dev: the allocator the binary links in place of glibc's malloc (DECISIONS.md).
-packages=(libncurses-dev libsqlite3-dev libgumbo-dev tmux pkg-config libcurl4-openssl-dev libxml2-dev libjemalloc-dev)
+packages=(libncurses-dev libsqlite3-dev libgumbo-dev tmux pkg-config libcurl4-openssl-dev libxml2-dev)
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
   for p in "${packages[@]}"; do

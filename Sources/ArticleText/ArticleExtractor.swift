@@ -42,7 +42,7 @@ public enum ArticleExtractor {
     /// The article of `html`. `url` is the page's address, for relative links and images; the HTML body is
     /// written only when `includeHTML` is true (the command-line extraction needs the text alone).
     public static func extract(html: String, url: String?, includeHTML: Bool = true) -> ExtractedArticle {
-        guard let tree = HTMLTree(html: html) else { return ExtractedArticle() }
+        guard let tree = HTMLTree(html: html, takesOutText: true) else { return ExtractedArticle() }
         let metadata = PageMetadata(root: tree.root)
         var best: (writer: ArticleWriter, length: Int)?
         let attempts = [

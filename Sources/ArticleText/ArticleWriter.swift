@@ -47,7 +47,7 @@ struct ArticleWriter {
                 let child = top.node.child(top.next)
                 switch child.type {
                 case GUMBO_NODE_TEXT, GUMBO_NODE_CDATA, GUMBO_NODE_WHITESPACE:
-                    addText(child.textBytes)
+                    child.withTextBytes { addText($0) }
                 case GUMBO_NODE_ELEMENT:
                     if PageOutline.isSkipped(child) { continue }
                     let index = counter

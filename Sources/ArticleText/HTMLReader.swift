@@ -71,12 +71,12 @@ enum HTMLReader {
             switch node.type {
             case GUMBO_NODE_TEXT, GUMBO_NODE_WHITESPACE, GUMBO_NODE_CDATA:
                 // The common case, clean text outside <pre>, is folded straight from gumbo's buffer.
-                let bytes = node.textBytes
-                if builder.preformatted == nil && !Sanitizer.needsCleaning(bytes) {
+                let folded = node.withTextBytes { bytes in
+                    guard builder.preformatted == nil && !Sanitizer.needsCleaning(bytes) else { return false }
                     builder.inline.append(folding: bytes, traits: traits)
-                } else {
-                    addText(Sanitizer.clean(node.text))
+                    return true
                 }
+                if !folded { addText(Sanitizer.clean(node.text)) }
                 return nil
             case GUMBO_NODE_ELEMENT:
                 return enterElement(node)

@@ -12,31 +12,86 @@ import Darwin
 /// it (`withDocument`), so no node pointer outlives the output that owns it.
 struct HTMLTree: ~Copyable {
     private let output: UnsafeMutablePointer<GumboOutput>
+    /// The bytes gumbo parsed, owned here: its nodes point into them (an element's source text).
+    private let source: UnsafeMutableBufferPointer<UInt8>
+    /// The stretches of text taken out of `source`, when they were (`takesOutText`).
+    private let stretches: UnsafeMutablePointer<TextStretches>?
 
     /// Parses `html` as a whole document, or as the content of a `<div>` when `fragment` is true, after
     /// `NestingLimiter` has removed start tags nested too deep for gumbo to parse in reasonable time.
+    /// With `takesOutText`, long stretches of text are kept out of gumbo's way (`TextStretches`): a
+    /// text-heavy page parses several times faster, and its text nodes read the same.
     /// Returns nil only when gumbo fails to allocate.
-    init?(html: String, fragment: Bool = false) {
+    init?(html: String, fragment: Bool = false, takesOutText: Bool = false) {
         var html = NestingLimiter.limit(html)
-        let parsed: UnsafeMutablePointer<GumboOutput>? = html.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { chars in
-                fragment ? gz_gumbo_parse_fragment(chars.baseAddress, chars.count)
-                         : gz_gumbo_parse(chars.baseAddress, chars.count)
+        var taken: TextStretches?
+        let (source, length) = html.withUTF8 { page -> (UnsafeMutableBufferPointer<UInt8>, Int) in
+            let source = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, page.count))
+            var written = 0
+            if takesOutText, let stretches = TextStretches(page: page, parsed: source, written: &written) {
+                if stretches.count > 0 {
+                    taken = stretches
+                    return (source, written)
+                }
+                stretches.deallocate()
             }
+            _ = source.initialize(fromContentsOf: page)
+            return (source, page.count)
         }
-        guard let parsed else { return nil }
+        var parsed = Self.parse(source, length: length, fragment: fragment)
+        if let stretches = taken, let output = parsed, !stretches.isComplete(in: output.pointee.document) {
+            // The scan misread some markup: a placeholder is not in a text node. The page is parsed whole.
+            gz_gumbo_destroy(output)
+            _ = source.initialize(fromContentsOf: stretches.original)
+            parsed = Self.parse(source, length: stretches.original.count, fragment: fragment)
+            stretches.deallocate()
+            taken = nil
+        }
+        guard let parsed else {
+            source.deallocate()
+            taken?.deallocate()
+            return nil
+        }
         output = parsed
+        self.source = source
+        if let taken {
+            stretches = .allocate(capacity: 1)
+            stretches!.initialize(to: taken)
+        } else {
+            stretches = nil
+        }
     }
 
-    deinit { gz_gumbo_destroy(output) }
+    private static func parse(_ source: UnsafeMutableBufferPointer<UInt8>, length: Int,
+                              fragment: Bool) -> UnsafeMutablePointer<GumboOutput>? {
+        source.withMemoryRebound(to: CChar.self) { chars in
+            fragment ? gz_gumbo_parse_fragment(chars.baseAddress, length) : gz_gumbo_parse(chars.baseAddress, length)
+        }
+    }
+
+    deinit {
+        gz_gumbo_destroy(output)
+        source.deallocate()
+        if let stretches {
+            stretches.pointee.deallocate()
+            stretches.deinitialize(count: 1)
+            stretches.deallocate()
+        }
+    }
+
+    /// How many stretches of text were kept out of gumbo's way (0 when none were, or the page was parsed
+    /// whole after all).
+    var takenStretchCount: Int { stretches?.pointee.count ?? 0 }
 
     /// The `<html>` element (for a fragment, the parent of the fragment's nodes).
-    var root: HTMLNode { HTMLNode(raw: output.pointee.root) }
+    var root: HTMLNode { HTMLNode(raw: output.pointee.root, stretches: UnsafePointer(stretches)) }
 }
 
 /// A borrowed view of one gumbo node; valid only while its `HTMLTree` lives.
 struct HTMLNode {
     let raw: UnsafeMutablePointer<GumboNode>
+    /// The text taken out of the parsed page, which the text of the tree's nodes refers to.
+    let stretches: UnsafePointer<TextStretches>?
 
     var type: GumboNodeType { raw.pointee.type }
     var isElement: Bool { type == GUMBO_NODE_ELEMENT || type == GUMBO_NODE_TEMPLATE }
@@ -69,16 +124,27 @@ struct HTMLNode {
     func child(_ index: Int) -> HTMLNode {
         let vector = type == GUMBO_NODE_DOCUMENT ? raw.pointee.v.document.children
                                                  : raw.pointee.v.element.children
-        return HTMLNode(raw: vector.data[index]!.assumingMemoryBound(to: GumboNode.self))
+        return HTMLNode(raw: vector.data[index]!.assumingMemoryBound(to: GumboNode.self), stretches: stretches)
     }
 
     /// The decoded text of a text, whitespace, CDATA or comment node (entities already decoded by gumbo).
-    var text: String { String(cString: raw.pointee.v.text.text) }
+    var text: String { withTextBytes { String(decoding: $0, as: UTF8.self) } }
 
-    /// The same text as UTF-8 bytes in gumbo's buffer, valid while the tree lives; no copy.
-    var textBytes: UnsafeBufferPointer<UInt8> {
+    /// Calls `body` with the same text as UTF-8 bytes, valid during the call: gumbo's own buffer, or the
+    /// page's when the text was taken out of gumbo's way (`TextStretches`); a copy only when a text node
+    /// mixes both.
+    func withTextBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         let text = raw.pointee.v.text.text!
-        return UnsafeBufferPointer(start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self), count: strlen(text))
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self), count: strlen(text))
+        guard let stretches, memchr(text, Int32(TextStretches.marker.0), bytes.count) != nil else { return body(bytes) }
+        if bytes.count == TextStretches.placeholderLength, TextStretches.hasMarker(bytes, at: 0),
+           let stretch = stretches.pointee.stretch(at: UnsafeBufferPointer(rebasing: bytes[4...])) {
+            return body(stretch)
+        }
+        var expanded: [UInt8] = []
+        expanded.reserveCapacity(bytes.count * 4)
+        stretches.pointee.expand(bytes) { expanded.append(contentsOf: $0) }
+        return expanded.withUnsafeBufferPointer(body)
     }
 
     /// The value of attribute `name` (lower case), or nil.

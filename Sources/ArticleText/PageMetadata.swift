@@ -97,7 +97,8 @@ struct PageMetadata {
         return types.contains { $0.hasSuffix("Article") || $0 == "BlogPosting" || $0 == "Report" || $0 == "Story" }
     }
 
-    private static func string(_ value: Any?) -> String? {
+    /// A JSON-LD value as a non-empty string (the first of an array).
+    static func string(_ value: Any?) -> String? {
         if let text = value as? String { return text.isEmpty ? nil : text }
         if let array = value as? [Any] { return array.lazy.compactMap { string($0) }.first }
         return nil

@@ -98,7 +98,7 @@ extension PageOutline {
             let child = top.node.child(top.next)
             switch child.type {
             case GUMBO_NODE_TEXT, GUMBO_NODE_CDATA, GUMBO_NODE_WHITESPACE:
-                bytes.append(contentsOf: child.textBytes)
+                child.withTextBytes { bytes.append(contentsOf: $0) }
                 bytes.append(0x20)
             case GUMBO_NODE_ELEMENT where !Self.isSkipped(child):
                 stack.append((child, 0))

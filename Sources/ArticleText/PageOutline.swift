@@ -108,8 +108,9 @@ struct PageOutline {
                 let child = node.child(top.next)
                 switch child.type {
                 case GUMBO_NODE_TEXT, GUMBO_NODE_CDATA, GUMBO_NODE_WHITESPACE:
-                    count(child.textBytes, into: blockStack.last ?? top.index, inLink: linkDepth > 0,
-                          linkWeight: linkWeight.last ?? 1)
+                    let block = blockStack.last ?? top.index
+                    let weight = linkWeight.last ?? 1
+                    child.withTextBytes { count($0, into: block, inLink: linkDepth > 0, linkWeight: weight) }
                 case GUMBO_NODE_ELEMENT:
                     if Self.isSkipped(child) { continue }
                     open(child, parent: top.index, stack: &stack, blockStack: &blockStack, linkDepth: &linkDepth,

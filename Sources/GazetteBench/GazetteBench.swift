@@ -9,7 +9,7 @@ struct GazetteBench: AsyncParsableCommand {
         abstract: "Benchmark and test tools for Gazette (not installed).",
         subcommands: [BenchParseCommand.self, BenchRenderCommand.self, BenchQueryCommand.self,
                       BenchCacheCommand.self, CacheTortureCommand.self, BenchFramesCommand.self, ExtractBenchCommand.self,
-                      CommentsLayoutBenchmark.self, CommentsFetchBenchmark.self]
+                      CommentsLayoutBenchmark.self, CommentsFetchBenchmark.self, PageCommentsBenchmark.self]
     )
 }
 

@@ -7,7 +7,7 @@ import GRDB
 /// `INTEGER` 0/1; lists (categories, enclosures) are JSON text.
 enum CacheSchema {
     /// The identifier of the newest migration, for tests and diagnostics.
-    static let latest = "v6-comment-fetches"
+    static let latest = "v7-sync-core"
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -17,6 +17,7 @@ enum CacheSchema {
         migrator.registerMigration("v4-store-counts", migrate: v4)
         migrator.registerMigration("v5-reader-mode-notes", migrate: v5)
         migrator.registerMigration("v6-comment-fetches", migrate: v6)
+        migrator.registerMigration("v7-sync-core", migrate: v7Sync)
         return migrator
     }
 
@@ -160,6 +161,52 @@ enum CacheSchema {
                 last_opened INTEGER
             );
             ALTER TABLE comments ADD COLUMN first_seen INTEGER;
+            """)
+    }
+
+    /// Accounts on aggregator servers: each account's sync point and outcome (`sync_accounts`), which
+    /// feeds and stories belong to an account and their ids there, and the queue of marks made on synced
+    /// stories not yet sent (`sync_marks`). Every change of a synced story's read or starred flag queues a
+    /// mark by trigger, so no write path (reader, `gazette mark`, mark-all) can forget one; the sync engine
+    /// removes the marks its own writes of the server's state queue, in the same transaction.
+    static func v7Sync(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE sync_accounts (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL UNIQUE,
+                kind TEXT NOT NULL,
+                url TEXT NOT NULL,
+                sync_point TEXT,
+                last_synced INTEGER,
+                last_error TEXT,
+                retry_after INTEGER
+            );
+            ALTER TABLE feeds ADD COLUMN account_id INTEGER REFERENCES sync_accounts(id) ON DELETE CASCADE;
+            ALTER TABLE feeds ADD COLUMN remote_id TEXT;
+            CREATE UNIQUE INDEX feeds_by_remote_id ON feeds(account_id, remote_id) WHERE account_id IS NOT NULL;
+            ALTER TABLE stories ADD COLUMN account_id INTEGER;
+            ALTER TABLE stories ADD COLUMN remote_id TEXT;
+            CREATE UNIQUE INDEX stories_by_remote_id ON stories(account_id, remote_id) WHERE account_id IS NOT NULL;
+            CREATE TABLE sync_marks (
+                id INTEGER PRIMARY KEY,
+                account_id INTEGER NOT NULL REFERENCES sync_accounts(id) ON DELETE CASCADE,
+                remote_id TEXT NOT NULL,
+                action TEXT NOT NULL,
+                marked_at INTEGER NOT NULL
+            );
+            CREATE INDEX sync_marks_by_account ON sync_marks(account_id, id);
+            CREATE TRIGGER stories_sync_mark_read AFTER UPDATE OF is_read ON stories
+            WHEN NEW.account_id IS NOT NULL AND OLD.is_read <> NEW.is_read BEGIN
+                INSERT INTO sync_marks (account_id, remote_id, action, marked_at)
+                VALUES (NEW.account_id, NEW.remote_id, CASE WHEN NEW.is_read THEN 'read' ELSE 'unread' END,
+                        CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER));
+            END;
+            CREATE TRIGGER stories_sync_mark_star AFTER UPDATE OF is_starred ON stories
+            WHEN NEW.account_id IS NOT NULL AND OLD.is_starred <> NEW.is_starred BEGIN
+                INSERT INTO sync_marks (account_id, remote_id, action, marked_at)
+                VALUES (NEW.account_id, NEW.remote_id, CASE WHEN NEW.is_starred THEN 'star' ELSE 'unstar' END,
+                        CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER));
+            END;
             """)
     }
 

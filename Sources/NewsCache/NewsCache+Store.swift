@@ -247,7 +247,10 @@ extension NewsCache {
         let statement = try db.cachedStatement(sql: """
             UPDATE stories SET fingerprint = ?, link = ?, title = ?, author = ?, published = ?, updated = ?,
                                sort_date = ?, summary = ?, content = ?, categories = ?, enclosures = ?,
-                               comments_url = ?, replies_feed_url = ?, comment_count = ?
+                               comments_url = ?, replies_feed_url = ?,
+                               comment_count = CASE WHEN EXISTS (SELECT 1 FROM comment_fetches f
+                                   WHERE f.story_id = stories.id AND f.fetched_at IS NOT NULL)
+                                   THEN comment_count ELSE ? END
             WHERE id = ?
             """)
         var arguments: StatementArguments = [prepared.fingerprint]

@@ -34,8 +34,14 @@ struct StableHasher {
     var value: Int64 { Int64(bitPattern: state) }
 
     mutating func combine(_ text: String?) {
-        guard let text else { return combineByte(0xFF) }
-        for byte in text.utf8 { combineByte(byte) }
+        guard var text else { return combineByte(0xFF) }
+        // Over the contiguous UTF-8 in a local: iterating `text.utf8` cost ~20 instructions a byte, and every
+        // stored story hashes its whole body (8 % of a cold refresh's instructions). Same values as before.
+        var hash = state
+        text.withUTF8 { bytes in
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* Self.prime }
+        }
+        state = hash
         combineByte(0)
     }
 
@@ -49,7 +55,9 @@ struct StableHasher {
         withUnsafeBytes(of: Int64(number).littleEndian) { $0.forEach { combineByte($0) } }
     }
 
+    private static let prime: UInt64 = 0x0000_0100_0000_01B3
+
     private mutating func combineByte(_ byte: UInt8) {
-        state = (state ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        state = (state ^ UInt64(byte)) &* Self.prime
     }
 }

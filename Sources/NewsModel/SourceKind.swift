@@ -11,6 +11,9 @@ public enum SourceKind: String, Sendable, Codable, CaseIterable {
     case webPage = "page"
     /// The bundled sample edition shown by `gazette --demo` and on first start.
     case sample
+    /// A feed read through an account on an aggregator server (`[[sync]]` in config.toml): the sync fetches
+    /// it, never the refresher. Its url is `sync:ACCOUNT/ID` (the account's name and the server's feed id).
+    case synced = "sync"
 }
 
 /// The syntax a feed document was written in, as detected from its content.

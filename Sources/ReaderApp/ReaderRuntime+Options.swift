@@ -15,11 +15,25 @@ public struct RefreshOptions: Sendable {
     public var subscriptions: (@Sendable () throws -> [String])?
     /// Fetch the subscriptions never fetched as the reader starts.
     public var fetchesNewOnStart: Bool
+    /// Syncs the accounts of config.toml; run after the feeds at start, by `R` and by the timer.
+    public var sync: (@Sendable () async -> SyncOutcome)?
 
     public init(refresher: (any FeedRefreshing)? = nil, intervalMinutes: Int = 0, unavailableReason: String? = nil,
                 subscriptions: (@Sendable () throws -> [String])? = nil, fetchesNewOnStart: Bool = false) {
         self.refresher = refresher; self.intervalMinutes = intervalMinutes; self.unavailableReason = unavailableReason
         self.subscriptions = subscriptions; self.fetchesNewOnStart = fetchesNewOnStart
+    }
+}
+
+/// What syncing the accounts gave, for the refresh's summary in the status bar.
+public struct SyncOutcome: Sendable, Equatable {
+    public var accounts: Int
+    public var newStories: Int
+    /// One line per account that failed (`account NAME could not be reached: …`).
+    public var failures: [String]
+
+    public init(accounts: Int, newStories: Int, failures: [String]) {
+        self.accounts = accounts; self.newStories = newStories; self.failures = failures
     }
 }
 

@@ -12,8 +12,13 @@ import TermCore
 public final class ReaderRuntime {
     /// Where an effect's task runs: a new load cancels the previous one of the same kind.
     private enum Slot: Hashable {
-        case headlines, story, comments, commentFetch, write(UInt64), refresh, launch(UInt64), watch, extraction, prefetch
+        case headlines, story, articleBody, comments, commentFetch, discussions, write(UInt64), refresh, launch(UInt64),
+             watch, extraction, extractionSettle, prefetch
     }
+
+    /// At most this many keys already waiting are handled before the next frame: a burst of moves draws
+    /// where it ends, not every row it passed, yet a stream without end still gets frames.
+    private static let typeaheadLimit = 64
 
     /// The poll timeout while effects are running.
     private static let busyPollMilliseconds = 5
@@ -27,9 +32,11 @@ public final class ReaderRuntime {
     private let settlesEffectsBeforeInput: Bool
     /// The longest the first frame waits for the cache (see `settleFirstFrame`).
     private let firstFrameWait: Duration
-    private let layouts = LayoutCache()
+    private let layouts: LayoutCache
     private var state: AppState
     private var lastDrawn: AppState?
+    /// The last frame's panes, which a pending article pane keeps showing.
+    private var heldPanes: HeldPanes?
     private var inbox: [Action] = []
     private var tasks: [Slot: (token: UInt64, task: Task<Void, Never>)] = [:]
     private var nextToken: UInt64 = 0
@@ -55,6 +62,7 @@ public final class ReaderRuntime {
     ///   - watchInterval: how often to look whether another process stored stories (nil: never).
     ///   - warnings: problems found at start (bad lines in the urls file or config.toml).
     ///   - themeOptions: every theme `T` cycles through, when more than `theme`.
+    ///   - layouts: laid-out stories and comments (a test passes one whose parsing it counts).
     public init(backend: any Backend, store: any ReaderStore, theme: Theme, themeOptions: ThemeOptions? = nil,
                 query: HeadlineQuery = HeadlineQuery(),
                 hint: String? = nil, timeZone: TimeZone = .current,
@@ -65,11 +73,12 @@ public final class ReaderRuntime {
                 browser: BrowserLauncher = BrowserLauncher(configured: nil, environment: [:]),
                 watchInterval: Duration? = nil, warnings: [String] = [],
                 extraction: ExtractionOptions = ExtractionOptions(),
-                comments: CommentOptions = CommentOptions()) {
+                comments: CommentOptions = CommentOptions(), layouts: LayoutCache = LayoutCache()) {
         let themeOptions = themeOptions ?? ThemeOptions(single: theme)
         self.backend = backend; self.store = store; themes = themeOptions.themes; self.clock = clock
         self.pollMilliseconds = pollMilliseconds; self.settlesEffectsBeforeInput = settlesEffectsBeforeInput
         self.firstFrameWait = firstFrameWait
+        self.layouts = layouts
         let size = backend.size
         state = AppState(size: TerminalSize(width: size.width, height: size.height), query: query, now: clock(),
                          timeZone: timeZone, hint: hint)
@@ -77,7 +86,7 @@ public final class ReaderRuntime {
         state.themes = themeOptions.choice
         if let notice = themeOptions.notice { state.status = StatusMessage(notice, isError: true) }
         refreshDriver = RefreshDriver(refresher: refresh.refresher, intervalMinutes: refresh.intervalMinutes,
-                                      start: clock(), subscriptions: refresh.subscriptions)
+                                      start: clock(), subscriptions: refresh.subscriptions, sync: refresh.sync)
         state.refresh.unavailableReason = refresh.unavailableReason
             ?? (refresh.refresher == nil ? "refreshing is not available here" : nil)
         state.refresh.fetchesNewSubscriptionsOnStart = refresh.fetchesNewOnStart && refresh.refresher != nil
@@ -93,6 +102,7 @@ public final class ReaderRuntime {
         state.commentFetch.isAvailable = comments.fetcher != nil
         state.commentFetch.maxAge = TimeInterval(comments.maxAgeMinutes * 60)
         state.commentFetch.followsWidth = comments.besideStory
+        state.articleBody.isDeferred = true
     }
 
     /// The state as of now, for tests.
@@ -117,11 +127,15 @@ public final class ReaderRuntime {
             // (A background refresh does not count: its progress is throttled to 10 a second anyway.)
             let isBusy = tasks.keys.contains { $0 != .refresh }
             let timeout = isBusy ? min(pollMilliseconds, Self.busyPollMilliseconds) : pollMilliseconds
-            switch backend.nextEvent(timeoutMilliseconds: timeout) {
-            case .key(let key)?: dispatch(.keyPressed(key))
-            case .resize(let width, let height)?: dispatch(.resized(TerminalSize(width: width, height: height)))
-            case .terminate?: dispatch(.command(.quit))  // a signal: leave normally so the terminal is restored
-            case nil: break
+            if let event = backend.nextEvent(timeoutMilliseconds: timeout) {
+                handle(event)
+                // Keys that came faster than frames are taken now, so the next frame shows where they end.
+                var taken = 1
+                while !settlesEffectsBeforeInput, !state.isQuitting, taken < Self.typeaheadLimit,
+                      let next = backend.nextEvent(timeoutMilliseconds: 0) {
+                    handle(next)
+                    taken += 1
+                }
             }
             // Let finished effects hop back onto the main actor and fill the inbox, even while keys stream in.
             await Task.yield()
@@ -130,6 +144,14 @@ public final class ReaderRuntime {
         }
         for entry in tasks.values { entry.task.cancel() }
         tasks.removeAll()
+    }
+
+    private func handle(_ event: InputEvent) {
+        switch event {
+        case .key(let key): dispatch(.keyPressed(key))
+        case .resize(let width, let height): dispatch(.resized(TerminalSize(width: width, height: height)))
+        case .terminate: dispatch(.command(.quit))  // a signal: leave normally so the terminal is restored
+        }
     }
 
     /// Applies an action, lets the view re-measure the content if sizes changed, and starts the effects.
@@ -149,7 +171,9 @@ public final class ReaderRuntime {
 
     private func drawIfChanged() {
         guard state != lastDrawn else { return }
-        backend.draw(render(state, theme: themes[state.themes.current], layouts: layouts))
+        let frame = renderFrame(state, theme: themes[state.themes.current], layouts: layouts, held: heldPanes)
+        backend.draw(frame.screen)
+        heldPanes = frame.panes
         lastDrawn = state
     }
 
@@ -183,11 +207,36 @@ public final class ReaderRuntime {
             start(.headlines) { await EffectPerformer.loadHeadlines(request, store: $0) }
         case .loadStory(let id):
             start(.story) { await EffectPerformer.loadStory(id, store: $0) }
+        case .layOutArticleBody(let request):
+            // Parsing and layout run off the main actor; a kept body is answered at once.
+            let bodies = layouts.bodies
+            if bodies.keptBody(request) != nil {
+                inbox.append(.articleBodyLaidOut(request.id, request.key))
+            } else {
+                start(.articleBody) { _ in
+                    _ = bodies.body(for: request)
+                    return .articleBodyLaidOut(request.id, request.key)
+                }
+            }
         case .loadComments(let id):
             start(.comments) { await EffectPerformer.loadComments(id, store: $0) }
         case .fetchComments(let request):
             guard let fetcher = commentFetcher else { break }
-            start(.commentFetch) { _ in .commentsFetched(request, await fetcher.fetchComments(for: request.storyID)) }
+            start(.commentFetch) { _ in
+                if let discussion = request.discussion {
+                    return .commentsFetched(request, await fetcher.fetchDiscussion(discussion, for: request.storyID))
+                }
+                return .commentsFetched(request, await fetcher.fetchComments(for: request.storyID))
+            }
+        case .findDiscussions(let id, let url):
+            guard let fetcher = commentFetcher else {
+                inbox.append(.discussionsFound(id, [], problems: ["discussions cannot be looked up in this session"]))
+                return
+            }
+            start(.discussions) { _ in
+                let (found, problems) = await fetcher.findDiscussions(of: url)
+                return .discussionsFound(id, found, problems: problems)
+            }
         case .markCommentsOpened(let id):
             nextToken += 1
             let now = clock()
@@ -227,6 +276,12 @@ public final class ReaderRuntime {
                 return
             }
             start(.extraction) { await EffectPerformer.extractArticle(id, storyID, url: url, pages: pages, store: $0) }
+        case .settleBeforeExtracting(let id, let storyID, let milliseconds):
+            // One slot: the next wait cancels this one (update ignores a stale answer anyway).
+            start(.extractionSettle) { _ in
+                try? await Task.sleep(for: .milliseconds(milliseconds))
+                return .extractionSettled(id, storyID)
+            }
         case .prefetchArticles(let policy):
             guard let pages else { return }
             start(.prefetch) { store in

@@ -13,12 +13,15 @@ public final class ReaderSession: Sendable {
     public let isSample: Bool
     /// Warnings to show once (bad lines in `urls`).
     public let warnings: [String]
+    /// Reader modes set in the urls file (`extract:MODE`), by feed URL.
+    public let extractModes: [String: ExtractMode]
     /// The temporary folder a sample session lives in; removed by `close()`.
     private let temporaryDirectory: String?
 
-    private init(cache: NewsCache, hint: String?, isSample: Bool, warnings: [String], temporaryDirectory: String?) {
+    private init(cache: NewsCache, hint: String?, isSample: Bool, warnings: [String], temporaryDirectory: String?,
+                 extractModes: [String: ExtractMode] = [:]) {
         self.cache = cache; self.hint = hint; self.isSample = isSample; self.warnings = warnings
-        self.temporaryDirectory = temporaryDirectory
+        self.temporaryDirectory = temporaryDirectory; self.extractModes = extractModes
     }
 
     /// Why a session could not be opened.
@@ -28,10 +31,12 @@ public final class ReaderSession: Sendable {
 
     /// Opens the session for a start of the reader.
     /// - Parameters:
-    ///   - urlsFile: the subscriptions; missing or empty means the sample edition.
+    ///   - urlsFile: the subscriptions; missing or empty means the sample edition, unless `hasAccounts`
+    ///     (sync accounts in config.toml bring feeds of their own).
     ///   - cacheFile: the user's cache, opened for writing beside any other Gazette; read-only when it cannot
     ///     be written (a read-only file or folder, a full disk).
-    public static func open(demo: Bool, urlsFile: String, cacheFile: String) throws(OpenError) -> ReaderSession {
+    public static func open(demo: Bool, urlsFile: String, cacheFile: String, hasAccounts: Bool = false)
+        throws(OpenError) -> ReaderSession {
         if demo {
             return try sample(hint: "Sample edition (--demo): nothing is saved. Add real feeds with: gazette add URL")
         }
@@ -42,13 +47,16 @@ public final class ReaderSession: Sendable {
             throw OpenError(description: "\(error)")
         }
         let warnings = loaded.problems.map { "\(urlsFile): \($0)" }
-        if loaded.subscriptions.isEmpty {
+        var modes: [String: ExtractMode] = [:]
+        for subscription in loaded.subscriptions { if let mode = subscription.extract { modes[subscription.url] = mode } }
+        if loaded.subscriptions.isEmpty && !hasAccounts {
             return try sample(hint: "No subscriptions yet: this is the sample edition. Add feeds with: gazette add URL")
         }
         do {
             let cache = try NewsCache(path: cacheFile)
             try SubscriptionSync.apply(loaded.subscriptions, to: cache)
-            return ReaderSession(cache: cache, hint: nil, isSample: false, warnings: warnings, temporaryDirectory: nil)
+            return ReaderSession(cache: cache, hint: nil, isSample: false, warnings: warnings, temporaryDirectory: nil,
+                                 extractModes: modes)
         } catch let error as CacheError {
             // A cache that cannot be written (a read-only file or folder, a full disk) can still be read:
             // open it for reading and say what to do. Anything else is a real failure.
@@ -59,7 +67,7 @@ public final class ReaderSession: Sendable {
             do {
                 let cache = try NewsCache(path: cacheFile, access: .readOnly)
                 return ReaderSession(cache: cache, hint: "Reading only: \(error)", isSample: false,
-                                     warnings: warnings, temporaryDirectory: nil)
+                                     warnings: warnings, temporaryDirectory: nil, extractModes: modes)
             } catch {
                 throw OpenError(description: "\(error)")
             }

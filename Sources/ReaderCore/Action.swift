@@ -60,6 +60,8 @@ public enum Action: Sendable, Equatable {
     case refreshTimerFired
     /// The browser was started for the URL, or could not be (`failure` says why, refusals included).
     case linkOpened(String, failure: String?)
+    /// The story shown when `.settleBeforeExtracting` was asked for has had time to stay selected.
+    case extractionSettled(RequestID, StoryID)
     /// Reader mode's answer for a story: its article, or why there is none.
     case articleExtracted(RequestID, StoryID, ExtractionOutcome)
     /// `n` / `p` asked the store: the unread story found (in `query`'s view, or in all stories when that
@@ -72,6 +74,11 @@ public enum Action: Sendable, Equatable {
     /// The cache's change stamp (see `ReaderStore.changeStamp`); a new one means another process stored
     /// or removed stories or feeds.
     case cacheChecked(Int64)
+    /// The answer to `.findDiscussions(id, …)`: the discussions found, most commented first, and a message
+    /// for each site that could not be asked.
+    case discussionsFound(RequestID, [Discussion], problems: [String])
     /// Warnings found at start (bad lines in the urls file or config.toml), for the status bar.
     case warned([String])
+    /// The body asked for by `.layOutArticleBody` is laid out and in the view's cache.
+    case articleBodyLaidOut(RequestID, ArticleBodyKey)
 }

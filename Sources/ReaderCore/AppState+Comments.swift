@@ -15,6 +15,7 @@ extension AppState {
         commentFetch.fetchedAt = thread.fetchedAt
         commentFetch.lastOpened = thread.lastOpened
         commentFetch.problem = nil
+        commentFetch.discussion = nil
         if !thread.comments.isEmpty || thread.fetchedAt != nil { showCount(CommentCount.of(thread.comments), of: id) }
         guard commentFetch.isAvailable else { return [] }
         var effects: [Effect] = [.markCommentsOpened(id)]
@@ -39,14 +40,23 @@ extension AppState {
         commentFetch.pending = nil
         guard request.storyID == articleStoryID else { return [] }
         switch outcome {
+        case .fetched(let thread) where request.discussion != nil:
+            // Another site's thread: shown, but the story's own count stays.
+            commentFetch.problem = nil
+            commentFetch.fetchedAt = thread.fetchedAt
+            commentFetch.discussion = request.discussion
+            status = nil
+            commentsStoryID = nil
+            replaceThread(request.storyID, with: thread.comments)
         case .fetched(let thread):
             commentFetch.problem = nil
             commentFetch.fetchedAt = thread.fetchedAt
             showCount(CommentCount.of(thread.comments), of: request.storyID)
-            guard isShowingComments else { return [] }
+            guard isShowingComments, commentFetch.discussion == nil else { return [] }
             replaceThread(request.storyID, with: thread.comments)
         case .failed(let message):
             commentFetch.problem = message
+            if request.discussion != nil { status = StatusMessage(message, isError: true) }
             if !comments.isEmpty, commentsStoryID == request.storyID {
                 status = StatusMessage(message, isError: true)
             }

@@ -16,9 +16,23 @@ public struct PendingExtraction: Sendable, Equatable {
 /// Reader mode: the whole article fetched from the story's page when the feed carries a summary, and `x`
 /// to switch between it and the feed's text.
 extension AppState {
-    /// After a story is loaded: asks for its article if the feed's mode wants it and it was never tried.
+    /// After a story is loaded: if the feed's mode wants its article and it was never tried, waits
+    /// `ExtractPolicy.settleMilliseconds` first, so that a reader moving through the list starts no page
+    /// fetch for the stories passed over, only for the one they stop at.
     mutating func extractIfWanted() -> [Effect] {
         guard let story = shownStory, extractPolicy.wantsExtraction(of: story) else { return [] }
+        if pendingExtraction?.storyID == story.id || settlingExtraction?.storyID == story.id { return [] }
+        let id = RequestID(rawValue: nextRequestNumber)
+        nextRequestNumber += 1
+        settlingExtraction = PendingExtraction(id: id, storyID: story.id)
+        return [.settleBeforeExtracting(id, story.id, milliseconds: ExtractPolicy.settleMilliseconds)]
+    }
+
+    /// The wait is over: the page is fetched if the story is still the one shown (and still wanted).
+    mutating func extractionSettled(_ id: RequestID, _ storyID: StoryID) -> [Effect] {
+        guard settlingExtraction?.id == id else { return [] }
+        settlingExtraction = nil
+        guard let story = shownStory, story.id == storyID, extractPolicy.wantsExtraction(of: story) else { return [] }
         return startExtraction(of: story)
     }
 

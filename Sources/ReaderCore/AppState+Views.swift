@@ -67,7 +67,10 @@ extension AppState {
         articleScroll = 0
         showsFeedText = false
         var effects: [Effect] = []
-        if story?.id != id { effects.append(.loadStory(id)) }
+        if story?.id != id {
+            effects.append(.loadStory(id))
+            articleBody.loadingStory = id
+        }
         effects += loadCommentsIfNeeded()
         return effects
     }
@@ -99,6 +102,7 @@ extension AppState {
             list.hasLoaded = true
             status = StatusMessage("Could not load headlines: \(message)", isError: true)
         case .story(let id):
+            if articleBody.loadingStory == id { articleBody.loadingStory = nil }
             guard id == articleStoryID else { return [] }
             status = StatusMessage("Could not load the story: \(message)", isError: true)
         case .comments(let id):

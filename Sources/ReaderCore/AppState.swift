@@ -50,6 +50,8 @@ public struct AppState: Sendable, Equatable {
     public var refresh = RefreshState()
     /// Fetching comments from their sources, and what is known about the shown thread.
     public var commentFetch = CommentFetchState()
+    /// The `d` list of discussions elsewhere, while open.
+    public var discussions: DiscussionList? = nil
     /// The `o` prompt, while it is open.
     public var linkPrompt: LinkPrompt? = nil
     /// Which stories reader mode extracts (config.toml `[extract]`); none until the runtime says otherwise,
@@ -59,10 +61,14 @@ public struct AppState: Sendable, Equatable {
     public var showsFeedText = false
     /// The reader-mode fetch in flight, if any.
     public var pendingExtraction: PendingExtraction? = nil
+    /// The story whose page is fetched if it is still shown when this wait ends (`settleBeforeExtracting`).
+    public var settlingExtraction: PendingExtraction? = nil
     /// The first help row shown, while help is open and longer than the screen.
     public var helpScroll = 0
     /// A yes/no question in the status bar (`C`), while it waits for its answer.
     public var confirmation: Confirmation? = nil
+    /// The article body being laid out off the key path, when the runtime does that.
+    public var articleBody = ArticleBodyState()
     /// The cache's change stamp as last seen, to notice another process's writes.
     var cacheStamp: Int64? = nil
     /// The `n`/`p` request waited for.

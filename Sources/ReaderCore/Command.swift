@@ -41,6 +41,8 @@ public enum Command: Sendable, Equatable, Hashable, CaseIterable {
     case backOrQuit
     /// Show the next theme (live; config.toml is not changed).
     case cycleTheme
+    /// Look the story's link up on Hacker News and Lobsters and list the discussions found.
+    case findDiscussions
 
     /// What the command does in `pane`, as the help overlay says it.
     public func summary(in pane: Pane) -> String {
@@ -91,6 +93,7 @@ public enum Command: Sendable, Equatable, Hashable, CaseIterable {
         case (.redraw, _): "redraw the screen"
         case (.backOrQuit, _): "back to all stories; quit from there"
         case (.cycleTheme, _): "next colour theme"
+        case (.findDiscussions, _): "discussions of the link on Hacker News, Lobsters"
         }
     }
 }

@@ -1,11 +1,15 @@
 import Foundation
 import NewsModel
 
-/// One request to fetch a story's comments from their source.
+/// One request to fetch a story's comments from their source, or (`discussion`) the comments of a
+/// discussion of its link elsewhere, shown but not stored as the story's own.
 public struct CommentFetchRequest: Sendable, Equatable, Hashable {
     public var id: RequestID
     public var storyID: StoryID
-    public init(id: RequestID, storyID: StoryID) { self.id = id; self.storyID = storyID }
+    public var discussion: Discussion?
+    public init(id: RequestID, storyID: StoryID, discussion: Discussion? = nil) {
+        self.id = id; self.storyID = storyID; self.discussion = discussion
+    }
 }
 
 /// How a fetch of comments ended.
@@ -35,6 +39,8 @@ public struct CommentFetchState: Sendable, Equatable {
     public var lastOpened: Date?
     /// Why the last fetch for the shown story failed, or why there is nothing to fetch.
     public var problem: String?
+    /// The discussion elsewhere whose comments the pane shows instead of the story's own (`d`).
+    public var discussion: Discussion?
 
     public init() {}
 

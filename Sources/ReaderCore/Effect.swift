@@ -44,6 +44,9 @@ public enum Effect: Sendable, Equatable, Hashable {
     /// Reader mode: fetch the story's page at `url`, extract its article and store it with the story;
     /// answered by `.articleExtracted(id, story, …)`.
     case extractArticle(RequestID, StoryID, url: String)
+    /// Reader mode: answer with `.extractionSettled(id, story)` after `milliseconds`, unless superseded
+    /// by the next such wait (moving through the list starts no page fetch for the stories passed over).
+    case settleBeforeExtracting(RequestID, StoryID, milliseconds: Int)
     /// Reader mode after a refresh: fetch and store the articles of the newest unread stories of the
     /// `always` feeds of `policy`, a few at a time; not answered (the articles are read when opened).
     case prefetchArticles(ExtractPolicy)
@@ -56,4 +59,9 @@ public enum Effect: Sendable, Equatable, Hashable {
     case redraw
     /// Read the cache's change stamp; answered by `.cacheChecked`.
     case checkCache
+    /// Parse (unless a parsed copy is kept) and lay out a story's body off the key path; answered by
+    /// `.articleBodyLaidOut(request.id, request.key)` once the laid-out body is in the view's cache.
+    case layOutArticleBody(ArticleBodyRequest)
+    /// Look `url` up on Hacker News and Lobsters; answered by `.discussionsFound(id, …)`.
+    case findDiscussions(RequestID, url: String)
 }

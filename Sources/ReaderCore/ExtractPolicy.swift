@@ -1,7 +1,7 @@
 import NewsModel
 
 /// Which stories reader mode fetches the whole article for: each feed's `ExtractMode` (by feed URL, from
-/// config.toml's `[extract]` table), else the default.
+/// config.toml's `[extract]` table or the urls file's `extract:MODE`), else the default.
 public struct ExtractPolicy: Sendable, Equatable, Hashable {
     public var defaultMode: ExtractMode
     /// Modes of single feeds, keyed by the feed's URL as subscribed.
@@ -16,8 +16,21 @@ public struct ExtractPolicy: Sendable, Equatable, Hashable {
     /// well over 1,000; the bound sits between them with margin on both sides.
     public static let summaryLimit = 700
 
+    /// How long a story must stay shown before its page is fetched on opening: longer than the gap
+    /// between two stories passed with a held or quickly repeated key (30–100 ms), shorter than a glance at
+    /// a story one means to read.
+    public static let settleMilliseconds = 300
+
     /// Whether any feed is `always`: then the newest unread stories are fetched after each refresh.
     public var prefetches: Bool { defaultMode == .always || feeds.values.contains(.always) }
+
+    /// This policy with the modes the urls file sets (`extract:MODE` on a feed's line) for the feeds
+    /// config.toml's `[extract]` table does not name; a feed named in both keeps config.toml's mode.
+    public func addingFeedModes(_ modes: [String: ExtractMode]) -> ExtractPolicy {
+        var policy = self
+        policy.feeds.merge(modes) { configured, _ in configured }
+        return policy
+    }
 
     public func mode(forFeedURL url: String?) -> ExtractMode {
         url.flatMap { feeds[$0] } ?? defaultMode

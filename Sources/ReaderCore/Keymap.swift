@@ -41,6 +41,7 @@ public struct Keymap: Sendable, Equatable {
             Binding([.character("?")], .toggleHelp),
             Binding([.control("l")], .redraw),
             Binding([.character("T")], .cycleTheme),
+            Binding([.character("d")], .findDiscussions),
         ] + refreshAndLinkBindings
         let open = Binding([.enter, .right, .character("l")], .openStory)
         let back = Binding([.escape, .left, .character("h"), .character("q")], .back)

@@ -92,6 +92,9 @@ public struct ScreenLayout: Sendable, Equatable {
         Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
     }
 
+    /// The article's text width in a pane `paneWidth` columns wide: one column is kept free either side.
+    public static func articleTextWidth(paneWidth: Int) -> Int { max(1, paneWidth - 2) }
+
     private mutating func splitColumns(_ area: Rect, leftShare: Int, left: Pane, right: Pane) {
         let leftWidth = (area.width - 1) * leftShare / 100
         panes[left] = Rect(x: area.x, y: area.y, width: leftWidth, height: area.height)

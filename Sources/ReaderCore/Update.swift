@@ -5,6 +5,12 @@ import TermCore
 /// The whole behaviour of the reader: applies `action` to `state` and returns the work the runtime must do.
 /// Pure and synchronous, so every key and every answer can be tested without a terminal or a store.
 public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
+    let effects = reduce(&state, action)
+    return effects + state.articleBodyEffects()
+}
+
+/// `update` without the article-body bookkeeping that follows every action.
+private func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
     case .started:
         return [state.requestHeadlines(.first)] + state.fetchNewSubscriptionsOnStart() + state.followWidthForComments()
@@ -23,6 +29,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .headlinesLoaded(let id, let page):
         return state.receiveHeadlines(id, page)
     case .storyLoaded(let id, let story):
+        if state.articleBody.loadingStory == id { state.articleBody.loadingStory = nil }
         guard id == state.articleStoryID else { return [] }
         state.story = story
         if story == nil { state.status = StatusMessage("Story \(id) is no longer in the cache", isError: true) }
@@ -59,6 +66,8 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return state.refreshTimerFired()
     case .linkOpened(let url, let failure):
         return state.receiveLinkOpened(url, failure: failure)
+    case .extractionSettled(let id, let storyID):
+        return state.extractionSettled(id, storyID)
     case .articleExtracted(let id, let storyID, let outcome):
         return state.receiveExtraction(id, storyID, outcome)
     case .unreadFound(let id, let query, let headline):
@@ -69,8 +78,13 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return state.cacheWatchTicked()
     case .cacheChecked(let stamp):
         return state.receiveCacheStamp(stamp)
+    case .discussionsFound(let id, let found, let problems):
+        return state.receiveDiscussions(id, found, problems: problems)
     case .warned(let warnings):
         state.showWarnings(warnings)
+        return []
+    case .articleBodyLaidOut(let id, let key):
+        state.receiveArticleBody(id, key)
         return []
     }
 }
@@ -82,6 +96,7 @@ extension AppState {
         if isShowingHelp { return pressInHelp(key) }
         if confirmation != nil { return pressInConfirmation(key) }
         if linkPrompt != nil, let effects = pressInLinkPrompt(key) { return effects }
+        if let effects = pressInDiscussions(key) { return effects }
         if let effects = pressInViewOverlay(key) { return effects }
         status = nil
         guard let command = keymap.command(for: key, in: focus) else {
@@ -144,6 +159,8 @@ extension AppState {
             return backOrQuit()
         case .cycleTheme:
             return cycleTheme()
+        case .findDiscussions:
+            return findDiscussions()
         }
     }
 }

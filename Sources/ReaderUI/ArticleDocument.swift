@@ -1,14 +1,15 @@
 import ArticleText
 import Foundation
 import NewsModel
+import ReaderCore
 import TermCore
 import TextSafety
 
 /// A story as the article pane shows it: a header (title, source and author, date, link, comment count),
 /// the body, and the body's numbered link list.
 enum ArticleDocument {
-    /// Text keeps one column free either side of the pane.
-    static func textWidth(paneWidth: Int) -> Int { max(1, paneWidth - 2) }
+    /// Text keeps one column free either side of the pane (the rule is `update`'s too, so it lives there).
+    static func textWidth(paneWidth: Int) -> Int { ScreenLayout.articleTextWidth(paneWidth: paneWidth) }
 
     /// The laid-out document and the body's numbered links (`[1]` first), for `o` and a number.
     struct Laid {
@@ -18,11 +19,12 @@ enum ArticleDocument {
 
     /// Header rows, a blank row, then the body, all at most `width` columns. `now` makes the relative date;
     /// `note` (reader mode: which text is shown) ends the header.
-    static func layout(_ story: Story, note: String? = nil, width: Int, timeZone: TimeZone, now: Date) -> Laid {
+    /// `body` is the story's body laid out at `width` (`ArticleBodyCache.body(for:)`).
+    static func layout(_ story: Story, note: String? = nil, width: Int, timeZone: TimeZone, now: Date,
+                       body: RenderedArticle) -> Laid {
         var lines = header(for: story, width: width, timeZone: timeZone, now: now)
         if let note { lines += TextFit.wrap(note, width: width, traits: .muted) }
         lines.append(StyledLine())
-        let body = ArticleRenderer.render(html: story.bodyHTML ?? "", width: width, baseURL: story.link)
         if body.lines.isEmpty {
             lines.append(StyledLine("This story has no text in the feed; its link leads to the full page.",
                                     traits: .muted))

@@ -6,7 +6,8 @@ import TermCore
 
 /// Laid-out stories and comment threads, kept per (story, width) so a long article is wrapped once per
 /// size rather than on every key press. Owned by whoever renders (the runtime, on the main actor); it is a
-/// cache, so dropping it only costs time.
+/// cache, so dropping it only costs time. Story bodies come from `bodies`, which the runtime also fills off
+/// the key path.
 public final class LayoutCache {
     private struct ArticleEntry {
         var story: Story; var note: String?; var width: Int; var timeZone: TimeZone; var relativeDate: String
@@ -21,24 +22,30 @@ public final class LayoutCache {
     /// How many times a story was laid out (cache misses), for tests of the caching itself.
     private(set) var articleLayoutCount = 0
 
-    public init() {}
+    /// Parsed and laid-out story bodies.
+    public let bodies: ArticleBodyCache
+
+    public init(bodies: ArticleBodyCache = ArticleBodyCache()) { self.bodies = bodies }
 
     /// The article document (header and body) of `story` at `width` columns.
     func article(_ story: Story, note: String? = nil, width: Int, timeZone: TimeZone, now: Date) -> [StyledLine] {
-        articleDocument(story, note: note, width: width, timeZone: timeZone, now: now).lines
+        articleDocument(story, note: note, width: width, timeZone: timeZone, now: now)?.lines ?? []
     }
 
     /// The article document with its numbered links. Laid out again when the header's relative date
-    /// changes wording (at most once a minute), never merely because the clock ticked.
-    func articleDocument(_ story: Story, note: String? = nil, width: Int, timeZone: TimeZone, now: Date)
-        -> ArticleDocument.Laid {
+    /// changes wording (at most once a minute), never merely because the clock ticked. With `onlyIfKept`,
+    /// nil unless the body is laid out already: the runtime's measuring must not parse on the key path.
+    func articleDocument(_ story: Story, note: String? = nil, width: Int, timeZone: TimeZone, now: Date,
+                         onlyIfKept: Bool = false) -> ArticleDocument.Laid? {
         let relative = DateText.spelledRelative(story.displayDate, now: now)
         if let hit = articles.firstIndex(where: { $0.story.id == story.id && $0.width == width }),
            articles[hit].timeZone == timeZone, articles[hit].relativeDate == relative, articles[hit].story == story,
            articles[hit].note == note {
             return articles[hit].laid
         }
-        let laid = ArticleDocument.layout(story, note: note, width: width, timeZone: timeZone, now: now)
+        let request = ArticleBodyRequest(story: story, width: width)
+        guard let body = onlyIfKept ? bodies.keptBody(request) : bodies.body(for: request) else { return nil }
+        let laid = ArticleDocument.layout(story, note: note, width: width, timeZone: timeZone, now: now, body: body)
         articleLayoutCount += 1
         articles.removeAll { $0.story.id == story.id && $0.width == width }
         articles.append(ArticleEntry(story: story, note: note, width: width, timeZone: timeZone, relativeDate: relative, laid: laid))
@@ -65,10 +72,12 @@ public final class LayoutCache {
         // A pane that is not drawn (the narrow layout shows one) is not laid out: flicking through the list
         // must not wrap every story it passes. Its last measurement stands until it is shown again.
         let previous = state.metrics.storyID == state.articleStoryID ? state.metrics : ContentMetrics()
-        if let story = state.displayedStory, let rect = onScreen[.article] {
+        if let story = state.displayedStory, let rect = onScreen[.article],
+           let laid = articleDocument(story, note: state.readerModeLine,
+                                      width: ArticleDocument.textWidth(paneWidth: rect.width),
+                                      timeZone: state.timeZone, now: state.now,
+                                      onlyIfKept: state.articleBody.isDeferred) {
             metrics.articleWidth = ArticleDocument.textWidth(paneWidth: rect.width)
-            let laid = articleDocument(story, note: state.readerModeLine, width: metrics.articleWidth,
-                                       timeZone: state.timeZone, now: state.now)
             metrics.articleLines = laid.lines.count
             metrics.articleLinks = laid.links
         } else {

@@ -9,11 +9,16 @@ struct Painter {
     let state: AppState
     let theme: Theme
     let layouts: LayoutCache
+    /// The previous frame's panes, kept by a pending article pane.
+    let held: HeldPanes?
     var screen: Screen
+    /// This frame's panes, taken before the overlays are drawn.
+    var panes: HeldPanes
 
-    init(state: AppState, theme: Theme, layouts: LayoutCache) {
-        self.state = state; self.theme = theme; self.layouts = layouts
+    init(state: AppState, theme: Theme, layouts: LayoutCache, held: HeldPanes? = nil) {
+        self.state = state; self.theme = theme; self.layouts = layouts; self.held = held
         screen = Screen(width: state.size.width, height: state.size.height, fill: Cell(" ", style: theme[.text]))
+        panes = HeldPanes(screen: screen, articlePane: nil)
     }
 
     /// Panes, separators, status bar and help, or the too-small line.
@@ -26,6 +31,7 @@ struct Painter {
             return
         }
         for (pane, rect) in layout.panes {
+            if pane == .article, keepsHeldArticle(in: rect) { continue }
             drawTitle(of: pane, in: rect)
             let content = ScreenLayout.content(of: rect)
             switch pane {
@@ -39,9 +45,20 @@ struct Painter {
                 screen.put("│", x: separator.x, y: y, style: theme[.border])
             }
         }
+        panes = HeldPanes(screen: screen, articlePane: layout.panes[.article])
         drawStatusBar(in: layout.statusBar)
         drawViewOverlays(layout)
+        if let discussions = state.discussions { drawDiscussions(discussions) }
         if state.isShowingHelp { drawHelp() }
+    }
+
+    /// While the article is pending, the pane keeps the previous frame's cells when it was in the same place;
+    /// false when it must be drawn (nothing held, or the layout changed: then the body is laid out now).
+    private mutating func keepsHeldArticle(in rect: Rect) -> Bool {
+        guard state.isArticlePending, let held, held.articlePane == rect,
+              held.screen.width == screen.width, held.screen.height == screen.height else { return false }
+        screen.copy(rect, from: held.screen)
+        return true
     }
 
     /// The pane's title row: `─ Headlines · All stories ─────── 12% ─`, brighter when focused.
@@ -61,6 +78,9 @@ struct Painter {
             }
         case .comments:
             if let comments = state.shownComments { title += " (\(CommentCount.of(comments)))" }
+            if let discussion = state.commentFetch.discussion, state.shownComments != nil {
+                title += " · on " + discussion.site
+            }
             if state.commentFetch.pending?.storyID == state.articleStoryID {
                 title += " · fetching…"
             } else if let fetched = state.commentFetch.fetchedAt, state.shownComments != nil {

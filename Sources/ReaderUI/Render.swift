@@ -11,7 +11,22 @@ public func render(_ state: AppState, theme: Theme) -> Screen {
 
 /// Draws the whole reader, reusing laid-out stories and comments from `layouts`.
 public func render(_ state: AppState, theme: Theme, layouts: LayoutCache) -> Screen {
-    var painter = Painter(state: state, theme: theme, layouts: layouts)
+    renderFrame(state, theme: theme, layouts: layouts, held: nil).screen
+}
+
+/// Draws the whole reader. While the article pane waits for its story or its body (`isArticlePending`),
+/// the pane keeps what `held` shows of it, so a moved selection costs the list rows alone until the new
+/// story is ready. The frame comes back with its own panes, for the next call's `held`.
+public func renderFrame(_ state: AppState, theme: Theme, layouts: LayoutCache, held: HeldPanes?)
+    -> (screen: Screen, panes: HeldPanes) {
+    var painter = Painter(state: state, theme: theme, layouts: layouts, held: held)
     painter.paint()
-    return painter.screen
+    return (painter.screen, painter.panes)
+}
+
+/// The panes of a drawn frame before anything was drawn over them (help, the feed list, the search
+/// prompt), and where its article pane was: what a pending article pane keeps showing.
+public struct HeldPanes: Sendable {
+    var screen: Screen
+    var articlePane: Rect?
 }

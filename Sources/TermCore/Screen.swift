@@ -76,6 +76,16 @@ public struct Screen: Sendable, Equatable {
         for y in y0..<y1 { for x in x0..<x1 { self[x, y] = cell } }
     }
 
+    /// Copies the cells of `rect` from `other`, a screen of the same size (nothing otherwise): a pane that
+    /// still shows what it showed in the previous frame, so the terminal is sent nothing for it.
+    public mutating func copy(_ rect: Rect, from other: Screen) {
+        guard other.width == width, other.height == height else { return }
+        let x0 = max(0, rect.x), y0 = max(0, rect.y)
+        let x1 = min(width, rect.maxX), y1 = min(height, rect.maxY)
+        guard x0 < x1, y0 < y1 else { return }
+        for y in y0..<y1 { cells.replaceSubrange(y * width + x0..<y * width + x1, with: other.cells[y * width + x0..<y * width + x1]) }
+    }
+
     /// Overwriting one half of a wide character must blank the other half, or the terminal would show half
     /// a glyph and shift the rest of the row.
     private mutating func clearWideOverlap(x: Int, y: Int) {

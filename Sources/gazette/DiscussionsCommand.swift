@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NewsModel
 import NewsSources
 import ReaderApp
 

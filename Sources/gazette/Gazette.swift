@@ -18,7 +18,7 @@ struct Gazette: AsyncParsableCommand {
         subcommands: [AddCommand.self, RemoveCommand.self, ImportCommand.self, ExportCommand.self,
                       RefreshCommand.self, FeedsCommand.self, ReadCommand.self, DiscussionsCommand.self,
                       SearchCommand.self, VacuumCommand.self, ParseCommand.self, ExtractCommand.self,
-                      ThemesCommand.self, TerminalCheckCommand.self]
+                      ThemesCommand.self, TerminalCheckCommand.self, SyncCommand.self, MarkCommand.self]
     )
 
     @Flag(help: "Open the bundled sample edition: no network, nothing written outside a temporary directory.")

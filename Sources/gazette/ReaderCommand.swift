@@ -4,6 +4,7 @@ import ReaderApp
 import ReaderUI
 import NcursesBackend
 import NewsSources
+import NewsSync
 import TermCore
 
 /// What the reader is started with, from the command line.
@@ -33,7 +34,8 @@ enum ReaderCommand {
         let session: ReaderSession
         do {
             session = try ReaderSession.open(demo: options.isDemo, urlsFile: options.paths.urlsFile,
-                                             cacheFile: options.paths.cacheFile)
+                                             cacheFile: options.paths.cacheFile,
+                                             hasAccounts: !settings.syncAccounts.isEmpty)
         } catch {
             throw CommandFailure(message: error.description)
         }
@@ -77,17 +79,32 @@ enum ReaderCommand {
         if let urlsFile {
             subscriptions = { try SubscriptionSync.apply(file: SubscriptionsFile(path: urlsFile), to: cache) }
         }
-        return RefreshOptions(refresher: Refresher(cache: cache, policy: settings.fetch, endpoints: settings.endpoints),
-                              intervalMinutes: settings.refreshIntervalMinutes, subscriptions: subscriptions,
-                              fetchesNewOnStart: true)
+        var options = RefreshOptions(refresher: Refresher(cache: cache, policy: settings.fetch, endpoints: settings.endpoints),
+                                     intervalMinutes: settings.refreshIntervalMinutes, subscriptions: subscriptions,
+                                     fetchesNewOnStart: true)
+        let accounts = settings.syncAccounts
+        if !accounts.isEmpty {
+            let policy = settings.fetch
+            options.sync = {
+                let reports = await SyncEngine(cache: cache).syncAll(accounts, policy: policy)
+                return SyncOutcome(accounts: reports.count, newStories: reports.reduce(0) { $0 + $1.newStories },
+                                   failures: reports.compactMap { report in
+                                       report.error.map { report.unreachable
+                                           ? "account \(report.account) could not be reached: \($0)"
+                                           : "account \(report.account): \($0)" }
+                                   })
+            }
+        }
+        return options
     }
 
-    /// Reader mode as config.toml sets it, fetching pages with the feeds' policy. The sample edition is an
+    /// Reader mode as config.toml and the urls file set it, fetching pages with the feeds' policy. The sample edition is an
     /// offline showcase: it fetches nothing (`x` says so). A read-only session fetches and shows articles
     /// but cannot keep them.
     static func extractionOptions(_ session: ReaderSession, _ settings: Settings) -> ExtractionOptions {
         if session.isSample { return ExtractionOptions() }
-        return ExtractionOptions(policy: settings.extract, pages: PageFetcher(fetcher: FeedFetcher(policy: settings.fetch)))
+        return ExtractionOptions(policy: settings.extract.addingFeedModes(session.extractModes),
+                                 pages: PageFetcher(fetcher: FeedFetcher(policy: settings.fetch)))
     }
 
     /// Comments are fetched from their sources except in the sample edition, which is read offline.

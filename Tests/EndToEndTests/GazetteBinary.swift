@@ -44,17 +44,42 @@ enum ProcessRunner {
         var description: String { "cannot start \(executable): error \(code)" }
     }
 
+    /// A program started by `start`, not yet waited for.
+    struct Running {
+        let pid: pid_t
+        let executable: String
+        fileprivate let outPath: String
+        fileprivate let errPath: String
+
+        /// Waits for the program to end and collects what it wrote.
+        func wait() -> ProcessResult {
+            defer {
+                try? FileManager.default.removeItem(atPath: outPath)
+                try? FileManager.default.removeItem(atPath: errPath)
+            }
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            // Exit status, or 128 + signal for a program killed by a signal (as shells report it).
+            let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+            return ProcessResult(status: exitStatus,
+                                 standardOutput: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
+                                 standardError: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
+        }
+    }
+
     /// Runs `executable` (a path, or a name looked up in PATH) with `arguments` in `environment`
     /// (replacing the inherited one when given).
     static func run(_ executable: String, _ arguments: [String],
                     environment: [String: String]? = nil) throws -> ProcessResult {
+        try start(executable, arguments, environment: environment).wait()
+    }
+
+    /// Starts `executable` as `run` does and returns at once, so a test can signal it while it works.
+    static func start(_ executable: String, _ arguments: [String],
+                      environment: [String: String]? = nil) throws -> Running {
         let base = FileManager.default.temporaryDirectory
             .appendingPathComponent("gazette-e2e-run-\(UUID().uuidString)")
         let outPath = base.path + ".out", errPath = base.path + ".err"
-        defer {
-            try? FileManager.default.removeItem(atPath: outPath)
-            try? FileManager.default.removeItem(atPath: errPath)
-        }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -82,13 +107,7 @@ enum ProcessRunner {
             }
         }
         guard code == 0 else { throw SpawnFailure(executable: executable, code: code) }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        // Exit status, or 128 + signal for a program killed by a signal (as shells report it).
-        let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return ProcessResult(status: exitStatus,
-                             standardOutput: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
-                             standardError: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
+        return Running(pid: pid, executable: executable, outPath: outPath, errPath: errPath)
     }
 
     /// Calls `body` with a NULL-terminated C array of `strings`.

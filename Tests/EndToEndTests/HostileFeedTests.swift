@@ -9,8 +9,9 @@ struct HostileFeedTests {
     static let marker = "HostileHeadline"
 
     /// Raw control bytes in XML text, and the same sequences as HTML character references inside an
-    /// escaped HTML description (they only become ESC, BEL, CSI after the last decoding step).
-    static let feed: String = {
+    /// escaped HTML description (they only become ESC, BEL, CSI after the last decoding step): two items,
+    /// which the soak also serves inside its feeds.
+    static let items: String = {
         let esc = "\u{1B}", bel = "\u{07}", csi = "\u{9B}"
         let title = "\(marker) \(esc)[41mRED\(esc)[5m \(esc)]0;PWNED-TITLE\(bel) \(csi)31mC1 "
             + "\(esc)]52;c;ZXZpbA==\(bel)clip \(esc)]8;;http://evil.example\(bel)link\(esc)]8;;\(bel) "
@@ -21,18 +22,27 @@ struct HostileFeedTests {
             + "&lt;p&gt;&lt;a href=\"javascript:alert(1)\"&gt;js link&lt;/a&gt; "
             + "&lt;script&gt;document.title='x'&lt;/script&gt;&lt;img src=x onerror=alert(1) alt=\"pic\"&gt;&lt;/p&gt;"
         return """
-            <?xml version="1.0" encoding="utf-8"?>
-            <rss version="2.0"><channel><title>Evil \(esc)[41mFeed\(esc)]2;PWNED-FEED\(bel)</title>
-            <link>http://127.0.0.1/</link>
             <item><title>\(title)</title><link>http://127.0.0.1/evil</link>
             <author>x@example.org (Mallory\(esc)[41m\u{202E}reppiks)</author>
             <pubDate>Sun, 29 Nov 2026 05:00:00 GMT</pubDate>
             <description>\(body)</description></item>
             <item><title>An ordinary neighbour</title><link>http://127.0.0.1/ok</link>
             <pubDate>Sun, 29 Nov 2026 04:00:00 GMT</pubDate><description>Fine.</description></item>
-            </channel></rss>
+
             """
     }()
+
+    /// Raw terminal sequences for a text node of HTML or XML: colour, title (OSC), clipboard, DCS, C1 CSI
+    /// and a bidi override.
+    static let rawControls = "\u{1B}[41mRED \u{1B}]0;PWNED\u{07} \u{9B}31mC1 \u{202E}evil\u{202C} "
+        + "\u{1B}P1;2qDCS\u{1B}\\ \u{1B}]52;c;ZXZpbA==\u{07}clip \u{1B}_APC\u{1B}\\ done"
+
+    static let feed = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <rss version="2.0"><channel><title>Evil \u{1B}[41mFeed\u{1B}]2;PWNED-FEED\u{07}</title>
+        <link>http://127.0.0.1/</link>
+        \(items)</channel></rss>
+        """
 
     @Test("Headlines, story and comment pane show the text but none of its control sequences take effect")
     func hostileFeed() throws {

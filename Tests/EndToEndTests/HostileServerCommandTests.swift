@@ -93,13 +93,7 @@ struct HostileServerCommandTests {
 
     @Test("parse fetches with refresh's size limit: an endless body is refused, not downloaded")
     func parseSizeLimit() throws {
-        let server = try LoopbackServer { _ in
-            var reply = LoopbackServer.Reply(status: 200, headers: [("Content-Type", "application/rss+xml")])
-            reply.closeDelimited = true
-            reply.repeatedPiece = Data(repeating: UInt8(ascii: " "), count: 64 << 10)
-            reply.repeatCount = 8192  // 512 MB
-            return reply
-        }
+        let server = try LoopbackServer { _ in .endless(pieces: 8192) }  // 512 MB
         let folder = try Folder(config: "[refresh]\nmax-feed-size-mb = 1\n")
         defer { folder.remove() }
         let parsed = try folder.run(["parse", server.baseURL + "/endless"])
@@ -111,12 +105,8 @@ struct HostileServerCommandTests {
     @Test("parse and refresh give up on a trickling server after 4 × timeout-seconds; other feeds do not wait")
     func trickle() throws {
         let server = try LoopbackServer { request in
-            var reply = LoopbackServer.Reply(contentType: "application/rss+xml", body: Self.feed)
-            if request.path == "/slow" {
-                reply.pieceSize = 1
-                reply.pieceDelay = 0.5
-            }
-            return reply
+            request.path == "/slow" ? .trickle(Self.feed, delay: 0.5)
+                : LoopbackServer.Reply(contentType: "application/rss+xml", body: Self.feed)
         }
         let folder = try Folder(config: "[refresh]\ntimeout-seconds = 1\n",
                                 urls: "\(server.baseURL)/slow\n\(server.baseURL)/quick\n")

@@ -18,9 +18,12 @@ struct ReaderViewsStoryTests {
         try session.send("-l", "Maduro")
         try session.waitUntil("the prompt to show Maduro") { $0.last?.contains("Search: Maduro") == true }
         try session.send("Enter")
-        let results = try #require(try session.waitUntil("the search results") { screen in
+        // The article pane keeps its last frame until the selected story is laid out, so wait for that too
+        // (the headline in the list and in the story's header).
+        let results = try #require(try session.waitUntil("the search results and their first story") { screen in
             screen.first?.contains("Headlines · Search: Maduro") == true
                 && screen.dropFirst().first?.contains(Self.seedHeadline) == true
+                && screen.reduce(0) { $0 + $1.components(separatedBy: Self.seedHeadline).count - 1 } >= 2
         })
         // Only stories mentioning the word are listed: the welcome story of the sampler is not.
         #expect(!results.contains { $0.contains("Welcome to Gazette") })

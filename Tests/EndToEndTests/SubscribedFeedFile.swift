@@ -12,12 +12,22 @@ struct SubscribedFeedFile {
 
     /// Writes `xml` as `fileName` under a new temporary folder and subscribes to it.
     init(named fileName: String, xml: String) throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        try self.init()
         let feedFile = root.appendingPathComponent(fileName)
         try Data(xml.utf8).write(to: feedFile)
         try Data((feedFile.path + "\n").utf8).write(to: config.appendingPathComponent("urls"))
+    }
+
+    /// A new temporary folder subscribed to the feed at `url` (a server on 127.0.0.1).
+    init(url: String) throws {
+        try self.init()
+        try Data((url + "\n").utf8).write(to: config.appendingPathComponent("urls"))
+    }
+
+    private init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
     }
 
     /// Fetches the feed into the cache with `gazette refresh`.

@@ -93,6 +93,17 @@ final class TmuxSession {
         try tmux(["resize-window", "-t", "e2e", "-x", "\(width)", "-y", "\(height)"])
     }
 
+    /// Sends text as typed, each character a key (`send-keys -l`: nothing is taken for a key name).
+    func type(_ text: String) throws {
+        try tmux(["send-keys", "-t", "e2e", "-l", text])
+    }
+
+    /// Appends every byte the program writes to its terminal to `file` (`pipe-pane -O`), as the terminal
+    /// receives them, before tmux interprets any.
+    func recordOutput(to file: URL) throws {
+        try tmux(["pipe-pane", "-O", "-t", "e2e", "cat >> '\(file.path)'"])
+    }
+
     /// Sends `signal` to the program (not to the wrapper).
     func signal(_ signal: Int32) throws {
         guard let pid = programPID() else { throw Failure(description: "the program's process id was not recorded") }

@@ -27,6 +27,29 @@ struct ReaderRefreshWiringTests {
         #expect(options.unavailableReason == nil)
     }
 
+    @Test("reader mode: extract:MODE in the urls file sets a feed's mode; config.toml's [extract] names win")
+    func extractModes() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try """
+            http://127.0.0.1:9/summary.xml extract:always
+            http://127.0.0.1:9/both.xml extract:never
+            http://127.0.0.1:9/plain.xml
+            """.write(toFile: dir + "/urls", atomically: true, encoding: .utf8)
+        let session = try ReaderSession.open(demo: false, urlsFile: dir + "/urls", cacheFile: dir + "/cache.sqlite")
+        let (settings, warnings) = try SettingsFile.parse("""
+            [extract]
+            default = "auto"
+            "http://127.0.0.1:9/both.xml" = "always"
+            """, path: "config.toml")
+        #expect(warnings.isEmpty)
+        let policy = ReaderCommand.extractionOptions(session, settings).policy
+        #expect(policy.mode(forFeedURL: "http://127.0.0.1:9/summary.xml") == .always)
+        #expect(policy.mode(forFeedURL: "http://127.0.0.1:9/both.xml") == .always)
+        #expect(policy.mode(forFeedURL: "http://127.0.0.1:9/plain.xml") == .auto)
+        #expect(policy.prefetches)
+    }
+
     @Test("a second session beside the first is a full reader: it can refresh and write")
     func secondSession() throws {
         let dir = try Self.folder()

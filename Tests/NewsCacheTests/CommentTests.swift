@@ -80,3 +80,31 @@ struct CommentFetchTimeTests {
         #expect(try cache.thread(for: id).fetchedAt == nil)
     }
 }
+
+@Suite("Comments: counts after a refresh")
+struct CommentCountRefreshTests {
+    /// A feed that changes a story and says it has `count` comments (`slash:comments`).
+    private func refreshed(_ cache: NewsCache, feed: FeedID, count: Int, title: String, at date: Date) throws {
+        var entry = entries(1)[0]
+        entry.title = title
+        entry.commentCount = count
+        try cache.store(FeedDocument(title: "Example", entries: [entry]), feedID: feed, fetchedAt: date)
+    }
+
+    @Test("A refresh does not overwrite the count of a thread fetched from its source, so list, header and pane agree")
+    func fetchedCountSurvivesRefresh() throws {
+        let directory = try TemporaryDirectory()
+        let (cache, feed) = try cacheWithFeed(directory, stories: 1)
+        let id = try cache.headlines(HeadlineQuery(), limit: 1)[0].id
+        try refreshed(cache, feed: feed, count: 3, title: "First change", at: referenceDate.addingTimeInterval(60))
+        #expect(try cache.story(id)?.commentCount == 3, "before any fetch the feed's count is all there is")
+        let thread = (1...5).map { FetchedComment(remoteID: "\($0)", body: "c\($0)") }
+        try cache.storeComments(thread, for: id, fetchedAt: referenceDate.addingTimeInterval(120))
+        try refreshed(cache, feed: feed, count: 3, title: "Second change", at: referenceDate.addingTimeInterval(180))
+        let story = try #require(try cache.story(id))
+        #expect(story.title == "Second change", "the refresh did update the story")
+        #expect(story.commentCount == 5)
+        #expect(try cache.headlines(HeadlineQuery(), limit: 1)[0].commentCount == 5)
+        #expect(CommentCount.of(try cache.thread(for: id).comments) == 5)
+    }
+}

@@ -109,16 +109,18 @@ struct CommentFeedTests {
         }
     }
 
-    @Test("Sources are asked in order; a story with no comment source says so")
+    @Test("Sources are asked in order, the story's own web page last; a story with none says so")
     func resolution() async throws {
-        let sources = CommentSources(endpoints: SourceEndpoints(), policy: FetchPolicy())
+        let sources = CommentSources(endpoints: SourceEndpoints(), policy: FetchPolicy(),
+                                     pageReader: { _, _, _ in PageCommentReading() })
         #expect(sources.source(for: CommentTarget(commentsURL: "https://news.ycombinator.com/item?id=1")) is HackerNewsClient)
         #expect(sources.source(for: CommentTarget(commentsURL: "https://lobste.rs/s/abc/x")) is LobstersClient)
         #expect(sources.source(for: CommentTarget(commentsURL: "https://ex.org/p#respond", repliesFeedURL: "https://ex.org/p/feed/"))
                 is CommentFeedSource)
-        #expect(sources.source(for: CommentTarget(link: "https://ex.org/p")) == nil)
+        #expect(sources.source(for: CommentTarget(link: "https://ex.org/p")) is PageCommentSource)
+        #expect(sources.source(for: CommentTarget(link: "/home/me/story.html")) == nil)
         await #expect(throws: CommentSourceError.noSource) {
-            _ = try await sources.comments(for: CommentTarget(link: "https://ex.org/p"))
+            _ = try await sources.comments(for: CommentTarget(link: "/home/me/story.html"))
         }
     }
 }

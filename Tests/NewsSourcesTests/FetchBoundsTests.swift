@@ -7,33 +7,13 @@ import TestSupport
 /// the web and requests smuggling control characters. Each is bounded in memory, time or both.
 @Suite("Fetching from hostile servers")
 struct FetchBoundsTests {
-    /// A gzip stream that never ends on its own: after the header, one fixed-Huffman deflate block that
-    /// writes a zero and then copies 258 bytes from one back, over and over. Each 13-byte `unit` is eight
-    /// copies (2,064 zero bytes), so the stream inflates about 159 times.
-    static let bombHead = Data([0x1F, 0x8B, 0x08, 0, 0, 0, 0, 0, 0, 0x03, 0x62])
-    static let bombUnit = Data([0x18, 0x05, 0xA3, 0x60, 0x14, 0x8C, 0x82, 0x51, 0x30, 0x0A, 0x46, 0xC1, 0x28])
-
-    /// `units` copies of `bombUnit`.
-    static func bombPiece(units: Int) -> Data {
-        var piece = Data()
-        for _ in 0..<units { piece.append(bombUnit) }
-        return piece
-    }
-
     /// How much more than the limit a refused transfer may have pulled from the server: the kernel's
     /// socket buffers on both ends, which the client does not control (tcp_rmem allows up to 32 MB).
     static let socketSlack = 40 << 20
 
     @Test("A body without a length is refused as soon as it passes the limit, not read to its end")
     func endlessPlainBody() async throws {
-        let piece = Data(repeating: UInt8(ascii: "x"), count: 64 << 10)
-        let server = try LoopbackServer { _ in
-            var reply = LoopbackServer.Reply(status: 200, headers: [("Content-Type", "application/rss+xml")])
-            reply.closeDelimited = true
-            reply.repeatedPiece = piece
-            reply.repeatCount = 8192  // 512 MB
-            return reply
-        }
+        let server = try LoopbackServer { _ in .endless(pieces: 8192) }  // 512 MB
         let limit = 1 << 20
         await #expect(throws: FetchError.tooLarge(limit: limit)) {
             try await FeedFetcher(policy: FetchPolicy(maxBytes: limit)).fetch(server.baseURL + "/endless")
@@ -43,16 +23,7 @@ struct FetchBoundsTests {
 
     @Test("A gzip bomb is refused when its decoded size passes the limit, without inflating the rest")
     func gzipBomb() async throws {
-        let piece = Self.bombPiece(units: 5000)  // 65 KB that inflate to 10 MB
-        let server = try LoopbackServer { _ in
-            var reply = LoopbackServer.Reply(status: 200, headers: [("Content-Type", "application/rss+xml"),
-                                                                    ("Content-Encoding", "gzip")],
-                                             body: Self.bombHead)
-            reply.closeDelimited = true
-            reply.repeatedPiece = piece
-            reply.repeatCount = 1000  // 65 MB that inflate to 10 GB
-            return reply
-        }
+        let server = try LoopbackServer { _ in .gzipBomb(pieces: 1000) }  // 65 MB that inflate to 10 GB
         let limit = 1 << 20
         await #expect(throws: FetchError.tooLarge(limit: limit)) {
             try await FeedFetcher(policy: FetchPolicy(maxBytes: limit)).fetch(server.baseURL + "/bomb")
@@ -62,7 +33,7 @@ struct FetchBoundsTests {
 
     @Test("The bomb is a real gzip body: a short piece of it inflates to zeros 159 times its size")
     func bombIsGzip() async throws {
-        let body = Self.bombHead + Self.bombPiece(units: 100)
+        let body = LoopbackServer.Reply.bombHead + LoopbackServer.Reply.bombPiece(units: 100)
         let server = try LoopbackServer { _ in
             LoopbackServer.Reply(status: 200, headers: [("Content-Encoding", "gzip")], body: body)
         }
@@ -75,11 +46,7 @@ struct FetchBoundsTests {
     @Test("A server sending one byte a second is not silent, and fails after 4 × timeout-seconds")
     func trickle() async throws {
         let server = try LoopbackServer { _ in
-            var reply = LoopbackServer.Reply(status: 200, contentType: "application/rss+xml",
-                                             body: String(repeating: " ", count: 40) + FeedFetcherTests.feed)
-            reply.pieceSize = 1
-            reply.pieceDelay = 1
-            return reply
+            .trickle(String(repeating: " ", count: 40) + FeedFetcherTests.feed, delay: 1)
         }
         let policy = FetchPolicy(timeoutSeconds: 2)
         #expect(policy.totalSeconds == 8)
@@ -91,9 +58,7 @@ struct FetchBoundsTests {
     @Test("A cancelled fetch stops at once with its own error, even while the server is silent")
     func cancelled() async throws {
         let server = try LoopbackServer { _ in
-            var reply = LoopbackServer.Reply(status: 200, contentType: "text/xml", body: FeedFetcherTests.feed)
-            reply.delayBeforeHeaders = 30
-            return reply
+            .silent(for: 30, then: FeedFetcherTests.feed, contentType: "text/xml")
         }
         let fetcher = FeedFetcher(policy: FetchPolicy(timeoutSeconds: 60))
         let task = Task { () -> FetchError? in
@@ -115,7 +80,7 @@ struct FetchBoundsTests {
     @Test("A redirect to file:// is refused and named, not reported as an HTTP error")
     func redirectToFile() async throws {
         let server = try LoopbackServer { _ in
-            LoopbackServer.Reply(status: 302, headers: [("Location", "file:///etc/passwd")])
+            .redirect(to: "file:///etc/passwd")
         }
         do {
             _ = try await FeedFetcher().fetch(server.baseURL + "/feed")

@@ -24,6 +24,25 @@ struct NewsboatLineTests {
         #expect(back.first?.tags == ["a b"])
     }
 
+    @Test("extract:MODE sets the feed's reader mode, is not a tag, and is written back; an unknown mode skips the line")
+    func extractMode() {
+        let text = """
+            https://feeds.example/summary.xml news extract:always "~Summaries"
+            https://feeds.example/full.xml extract:never
+            https://feeds.example/plain.xml news
+            https://feeds.example/typo.xml extract:sometimes
+            """
+        let (subs, problems) = UrlsFile.parse(text)
+        #expect(subs.map(\.extract) == [.always, .never, nil])
+        #expect(subs.first?.tags == ["news"])
+        #expect(subs.first?.title == "Summaries")
+        #expect(problems.map(\.line) == [4])
+        #expect(problems.first?.message.contains("extract:auto, extract:always, extract:never") == true)
+        let (back, again) = UrlsFile.parse(UrlsFile.line(for: subs[0]))
+        #expect(again.isEmpty)
+        #expect(back == [subs[0]])
+    }
+
     @Test("add refuses what is neither an absolute URL, a file path nor a known source kind")
     func addRefusesBadURLs() {
         for bad in ["htp:/bad url", "http:/no-host", "https://example.org/a feed", "example.org/feed", "ftp://x.example/f"] {

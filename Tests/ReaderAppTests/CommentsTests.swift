@@ -63,7 +63,8 @@ struct CommentsTests {
         let first = Date(timeIntervalSince1970: 1_800_000_000)
         let clock = LockedClock(first)
         let fetcher = CommentFetcher(cache: cache, sources: CommentSources(endpoints: Self.settings(server).endpoints,
-                                                                           policy: FetchPolicy(timeoutSeconds: 5)),
+                                                                           policy: FetchPolicy(timeoutSeconds: 5),
+                                                                           pageReader: PageCommentReading.extracted),
                                      now: { clock.now })
         guard case .fetched(let thread) = await fetcher.fetchComments(for: id) else {
             Issue.record("no thread"); return
@@ -90,7 +91,7 @@ struct CommentsTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let id = try await Self.refreshed(server, cache: cache)
         let plain = try cache.addFeed(url: "https://example.org/feed", title: "Plain")
-        _ = try await cache.store(FeedDocument(title: "Plain", entries: [FeedEntry(id: "p1", title: "No talk", link: "https://example.org/p1")]),
+        _ = try await cache.store(FeedDocument(title: "Plain", entries: [FeedEntry(id: "p1", title: "No talk")]),
                             feedID: plain, fetchedAt: Date())
         let plainID = try #require(try cache.storyID(feedID: plain, entry: FeedEntry(id: "p1")))
         let fetcher = CommentFetcher(cache: cache, settings: Self.settings(server))

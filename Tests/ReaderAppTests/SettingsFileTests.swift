@@ -1,4 +1,5 @@
 import Testing
+import NewsSync
 @testable import ReaderApp
 
 @Suite("config.toml")
@@ -154,5 +155,32 @@ struct CommentSettingsTests {
         }
         let (_, warnings) = try SettingsFile.parse("[sources.reddit]\nurl = \"https://reddit.com\"\n")
         #expect(warnings.first?.line == 1)
+    }
+
+    @Test("[[sync]] tables become accounts; a bad one is an error on its own line")
+    func syncAccounts() throws {
+        let text = """
+        [reader]
+        theme = "light"
+
+        [[sync]]
+        name = "home"
+        type = "greader"
+        url = "https://rss.example/api/greader.php"
+        user = "alice"
+        password-command = "pass show rss"
+
+        [[sync]]
+        type = "greader"
+        url = "https://other.example/api/greader.php"
+        user = "bob"
+        """
+        #expect(throws: SettingsError(path: "config.toml", problems: [SettingsProblem(
+            line: 11, message: "sync.password-command (preferred) or sync.password: missing")])) {
+            try SettingsFile.parse(text)
+        }
+        let (settings, warnings) = try SettingsFile.parse(text + "\npassword-command = \"echo x\"\n")
+        #expect(warnings.isEmpty)
+        #expect(settings.syncAccounts.map(\.name) == ["home", "other.example"])
     }
 }

@@ -21,7 +21,20 @@ struct UpdateReaderModeTests {
         story.feedURL = feedURL
         story.extractionNote = note
         let effects = update(&state, .storyLoaded(headline.id, story))
-        return (state, effects)
+        // The reader stays on the story: the wait before fetching its page ends.
+        guard let (id, storyID) = settle(effects) else { return (state, effects) }
+        let settled = update(&state, .extractionSettled(id, storyID))
+        return (state, settled)
+    }
+
+    static func settle(_ effects: [Effect]) -> (RequestID, StoryID)? {
+        for effect in effects {
+            if case .settleBeforeExtracting(let id, let story, let milliseconds) = effect {
+                #expect(milliseconds == ExtractPolicy.settleMilliseconds)
+                return (id, story)
+            }
+        }
+        return nil
     }
 
     static func extraction(_ effects: [Effect]) -> (RequestID, StoryID, String)? {
@@ -86,6 +99,56 @@ struct UpdateReaderModeTests {
         _ = update(&state, .articleExtracted(stale, storyID, .article(html: "<p>Stale.</p>")))
         #expect(state.displayedStory?.extractedText == nil)
         #expect(state.pendingExtraction != nil)
+    }
+
+    @Test("Moving through the list starts no page fetch for the stories passed over, only for the one kept")
+    func passingOver() throws {
+        var state = Fixtures.loadedState()
+        state.extractPolicy = ExtractPolicy()
+        var waits: [(RequestID, StoryID)] = []
+        for position in 0..<4 {
+            if position > 0 { _ = update(&state, .keyPressed(.character("j"))) }
+            let headline = Fixtures.headline(position)
+            #expect(state.articleStoryID == headline.id)
+            var story = Fixtures.story(for: headline, body: "<p>One lead sentence.</p>")
+            story.link = Self.link + "/\(position)"
+            story.feedURL = "https://news.example/rss"
+            let effects = update(&state, .storyLoaded(headline.id, story))
+            #expect(Self.extraction(effects) == nil, "a page fetch as soon as the story is shown")
+            waits.append(try #require(Self.settle(effects)))
+        }
+        // The waits of the stories passed over end after the selection moved on: nothing is fetched.
+        for (id, storyID) in waits.dropLast() {
+            #expect(update(&state, .extractionSettled(id, storyID)) == [])
+        }
+        #expect(state.readerModeLine == nil)
+        let (id, storyID) = waits[waits.count - 1]
+        let fetch = try #require(Self.extraction(update(&state, .extractionSettled(id, storyID))))
+        #expect(fetch.1 == Fixtures.headline(3).id)
+        #expect(fetch.2 == Self.link + "/3")
+        #expect(state.readerModeLine == "Feed's text · fetching the whole article…")
+        // A second answer for the same wait starts nothing more.
+        #expect(update(&state, .extractionSettled(id, storyID)) == [])
+    }
+
+    @Test("A wait that ends on the same story after the reader came back to it fetches only the newest wait's")
+    func comingBack() throws {
+        var state = Fixtures.loadedState()
+        state.extractPolicy = ExtractPolicy()
+        func load(_ position: Int) -> [Effect] {
+            let headline = Fixtures.headline(position)
+            var story = Fixtures.story(for: headline, body: "<p>One lead sentence.</p>")
+            story.link = Self.link
+            story.feedURL = "https://news.example/rss"
+            return update(&state, .storyLoaded(headline.id, story))
+        }
+        let first = try #require(Self.settle(load(0)))
+        _ = update(&state, .keyPressed(.character("j")))
+        _ = load(1)
+        _ = update(&state, .keyPressed(.character("k")))
+        let again = try #require(Self.settle(load(0)))
+        #expect(update(&state, .extractionSettled(first.0, first.1)) == [])
+        #expect(Self.extraction(update(&state, .extractionSettled(again.0, again.1))) != nil)
     }
 
     @Test("The auto rule counts visible text: tags and entities do not make a summary long")

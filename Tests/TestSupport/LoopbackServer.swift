@@ -17,6 +17,8 @@ public final class LoopbackServer: @unchecked Sendable {
         public var method: String
         public var path: String
         public var headers: [String: String]
+        /// The body, as long as `Content-Length` said (empty without one).
+        public var body = Data()
     }
 
     /// What to answer.
@@ -204,7 +206,15 @@ public final class LoopbackServer: @unchecked Sendable {
                     let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
                     headers[name] = value
                 }
-                return Request(method: String(requestLine[0]), path: String(requestLine[1]), headers: headers)
+                var body = Data(buffer[(end + 4)...])
+                let length = headers["content-length"].flatMap { Int($0) } ?? 0
+                while body.count < length {
+                    let n = recv(fd, &chunk, min(chunk.count, length - body.count), 0)
+                    if n <= 0 { return nil }
+                    body.append(contentsOf: chunk[0..<n])
+                }
+                return Request(method: String(requestLine[0]), path: String(requestLine[1]), headers: headers,
+                               body: body.prefix(length))
             }
         }
         return nil
@@ -221,11 +231,15 @@ public final class LoopbackServer: @unchecked Sendable {
     private static func reason(_ status: Int) -> String {
         switch status {
         case 200: "OK"
+        case 204: "No Content"
         case 301: "Moved Permanently"
         case 302: "Found"
         case 304: "Not Modified"
         case 307: "Temporary Redirect"
         case 308: "Permanent Redirect"
+        case 400: "Bad Request"
+        case 401: "Unauthorized"
+        case 403: "Forbidden"
         case 404: "Not Found"
         case 410: "Gone"
         case 429: "Too Many Requests"

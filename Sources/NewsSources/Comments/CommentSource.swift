@@ -38,12 +38,15 @@ public enum CommentSourceError: Error, Sendable, Equatable, CustomStringConverti
     case malformed(host: String, detail: String)
     /// No source knows where this story's comments are.
     case noSource
+    /// The story's page says commenting is closed, and shows no comments.
+    case closed
 
     public var description: String {
         switch self {
         case .unreachable(let host, let error): "could not reach \(host): \(error.message)"
         case .malformed(let host, let detail): "\(host) answered with something unexpected: \(detail)"
         case .noSource: "no comments yet: this story names no comment feed or discussion"
+        case .closed: "comments are closed"
         }
     }
 }
@@ -54,13 +57,14 @@ public struct CommentSources: Sendable {
 
     public init(_ sources: [any CommentSource]) { self.sources = sources }
 
-    /// Hacker News, Lobsters and comment feeds at `endpoints`, fetching through one fetcher per politeness
-    /// rule (Lobsters allows one request at a time).
-    public init(endpoints: SourceEndpoints, policy: FetchPolicy) {
+    /// Hacker News, Lobsters, comment feeds at `endpoints`, and last the story's own page (read by
+    /// `pageReader`), fetching through one fetcher per politeness rule (Lobsters allows one request at a time).
+    public init(endpoints: SourceEndpoints, policy: FetchPolicy, pageReader: @escaping PageCommentReader) {
         self.init([
             HackerNewsClient(endpoints: endpoints, policy: policy),
             LobstersClient(endpoints: endpoints, policy: policy),
             CommentFeedSource(fetcher: FeedFetcher(policy: policy)),
+            PageCommentSource(fetcher: FeedFetcher(policy: policy), reader: pageReader),
         ])
     }
 

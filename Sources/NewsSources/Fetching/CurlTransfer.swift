@@ -49,6 +49,17 @@ enum CurlTransfer {
         _ = gazette_curl_set_long(handle, CURLOPT_MAXREDIRS, 10)
         _ = gazette_curl_set_string(handle, CURLOPT_USERAGENT, request.userAgent)
         _ = gazette_curl_set_list(handle, CURLOPT_HTTPHEADER, headers)
+        if let body = request.body {
+            // The size first, so a body is sent whole whatever bytes it holds; libcurl copies it at once.
+            _ = gazette_curl_set_offset(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count))
+            _ = body.withUnsafeBytes { raw in
+                gazette_curl_set_pointer(handle, CURLOPT_COPYPOSTFIELDS,
+                                         UnsafeMutableRawPointer(mutating: raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!))
+            }
+        }
+        if request.method != "GET" && !(request.method == "POST" && request.body != nil) {
+            _ = gazette_curl_set_string(handle, CURLOPT_CUSTOMREQUEST, request.method)
+        }
         // Every encoding libcurl can decode, decoded piece by piece into the write callback, which stops
         // the transfer when the decoded body passes the limit: a bomb costs the limit, not its size.
         _ = gazette_curl_set_string(handle, CURLOPT_ACCEPT_ENCODING, "")
@@ -88,7 +99,7 @@ enum CurlTransfer {
         let head = state.finalHead ?? ResponseHead(status: 0, fields: [])
         let redirects = state.redirectStatuses
         let permanent = !redirects.isEmpty && redirects.allSatisfy { $0 == 301 || $0 == 308 } ? finalURL : nil
-        return TransferOutcome(data: state.body, head: head, finalURL: finalURL, permanentRedirect: permanent)
+        return TransferOutcome(data: state.takeBody(), head: head, finalURL: finalURL, permanentRedirect: permanent)
     }
 
     /// Maps libcurl's result codes onto the few kinds a reader can act on.
@@ -133,6 +144,9 @@ struct TransferRequest: Sendable {
     var limit: Int
     var idleSeconds: Int
     var totalSeconds: Int
+    /// `GET` unless said otherwise; `POST` and `PUT` carry `body`.
+    var method = "GET"
+    var body: Data? = nil
 }
 
 /// The status and header fields of a response. Names are lower-cased.
@@ -170,7 +184,8 @@ final class TransferState {
     let limit: Int
     let idleSeconds: Int
     let cancel: CancelFlag
-    private(set) var body = Data()
+    /// The body so far, bounded by `limit` in what it allocates as well as in what it holds.
+    private var body: BodyBuffer
     /// Set when nothing arrived for `idleSeconds`.
     private(set) var wentSilent = false
     private var lastReceived: Int64 = -1
@@ -186,7 +201,14 @@ final class TransferState {
 
     init(limit: Int, idleSeconds: Int, cancel: CancelFlag) {
         self.limit = limit; self.idleSeconds = idleSeconds; self.cancel = cancel
+        body = BodyBuffer(limit: limit)
     }
+
+    /// Bytes the body's storage holds now, received or not (never more than `limit`).
+    var bodyCapacity: Int { body.capacity }
+
+    /// The body received, handed over without a copy.
+    func takeBody() -> Data { body.take() }
 
     /// Whether the transfer must stop now: cancelled, or silent (no header or body byte) for `idleSeconds`.
     /// A server sending a byte now and then is not silent; the total limit ends it.
@@ -214,13 +236,10 @@ final class TransferState {
 
     /// Appends decoded body bytes; false (which stops the transfer) once the body would pass the limit.
     func receiveBody(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        if body.count + bytes.count > limit {
-            exceeded = true
-            body = Data()
-            return false
-        }
-        body.append(contentsOf: bytes)
-        return true
+        if body.append(bytes) { return true }
+        exceeded = true
+        body.release()
+        return false
     }
 
     /// Takes one header line of any response on the way (redirects and 1xx included); false stops the
@@ -237,11 +256,13 @@ final class TransferState {
             let parts = line.split(separator: " ", maxSplits: 2)
             heads.append(ResponseHead(status: parts.count > 1 ? Int(parts[1]) ?? 0 : 0, fields: []))
             // A body belongs to the response it follows; anything before the final head is discarded.
-            body = Data()
+            body.removeAll()
         } else if let colon = line.firstIndex(of: ":"), !heads.isEmpty {
             let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
             let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             heads[heads.count - 1].fields.append((name, value))
+            // An announced length sizes the storage once instead of doubling up to it (capped at the limit).
+            if name == "content-length", let length = Int(value), length > 0 { body.expect(length) }
         }
         return true
     }

@@ -6,8 +6,8 @@ import Foundation
 /// refresh: it keeps its libcurl handles, so connections are reused.
 public final class FeedFetcher: Sendable {
     public let policy: FetchPolicy
-    private let pool: CurlHandlePool
-    private let gate: ConcurrencyGate
+    let pool: CurlHandlePool
+    let gate: ConcurrencyGate
 
     public init(policy: FetchPolicy = FetchPolicy()) {
         self.policy = policy

@@ -1,8 +1,10 @@
 import Foundation
+import NewsModel
 import TextSafety
 
 /// The `urls` file in newsboat's format, so a newsboat user can copy theirs over:
 /// `URL [tag …] ["tag with spaces"] ["~Title"]`, `#` starts a comment line, blank lines are ignored.
+/// Gazette's own `extract:auto|always|never` on a line sets the feed's reader mode (not a tag).
 /// Editing keeps every other line (comments included) as the user wrote it. A line with a control character
 /// (a NUL, an escape sequence) is skipped whole, never cut short into another subscription, and problems
 /// quote at most a short, cleaned excerpt of the line.
@@ -35,6 +37,7 @@ public enum UrlsFile {
     public static func line(for subscription: Subscription) -> String {
         var parts = [quoteIfNeeded(subscription.url)]
         parts += subscription.tags.map(quoteIfNeeded)
+        if let mode = subscription.extract { parts.append(extractPrefix + mode.rawValue) }
         if let title = subscription.title { parts.append(quote("~" + title)) }
         return parts.joined(separator: " ")
     }
@@ -139,6 +142,9 @@ public enum UrlsFile {
         return (tokens, inQuotes)
     }
 
+    /// The token that sets a feed's reader mode: `extract:always`.
+    static let extractPrefix = "extract:"
+
     static func parseLine(_ line: String) -> Result<Subscription, Failure> {
         if let control = line.unicodeScalars.first(where: isControl) {
             let name = control.value == 0 ? "a NUL byte" : String(format: "the control character U+%04X", control.value)
@@ -150,8 +156,15 @@ public enum UrlsFile {
         if let problem = urlProblem(url) { return .failure(Failure(text: problem)) }
         var tags: [String] = []
         var title: String?
+        var extract: ExtractMode?
         for token in tokens.dropFirst() where !token.isEmpty {
-            if token.hasPrefix("~") {
+            if token.hasPrefix(extractPrefix) {
+                guard let mode = ExtractMode(rawValue: String(token.dropFirst(extractPrefix.count))) else {
+                    let known = ExtractMode.allCases.map { extractPrefix + $0.rawValue }.joined(separator: ", ")
+                    return .failure(Failure(text: "unknown reader mode “\(Sanitizer.excerpt(token))” (known: \(known)); line skipped"))
+                }
+                extract = mode
+            } else if token.hasPrefix("~") {
                 title = String(token.dropFirst())
             } else if token.hasPrefix("!") {
                 continue  // newsboat's "hidden feed" marker: accepted, not used
@@ -159,7 +172,7 @@ public enum UrlsFile {
                 tags.append(token)
             }
         }
-        return .success(Subscription(url: url, tags: tags, title: title))
+        return .success(Subscription(url: url, tags: tags, title: title, extract: extract))
     }
 
     /// Why `url` cannot be added to the file (`gazette add`, even without fetching it first), or nil when

@@ -9,6 +9,10 @@ public protocol CommentFetching: Sendable {
     /// Fetches the story's thread from its source, stores it with the time, and answers with the stored
     /// thread, or says why there is none.
     func fetchComments(for storyID: StoryID) async -> CommentFetchOutcome
+    /// The discussions of `url` on Hacker News and Lobsters, and a message for each site not reached.
+    func findDiscussions(of url: String) async -> (found: [Discussion], problems: [String])
+    /// The thread of a discussion elsewhere, for showing beside the story without storing it as its own.
+    func fetchDiscussion(_ discussion: Discussion, for storyID: StoryID) async -> CommentFetchOutcome
 }
 
 /// Fetches threads through `CommentSources` and stores them in the cache with their fetch time. A
@@ -16,15 +20,35 @@ public protocol CommentFetching: Sendable {
 public final class CommentFetcher: CommentFetching {
     private let cache: NewsCache
     private let sources: CommentSources
+    private let finder: DiscussionFinder?
     private let now: @Sendable () -> Date
 
-    public init(cache: NewsCache, sources: CommentSources, now: @escaping @Sendable () -> Date = { Date() }) {
-        self.cache = cache; self.sources = sources; self.now = now
+    public init(cache: NewsCache, sources: CommentSources, finder: DiscussionFinder? = nil,
+                now: @escaping @Sendable () -> Date = { Date() }) {
+        self.cache = cache; self.sources = sources; self.finder = finder; self.now = now
     }
 
     /// The sources at the configured endpoints, fetching with the refresh's limits.
     public convenience init(cache: NewsCache, settings: Settings) {
-        self.init(cache: cache, sources: CommentSources(endpoints: settings.endpoints, policy: settings.fetch))
+        self.init(cache: cache, sources: CommentSources(endpoints: settings.endpoints, policy: settings.fetch,
+                                                              pageReader: PageCommentReading.extracted),
+                  finder: DiscussionFinder(endpoints: settings.endpoints, policy: settings.fetch))
+    }
+
+    public func findDiscussions(of url: String) async -> (found: [Discussion], problems: [String]) {
+        guard let finder else { return ([], ["discussions cannot be looked up in this session"]) }
+        let (found, problems) = await finder.discussions(of: url)
+        return (found, problems)
+    }
+
+    public func fetchDiscussion(_ discussion: Discussion, for storyID: StoryID) async -> CommentFetchOutcome {
+        let target = CommentTarget(commentsURL: discussion.url)
+        guard sources.source(for: target) != nil else { return .failed("no source reads \(discussion.url)") }
+        do {
+            return .fetched(Self.unstored(try await sources.comments(for: target), storyID: storyID, at: now()))
+        } catch {
+            return .failed(error.description)
+        }
     }
 
     public func fetchComments(for storyID: StoryID) async -> CommentFetchOutcome {
@@ -42,6 +66,8 @@ public final class CommentFetcher: CommentFetching {
         let fetched: [FetchedComment]
         do {
             fetched = try await sources.comments(for: target)
+        } catch .closed {
+            return .unavailable("Comments are closed.")
         } catch {
             return .failed(error.description)
         }

@@ -19,12 +19,15 @@ final class RefreshDriver {
     private let executor: BackgroundExecutor?
     /// Re-reads the urls file into the cache before each refresh (see `RefreshOptions.subscriptions`).
     private let subscriptions: (@Sendable () throws -> [String])?
+    /// Syncs the accounts after the feeds of a refresh of everything (and at start).
+    private let sync: (@Sendable () async -> SyncOutcome)?
 
     /// - Parameter intervalMinutes: minutes between automatic refreshes, counted from `start`; 0 is off.
     init(refresher: (any FeedRefreshing)?, intervalMinutes: Int, start: Date,
-         subscriptions: (@Sendable () throws -> [String])? = nil) {
+         subscriptions: (@Sendable () throws -> [String])? = nil, sync: (@Sendable () async -> SyncOutcome)? = nil) {
         self.refresher = refresher
         self.subscriptions = subscriptions
+        self.sync = sync
         interval = intervalMinutes > 0 && refresher != nil ? TimeInterval(intervalMinutes) * 60 : nil
         nextAutomatic = interval.map { start.addingTimeInterval($0) }
         executor = refresher == nil ? nil
@@ -43,6 +46,7 @@ final class RefreshDriver {
         let refresher = self.refresher
         let executor = self.executor
         let subscriptions = self.subscriptions
+        let sync = request.scope == .all || request.scope == .unfetched ? self.sync : nil
         return { store in
             guard let refresher else {
                 return .refreshFinished(request.id, RefreshTally(done: 0, total: 0, errors: 1,
@@ -67,13 +71,16 @@ final class RefreshDriver {
                 await refresher.refresh(chosen, force: false) { box.set($0) }
             }
             let failures = report.failures
+            let synced = await sync?() ?? SyncOutcome(accounts: 0, newStories: 0, failures: [])
             let first = failures.first.map { outcome -> String in
                 let name = outcome.title.isEmpty ? outcome.url : outcome.title
                 if case .failed(let message) = outcome.status { return "\(name): \(message)" }
                 return name
-            } ?? problems.first
-            return .refreshFinished(request.id, RefreshTally(done: report.outcomes.count, total: report.outcomes.count,
-                                                             newStories: report.newStories, errors: failures.count,
+            } ?? synced.failures.first ?? problems.first
+            let total = report.outcomes.count + synced.accounts
+            return .refreshFinished(request.id, RefreshTally(done: total, total: total,
+                                                             newStories: report.newStories + synced.newStories,
+                                                             errors: failures.count + synced.failures.count,
                                                              firstError: first))
         }
     }

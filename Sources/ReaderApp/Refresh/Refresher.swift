@@ -30,7 +30,7 @@ public final class Refresher: Sendable {
     public func refresh(_ feeds: [Feed], force: Bool = false,
                         progress: (@Sendable (RefreshProgress) -> Void)? = nil) async -> RefreshReport {
         let started = ContinuousClock.now
-        let candidates = feeds.filter { $0.kind != .sample }
+        let candidates = feeds.filter { $0.kind != .sample && $0.kind != .synced }
         let window = max(1, fetcher.policy.overallLimit)
         var outcomes: [FeedRefreshOutcome] = []
         outcomes.reserveCapacity(candidates.count)

@@ -18,13 +18,14 @@ public enum SubscriptionSync {
         return problems.map { "\(file.path): \($0)" }
     }
 
-    /// Applies `subscriptions` to `cache`; the sample edition's feeds are never touched.
+    /// Applies `subscriptions` to `cache`; the sample edition's feeds and those of sync accounts are never touched.
     @discardableResult
     public static func apply(_ subscriptions: [Subscription], to cache: NewsCache) throws -> Changes {
         var changes = Changes()
         let existing = try cache.feeds()
         let known = Dictionary(existing.map { ($0.url, $0) }, uniquingKeysWith: { first, _ in first })
         let wanted = Set(subscriptions.map(\.url))
+        var writes: [FeedSubscription] = []
         for subscription in subscriptions {
             if let feed = known[subscription.url] {
                 // Unchanged lines cost nothing: the reader starts without a write per subscription.
@@ -33,13 +34,14 @@ public enum SubscriptionSync {
             } else {
                 changes.added.append(subscription.url)
             }
-            try cache.addFeed(url: subscription.url, kind: subscription.kind, title: subscription.title,
-                              tags: subscription.tags)
+            writes.append(FeedSubscription(url: subscription.url, kind: subscription.kind, title: subscription.title,
+                                           tags: subscription.tags))
         }
-        for feed in existing where feed.kind != .sample && !wanted.contains(feed.url) {
-            try cache.removeFeed(feed.id)
-            changes.removed.append(feed.url)
-        }
+        // All of it in one transaction each (a large import's first start wrote one per line).
+        try cache.addFeeds(writes)
+        let dropped = existing.filter { $0.kind != .sample && $0.kind != .synced && !wanted.contains($0.url) }
+        try cache.removeFeeds(dropped.map(\.id))
+        changes.removed = dropped.map(\.url)
         return changes
     }
 }

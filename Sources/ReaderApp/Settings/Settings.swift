@@ -1,4 +1,5 @@
 import NewsSources
+import NewsSync
 import ReaderCore
 
 /// Everything `config.toml` can set, with the defaults documented in README.md.
@@ -29,6 +30,8 @@ public struct Settings: Sendable, Equatable {
     public var commentsMaxAgeMinutes = 30
     /// The comment pane opens beside the story whenever the terminal has room for three panes.
     public var commentsBesideStory = true
+    /// Accounts on aggregator servers (`[[sync]]` tables), in the file's order.
+    public var syncAccounts: [SyncAccount] = []
 
     public init() {}
 }

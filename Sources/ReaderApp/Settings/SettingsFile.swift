@@ -1,6 +1,7 @@
 import Foundation
 import NewsModel
 import NewsSources
+import NewsSync
 import TOMLKit
 
 /// Reads `config.toml`. An unknown key is a warning (a newer Gazette may know it) and a bad value an
@@ -31,9 +32,20 @@ public enum SettingsFile {
                 readExtract(section, into: &settings, reader: &reader)
                 continue
             }
+            if sectionName == "sync" {
+                let (accounts, problems) = SyncAccount.parseConfig(value)
+                settings.syncAccounts = accounts
+                for problem in problems {
+                    // A missing key is reported on its table's header.
+                    let line = reader.line(syncTable: problem.table, key: problem.key)
+                        ?? reader.line(syncTable: problem.table, key: nil)
+                    reader.errors.append(SettingsProblem(line: line, message: problem.message))
+                }
+                continue
+            }
             guard let section = value.table, let known = schema[sectionName] else {
                 reader.warn(section: sectionName, key: nil,
-                            "unknown section [\(sectionName)] (known: \((schema.keys + ["extract"]).sorted().joined(separator: ", ")))")
+                            "unknown section [\(sectionName)] (known: \((schema.keys + ["extract", "sync"]).sorted().joined(separator: ", ")))")
                 continue
             }
             for (key, value) in section {
@@ -57,7 +69,27 @@ public enum SettingsFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SettingsError(path: path, problems: [SettingsProblem(line: nil, message: "cannot be read")])
         }
-        return try parse(String(decoding: data, as: UTF8.self), path: path)
+        let text = String(decoding: data, as: UTF8.self)
+        let parsed = try parse(text, path: path)
+        try checkPasswords(parsed.settings, text: text, path: path)
+        return parsed
+    }
+
+    /// A password written in config.toml is refused while anyone but the owner may read the file.
+    static func checkPasswords(_ settings: Settings, text: String, path: String) throws(SettingsError) {
+        let permissions = (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? 0
+        guard !SyncAccount.mayHoldPassword(permissions: permissions) else { return }
+        let reader = Reader(text: text)
+        var problems: [SettingsProblem] = []
+        var index = 0
+        for account in settings.syncAccounts {
+            defer { index += 1 }
+            guard case .literal = account.password else { continue }
+            problems.append(SettingsProblem(line: reader.line(syncTable: index, key: "password"), message:
+                "sync.password: the file can be read by others (mode \(String(permissions & 0o777, radix: 8))); "
+                + "run chmod 600 \(path), or use password-command"))
+        }
+        if !problems.isEmpty { throw SettingsError(path: path, problems: problems) }
     }
 
     /// `[extract]`: `default = "auto"` and one key per feed, its URL in quotes (`"https://…/rss" = "always"`).
@@ -195,6 +227,27 @@ public enum SettingsFile {
 
         mutating func fail(section: String, key: String, _ message: String) {
             errors.append(SettingsProblem(line: line(section: section, key: key), message: message))
+        }
+
+        /// The line of `key` in the `table`-th `[[sync]]` table (or of its header).
+        func line(syncTable table: Int, key: String?) -> Int? {
+            var seen = -1
+            for (index, raw) in lines.enumerated() {
+                let line = raw.trimmingCharacters(in: .whitespaces)
+                if line.hasPrefix("[") {
+                    if seen == table { break }
+                    if line.replacingOccurrences(of: " ", with: "").hasPrefix("[[sync]]") {
+                        seen += 1
+                        if seen == table && key == nil { return index + 1 }
+                    }
+                    continue
+                }
+                guard seen == table, let key else { continue }
+                let name = line.split(separator: "=", maxSplits: 1).first?
+                    .trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'"))
+                if name == key { return index + 1 }
+            }
+            return nil
         }
 
         func line(section: String, key: String?) -> Int? {

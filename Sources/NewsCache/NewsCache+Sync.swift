@@ -1,0 +1,287 @@
+import Foundation
+import GRDB
+import NewsModel
+
+/// What the cache knows of one sync account.
+public struct SyncAccountRecord: Sendable, Equatable {
+    public var id: Int64
+    public var name: String
+    /// Where the last complete sync left off (the service's own text).
+    public var syncPoint: String?
+    public var lastSynced: Date?
+    /// The last sync's failure; nil when it worked.
+    public var lastError: String?
+    /// The server asked not to be called again before this time (429/503 with `Retry-After`).
+    public var retryAfter: Date?
+}
+
+/// A mark waiting in the queue: its row (to delete once sent) and the mark.
+public struct QueuedMark: Sendable, Equatable {
+    public var row: Int64
+    public var mark: RemoteMark
+    public init(row: Int64, mark: RemoteMark) { self.row = row; self.mark = mark }
+}
+
+/// Accounts on aggregator servers: their feeds and stories, the server's states, and the queue of local
+/// marks not sent yet (see `CacheSchema.v7Sync`).
+extension NewsCache {
+    /// The account's id, creating its row the first time.
+    public func syncAccount(name: String, kind: String, url: String) throws -> SyncAccountRecord {
+        try write { db in
+            try db.execute(sql: """
+                INSERT INTO sync_accounts (name, kind, url) VALUES (?, ?, ?)
+                ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, url = excluded.url
+                """, arguments: [name, kind, url])
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM sync_accounts WHERE name = ?", arguments: [name])
+            else { throw CacheError.database(path: path, message: "sync account \(name) vanished after insert") }
+            return NewsCache.account(row)
+        }
+    }
+
+    /// Every account the cache knows, by name.
+    public func syncAccounts() throws -> [SyncAccountRecord] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM sync_accounts ORDER BY name").map(NewsCache.account) }
+    }
+
+    private static func account(_ row: Row) -> SyncAccountRecord {
+        SyncAccountRecord(id: row["id"], name: row["name"], syncPoint: row["sync_point"],
+                          lastSynced: (row["last_synced"] as Int64?).map(Date.init(cacheValue:)),
+                          lastError: row["last_error"],
+                          retryAfter: (row["retry_after"] as Int64?).map(Date.init(cacheValue:)))
+    }
+
+    /// Records a sync's outcome: on success the new point (nil keeps the old one) and no error; on failure
+    /// the error, and the point is kept.
+    public func recordSync(account: Int64, point: String?, error: String?, retryAfter: Date?, at date: Date) throws {
+        try write { db in
+            if let error {
+                try db.execute(sql: "UPDATE sync_accounts SET last_error = ?, retry_after = ? WHERE id = ?",
+                               arguments: [error, retryAfter?.cacheValue, account])
+            } else {
+                try db.execute(sql: """
+                    UPDATE sync_accounts SET sync_point = coalesce(?, sync_point), last_synced = ?, last_error = NULL,
+                                             retry_after = NULL
+                    WHERE id = ?
+                    """, arguments: [point, date.cacheValue, account])
+            }
+        }
+    }
+
+    /// The url a synced feed is stored under: unique per account and feed, never fetched.
+    public static func syncedFeedURL(account: String, remoteID: String) -> String { "sync:\(account)/\(remoteID)" }
+
+    /// Brings the account's feeds in line with the server's subscriptions (titles, tags, site links);
+    /// feeds the server no longer lists go, with their stories. Returns the feed ids by remote id.
+    @discardableResult
+    public func applySubscriptions(_ subscriptions: [RemoteSubscription], account: Int64, accountName: String)
+        throws -> [String: FeedID] {
+        try write { db in
+            var ids: [String: FeedID] = [:]
+            for subscription in subscriptions {
+                let id = try NewsCache.syncedFeed(db, account: account, accountName: accountName,
+                                                  remoteID: subscription.remoteID, title: subscription.title,
+                                                  siteURL: subscription.siteURL)
+                try db.execute(sql: "DELETE FROM feed_tags WHERE feed_id = ?", arguments: [id])
+                for tag in Set(subscription.labels) where !tag.isEmpty {
+                    try db.execute(sql: "INSERT INTO feed_tags (feed_id, tag) VALUES (?, ?)", arguments: [id, tag])
+                }
+                ids[subscription.remoteID] = FeedID(id)
+            }
+            let stored = try Row.fetchAll(db, sql: "SELECT id, remote_id FROM feeds WHERE account_id = ?",
+                                          arguments: [account])
+            for row in stored where ids[row["remote_id"] as String] == nil {
+                try db.execute(sql: "DELETE FROM feeds WHERE id = ?", arguments: [row["id"] as Int64])
+            }
+            return ids
+        }
+    }
+
+    /// The feed of a story whose feed the subscription list did not have (made from the story's origin).
+    public func syncedFeed(account: Int64, accountName: String, remoteID: String, title: String?,
+                           siteURL: String?) throws -> FeedID {
+        try write { db in
+            FeedID(try NewsCache.syncedFeed(db, account: account, accountName: accountName, remoteID: remoteID,
+                                            title: title ?? remoteID, siteURL: siteURL))
+        }
+    }
+
+    private static func syncedFeed(_ db: Database, account: Int64, accountName: String, remoteID: String,
+                                   title: String, siteURL: String?) throws -> Int64 {
+        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM feeds WHERE account_id = ? AND remote_id = ?",
+                                       arguments: [account, remoteID]) {
+            try db.execute(sql: """
+                UPDATE feeds SET title = ?, site_url = coalesce(?, site_url) WHERE id = ? AND (title <> ? OR site_url IS NOT coalesce(?, site_url))
+                """, arguments: [title, siteURL, id, title, siteURL])
+            return id
+        }
+        try db.execute(sql: """
+            INSERT INTO feeds (url, kind, title, title_is_custom, site_url, account_id, remote_id, last_fetched)
+            VALUES (?, ?, ?, 1, ?, ?, ?, ?)
+            """, arguments: [syncedFeedURL(account: accountName, remoteID: remoteID), SourceKind.synced.rawValue,
+                             title, siteURL, account, remoteID, Date().cacheValue])
+        return db.lastInsertedRowID
+    }
+
+    /// The remote ids of the account's stored stories.
+    public func syncedStoryIDs(account: Int64) throws -> Set<String> {
+        try read { db in
+            var ids = Set<String>()
+            let rows = try String.fetchCursor(db, sql: "SELECT remote_id FROM stories WHERE account_id = ?",
+                                              arguments: [account])
+            while let id = try rows.next() { ids.insert(id) }
+            return ids
+        }
+    }
+
+    /// Stores stories from the server (`entries[i].id` is the remote id) with their states (a nil flag
+    /// leaves the stored one, as for a story whose local mark wins), in one transaction, as a refresh stores
+    /// a feed's document; queues no mark.
+    @discardableResult
+    public func storeSynced(_ entries: [FeedEntry], states: [String: RemoteStoryState], feedID: FeedID,
+                            account: Int64, fetchedAt: Date) throws -> StoreSummary {
+        let prepared = try prepare(FeedDocument(entries: entries), feedID: feedID)
+        return try write { db in
+            let marksBefore = try NewsCache.lastMark(db)
+            let summary = try apply(prepared, feedID: feedID, fetchedAt: fetchedAt, fetch: nil, db)
+            let link = try db.cachedStatement(sql: """
+                UPDATE stories SET account_id = ?, remote_id = ?, is_read = coalesce(?, is_read),
+                                   is_starred = coalesce(?, is_starred)
+                WHERE feed_id = ? AND identity = ?
+                """)
+            for entry in prepared.entries {
+                guard let remoteID = entry.entry.id, let state = states[remoteID] else { continue }
+                try link.execute(arguments: [account, remoteID, state.isRead, state.isStarred, feedID.rawValue,
+                                             entry.identity])
+            }
+            try db.execute(sql: "DELETE FROM sync_marks WHERE id > ?", arguments: [marksBefore])
+            return summary
+        }
+    }
+
+    /// Applies the server's states to stored stories of the account; queues no mark. With
+    /// `unreadAndStarredComplete`, a stored story not listed unread is read and one not listed starred is
+    /// unstarred. Flags named in `keepRead`/`keepStarred` (stories whose local mark wins) are left alone.
+    /// Returns how many stories changed.
+    @discardableResult
+    public func applyRemoteStates(_ states: [RemoteStoryState], account: Int64, unreadAndStarredComplete: Bool,
+                                  keepRead: Set<String>, keepStarred: Set<String>) throws -> Int {
+        try write { db in
+            let marksBefore = try NewsCache.lastMark(db)
+            var changed = 0
+            let setRead = try db.cachedStatement(sql: """
+                UPDATE stories SET is_read = ? WHERE account_id = ? AND remote_id = ? AND is_read <> ?
+                """)
+            let setStarred = try db.cachedStatement(sql: """
+                UPDATE stories SET is_starred = ? WHERE account_id = ? AND remote_id = ? AND is_starred <> ?
+                """)
+            var unread = Set<String>()
+            var starred = Set<String>()
+            for state in states {
+                if state.isRead == false { unread.insert(state.remoteID) }
+                if state.isStarred == true { starred.insert(state.remoteID) }
+                if let isRead = state.isRead, !keepRead.contains(state.remoteID) {
+                    try setRead.execute(arguments: [isRead, account, state.remoteID, isRead])
+                    changed += db.changesCount
+                }
+                if let isStarred = state.isStarred, !keepStarred.contains(state.remoteID) {
+                    try setStarred.execute(arguments: [isStarred, account, state.remoteID, isStarred])
+                    changed += db.changesCount
+                }
+            }
+            if unreadAndStarredComplete {
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT remote_id, is_read, is_starred FROM stories
+                    WHERE account_id = ? AND (is_read = 0 OR is_starred = 1)
+                    """, arguments: [account])
+                for row in rows {
+                    let id: String = row["remote_id"]
+                    if !(row["is_read"] as Bool), !unread.contains(id), !keepRead.contains(id) {
+                        try setRead.execute(arguments: [true, account, id, true])
+                        changed += db.changesCount
+                    }
+                    if row["is_starred"] as Bool, !starred.contains(id), !keepStarred.contains(id) {
+                        try setStarred.execute(arguments: [false, account, id, false])
+                        changed += db.changesCount
+                    }
+                }
+            }
+            try db.execute(sql: "DELETE FROM sync_marks WHERE id > ?", arguments: [marksBefore])
+            return changed
+        }
+    }
+
+    private static func lastMark(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM sync_marks") ?? 0
+    }
+
+    /// The account's queued marks, oldest first; of several marks on one story and flag only the newest
+    /// counts, but all are returned so that all are deleted once sent.
+    public func queuedMarks(account: Int64) throws -> [QueuedMark] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, remote_id, action, marked_at FROM sync_marks WHERE account_id = ? ORDER BY id
+                """, arguments: [account]).compactMap { row in
+                guard let action = RemoteMark.Action(rawValue: row["action"]) else { return nil }
+                return QueuedMark(row: row["id"], mark: RemoteMark(remoteID: row["remote_id"], action: action,
+                                                                   markedAt: Date(cacheValue: row["marked_at"])))
+            }
+        }
+    }
+
+    /// Removes sent (or overruled) marks from the queue.
+    public func removeQueuedMarks(_ rows: [Int64]) throws {
+        guard !rows.isEmpty else { return }
+        try write { db in
+            let delete = try db.cachedStatement(sql: "DELETE FROM sync_marks WHERE id = ?")
+            for row in rows { try delete.execute(arguments: [row]) }
+        }
+    }
+
+    /// Number of marks waiting, over every account.
+    public func queuedMarkCount() throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sync_marks") ?? 0 }
+    }
+
+    /// Marks stories as `gazette mark` does: the flag is set, and for a synced story a mark is queued even
+    /// when the flag already had that value (the server may not have it). Returns the ids not in the cache.
+    public func mark(_ ids: [StoryID], _ action: RemoteMark.Action) throws -> [StoryID] {
+        try write { db in
+            var missing: [StoryID] = []
+            let (column, value): (String, Bool) = switch action {
+            case .read: ("is_read", true)
+            case .unread: ("is_read", false)
+            case .star: ("is_starred", true)
+            case .unstar: ("is_starred", false)
+            }
+            for id in ids {
+                guard let row = try Row.fetchOne(db, sql: "SELECT \(column) AS flag, account_id, remote_id FROM stories WHERE id = ?",
+                                                 arguments: [id.rawValue]) else {
+                    missing.append(id)
+                    continue
+                }
+                if row["flag"] as Bool != value {
+                    // The trigger queues the mark of a synced story.
+                    try db.execute(sql: "UPDATE stories SET \(column) = ? WHERE id = ?", arguments: [value, id.rawValue])
+                } else if let account = row["account_id"] as Int64?, let remote = row["remote_id"] as String? {
+                    try db.execute(sql: """
+                        INSERT INTO sync_marks (account_id, remote_id, action, marked_at) VALUES (?, ?, ?, ?)
+                        """, arguments: [account, remote, action.rawValue, Date().cacheValue])
+                }
+            }
+            return missing
+        }
+    }
+}
+
+extension NewsCache {
+    /// The local id of the story the account's server calls `remoteID`.
+    public func syncedStory(account: String, remoteID: String) throws -> StoryID? {
+        let id: Int64? = try read { db in
+            try Int64.fetchOne(db, sql: """
+                SELECT s.id FROM stories s JOIN sync_accounts a ON a.id = s.account_id
+                WHERE a.name = ? AND s.remote_id = ?
+                """, arguments: [account, remoteID])
+        }
+        return id.map { StoryID($0) }
+    }
+}

@@ -1,0 +1,27 @@
+/// The Google Reader API's stream and item ids.
+enum GReaderIDs {
+    static let readingList = "user/-/state/com.google/reading-list"
+    static let read = "user/-/state/com.google/read"
+    static let starred = "user/-/state/com.google/starred"
+    static let itemPrefix = "tag:google.com,2005:reader/item/"
+
+    /// An item id in the short (decimal) form `stream/items/ids` gives; a long form
+    /// (`tag:google.com,2005:reader/item/` and 16 hex digits) is converted, anything else kept.
+    static func shortForm(_ id: String) -> String {
+        guard id.hasPrefix(itemPrefix), let value = UInt64(id.dropFirst(itemPrefix.count), radix: 16) else { return id }
+        return String(Int64(bitPattern: value))
+    }
+
+    /// The long form of a short id, which every server accepts in `i=`.
+    static func longForm(_ id: String) -> String {
+        guard let value = Int64(id) else { return id }
+        let hex = String(UInt64(bitPattern: value), radix: 16)
+        return itemPrefix + String(repeating: "0", count: max(0, 16 - hex.count)) + hex
+    }
+
+    /// The label of a `user/…/label/NAME` id.
+    static func label(_ id: String) -> String? {
+        guard let range = id.range(of: "/label/") else { return nil }
+        return String(id[range.upperBound...])
+    }
+}
