@@ -1,10 +1,10 @@
 import TextSafety
-/// One run of `FeedHTMLSanitizer` over the UTF-8 bytes of a fragment: the policy of `FeedHTMLSanitizer` as a
-/// consumer of `HTMLTokenizer.scan`'s byte ranges, so that nothing but tag and attribute names becomes a
+/// One run of `FeedHTMLSanitizer` over the UTF-8 bytes of a fragment: the policy of `FeedHTMLSanitizer` over
+/// the byte ranges of `HTMLScanner`'s tokens, so that nothing but tag and attribute names becomes a
 /// `String`. Text runs go from input to output in one decode-and-escape step (`EntityText.appendDecoded`),
 /// attribute values are decoded only when the attribute is kept, and the attributes of dropped elements are
 /// only scanned over. This was half of the parse time of a large feed when it went token by token.
-struct SanitizerPass: HTMLTokenSink {
+struct SanitizerPass {
     let b: UnsafeBufferPointer<UInt8>
     let n: Int
     let baseURL: String?
@@ -48,22 +48,26 @@ struct SanitizerPass: HTMLTokenSink {
 
     /// Sanitises the whole fragment into `out`, closing what is still open at the end.
     mutating func run() {
-        HTMLTokenizer.scan(b, into: &self)
+        var scanner = HTMLScanner(b)
+        while let token = scanner.next() {
+            switch token {
+            case .text(let start, let end):
+                text(start, end)
+            case .startTag(let nameStart, let nameEnd, let selfClosing):
+                let name = lowercasedName(nameStart, nameEnd)
+                let role = Self.role(b, nameStart, nameEnd, name: name)
+                if role.contains(.rawText) && !selfClosing {
+                    // Script, style and the like: their content is never markup, and never kept.
+                    scanner.skipRawText(nameStart: nameStart, nameEnd: nameEnd)
+                } else {
+                    startTag(name, role: role, attributes: scanner.attributes, selfClosing: selfClosing)
+                }
+            case .endTag(let nameStart, let nameEnd):
+                endTag(lowercasedName(nameStart, nameEnd))
+            }
+        }
         while let name = open.popLast() { put("</"); put(name); put(">") }
     }
-
-    mutating func startTag(nameStart: Int, nameEnd: Int, attributes: [HTMLAttributeRange], selfClosing: Bool) -> Bool {
-        let name = lowercasedName(nameStart, nameEnd)
-        let role = Self.role(b, nameStart, nameEnd, name: name)
-        // Script, style and the like: their content is never markup, and never kept.
-        if role.contains(.rawText) && !selfClosing { return true }
-        startTag(name, role: role, attributes: attributes, selfClosing: selfClosing)
-        return false
-    }
-
-    func rawText(nameStart: Int, nameEnd: Int, _ start: Int, _ end: Int) {}
-
-    mutating func endTag(nameStart: Int, nameEnd: Int) { endTag(lowercasedName(nameStart, nameEnd)) }
 
     /// The role of the element named by `b[start..<end]` (`name` is its lower-cased form).
     static func role(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, name: String) -> FeedHTMLSanitizer.ElementRole {

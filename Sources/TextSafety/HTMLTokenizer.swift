@@ -1,28 +1,6 @@
-
-/// The byte ranges of one attribute of a tag: its name, and its value (empty when written without one),
-/// both as written (not lower-cased, not decoded).
-package struct HTMLAttributeRange: Sendable {
-    package var nameStart: Int, nameEnd: Int, valueStart: Int, valueEnd: Int
-}
-
-/// What `HTMLTokenizer.scan` reports, as byte ranges of the input: a consumer decodes, lower-cases and
-/// copies only what it keeps.
-package protocol HTMLTokenSink {
-    /// Text between tags, undecoded.
-    mutating func text(_ start: Int, _ end: Int)
-    /// A start tag. Returns whether the element's content is raw text (script, style, ...), which the
-    /// scanner then skips to its end tag and hands to `rawText`.
-    mutating func startTag(nameStart: Int, nameEnd: Int, attributes: [HTMLAttributeRange], selfClosing: Bool) -> Bool
-    /// The content of a raw-text element (`start..<end`, undecoded), its end tag consumed.
-    mutating func rawText(nameStart: Int, nameEnd: Int, _ start: Int, _ end: Int)
-    mutating func endTag(nameStart: Int, nameEnd: Int)
-}
-
-/// A small, forgiving HTML tokenizer for the fragments feeds carry (summaries, bodies, HTML-typed titles).
-/// It is not a tree builder: callers that need balance (the feed sanitiser) keep their own stack.
+/// HTML fragments as string tokens: names lower-cased, text and attribute values decoded. The tokenizing
+/// rules are `HTMLScanner`'s, the ones the feed sanitiser runs on; this is for `HTMLText` and the tests.
 /// Script and style contents are one raw-text token, as in a browser, so `</p>` inside a script is not markup.
-/// `scan` is the one set of tokenizing rules; the feed sanitiser consumes it as byte ranges, and
-/// `tokenize` turns the same tokens into strings.
 package enum HTMLTokenizer {
     package enum Token {
         case text(String)                      // entities already decoded
@@ -36,139 +14,32 @@ package enum HTMLTokenizer {
     /// Calls `emit` for each token of `html`, in order.
     package static func tokenize(_ html: String, _ emit: (Token) -> Void) {
         var html = html
-        withoutActuallyEscaping(emit) { emit in
-            html.withUTF8 { bytes in
-                var sink = StringTokens(b: bytes, emit: emit)
-                scan(bytes, into: &sink)
+        html.withUTF8 { b in
+            func string(_ start: Int, _ end: Int) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
             }
-        }
-    }
-
-    /// Reports the tokens of `b` to `sink`, in order. Comments, doctypes and processing instructions are
-    /// skipped; a `<` that starts no tag is text.
-    @inlinable
-    package static func scan<Sink: HTMLTokenSink>(_ b: UnsafeBufferPointer<UInt8>, into sink: inout Sink) {
-        let n = b.count
-        var i = 0
-        var textStart = 0
-        var attributes: [HTMLAttributeRange] = []
-        @inline(__always) func isNameStart(_ c: UInt8) -> Bool { let l = c | 0x20; return l >= 0x61 && l <= 0x7A }
-        @inline(__always) func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C }
-        while i < n {
-            guard b[i] == 0x3C else { i = ByteScan.first(0x3C, in: b, from: i, end: n); continue }
-            guard i + 1 < n else { i += 1; continue }
-            let next = b[i + 1]
-            if next == 0x21 || next == 0x3F {
-                if i > textStart { sink.text(textStart, i) }
-                if i + 3 < n && b[i + 2] == 0x2D && b[i + 3] == 0x2D {
-                    i = (findFolded(b, commentClose, from: i + 4) ?? n - 3) + 3
-                } else {
-                    var j = i + 2
-                    while j < n && b[j] != 0x3E { j += 1 }
-                    i = j + 1
-                }
-                textStart = min(i, n)
-                continue
-            }
-            let closing = next == 0x2F
-            let nameStart = closing ? i + 2 : i + 1
-            guard nameStart < n, isNameStart(b[nameStart]) else { i += 1; continue }
-            if i > textStart { sink.text(textStart, i) }
-            var j = nameStart
-            while j < n && !isSpace(b[j]) && b[j] != 0x3E && b[j] != 0x2F { j += 1 }
-            let nameEnd = j
-            attributes.removeAll(keepingCapacity: true)
-            var selfClosing = false
-            while j < n {
-                if isSpace(b[j]) { j += 1; continue }
-                if b[j] == 0x3E { j += 1; break }
-                if b[j] == 0x2F { selfClosing = j + 1 < n && b[j + 1] == 0x3E; j += 1; continue }
-                let attrStart = j
-                while j < n && !isSpace(b[j]) && b[j] != 0x3D && b[j] != 0x3E && (b[j] != 0x2F || j == attrStart) { j += 1 }
-                let attrEnd = j
-                while j < n && isSpace(b[j]) { j += 1 }
-                var valueStart = j, valueEnd = j
-                if j < n && b[j] == 0x3D {
-                    j += 1
-                    while j < n && isSpace(b[j]) { j += 1 }
-                    if j < n && (b[j] == 0x22 || b[j] == 0x27) {
-                        let quote = b[j]
-                        var e = j + 1
-                        while e < n && b[e] != quote { e += 1 }
-                        valueStart = j + 1; valueEnd = e
-                        j = min(n, e + 1)
+            var scanner = HTMLScanner(b)
+            while let token = scanner.next() {
+                switch token {
+                case .text(let start, let end):
+                    // Most text runs have no reference: skip the decoder's second pass and copy.
+                    let text = string(start, end)
+                    emit(.text(b[start..<end].contains(0x26) ? EntityText.decode(text) : text))
+                case .startTag(let nameStart, let nameEnd, let selfClosing):
+                    let name = string(nameStart, nameEnd).lowercased()
+                    if rawTextElements.contains(name) && !selfClosing {
+                        let content = scanner.skipRawText(nameStart: nameStart, nameEnd: nameEnd)
+                        emit(.rawText(name: name, content: string(content.start, content.end)))
                     } else {
-                        valueStart = j
-                        while j < n && !isSpace(b[j]) && b[j] != 0x3E { j += 1 }
-                        valueEnd = j
+                        emit(.start(name: name, attributes: scanner.attributes.map {
+                            (string($0.nameStart, $0.nameEnd).lowercased(), EntityText.decode(string($0.valueStart, $0.valueEnd)))
+                        }, selfClosing: selfClosing))
                     }
-                }
-                if attrEnd > attrStart {
-                    attributes.append(HTMLAttributeRange(nameStart: attrStart, nameEnd: attrEnd, valueStart: valueStart,
-                                                         valueEnd: valueEnd))
+                case .endTag(let nameStart, let nameEnd):
+                    emit(.end(name: string(nameStart, nameEnd).lowercased()))
                 }
             }
-            i = j
-            if closing {
-                sink.endTag(nameStart: nameStart, nameEnd: nameEnd)
-            } else if sink.startTag(nameStart: nameStart, nameEnd: nameEnd, attributes: attributes, selfClosing: selfClosing)
-                        && !selfClosing {
-                // `</` and the name as written: the search ignores case, as the end tag may differ in it.
-                var closeTag: [UInt8] = [0x3C, 0x2F]
-                closeTag.append(contentsOf: UnsafeBufferPointer(rebasing: b[nameStart..<nameEnd]))
-                let close = findFolded(b, closeTag, from: i) ?? n
-                sink.rawText(nameStart: nameStart, nameEnd: nameEnd, i, close)
-                var e = close
-                while e < n && b[e] != 0x3E { e += 1 }
-                i = min(n, e + 1)
-            }
-            textStart = i
         }
-        if n > textStart { sink.text(textStart, n) }
-    }
-
-    @usableFromInline static let commentClose = Array("-->".utf8)
-
-    /// The first `pattern` in `b` at or after `from`, compared with bit 5 ignored (ASCII case folding).
-    @usableFromInline
-    static func findFolded(_ b: UnsafeBufferPointer<UInt8>, _ pattern: [UInt8], from: Int) -> Int? {
-        var j = from
-        while j + pattern.count <= b.count {
-            var k = 0
-            while k < pattern.count && (b[j + k] | 0x20) == (pattern[k] | 0x20) { k += 1 }
-            if k == pattern.count { return j }
-            j += 1
-        }
-        return nil
-    }
-
-    /// The sink behind `tokenize`: names lower-cased, text and attribute values decoded, all as strings.
-    private struct StringTokens: HTMLTokenSink {
-        let b: UnsafeBufferPointer<UInt8>
-        let emit: (Token) -> Void
-
-        func string(_ start: Int, _ end: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self) }
-
-        func text(_ start: Int, _ end: Int) {
-            // Most text runs have no reference: skip the decoder's second pass and copy.
-            let text = string(start, end)
-            emit(.text(b[start..<end].contains(0x26) ? EntityText.decode(text) : text))
-        }
-
-        func startTag(nameStart: Int, nameEnd: Int, attributes: [HTMLAttributeRange], selfClosing: Bool) -> Bool {
-            let name = string(nameStart, nameEnd).lowercased()
-            if HTMLTokenizer.rawTextElements.contains(name) && !selfClosing { return true }
-            emit(.start(name: name, attributes: attributes.map {
-                (string($0.nameStart, $0.nameEnd).lowercased(), EntityText.decode(string($0.valueStart, $0.valueEnd)))
-            }, selfClosing: selfClosing))
-            return false
-        }
-
-        func rawText(nameStart: Int, nameEnd: Int, _ start: Int, _ end: Int) {
-            emit(.rawText(name: string(nameStart, nameEnd).lowercased(), content: string(start, end)))
-        }
-
-        func endTag(nameStart: Int, nameEnd: Int) { emit(.end(name: string(nameStart, nameEnd).lowercased())) }
     }
 }
 
