@@ -104,18 +104,4 @@ extension AppState {
         guard let headline = list.selectedHeadline else { return [requestHeadlines(.first)] }
         return [requestHeadlines(.around(HeadlineCursor(headline)))]
     }
-
-    /// Replaces the window with a page fetched around `cursor`, keeping the selected story selected on the
-    /// same screen row (at the very top of the list the new stories show above it instead).
-    mutating func mergeAround(_ page: HeadlinePage, cursor: HeadlineCursor) {
-        let keptID = list.jumpTarget ?? list.selectedHeadline?.id ?? cursor.id
-        let rowOnScreen = list.selected - list.top
-        let wasAtTop = list.top == 0
-        list.rows = page.rows
-        list.offset = page.startIndex
-        let index = page.rows.firstIndex { $0.id == keptID } ?? page.rows.firstIndex { $0.id == cursor.id }
-        guard let index else { return }
-        list.selected = page.startIndex + index
-        list.top = wasAtTop ? 0 : max(0, list.selected - rowOnScreen)
-    }
 }

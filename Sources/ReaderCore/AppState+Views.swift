@@ -87,7 +87,7 @@ extension AppState {
     /// After a resize: a focus the new layout still has, and every scroll position back in range.
     mutating func clampAfterResize() {
         if !focusOrder.contains(focus) { focus = focusOrder[0] }
-        scrollListToSelection()
+        list.scrollToSelection(viewportRows: listViewportRows)
         articleScroll = min(articleScroll, maxArticleScroll)
         scrollCommentsToCursor()
     }
@@ -97,9 +97,7 @@ extension AppState {
     mutating func receiveFailure(_ kind: RequestKind, _ message: String) -> [Effect] {
         switch kind {
         case .headlines(let id):
-            guard list.pending?.id == id else { return [] }
-            list.pending = nil
-            list.hasLoaded = true
+            guard list.requestFailed(id) else { return [] }
             status = StatusMessage("Could not load headlines: \(message)", isError: true)
         case .story(let id):
             if articleBody.loadingStory == id { articleBody.loadingStory = nil }
