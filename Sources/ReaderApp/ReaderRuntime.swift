@@ -80,18 +80,22 @@ public final class ReaderRuntime {
         self.firstFrameWait = firstFrameWait
         self.layouts = layouts
         let size = backend.size
-        state = AppState(size: TerminalSize(width: size.width, height: size.height), query: query, now: clock(),
-                         timeZone: timeZone, hint: hint)
-        state.views.markReadOnOpen = markReadOnOpen
-        state.themes = themeOptions.choice
-        if let notice = themeOptions.notice { state.status = StatusMessage(notice, isError: true) }
+        var settings = SessionSettings(query: query, timeZone: timeZone, hint: hint)
+        settings.markReadOnOpen = markReadOnOpen
+        settings.themes = themeOptions.choice
+        settings.notice = themeOptions.notice
+        settings.refreshUnavailableReason = refresh.unavailableReason
+            ?? (refresh.refresher == nil ? "refreshing is not available here" : nil)
+        settings.fetchesNewSubscriptionsOnStart = refresh.fetchesNewOnStart && refresh.refresher != nil
+        settings.extractPolicy = extraction.policy
+        settings.fetchesComments = comments.fetcher != nil
+        settings.commentsMaxAge = TimeInterval(comments.maxAgeMinutes * 60)
+        settings.commentsBesideStory = comments.besideStory
+        settings.defersArticleBody = true
+        state = AppState(size: TerminalSize(width: size.width, height: size.height), now: clock(), settings: settings)
         refreshDriver = RefreshDriver(refresher: refresh.refresher, intervalMinutes: refresh.intervalMinutes,
                                       start: clock(), subscriptions: refresh.subscriptions, sync: refresh.sync)
-        state.refresh.unavailableReason = refresh.unavailableReason
-            ?? (refresh.refresher == nil ? "refreshing is not available here" : nil)
-        state.refresh.fetchesNewSubscriptionsOnStart = refresh.fetchesNewOnStart && refresh.refresher != nil
         self.browser = browser
-        state.extractPolicy = extraction.policy
         pages = extraction.pages
         self.watchInterval = watchInterval
         // The first look is at once: its stamp is what later looks compare with, so a write by another
@@ -99,10 +103,6 @@ public final class ReaderRuntime {
         nextWatch = ContinuousClock.now
         self.warnings = warnings
         commentFetcher = comments.fetcher
-        state.commentFetch.isAvailable = comments.fetcher != nil
-        state.commentFetch.maxAge = TimeInterval(comments.maxAgeMinutes * 60)
-        state.commentFetch.followsWidth = comments.besideStory
-        state.articleBody.isDeferred = true
     }
 
     /// The state as of now, for tests.

@@ -79,16 +79,33 @@ public struct AppState: Sendable, Equatable {
     var focusBeforeComments: Pane
     var nextRequestNumber: UInt64
 
+    /// The state a session starts in: nothing loaded, at `size` and `now`, as `settings` say.
+    public init(size: TerminalSize, now: Date, settings: SessionSettings) {
+        self.size = size; self.now = now; timeZone = settings.timeZone
+        focus = .headlines; mode = .normal; isShowingComments = false; isShowingHelp = false
+        list = HeadlineWindow(query: settings.query)
+        articleStoryID = nil; story = nil; articleScroll = 0
+        commentsStoryID = nil; comments = []; commentCursor = 0; commentScroll = 0; collapsed = []
+        status = settings.notice.map { StatusMessage($0, isError: true) }
+        hint = settings.hint; metrics = ContentMetrics(); keymap = settings.keymap; isQuitting = false
+        focusBeforeComments = .headlines; nextRequestNumber = 1
+        views.markReadOnOpen = settings.markReadOnOpen
+        themes = settings.themes
+        refresh.unavailableReason = settings.refreshUnavailableReason
+        refresh.fetchesNewSubscriptionsOnStart = settings.fetchesNewSubscriptionsOnStart
+        extractPolicy = settings.extractPolicy
+        commentFetch.isAvailable = settings.fetchesComments
+        commentFetch.maxAge = settings.commentsMaxAge
+        commentFetch.followsWidth = settings.commentsBesideStory
+        articleBody.isDeferred = settings.defersArticleBody
+    }
+
+    /// A session with nothing behind it but a view, a zone, a hint and keys (the tests of `update`).
     public init(size: TerminalSize, query: HeadlineQuery = HeadlineQuery(), now: Date = Date(timeIntervalSince1970: 0),
                 timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current, hint: String? = nil,
                 keymap: Keymap = .standard) {
-        self.size = size; self.now = now; self.timeZone = timeZone
-        focus = .headlines; mode = .normal; isShowingComments = false; isShowingHelp = false
-        list = HeadlineWindow(query: query)
-        articleStoryID = nil; story = nil; articleScroll = 0
-        commentsStoryID = nil; comments = []; commentCursor = 0; commentScroll = 0; collapsed = []
-        status = nil; self.hint = hint; metrics = ContentMetrics(); self.keymap = keymap; isQuitting = false
-        focusBeforeComments = .headlines; nextRequestNumber = 1
+        self.init(size: size, now: now,
+                  settings: SessionSettings(query: query, timeZone: timeZone, hint: hint, keymap: keymap))
     }
 
     /// The story to draw in the article pane, if it has been loaded.
