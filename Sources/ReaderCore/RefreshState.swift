@@ -34,6 +34,8 @@ public struct RefreshTally: Sendable, Equatable, Hashable {
     public var syncedAccount: String?
     /// Of `total`, how many were sync accounts rather than feeds.
     public var accounts: Int
+    /// The feeds are done and the accounts are being synced (progress only).
+    public var isSyncingAccounts = false
     public init(done: Int, total: Int, newStories: Int = 0, errors: Int = 0, firstError: String? = nil,
                 syncedAccount: String? = nil, accounts: Int = 0) {
         self.done = done; self.total = total; self.newStories = newStories; self.errors = errors
@@ -68,6 +70,7 @@ public struct RefreshState: Sendable, Equatable {
         case .all:
             guard let tally = progress else { return "refreshing…" }
             let new = tally.newStories > 0 ? ", \(tally.newStories) new" : ""
+            if tally.isSyncingAccounts { return "refreshed \(tally.done)/\(tally.total)\(new); syncing accounts…" }
             return "refreshing \(tally.done)/\(tally.total)\(new)"
         case .feed(_, let title):
             if let account = progress?.syncedAccount { return "syncing account \(account) (for \(title))…" }
@@ -76,6 +79,9 @@ public struct RefreshState: Sendable, Equatable {
             return "syncing account \(name)…"
         case .unfetched:
             guard let tally = progress else { return "fetching new subscriptions…" }
+            if tally.isSyncingAccounts {
+                return tally.total == 0 ? "syncing accounts…" : "fetched \(tally.done)/\(tally.total) new subscriptions; syncing accounts…"
+            }
             return "fetching new subscriptions \(tally.done)/\(tally.total)"
         }
     }

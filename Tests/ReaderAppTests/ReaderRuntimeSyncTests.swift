@@ -71,6 +71,31 @@ struct ReaderRuntimeSyncTests {
         #expect(screens.contains { $0.contains("synced account home (for Harbour news): 2 new") })
     }
 
+    @Test("R refreshes the feeds, then says the accounts are syncing, then sums both up")
+    func rAllSyncsEveryAccount() async throws {
+        let server = try LoopbackServer { _ in LoopbackServer.Reply(status: 304) }
+        let (cache, dir) = try await Self.cache(server: server)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let calls = Calls()
+        var options = RefreshOptions(refresher: Refresher(cache: cache, policy: FetchPolicy()))
+        options.sync = { name in
+            calls.add(name)
+            // Long enough for the loop to draw the progress that says so.
+            try? await Task.sleep(for: .milliseconds(500))
+            return SyncOutcome(accounts: 1, newStories: 2, failures: [])
+        }
+        let backend = PatientBackend(width: 160, height: 48, steps: [
+            .init(waitFor: "Pilot boat renamed", event: .key(.character("R"))),
+            .init(waitFor: "syncing accounts…", event: .resize(width: 160, height: 48)),
+            .init(waitFor: "refreshed 1 feed and synced 1 account: 2 new", event: .key(.character("q"))),
+        ])
+        let runtime = ReaderRuntime(backend: backend, store: cache, theme: .builtinDefault,
+                                    timeZone: TimeZone(identifier: "UTC")!, pollMilliseconds: 5, refresh: options)
+        await runtime.run()
+        #expect(!backend.gaveUp)
+        #expect(calls.all == [nil])
+    }
+
     @Test("r on a synced story when config.toml has no account left says so")
     func noAccountLeft() async throws {
         let server = try LoopbackServer { _ in LoopbackServer.Reply(status: 404, contentType: "text/plain", body: "gone") }

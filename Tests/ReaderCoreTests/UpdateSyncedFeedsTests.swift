@@ -37,6 +37,22 @@ struct UpdateSyncedFeedsTests {
         return state
     }
 
+    /// A loaded reader after R.
+    static func refreshingAll() -> AppState {
+        var state = Fixtures.loadedState()
+        state.refresh.unavailableReason = nil
+        _ = update(&state, .keyPressed(.character("R")))
+        return state
+    }
+
+    /// A reader that has just started and is fetching new subscriptions (and syncing every account).
+    static func starting() -> AppState {
+        var state = AppState(size: TerminalSize(width: 160, height: 48), now: now)
+        state.refresh.fetchesNewSubscriptionsOnStart = true
+        _ = update(&state, .started)
+        return state
+    }
+
     static func refreshScope(_ effects: [Effect]) -> RefreshScope? {
         for effect in effects { if case .refresh(let request) = effect { return request.scope } }
         return nil
@@ -146,18 +162,31 @@ struct UpdateSyncedFeedsTests {
 
     @Test("summaries count feeds and accounts apart: R, and the start, which syncs every account")
     func summariesCountAccounts() throws {
-        var state = Fixtures.loadedState()
-        state.refresh.unavailableReason = nil
-        _ = update(&state, .keyPressed(.character("R")))
+        var state = Self.refreshingAll()
         let all = try #require(state.refresh.running)
         _ = update(&state, .refreshFinished(all.id, RefreshTally(done: 5, total: 5, newStories: 7, accounts: 2)))
         #expect(state.status?.text == "refreshed 3 feeds and synced 2 accounts: 7 new")
 
-        var starting = AppState(size: TerminalSize(width: 160, height: 48), now: Self.now)
-        starting.refresh.fetchesNewSubscriptionsOnStart = true
-        _ = update(&starting, .started)
+        var starting = Self.starting()
         let start = try #require(starting.refresh.running)
         _ = update(&starting, .refreshFinished(start.id, RefreshTally(done: 1, total: 1, newStories: 4, accounts: 1)))
         #expect(starting.status?.text == "synced 1 account: 4 new")
+    }
+
+    @Test("once the feeds are done, the status bar says the accounts are syncing")
+    func syncingAccountsShows() throws {
+        var state = Self.refreshingAll()
+        let all = try #require(state.refresh.running)
+        var tally = RefreshTally(done: 3, total: 3, newStories: 2)
+        tally.isSyncingAccounts = true
+        _ = update(&state, .refreshProgressed(all.id, tally, at: Self.now))
+        #expect(state.refresh.statusText == "refreshed 3/3, 2 new; syncing accounts…")
+
+        var starting = Self.starting()
+        let start = try #require(starting.refresh.running)
+        var none = RefreshTally(done: 0, total: 0)
+        none.isSyncingAccounts = true
+        _ = update(&starting, .refreshProgressed(start.id, none, at: Self.now))
+        #expect(starting.refresh.statusText == "syncing accounts…")
     }
 }

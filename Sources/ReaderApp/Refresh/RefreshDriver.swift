@@ -86,6 +86,7 @@ final class RefreshDriver {
                 await refresher.refresh(inScope, force: false) { box.set($0) }
             }
             let failures = report.failures
+            if case .every = accounts, sync != nil { box.setSyncingAll() }
             let synced = await accounts.sync(with: sync)
             let first = failures.first.map { outcome -> String in
                 let name = outcome.title.isEmpty ? outcome.url : outcome.title
@@ -106,13 +107,13 @@ final class RefreshDriver {
         var actions: [Action] = []
         let instant = ContinuousClock.now
         if let current, lastEmitted.map({ instant - $0 >= Self.progressSpacing }) ?? true,
-           case let (progress, account)? = current.box.takeChanged() {
+           case let (progress, account, syncingAll)? = current.box.takeChanged() {
             lastEmitted = instant
-            actions.append(.refreshProgressed(current.id, RefreshTally(done: progress?.done ?? 0,
-                                                                       total: progress?.total ?? 0,
-                                                                       newStories: progress?.newStories ?? 0,
-                                                                       errors: progress?.errors ?? 0,
-                                                                       syncedAccount: account), at: now))
+            var tally = RefreshTally(done: progress?.done ?? 0, total: progress?.total ?? 0,
+                                     newStories: progress?.newStories ?? 0, errors: progress?.errors ?? 0,
+                                     syncedAccount: account)
+            tally.isSyncingAccounts = syncingAll
+            actions.append(.refreshProgressed(current.id, tally, at: now))
         }
         if let interval, let next = nextAutomatic, now >= next {
             nextAutomatic = now.addingTimeInterval(interval)
@@ -146,10 +147,11 @@ private enum AccountChoice {
 
 /// The latest progress of a refresh, written from the refresh's tasks and read by the loop.
 private final class ProgressBox: @unchecked Sendable {
-    // @unchecked Sendable: `latest`, `synced` and `changed` are only touched under `lock`.
+    // @unchecked Sendable: `latest`, `synced`, `syncingAll` and `changed` are only touched under `lock`.
     private let lock = NSLock()
     private var latest: RefreshProgress?
     private var synced: String?
+    private var syncingAll = false
     private var changed = false
 
     func set(_ progress: RefreshProgress) {
@@ -161,14 +163,19 @@ private final class ProgressBox: @unchecked Sendable {
         lock.withLock { synced = name; changed = true }
     }
 
+    /// The feeds are done; every account is being synced.
+    func setSyncingAll() {
+        lock.withLock { syncingAll = true; changed = true }
+    }
+
     var account: String? { lock.withLock { synced } }
 
-    /// The latest progress and account if either changed since the last call.
-    func takeChanged() -> (RefreshProgress?, String?)? {
+    /// The latest progress, account and whether the accounts are syncing, if any changed since the last call.
+    func takeChanged() -> (RefreshProgress?, String?, Bool)? {
         lock.withLock {
             guard changed else { return nil }
             changed = false
-            return (latest, synced)
+            return (latest, synced, syncingAll)
         }
     }
 }
