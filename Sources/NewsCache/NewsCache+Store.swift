@@ -98,7 +98,9 @@ extension NewsCache {
     /// every statement savepoint, so interleaving would write one index segment per story.
     func apply(_ document: PreparedDocument, feedID: FeedID, fetchedAt: Date, fetch: FetchRecord?,
                _ db: Database) throws -> StoreSummary {
-        guard let feedRow = try Row.fetchOne(db, sql: "SELECT title_is_custom FROM feeds WHERE id = ?",
+        // Cached statements: a sync batch stores a group per feed, thousands in a first sync, and preparing
+        // these two statements each time (GRDB authorises every column read) cost 4 % of it.
+        guard let feedRow = try Row.fetchOne(db.cachedStatement(sql: "SELECT title_is_custom FROM feeds WHERE id = ?"),
                                              arguments: [feedID.rawValue])
         else { throw CacheError.unknownFeed(feedID) }
         if let title = document.title.map(SearchText.trimmed), !title.isEmpty,
@@ -139,9 +141,9 @@ extension NewsCache {
         summary.updated = updated.count
         if !inserted.isEmpty {
             // New stories are unread but for synced ones the server calls read (see migration v4).
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 UPDATE feeds SET total_count = total_count + ?, unread_count = unread_count + ? WHERE id = ?
-                """, arguments: [inserted.count, inserted.count - insertedRead, feedID.rawValue])
+                """).execute(arguments: [inserted.count, inserted.count - insertedRead, feedID.rawValue])
         }
         let index = try db.cachedStatement(sql: "INSERT INTO stories_fts (rowid, title, body) VALUES (?, ?, ?)")
         for (id, values) in inserted {

@@ -184,8 +184,8 @@ import TestSupport
 
     @Test func aPageOverTheSizeLimitIsAskedForAgainWithFewerEntries() async throws {
         let server = try Self.server()
-        // Each entry's JSON is about 1.4 KB: a page of four is over 4 KB, a page of two is not.
-        let local = try SyncedCache(maxBytes: 4_000)
+        // Each entry's JSON is 0.7 to 1.2 KB: a page of four is over 2.5 KB, a single entry is not.
+        let local = try SyncedCache(maxBytes: 2_500)
         let report = await local.engine.sync(SyncedCache.account(.miniflux, url: server.baseURL),
                                              service: Self.client(server, local, pageSize: 4), now: server.now)
         #expect(report.error == nil && report.newStories == 5)
