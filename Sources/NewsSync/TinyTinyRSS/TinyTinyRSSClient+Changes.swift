@@ -99,7 +99,12 @@ extension TinyTinyRSSClient {
             let inWindow = items.filter { ($0.updated ?? .distantFuture) >= cutoff }
             page.stories = inWindow.map(Self.story)
             cursor.newest = items.reduce(cursor.newest) { max($0, $1.id) }
-            page.next = (full && inWindow.count == items.count ? advance(cursor, items) : listing(after: cursor)).text
+            if !full && inWindow.count == items.count {
+                // The server keeps no older article: every one came with its marks, a listing of them all.
+                page.syncPoint = SyncPoint("\(cursor.newest) \(Int64(Date().timeIntervalSince1970))")
+            } else {
+                page.next = (full && inWindow.count == items.count ? advance(cursor, items) : listing(after: cursor)).text
+            }
         case .new:
             page.stories = items.map(Self.story)
             for item in items where item.unread { newUnread[String(item.feedID), default: 0] += 1 }
