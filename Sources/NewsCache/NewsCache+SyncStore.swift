@@ -123,6 +123,23 @@ extension NewsCache {
         }
     }
 
+    /// Stores the server's stories of one known feed (`entries[i].id` is the remote id) with their states:
+    /// `prepareSynced` and `storeSynced` in one call, for a caller holding one feed's stories.
+    @discardableResult
+    public func storeSynced(_ entries: [FeedEntry], states: [String: RemoteStoryState], feedID: FeedID,
+                            account: Int64, fetchedAt: Date) throws -> SyncedStoreSummary {
+        let prepared = entries.map { entry in
+            PreparedEntry(entry: entry, identity: StoryIdentity.of(entry), fingerprint: NewsCache.fingerprint(entry),
+                          remote: RemoteFields(account: account, remoteID: entry.id ?? "",
+                                               isRead: states[entry.id ?? ""]?.isRead,
+                                               isStarred: states[entry.id ?? ""]?.isStarred))
+        }
+        let group = PreparedSyncedStories.Group(feedRemoteID: "", feedTitle: nil, feedID: feedID,
+                                                entries: try derive(prepared, feedID: feedID))
+        return try storeSynced(PreparedSyncedStories(groups: [group]), account: account, accountName: "",
+                               fetchedAt: fetchedAt)
+    }
+
     /// Moves a story to another feed of its account with its id, flags, comments and search entry; the
     /// feeds' counters follow (no trigger watches `feed_id`).
     private static func move(_ db: Database, story: Int64, from old: Int64, to new: Int64, isUnread: Bool) throws {
