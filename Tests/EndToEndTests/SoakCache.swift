@@ -11,6 +11,13 @@ struct SoakCache {
         var isRead: Bool
         var isStarred: Bool
         var description: String { "read \(isRead), starred \(isStarred)" }
+
+        /// Whether these marks still hold `shown`, the last ones the driver saw the reader make: the same
+        /// star (only the driver's `s` stars), and read if it was read (only the driver's `N` marks a story
+        /// unread, while opening it, n/p, A and C mark read).
+        func holds(_ shown: Marks) -> Bool {
+            isStarred == shown.isStarred && (isRead || !shown.isRead)
+        }
     }
 
     private func read<T>(_ body: (Database) throws -> T) throws -> T {
