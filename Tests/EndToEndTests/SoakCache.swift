@@ -29,6 +29,20 @@ struct SoakCache {
         return try queue.read(body)
     }
 
+    /// Holds the cache's write lock for `seconds` (nothing is written), as a long refresh or vacuum in
+    /// another process does: the reader's writes wait meanwhile, its reads go on.
+    func holdWriter(for seconds: TimeInterval) throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        defer { try? queue.close() }
+        try queue.inDatabase { db in
+            try db.execute(sql: "BEGIN IMMEDIATE")
+            Thread.sleep(forTimeInterval: seconds)
+            try db.execute(sql: "ROLLBACK")
+        }
+    }
+
     /// `PRAGMA integrity_check`'s rows ("ok" alone when sound).
     func integrityCheck() throws -> [String] {
         try read { try String.fetchAll($0, sql: "PRAGMA integrity_check") }
