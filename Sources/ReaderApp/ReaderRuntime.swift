@@ -39,6 +39,9 @@ public final class ReaderRuntime {
     private var heldPanes: HeldPanes?
     private var inbox: [Action] = []
     private var tasks: [Slot: (token: UInt64, task: Task<Void, Never>)] = [:]
+    /// The newest mark write: each waits for the one before, so a story's marks reach the cache in the
+    /// order they were made (the last one is what stays) and their answers come back in that order.
+    private var lastMarkWrite: Task<Void, Never>?
     private var nextToken: UInt64 = 0
     private let refreshDriver: RefreshDriver
     private let browser: BrowserLauncher
@@ -146,6 +149,7 @@ public final class ReaderRuntime {
             let now = clock()
             if now.timeIntervalSince(state.now) >= 30 || now < state.now { dispatch(.clockTicked(now)) }
         }
+        await finishMarkWrites()
         for entry in tasks.values { entry.task.cancel() }
         tasks.removeAll()
     }
@@ -193,6 +197,16 @@ public final class ReaderRuntime {
             guard tasks[.headlines] != nil, ContinuousClock.now < deadline else { return }
             try? await Task.sleep(for: .milliseconds(1))
         }
+    }
+
+    /// Marks the reader has shown are written before it ends, even when a refresh (here or in another
+    /// process) holds the writer: the last frame says what it waits for.
+    private func finishMarkWrites() async {
+        guard let lastMarkWrite else { return }
+        drainInbox()
+        if !state.marksInFlight.isEmpty { drawIfChanged() }
+        await lastMarkWrite.value
+        drainInbox()
     }
 
     /// Waits until no effect is running and no result is waiting.
@@ -249,16 +263,21 @@ public final class ReaderRuntime {
                 try? await store.markCommentsOpened(id, at: now)
                 return nil
             }
-        case .markRead(let id):
-            nextToken += 1
-            start(.write(nextToken)) { await EffectPerformer.markRead(id, store: $0) }
         case .checkCache:
             start(.watch) { await EffectPerformer.performViewEffect(effect, store: $0) }
         case .redraw:
             backend.invalidate()
             lastDrawn = nil
-        case .setRead, .setStarred, .markFeedRead, .loadFeedList, .markViewRead, .findUnread:
-            // Writes and the feed list run side by side, like mark-read: none supersedes another.
+        case .setRead, .setStarred, .markFeedRead, .markViewRead:
+            // Marks never supersede one another, and go in order (see `lastMarkWrite`).
+            nextToken += 1
+            let previous = lastMarkWrite
+            lastMarkWrite = start(.write(nextToken)) { store in
+                await previous?.value
+                return await EffectPerformer.performViewEffect(effect, store: store)
+            }
+        case .loadFeedList, .findUnread:
+            // Read beside the marks: none supersedes another.
             nextToken += 1
             start(.write(nextToken)) { await EffectPerformer.performViewEffect(effect, store: $0) }
         case .refresh(let request):
@@ -296,7 +315,8 @@ public final class ReaderRuntime {
     }
 
     /// Runs `work` in a task of its own, cancelling the previous task of the slot, and queues its answer.
-    private func start(_ slot: Slot, _ work: @escaping @Sendable (any ReaderStore) async -> Action?) {
+    @discardableResult
+    private func start(_ slot: Slot, _ work: @escaping @Sendable (any ReaderStore) async -> Action?) -> Task<Void, Never> {
         tasks[slot]?.task.cancel()
         nextToken += 1
         let token = nextToken
@@ -306,6 +326,7 @@ public final class ReaderRuntime {
             await self?.finish(slot, token: token, answer: Task.isCancelled ? nil : action)
         }
         tasks[slot] = (token, task)
+        return task
     }
 
     private func finish(_ slot: Slot, token: UInt64, answer: Action?) {
