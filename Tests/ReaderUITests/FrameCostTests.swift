@@ -115,6 +115,15 @@ struct FrameCostTests {
         return state
     }
 
+    /// `besideState`, where its comment pane is, and its first frame.
+    static func besideStart() throws
+        -> (layouts: LayoutCache, state: AppState, pane: Rect, frames: [(screen: Screen, panes: HeldPanes)]) {
+        let layouts = LayoutCache()
+        let state = besideState(layouts: layouts)
+        let pane = try #require(ScreenLayout(state).panes[.comments])
+        return (layouts, state, pane, [renderFrame(state, theme: .builtinDefault, layouts: layouts, held: nil)])
+    }
+
     /// Draws the next frame over `previous`, as the runtime does, and returns it.
     static func frame(_ state: AppState, after previous: (screen: Screen, panes: HeldPanes),
                       layouts: LayoutCache) -> (screen: Screen, panes: HeldPanes) {
@@ -128,10 +137,9 @@ struct FrameCostTests {
 
     @Test("a move with comments beside the story: the pane goes from one thread to the next, never through Loading or Fetching")
     func commentPaneChangesOnce() throws {
-        let layouts = LayoutCache()
-        var state = Self.besideState(layouts: layouts)
-        let pane = try #require(ScreenLayout(state).panes[.comments])
-        var frames = [renderFrame(state, theme: .builtinDefault, layouts: layouts, held: nil)]
+        let start = try Self.besideStart()
+        let layouts = start.layouts, pane = start.pane
+        var state = start.state, frames = start.frames
         #expect(Self.text(of: pane, in: frames[0].screen).joined().contains("That's Polonium"))
 
         // Each answer the runtime gets after `j`, in the order a slow cache read gives them.
@@ -161,10 +169,9 @@ struct FrameCostTests {
 
     @Test("an empty thread fetched quickly: the pane goes from the old thread straight to the answer")
     func quickFetchSkipsFetching() throws {
-        let layouts = LayoutCache()
-        var state = Self.besideState(layouts: layouts)
-        let pane = try #require(ScreenLayout(state).panes[.comments])
-        var frames = [renderFrame(state, theme: .builtinDefault, layouts: layouts, held: nil)]
+        let start = try Self.besideStart()
+        let layouts = start.layouts, pane = start.pane
+        var state = start.state, frames = start.frames
         _ = update(&state, .keyPressed(.character("j")))
         Self.perform(update(&state, .storyLoaded(StoryID(2), Self.secondStory)), on: &state, layouts: layouts)
         let read = update(&state, .commentThreadLoaded(CommentThread(storyID: StoryID(2), comments: [], fetchedAt: nil)))
