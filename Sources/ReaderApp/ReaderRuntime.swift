@@ -136,6 +136,10 @@ public final class ReaderRuntime {
                     handle(next)
                     taken += 1
                 }
+                // The keys' own frame (the list moved, a pane toggled) goes out now; what their effects
+                // bring (the story, its body) follows in the next turn. Waiting for them first made a
+                // key's frame miss the terminal's next refresh.
+                if !state.isQuitting { drawIfChanged() }
             }
             // Let finished effects hop back onto the main actor and fill the inbox, even while keys stream in.
             await Task.yield()
