@@ -13,7 +13,7 @@ public final class ReaderRuntime {
     /// Where an effect's task runs: a new load cancels the previous one of the same kind.
     private enum Slot: Hashable {
         case headlines, story, articleBody, comments, commentFetch, discussions, write(UInt64), refresh, launch(UInt64),
-             watch, extraction, extractionSettle, prefetch
+             watch, extraction, extractionSettle, prefetch, commentHold
     }
 
     /// At most this many keys already waiting are handled before the next frame: a burst of moves draws
@@ -226,9 +226,13 @@ public final class ReaderRuntime {
         case .loadStory(let id):
             start(.story) { await EffectPerformer.loadStory(id, store: $0) }
         case .layOutArticleBody(let request):
-            // Parsing and layout run off the main actor; a kept body is answered at once.
+            // Parsing and layout run off the main actor; a kept body is answered at once. So is a body the
+            // next frame draws whatever happens, because the pane cannot keep its cells (a resize, the
+            // full-screen view): it is laid out here, once, not in the frame and again in a task.
             let bodies = layouts.bodies
-            if bodies.keptBody(request) != nil {
+            let isNeededNow = !(heldPanes?.canKeep(.article, in: state) ?? false)
+            if isNeededNow || bodies.keptBody(request) != nil {
+                _ = bodies.body(for: request)
                 inbox.append(.articleBodyLaidOut(request.id, request.key))
             } else {
                 start(.articleBody) { _ in
@@ -304,6 +308,12 @@ public final class ReaderRuntime {
             start(.extractionSettle) { _ in
                 try? await Task.sleep(for: .milliseconds(milliseconds))
                 return .extractionSettled(id, storyID)
+            }
+        case .endCommentPaneHold(let id, let milliseconds):
+            // One slot: the next wait cancels this one (update ignores a stale answer anyway).
+            start(.commentHold) { _ in
+                try? await Task.sleep(for: .milliseconds(milliseconds))
+                return .commentPaneHoldEnded(id)
             }
         case .prefetchArticles(let policy):
             guard let pages else { return }

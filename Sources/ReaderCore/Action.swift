@@ -83,4 +83,6 @@ public enum Action: Sendable, Equatable {
     case warned([String])
     /// The body asked for by `.layOutArticleBody` is laid out and in the view's cache.
     case articleBodyLaidOut(RequestID, ArticleBodyKey)
+    /// The wait asked for by `.endCommentPaneHold(id, …)` is over.
+    case commentPaneHoldEnded(RequestID)
 }

@@ -69,8 +69,9 @@ extension AppState {
             effects.append(.loadStory(id))
             articleBody.loadingStory = id
         }
-        effects += loadCommentsIfNeeded()
-        return effects
+        let loadsComments = loadCommentsIfNeeded()
+        if !loadsComments.isEmpty { holdCommentPane(for: id) }
+        return effects + loadsComments
     }
 
     mutating func loadCommentsIfNeeded() -> [Effect] {
@@ -103,6 +104,7 @@ extension AppState {
             guard id == articleStoryID else { return [] }
             status = StatusMessage("Could not load the story: \(message)", isError: true)
         case .comments(let id):
+            releaseCommentPane(id)
             guard id == articleStoryID else { return [] }
             status = StatusMessage("Could not load the comments: \(message)", isError: true)
         }

@@ -64,4 +64,7 @@ public enum Effect: Sendable, Equatable, Hashable {
     case layOutArticleBody(ArticleBodyRequest)
     /// Look `url` up on Hacker News and Lobsters; answered by `.discussionsFound(id, …)`.
     case findDiscussions(RequestID, url: String)
+    /// Answer with `.commentPaneHoldEnded(id)` after `milliseconds`, unless superseded by the next such
+    /// wait: how long the comment pane keeps the previous story's while a fetch runs.
+    case endCommentPaneHold(RequestID, milliseconds: Int)
 }

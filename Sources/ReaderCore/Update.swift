@@ -88,6 +88,9 @@ private func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .articleBodyLaidOut(let id, let key):
         state.receiveArticleBody(id, key)
         return []
+    case .commentPaneHoldEnded(let id):
+        state.commentPaneHoldEnded(id)
+        return []
     }
 }
 
