@@ -17,6 +17,8 @@ final class PatientBackend: Backend {
         var waitFor: String
         var event: InputEvent
         var typedAhead = false
+        /// Run as the event is given (e.g. to let another connection's transaction go).
+        var whenGiven: (() -> Void)? = nil
     }
     var size: (width: Int, height: Int)
     private var steps: [Step]
@@ -46,6 +48,7 @@ final class PatientBackend: Backend {
         polls = 0
         framesSeen = frames.count
         if case .resize(let width, let height) = step.event { size = (width, height) }
+        step.whenGiven?()
         return step.event
     }
 
