@@ -13,7 +13,7 @@ public final class ReaderRuntime {
     /// Where an effect's task runs: a new load cancels the previous one of the same kind.
     private enum Slot: Hashable {
         case headlines, story, articleBody, comments, commentFetch, discussions, write(UInt64), refresh, launch(UInt64),
-             watch, extraction, extractionSettle, prefetch
+             watch, extraction, extractionSettle, prefetch, subscriptions
     }
 
     /// At most this many keys already waiting are handled before the next frame: a burst of moves draws
@@ -86,10 +86,12 @@ public final class ReaderRuntime {
         state.themes = themeOptions.choice
         if let notice = themeOptions.notice { state.status = StatusMessage(notice, isError: true) }
         refreshDriver = RefreshDriver(refresher: refresh.refresher, intervalMinutes: refresh.intervalMinutes,
-                                      start: clock(), subscriptions: refresh.subscriptions, sync: refresh.sync)
+                                      start: clock(), subscriptions: refresh.subscriptions, sync: refresh.sync,
+                                      applyOnStart: refresh.applyOnStart)
         state.refresh.unavailableReason = refresh.unavailableReason
             ?? (refresh.refresher == nil ? "refreshing is not available here" : nil)
         state.refresh.fetchesNewSubscriptionsOnStart = refresh.fetchesNewOnStart && refresh.refresher != nil
+        state.refresh.appliesSubscriptionsOnStart = refresh.applyOnStart != nil && refresh.refresher != nil
         self.browser = browser
         state.extractPolicy = extraction.policy
         pages = extraction.pages
@@ -259,6 +261,8 @@ public final class ReaderRuntime {
             start(.write(nextToken)) { await EffectPerformer.performViewEffect(effect, store: $0) }
         case .refresh(let request):
             start(.refresh, refreshDriver.work(for: request))
+        case .applySubscriptions(let id):
+            start(.subscriptions, refreshDriver.applyWork(id))
         case .openURL(let url) where browser.isTextBrowser:
             // The terminal is the browser's until it ends: leave the screen, wait, come back to the same
             // place (the state is untouched, so the same frame is drawn again, in full).

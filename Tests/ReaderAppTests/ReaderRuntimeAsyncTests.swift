@@ -15,8 +15,12 @@ import Testing
 final class PatientBackend: Backend {
     struct Step {
         var waitFor: String
-        var event: InputEvent
+        /// Given once `waitFor` is on screen; nil gives none (the step only waits, and runs `onSeen`).
+        var event: InputEvent?
         var typedAhead = false
+        /// Run when `waitFor` is seen, before the event: lets a held answer go once the screen showed the
+        /// state before it, so a state that lasts only until that answer cannot be missed.
+        var onSeen: (() -> Void)? = nil
     }
     var size: (width: Int, height: Int)
     private var steps: [Step]
@@ -45,7 +49,8 @@ final class PatientBackend: Backend {
         steps.removeFirst()
         polls = 0
         framesSeen = frames.count
-        if case .resize(let width, let height) = step.event { size = (width, height) }
+        step.onSeen?()
+        if case .resize(let width, let height)? = step.event { size = (width, height) }
         return step.event
     }
 
