@@ -7,7 +7,7 @@ import GRDB
 /// `INTEGER` 0/1; lists (categories, enclosures) are JSON text.
 enum CacheSchema {
     /// The identifier of the newest migration, for tests and diagnostics.
-    static let latest = "v7-sync-core"
+    static let latest = "v8-sync-ui"
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -18,6 +18,7 @@ enum CacheSchema {
         migrator.registerMigration("v5-reader-mode-notes", migrate: v5)
         migrator.registerMigration("v6-comment-fetches", migrate: v6)
         migrator.registerMigration("v7-sync-core", migrate: v7Sync)
+        migrator.registerMigration("v8-sync-ui", migrate: v8SyncUI)
         return migrator
     }
 
@@ -207,6 +208,16 @@ enum CacheSchema {
                 VALUES (NEW.account_id, NEW.remote_id, CASE WHEN NEW.is_starred THEN 'star' ELSE 'unstar' END,
                         CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER));
             END;
+            """)
+    }
+
+    /// What the feed list and `gazette feeds` say of an account: the kind of its last failure
+    /// (`SyncProblem`, so "unreachable" or "wrong password" need no parsing of the message) and when a sync
+    /// was last tried, whatever came of it.
+    static func v8SyncUI(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE sync_accounts ADD COLUMN last_problem TEXT;
+            ALTER TABLE sync_accounts ADD COLUMN last_attempt INTEGER;
             """)
     }
 

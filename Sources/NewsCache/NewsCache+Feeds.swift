@@ -104,13 +104,14 @@ extension NewsCache {
         }
     }
 
-    /// What the feed list shows, from one read: the feeds (as `feeds()`), the tags (as `tags()`) and how
-    /// many stories are starred, and starred and unread.
+    /// What the feed list shows, from one read: the feeds (as `feeds()`), the tags (as `tags()`), how
+    /// many stories are starred, and starred and unread, and each sync account's state.
     public func feedDirectory() throws -> FeedDirectory {
         try read { db in
             FeedDirectory(feeds: try NewsCache.feeds(db), tags: try NewsCache.tags(db),
                           starred: try NewsCache.count(HeadlineQuery(scope: .starred), db),
-                          starredUnread: try NewsCache.count(HeadlineQuery(scope: .starred, unreadOnly: true), db))
+                          starredUnread: try NewsCache.count(HeadlineQuery(scope: .starred, unreadOnly: true), db),
+                          accounts: try NewsCache.accountStatuses(db))
         }
     }
 
@@ -185,14 +186,14 @@ extension NewsCache {
 
     private static let feedColumns = """
         SELECT f.id, f.url, f.kind, f.title, f.site_url, f.last_error, f.last_fetched, f.unread_count,
-               f.total_count
-        FROM feeds f
+               f.total_count, a.name AS account_name
+        FROM feeds f LEFT JOIN sync_accounts a ON a.id = f.account_id
         """
 
     private static func feed(from row: Row, tags: [String]) -> Feed {
         Feed(id: FeedID(row["id"] as Int64), url: row["url"], kind: SourceKind(rawValue: row["kind"]) ?? .feed,
              title: row["title"], tags: tags, siteURL: row["site_url"], lastError: row["last_error"],
              lastFetched: (row["last_fetched"] as Int64?).map(Date.init(cacheValue:)),
-             unreadCount: row["unread_count"], totalCount: row["total_count"])
+             unreadCount: row["unread_count"], totalCount: row["total_count"], account: row["account_name"])
     }
 }

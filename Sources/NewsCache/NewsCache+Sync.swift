@@ -51,18 +51,22 @@ extension NewsCache {
     }
 
     /// Records a sync's outcome: on success the new point (nil keeps the old one) and no error; on failure
-    /// the error, and the point is kept.
-    public func recordSync(account: Int64, point: String?, error: String?, retryAfter: Date?, at date: Date) throws {
+    /// the error and its kind (`problem`), and the point is kept. Either way `date` is the last attempt.
+    public func recordSync(account: Int64, point: String?, error: String?, problem: SyncProblem? = nil,
+                           retryAfter: Date?, at date: Date) throws {
         try write { db in
             if let error {
-                try db.execute(sql: "UPDATE sync_accounts SET last_error = ?, retry_after = ? WHERE id = ?",
-                               arguments: [error, retryAfter?.cacheValue, account])
+                try db.execute(sql: """
+                    UPDATE sync_accounts SET last_error = ?, last_problem = ?, retry_after = ?, last_attempt = ?
+                    WHERE id = ?
+                    """, arguments: [error, (problem ?? .other).rawValue, retryAfter?.cacheValue, date.cacheValue,
+                                     account])
             } else {
                 try db.execute(sql: """
                     UPDATE sync_accounts SET sync_point = coalesce(?, sync_point), last_synced = ?, last_error = NULL,
-                                             retry_after = NULL
+                                             last_problem = NULL, retry_after = NULL, last_attempt = ?
                     WHERE id = ?
-                    """, arguments: [point, date.cacheValue, account])
+                    """, arguments: [point, date.cacheValue, date.cacheValue, account])
             }
         }
     }

@@ -15,12 +15,14 @@ public struct Feed: Sendable, Equatable, Codable, Identifiable {
     public var lastFetched: Date?
     public var unreadCount: Int
     public var totalCount: Int
+    /// The sync account the feed comes through (`[[sync]]` in config.toml); nil for the urls file's feeds.
+    public var account: String?
 
     public init(id: FeedID, url: String, kind: SourceKind = .feed, title: String, tags: [String] = [],
                 siteURL: String? = nil, lastError: String? = nil, lastFetched: Date? = nil,
-                unreadCount: Int = 0, totalCount: Int = 0) {
+                unreadCount: Int = 0, totalCount: Int = 0, account: String? = nil) {
         self.id = id; self.url = url; self.kind = kind; self.title = title; self.tags = tags
         self.siteURL = siteURL; self.lastError = lastError; self.lastFetched = lastFetched
-        self.unreadCount = unreadCount; self.totalCount = totalCount
+        self.unreadCount = unreadCount; self.totalCount = totalCount; self.account = account
     }
 }

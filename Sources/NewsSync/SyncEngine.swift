@@ -66,7 +66,8 @@ public struct SyncEngine: Sendable {
             report.unreachable = error.isUnreachable
             var retryAfter: Date?
             if case .http(_, let date) = error { retryAfter = date }
-            try? cache.recordSync(account: record.id, point: nil, error: error.message, retryAfter: retryAfter, at: now)
+            try? cache.recordSync(account: record.id, point: nil, error: error.message, problem: error.problem,
+                                  retryAfter: retryAfter, at: now)
         } catch {
             report.error = "\(error)"
             try? cache.recordSync(account: record.id, point: nil, error: "\(error)", retryAfter: nil, at: now)

@@ -19,8 +19,9 @@ public struct RefreshOptions: Sendable {
     /// frame (before the start-up fetch), so a large urls file does not keep the screen blank. Returns
     /// whether the cache's feeds changed.
     public var applyOnStart: (@Sendable () throws -> Bool)?
-    /// Syncs the accounts of config.toml; run after the feeds at start, by `R` and by the timer.
-    public var sync: (@Sendable () async -> SyncOutcome)?
+    /// Syncs the accounts of config.toml (nil), or the one named; every account after the feeds at start,
+    /// by `R` and by the timer; one account by `r` on one of its feeds.
+    public var sync: (@Sendable (_ account: String?) async -> SyncOutcome)?
 
     public init(refresher: (any FeedRefreshing)? = nil, intervalMinutes: Int = 0, unavailableReason: String? = nil,
                 subscriptions: (@Sendable () throws -> [String])? = nil, fetchesNewOnStart: Bool = false) {
@@ -38,6 +39,11 @@ public struct SyncOutcome: Sendable, Equatable {
 
     public init(accounts: Int, newStories: Int, failures: [String]) {
         self.accounts = accounts; self.newStories = newStories; self.failures = failures
+    }
+
+    /// The failure of syncing an account config.toml no longer has (its feeds stay in the cache).
+    public static func notConfigured(_ name: String) -> String {
+        "account \(name) is not in config.toml ([[sync]]): its feeds cannot be synced"
     }
 }
 

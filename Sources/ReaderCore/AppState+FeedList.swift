@@ -25,8 +25,11 @@ extension AppState {
             return []
         }
         let entries = FeedListState.entries(for: directory)
-        let current = entries.firstIndex { $0.scope == list.query.scope } ?? 0
-        views.feedList = FeedListState(entries: entries, hasLoaded: true, selected: current, top: 0)
+        // Reloaded while open (after a refresh): the selection stays on its entry.
+        let previous = views.feedList?.hasLoaded == true ? views.feedList : nil
+        let kept = previous?.selectedEntry.flatMap { old in entries.firstIndex { $0.kind == old.kind } }
+        let current = kept ?? entries.firstIndex { $0.scope == list.query.scope } ?? 0
+        views.feedList = FeedListState(entries: entries, hasLoaded: true, selected: current, top: previous?.top ?? 0)
         scrollFeedListToSelection()
         return []
     }
@@ -49,11 +52,15 @@ extension AppState {
         case .moveToTop: feedList.selected = 0
         case .moveToBottom: feedList.selected = last
         case .openStory:
+            guard let entry = feedList.selectedEntry else { views.feedList = nil; return [] }
+            guard let scope = entry.scope else {
+                status = StatusMessage("Enter on one of \(entry.title.text)'s feeds shows it; r syncs the account")
+                return []
+            }
             views.feedList = nil
-            guard let entry = feedList.selectedEntry else { return [] }
             if case .feed(let id) = entry.kind { views.feedTitles[id] = entry.title }
             views.queryBeforeSearch = nil
-            return showView(HeadlineQuery(scope: entry.scope, unreadOnly: list.query.unreadOnly))
+            return showView(HeadlineQuery(scope: scope, unreadOnly: list.query.unreadOnly))
         case .back:
             views.feedList = nil
             return []
@@ -64,8 +71,13 @@ extension AppState {
         case .redraw:
             return [.redraw]
         case .refreshFeed:
+            // A synced feed comes from its account's server, which answers for the whole account at once.
+            if let entry = feedList.selectedEntry, let account = entry.account {
+                return startRefresh(.account(account))
+            }
             guard let entry = feedList.selectedEntry, case .feed(let id) = entry.kind else {
-                status = StatusMessage("r refreshes the selected feed; R (outside this list) refreshes every feed")
+                status = StatusMessage("r refreshes the selected feed (or syncs the selected account); "
+                                       + "R (outside this list) refreshes every feed")
                 return []
             }
             return startRefresh(.feed(id, title: entry.title.text))

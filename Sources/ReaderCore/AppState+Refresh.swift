@@ -93,9 +93,11 @@ extension AppState {
         if !isQuiet {
             status = StatusMessage(RefreshState.summary(of: tally, scope: running.scope), isError: everythingFailed)
         }
+        // An open feed list shows the new counts and each account's new state.
+        let feedList: [Effect] = views.feedList?.hasLoaded == true ? [.loadFeedList] : []
         // A page the user asked for (g, G, paging) is not overridden; its answer brings the new counts.
-        guard list.pending == nil else { return [] }
-        return reloadAroundSelection()
+        guard list.pending == nil else { return feedList }
+        return reloadAroundSelection() + feedList
     }
 
     /// Asks for a page centred on the selected story, so stories stored since it was loaded appear around

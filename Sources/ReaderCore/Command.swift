@@ -83,7 +83,7 @@ public enum Command: Sendable, Equatable, Hashable, CaseIterable {
         case (.showFeedList, _): "feeds, tags and views"
         case (.search, _): "search titles and text"
         case (.leaveSearch, _): "leave the search results"
-        case (.refreshFeed, _): "refresh this story's feed"
+        case (.refreshFeed, _): "refresh this story's feed (synced: sync its account)"
         case (.refreshAll, _): "refresh every feed"
         case (.openLink, _): "open link (o 3 Enter: link [3])"
         case (.toggleReaderMode, _): "whole article from the web page / feed's text"

@@ -52,7 +52,7 @@ extension Command {
         case .moveToTop: "first entry"
         case .moveToBottom: "last entry"
         case .openStory: "show these stories"
-        case .refreshFeed: "refresh the selected feed"
+        case .refreshFeed: "refresh the selected feed (synced: sync its account)"
         case .back: "close the feed list"
         default: summary(in: .headlines)
         }

@@ -27,13 +27,16 @@ public struct SearchPrompt: Sendable, Equatable {
     public init(text: String = "") { self.text = text }
 }
 
-/// One row of the feed list: a view the headline pane can switch to, with its counts. Its texts are
-/// `SafeLine`s, cleaned when the entry is made, so the feed list draws them as they are.
+/// One row of the feed list: a view the headline pane can switch to, with its counts, or the heading of a
+/// sync account's feeds with the account's state. Its texts are `SafeLine`s, cleaned when the entry is
+/// made, so the feed list draws them as they are.
 public struct FeedListEntry: Sendable, Equatable {
     public enum Kind: Sendable, Equatable, Hashable {
         case all, starred
         case tag(String)
         case feed(FeedID)
+        /// The heading of a sync account's feeds, by the account's name.
+        case account(String)
     }
 
     public var kind: Kind
@@ -44,19 +47,27 @@ public struct FeedListEntry: Sendable, Equatable {
     public var error: SafeLine?
     /// The feed's URL (feeds only), shown for the selected feed when it has no error.
     public var url: SafeLine?
+    /// The sync account a feed comes through, or the account an account heading stands for.
+    public var account: String?
+    /// The account's state (on account headings and on each of its feeds).
+    public var sync: SyncAccountStatus?
 
-    public init(kind: Kind, title: String, unread: Int, total: Int, error: String? = nil, url: String? = nil) {
+    public init(kind: Kind, title: String, unread: Int, total: Int, error: String? = nil, url: String? = nil,
+                account: String? = nil, sync: SyncAccountStatus? = nil) {
         self.kind = kind; self.title = SafeLine(title); self.unread = unread; self.total = total
         self.error = error.map { SafeLine($0) }; self.url = url.map { SafeLine($0) }
+        self.account = account; self.sync = sync
     }
 
-    /// The scope the headline pane shows when this entry is chosen.
-    public var scope: HeadlineQuery.Scope {
+    /// The scope the headline pane shows when this entry is chosen; nil for an account heading, which is
+    /// not a view of its own.
+    public var scope: HeadlineQuery.Scope? {
         switch kind {
         case .all: .all
         case .starred: .starred
         case .tag(let tag): .tag(tag)
         case .feed(let id): .feed(id)
+        case .account: nil
         }
     }
 }
@@ -91,7 +102,8 @@ public struct FeedListState: Sendable, Equatable {
         max(1, panel(in: size).height - 1 - detailRows)
     }
 
-    /// The entries for `directory`: all stories, starred, each tag, then each feed in subscription order.
+    /// The entries for `directory`: all stories, starred, each tag, each feed of the urls file in
+    /// subscription order, then each sync account (by name) as a heading followed by its feeds.
     public static func entries(for directory: FeedDirectory) -> [FeedListEntry] {
         let feeds = directory.feeds
         var entries = [
@@ -105,9 +117,23 @@ public struct FeedListState: Sendable, Equatable {
                                          unread: tagged.reduce(0) { $0 + $1.unreadCount },
                                          total: tagged.reduce(0) { $0 + $1.totalCount }))
         }
-        for feed in feeds {
+        for feed in feeds where feed.account == nil {
             entries.append(FeedListEntry(kind: .feed(feed.id), title: feed.title, unread: feed.unreadCount,
                                          total: feed.totalCount, error: feed.lastError, url: feed.url))
+        }
+        let byAccount = Dictionary(grouping: feeds.filter { $0.account != nil }) { $0.account ?? "" }
+        let statuses = Dictionary(directory.accounts.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        for name in Set(byAccount.keys).union(statuses.keys).sorted() {
+            let own = byAccount[name] ?? []
+            let status = statuses[name]
+            entries.append(FeedListEntry(kind: .account(name), title: name, unread: own.reduce(0) { $0 + $1.unreadCount },
+                                         total: own.reduce(0) { $0 + $1.totalCount }, error: status?.lastError,
+                                         account: name, sync: status))
+            for feed in own {
+                entries.append(FeedListEntry(kind: .feed(feed.id), title: feed.title, unread: feed.unreadCount,
+                                             total: feed.totalCount, error: feed.lastError,
+                                             url: feed.siteURL ?? feed.url, account: name, sync: status))
+            }
         }
         return entries
     }

@@ -13,8 +13,9 @@ extension Painter {
         if let prompt = state.views.searchPrompt { drawSearchPrompt(prompt, in: layout.statusBar) }
     }
 
-    /// A panel over the left of the screen: a title row, one row per entry (`! Sample Wire    4/14`), then
-    /// the selected feed's last error (or its URL) and the keys.
+    /// A panel over the left of the screen: a title row, one row per entry (`! Sample Wire    4/14`; a
+    /// sync account as a heading with its state, `! home · unreachable    3/9`, its feeds indented under
+    /// it), then the selected feed's last error (or its URL), or the selected account's, and the keys.
     mutating func drawFeedList(_ feedList: FeedListState) {
         let panel = FeedListState.panel(in: state.size)
         guard panel.width >= 20, panel.height >= 4 else { return }
@@ -55,14 +56,23 @@ extension Painter {
         default: counts = "\(entry.unread)/\(entry.total)"
         }
         let countsWidth = DisplayWidth.width(of: counts)
-        let titleWidth = max(0, width - 3 - countsWidth - 2)
+        // A synced feed sits under its account's heading.
+        var indent = 0
+        if case .feed = entry.kind, entry.account != nil { indent = 2 }
+        let titleWidth = max(0, width - 3 - indent - countsWidth - 2)
         let title = TextFit.truncate(entry.title.text, width: titleWidth)
         let titleStyle: Style
         switch entry.kind {
         case .feed: titleStyle = entry.unread > 0 ? theme[.unread] : theme[.headline]
         default: titleStyle = theme[.heading]
         }
-        screen.put(title, x: x + 3, y: y, style: isSelected ? base : titleStyle, maxWidth: titleWidth)
+        let used = screen.put(title, x: x + 3 + indent, y: y, style: isSelected ? base : titleStyle, maxWidth: titleWidth)
+        if case .account = entry.kind, let sync = entry.sync, titleWidth > used {
+            let words = " · " + sync.words(now: state.now, timeZone: state.timeZone)
+            let room = titleWidth - used
+            screen.put(TextFit.truncate(words, width: room), x: x + 3 + used, y: y,
+                       style: isSelected ? base : (sync.isFailing ? theme[.statusError] : theme[.muted]), maxWidth: room)
+        }
         screen.put(counts, x: x + width - countsWidth - 1, y: y, style: isSelected ? base : theme[.muted],
                    maxWidth: countsWidth)
     }
@@ -73,7 +83,13 @@ extension Painter {
         for x in panel.x..<panel.maxX { screen.put("─", x: x, y: ruleY, style: theme[.border]) }
         let detail: String
         var style = theme[.muted]
-        if let error = entry?.error {
+        if let entry, case .account = entry.kind, let sync = entry.sync {
+            detail = sync.detail(timeZone: state.timeZone)
+            if sync.isFailing { style = theme[.statusError] }
+        } else if let sync = entry?.sync, sync.isFailing {
+            detail = sync.detail(timeZone: state.timeZone)
+            style = theme[.statusError]
+        } else if let error = entry?.error {
             detail = "Last refresh failed: " + error.text
             style = theme[.statusError]
         } else if let url = entry?.url {
@@ -83,7 +99,7 @@ extension Painter {
         }
         screen.put(TextFit.truncate(detail, width: panel.width - 2), x: panel.x + 1, y: ruleY + 1, style: style,
                    maxWidth: panel.width - 2)
-        screen.put(TextFit.truncate("Enter show · r refresh · Esc close · ? keys", width: panel.width - 2), x: panel.x + 1,
+        screen.put(TextFit.truncate("Enter show · r refresh (sync) · Esc close · ? keys", width: panel.width - 2), x: panel.x + 1,
                    y: ruleY + 2, style: theme[.muted], maxWidth: panel.width - 2)
     }
 

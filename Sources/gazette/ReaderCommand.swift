@@ -86,8 +86,12 @@ enum ReaderCommand {
         let accounts = settings.syncAccounts
         if !accounts.isEmpty {
             let policy = settings.fetch
-            options.sync = {
-                let reports = await SyncEngine(cache: cache).syncAll(accounts, policy: policy)
+            options.sync = { name in
+                let chosen = name.map { name in accounts.filter { $0.name == name } } ?? accounts
+                guard !chosen.isEmpty else {
+                    return SyncOutcome(accounts: 1, newStories: 0, failures: [SyncOutcome.notConfigured(name ?? "")])
+                }
+                let reports = await SyncEngine(cache: cache).syncAll(chosen, policy: policy)
                 return SyncOutcome(accounts: reports.count, newStories: reports.reduce(0) { $0 + $1.newStories },
                                    failures: reports.compactMap { report in
                                        report.error.map { report.unreachable

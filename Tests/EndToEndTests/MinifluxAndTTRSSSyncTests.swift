@@ -23,24 +23,7 @@ struct MinifluxAndTTRSSSyncTests {
 
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-sync-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: root) }
-        try FileManager.default.createDirectory(atPath: root + "/config", withIntermediateDirectories: true)
-        let path = root + "/config/config.toml"
-        try """
-            [[sync]]
-            name = "flux"
-            type = "miniflux"
-            url = "\(flux.baseURL)"
-            user = "\(flux.username)"
-            password = "\(flux.password)"
-
-            [[sync]]
-            name = "tiny"
-            type = "ttrss"
-            url = "\(tiny.baseURL)"
-            user = "\(tiny.username)"
-            password-command = "echo '\(tiny.password)'"
-            """.write(toFile: path, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        try SyncConfigFile.write([flux.syncTable(), tiny.syncTable()], to: root + "/config")
         let folders = ["--config-dir", root + "/config", "--data-dir", root + "/data"]
         let binary = try GazetteBinary.path()
 

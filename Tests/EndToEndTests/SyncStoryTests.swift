@@ -10,34 +10,14 @@ struct SyncStoryTests {
     static let newest: Int64 = 1_700_000_000_000_005
     static let newestTitle = "Fixture story 5"
 
-    /// Writes config.toml with one account on `fixture`, private to its owner (it holds a password).
-    static func writeConfig(_ config: String, _ fixture: GReaderFixture) throws {
-        let path = config + "/config.toml"
-        try """
-            [[sync]]
-            name = "fresh"
-            type = "greader"
-            url = "\(fixture.apiURL)"
-            user = "\(fixture.user)"
-            password = "\(fixture.password)"
-            """.write(toFile: path, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
-    }
-
     @Test("sync, read a story, sync again: the server has the mark; server down, star, back, sync: it has the star")
     func readAndStarGoUp() throws {
         let fixture = try GReaderFixture()
         defer { fixture.stop() }
         fixture.fill(feeds: 2, items: 6)
-        let session = try TmuxSession { config, data in
-            try? FileManager.default.createDirectory(atPath: config, withIntermediateDirectories: true)
-            try? Self.writeConfig(config, fixture)
-            // The reader starts after a first `gazette sync` has filled the cache.
-            _ = try? ProcessRunner.run(try GazetteBinary.path(), ["sync", "--config-dir", config, "--data-dir", data])
-            return ["--config-dir", config, "--data-dir", data]
-        }
+        let session = try TmuxSession.syncing([fixture.syncTable()], syncFirst: true)
         defer { session.close() }
-        let folders = ["--config-dir", session.configDirectory, "--data-dir", session.dataDirectory]
+        let folders = session.folderArguments
         try session.waitFor(Self.newestTitle)
         try session.waitFor("Fixture feed 2")
         // Opening the story marks it read; the mark waits in the cache for the next sync.
@@ -64,7 +44,7 @@ struct SyncStoryTests {
         #expect(fixture.item(Self.newest)?.isStarred == false)
 
         try fixture.start()
-        try Self.writeConfig(session.configDirectory, fixture)
+        try SyncConfigFile.write([fixture.syncTable()], to: session.configDirectory)
         let back = try ProcessRunner.run(try GazetteBinary.path(), ["sync"] + folders)
         #expect(back.status == 0, "\(back.standardError)")
         #expect(fixture.item(Self.newest)?.isStarred == true)

@@ -135,7 +135,7 @@ import TestSupport
                                    http: SyncHTTP(fetcher: FeedFetcher(policy: setup.policy)))
         try await client.logIn()
         // Every answer is a 401: the client logs in once more, then gives up with a message.
-        setup.fixture.trouble(.status(401, retryAfterSeconds: nil), .none, .status(401, retryAfterSeconds: nil))
+        setup.fixture.fail(.status(401, retryAfter: nil), .pass, .status(401, retryAfter: nil))
         await #expect(throws: SyncError.sessionRefused) {
             _ = try await client.subscriptions()
         }
@@ -164,7 +164,7 @@ import TestSupport
 
     @Test func aBusyServerIsLeftAloneUntilRetryAfter() async throws {
         let setup = try Setup()
-        setup.fixture.trouble(.status(429, retryAfterSeconds: 120))
+        setup.fixture.fail(.status(429, retryAfter: 120))
         let now = Date()
         let report = await setup.sync(now: now)
         #expect(report.error?.contains("HTTP 429") == true)
@@ -181,7 +181,7 @@ import TestSupport
 
     @Test func aServerErrorIsReported() async throws {
         let setup = try Setup()
-        setup.fixture.trouble(.status(503, retryAfterSeconds: nil))
+        setup.fixture.fail(.status(503, retryAfter: nil))
         let report = await setup.sync()
         #expect(report.error == "the server answered HTTP 503")
         #expect(report.unreachable)
@@ -190,10 +190,10 @@ import TestSupport
 
     @Test func anHTMLPageInsteadOfTheAPIIsNamed() async throws {
         let setup = try Setup()
-        setup.fixture.trouble(.htmlPage)
+        setup.fixture.fail(.html)
         let report = await setup.sync()
         #expect(report.error?.contains("text/html; charset=utf-8 instead of the API") == true)
-        #expect(report.error?.contains("Please log in") == true)
+        #expect(report.error?.contains("Sign in") == true)
     }
 
     @Test func contentBatchesOverTheSizeLimitAreSplitAndOneHugeItemIsNamed() async throws {

@@ -161,7 +161,7 @@ import TestSupport
         _ = await local.engine.sync(account, service: Self.client(server, local), now: server.now)
         _ = try local.cache.mark([try #require(try local.story("Ferry timetable")).id], .star)
 
-        server.fail(.status(429, retryAfter: "120"))
+        server.fail(.status(429, retryAfter: 120))
         let busy = await local.engine.sync(account, service: Self.client(server, local), now: server.now)
         #expect(busy.unreachable && busy.error?.contains("HTTP 429") == true && busy.error?.contains("retry after") == true)
         #expect(try local.cache.syncAccounts().first?.retryAfter != nil)

@@ -37,7 +37,7 @@ struct RenderViewsTests {
         #expect(lines[5].hasPrefix(" ! 東京新聞"))
         #expect(lines[5].contains("0/1"))
         #expect(!lines[45].contains("https://"), "the selected entry (All stories) has no URL")
-        #expect(lines[46].contains("Enter show · r refresh · Esc close"))
+        #expect(lines[46].contains("Enter show · r refresh (sync) · Esc close"))
         // The article still shows to the right of the panel.
         #expect(lines[5...8].contains { $0.contains("│ The United States") })
     }

@@ -5,7 +5,7 @@ import Foundation
 /// `subscription/list`, `stream/items/ids` (`s`, `xt`, `ot`, `n`, `c` with `continuation`),
 /// `stream/items/contents` (POSTed `i` ids, long or short form), `edit-tag` (`i`, `a`, `r`, `T`) and
 /// `mark-all-as-read` (`s`, `ts`, `T`). Tests read and change its state, and make it misbehave: expire
-/// sessions, answer 429/503 with `Retry-After`, answer an HTML page.
+/// sessions, and any `ServerFault` (429/503 with `Retry-After`, an HTML page, a cut answer).
 public final class GReaderFixture: @unchecked Sendable {
     // @unchecked Sendable: every mutable field is only touched under `lock`.
 
@@ -37,14 +37,6 @@ public final class GReaderFixture: @unchecked Sendable {
         }
     }
 
-    /// A misbehaviour for the next API calls (login included).
-    public enum Trouble: Sendable {
-        case status(Int, retryAfterSeconds: Int?)
-        case htmlPage
-        /// This call is answered as usual.
-        case none
-    }
-
     public static let basePath = "/api/greader.php"
     public let user: String
     public let password: String
@@ -53,31 +45,28 @@ public final class GReaderFixture: @unchecked Sendable {
     private var itemList: [Item] = []
     private var sessions: Set<String> = []
     private var actionTokens: Set<String> = []
-    private var troubles: [Trouble] = []
+    private var faults = FaultQueue()
     private var issued = 0
     private var contentsServed = 0
-    private var server: LoopbackServer?
+    private var server: RestartableServer!
 
     public init(user: String = "alice", password: String = "correct horse") throws {
         self.user = user
         self.password = password
-        try start()
+        server = try RestartableServer { [unowned self] request in self.answer(request) }
     }
 
-    /// Starts (again, after `stop`) on a new port, keeping every feed, item and mark.
-    public func start() throws {
-        let server = try LoopbackServer { [unowned self] request in self.answer(request) }
-        lock.withLock { self.server = server }
-    }
+    /// Starts again, after `stop`, on a new port, keeping every feed, item and mark.
+    public func start() throws { try server.start() }
 
     /// Stops listening: connections are refused, as when a server is down.
-    public func stop() { lock.withLock { server }?.stop() }
+    public func stop() { server.stop() }
 
     /// The API's address, as `url` in `[[sync]]`.
-    public var apiURL: String { (lock.withLock { server }?.baseURL ?? "http://127.0.0.1:9") + Self.basePath }
+    public var apiURL: String { server.baseURL + Self.basePath }
 
-    /// Every request the current server received.
-    public var requests: [LoopbackServer.Request] { lock.withLock { server }?.requests ?? [] }
+    /// Every request answered, over every start.
+    public var requests: [LoopbackServer.Request] { server.requests }
 
     public var feeds: [Feed] {
         get { lock.withLock { feedList } }
@@ -104,8 +93,8 @@ public final class GReaderFixture: @unchecked Sendable {
     /// Every session and action token stops working: the next call gets a 401.
     public func expireSessions() { lock.withLock { sessions.removeAll(); actionTokens.removeAll() } }
 
-    /// The next calls misbehave, one trouble each, in order.
-    public func trouble(_ next: Trouble...) { lock.withLock { troubles += next } }
+    /// The next calls (login included) misbehave, one fault each, in order.
+    public func fail(_ next: ServerFault...) { lock.withLock { for fault in next { faults.add(fault, times: 1) } } }
 
     /// `count` items spread over `feeds` feeds, newest first by id, crawled one second apart before
     /// `now`; every third one read, every tenth starred.
@@ -132,17 +121,7 @@ public final class GReaderFixture: @unchecked Sendable {
     // MARK: answering
 
     private func answer(_ request: LoopbackServer.Request) -> LoopbackServer.Reply {
-        if let trouble = lock.withLock({ troubles.isEmpty ? nil : troubles.removeFirst() }) {
-            switch trouble {
-            case .none: break
-            case .status(let status, let seconds):
-                return LoopbackServer.Reply(status: status, headers: seconds.map { [("Retry-After", String($0))] } ?? [],
-                                            body: Data("busy".utf8))
-            case .htmlPage:
-                return .init(contentType: "text/html; charset=utf-8",
-                             body: "<!DOCTYPE html><html><title>Log in</title><body>Please log in</body></html>")
-            }
-        }
+        if let reply = lock.withLock({ faults.next() })?.reply { return reply }
         let (path, query) = Self.split(request.path)
         guard path.hasPrefix(Self.basePath) else { return .init(status: 404, contentType: "text/plain", body: "not found") }
         let route = String(path.dropFirst(Self.basePath.count))

@@ -98,7 +98,7 @@ public final class MinifluxFixture: @unchecked Sendable {
     // MARK: the API
 
     private func answer(_ request: LoopbackServer.Request) -> LoopbackServer.Reply {
-        if let fault = lock.withLock({ faults.next() }) { return fault.reply }
+        if let reply = lock.withLock({ faults.next() })?.reply { return reply }
         let components = URLComponents(string: "http://fixture" + request.path)
         let path = components?.path ?? request.path
         let query = components?.queryItems ?? []

@@ -1,30 +1,34 @@
 import Foundation
 
 /// A way an aggregator fixture misbehaves on purpose, for the next few requests: what servers in the wild
-/// answer when they are overloaded, misconfigured behind a proxy, or down.
+/// answer when they are overloaded, misconfigured behind a proxy, or down. Every fixture takes the same
+/// faults, and each reply is one of `LoopbackServer+Faults`'s.
 public enum ServerFault: Sendable, Equatable {
-    /// An HTTP error status, with `Retry-After` when given (seconds or an HTTP date).
-    case status(Int, retryAfter: String?)
+    /// An HTTP error status, with `Retry-After` in seconds when given (429 and 503 in the wild).
+    case status(Int, retryAfter: Int?)
     /// A 200 answer with an HTML page (a login portal, a proxy's error page).
     case html
     /// The connection closes before the promised body: the server went away mid-answer.
     case drop
+    /// No fault this time: the request is answered as usual (to leave one alone between two faults).
+    case pass
 
-    /// The reply this fault sends.
-    public var reply: LoopbackServer.Reply {
+    /// The sign-in page `html` sends.
+    public static let signInPage =
+        "<!DOCTYPE html><html><head><title>Sign in</title></head><body><form></form></body></html>"
+
+    /// The reply this fault sends instead of the answer; nil for `pass`.
+    public var reply: LoopbackServer.Reply? {
         switch self {
         case .status(let status, let retryAfter):
-            var reply = LoopbackServer.Reply(status: status, contentType: "text/plain", body: "unavailable")
-            if let retryAfter { reply.headers.append(("Retry-After", retryAfter)) }
-            return reply
+            return .failure(status, retryAfter: retryAfter)
         case .html:
-            return LoopbackServer.Reply(status: 200, contentType: "text/html; charset=utf-8",
-                                        body: "<!DOCTYPE html><html><head><title>Sign in</title></head><body><form></form></body></html>")
+            return LoopbackServer.Reply(status: 200, contentType: "text/html; charset=utf-8", body: Self.signInPage)
         case .drop:
-            var reply = LoopbackServer.Reply(status: 200, contentType: "application/json", body: "[{\"id\": 1, \"ti")
-            reply.headers.append(("Content-Length", "4096"))
-            reply.dropAfterBytes = 14
-            return reply
+            return .cut("[{\"id\": 1, \"title\": \"" + String(repeating: "a", count: 4000) + "\"}]", after: 14,
+                        contentType: "application/json")
+        case .pass:
+            return nil
         }
     }
 }

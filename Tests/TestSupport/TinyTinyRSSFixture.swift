@@ -110,7 +110,7 @@ public final class TinyTinyRSSFixture: @unchecked Sendable {
     // MARK: the API
 
     private func answer(_ request: LoopbackServer.Request) -> LoopbackServer.Reply {
-        if let fault = lock.withLock({ faults.next() }) { return fault.reply }
+        if let reply = lock.withLock({ faults.next() })?.reply { return reply }
         let path = request.path.split(separator: "?").first.map(String.init) ?? request.path
         guard path == "/tt-rss/api/" || path == "/tt-rss/api" else {
             return LoopbackServer.Reply(status: 404, contentType: "text/html", body: "<html><body>Not Found</body></html>")

@@ -19,14 +19,15 @@ final class RefreshDriver {
     private let executor: BackgroundExecutor?
     /// Re-reads the urls file into the cache before each refresh (see `RefreshOptions.subscriptions`).
     private let subscriptions: (@Sendable () throws -> [String])?
-    /// Syncs the accounts after the feeds of a refresh of everything (and at start).
-    private let sync: (@Sendable () async -> SyncOutcome)?
+    /// Syncs every account (nil) after the feeds of a refresh of everything (and at start), or one.
+    private let sync: (@Sendable (_ account: String?) async -> SyncOutcome)?
     /// Applies the subscriptions read at start (see `RefreshOptions.applyOnStart`).
     private let applyOnStart: (@Sendable () throws -> Bool)?
 
     /// - Parameter intervalMinutes: minutes between automatic refreshes, counted from `start`; 0 is off.
     init(refresher: (any FeedRefreshing)?, intervalMinutes: Int, start: Date,
-         subscriptions: (@Sendable () throws -> [String])? = nil, sync: (@Sendable () async -> SyncOutcome)? = nil,
+         subscriptions: (@Sendable () throws -> [String])? = nil,
+         sync: (@Sendable (_ account: String?) async -> SyncOutcome)? = nil,
          applyOnStart: (@Sendable () throws -> Bool)? = nil) {
         self.refresher = refresher
         self.subscriptions = subscriptions
@@ -52,7 +53,7 @@ final class RefreshDriver {
         // The start-up fetch follows the start's own update from the urls file: reading the file again
         // would only repeat it.
         let subscriptions = request.scope == .unfetched && applyOnStart != nil ? nil : self.subscriptions
-        let sync = request.scope == .all || request.scope == .unfetched ? self.sync : nil
+        let sync = self.sync
         return { store in
             guard let refresher else {
                 return .refreshFinished(request.id, RefreshTally(done: 0, total: 0, errors: 1,
@@ -67,17 +68,32 @@ final class RefreshDriver {
                 return .refreshFinished(request.id, RefreshTally(done: 0, total: 0, errors: 1,
                                                                  firstError: "cannot read the feeds: \(error)"))
             }
-            let chosen: [Feed]
+            var chosen: [Feed] = []
+            var accounts = AccountChoice.noAccount
             switch request.scope {
-            case .all: chosen = feeds
-            case .feed(let id, _): chosen = feeds.filter { $0.id == id }
-            case .unfetched: chosen = feeds.filter { $0.lastFetched == nil && $0.kind != .sample }
+            case .all:
+                chosen = feeds
+                accounts = .every
+            case .unfetched:
+                chosen = feeds.filter { $0.lastFetched == nil && $0.kind != .sample }
+                accounts = .every
+            case .feed(let id, _):
+                chosen = feeds.filter { $0.id == id }
+                // A synced feed is fetched by its account's sync, never on its own.
+                if let account = chosen.first?.account {
+                    accounts = .one(account)
+                    box.setAccount(account)
+                }
+            case .account(let name):
+                accounts = .one(name)
             }
+            let inScope = chosen
             let report = await withTaskExecutorPreference(executor) {
-                await refresher.refresh(chosen, force: false) { box.set($0) }
+                await refresher.refresh(inScope, force: false) { box.set($0) }
             }
             let failures = report.failures
-            let synced = await sync?() ?? SyncOutcome(accounts: 0, newStories: 0, failures: [])
+            if case .every = accounts, sync != nil { box.setSyncingAll() }
+            let synced = await accounts.sync(with: sync)
             let first = failures.first.map { outcome -> String in
                 let name = outcome.title.isEmpty ? outcome.url : outcome.title
                 if case .failed(let message) = outcome.status { return "\(name): \(message)" }
@@ -87,7 +103,8 @@ final class RefreshDriver {
             return .refreshFinished(request.id, RefreshTally(done: total, total: total,
                                                              newStories: report.newStories + synced.newStories,
                                                              errors: failures.count + synced.failures.count,
-                                                             firstError: first))
+                                                             firstError: first, syncedAccount: box.account,
+                                                             accounts: synced.accounts))
         }
     }
 
@@ -113,11 +130,13 @@ final class RefreshDriver {
         var actions: [Action] = []
         let instant = ContinuousClock.now
         if let current, lastEmitted.map({ instant - $0 >= Self.progressSpacing }) ?? true,
-           let progress = current.box.takeChanged() {
+           case let (progress, account, syncingAll)? = current.box.takeChanged() {
             lastEmitted = instant
-            actions.append(.refreshProgressed(current.id, RefreshTally(done: progress.done, total: progress.total,
-                                                                       newStories: progress.newStories,
-                                                                       errors: progress.errors), at: now))
+            var tally = RefreshTally(done: progress?.done ?? 0, total: progress?.total ?? 0,
+                                     newStories: progress?.newStories ?? 0, errors: progress?.errors ?? 0,
+                                     syncedAccount: account)
+            tally.isSyncingAccounts = syncingAll
+            actions.append(.refreshProgressed(current.id, tally, at: now))
         }
         if let interval, let next = nextAutomatic, now >= next {
             nextAutomatic = now.addingTimeInterval(interval)
@@ -127,23 +146,59 @@ final class RefreshDriver {
     }
 }
 
+/// Which sync accounts a refresh syncs after its feeds.
+private enum AccountChoice {
+    case noAccount, every
+    case one(String)
+
+    /// Runs the sync; an account asked for by name when there is no sync at all (no `[[sync]]` left in
+    /// config.toml, its feeds still in the cache) is a failure that says so.
+    func sync(with sync: (@Sendable (_ account: String?) async -> SyncOutcome)?) async -> SyncOutcome {
+        switch self {
+        case .noAccount:
+            return SyncOutcome(accounts: 0, newStories: 0, failures: [])
+        case .every:
+            return await sync?(nil) ?? SyncOutcome(accounts: 0, newStories: 0, failures: [])
+        case .one(let name):
+            guard let sync else {
+                return SyncOutcome(accounts: 1, newStories: 0, failures: [SyncOutcome.notConfigured(name)])
+            }
+            return await sync(name)
+        }
+    }
+}
+
 /// The latest progress of a refresh, written from the refresh's tasks and read by the loop.
 private final class ProgressBox: @unchecked Sendable {
-    // @unchecked Sendable: `latest` and `changed` are only touched under `lock`.
+    // @unchecked Sendable: `latest`, `synced`, `syncingAll` and `changed` are only touched under `lock`.
     private let lock = NSLock()
     private var latest: RefreshProgress?
+    private var synced: String?
+    private var syncingAll = false
     private var changed = false
 
     func set(_ progress: RefreshProgress) {
         lock.withLock { latest = progress; changed = true }
     }
 
-    /// The latest progress if it changed since the last call.
-    func takeChanged() -> RefreshProgress? {
+    /// The refresh of one feed turned out to be a sync of its account.
+    func setAccount(_ name: String) {
+        lock.withLock { synced = name; changed = true }
+    }
+
+    /// The feeds are done; every account is being synced.
+    func setSyncingAll() {
+        lock.withLock { syncingAll = true; changed = true }
+    }
+
+    var account: String? { lock.withLock { synced } }
+
+    /// The latest progress, account and whether the accounts are syncing, if any changed since the last call.
+    func takeChanged() -> (RefreshProgress?, String?, Bool)? {
         lock.withLock {
             guard changed else { return nil }
             changed = false
-            return latest
+            return (latest, synced, syncingAll)
         }
     }
 }
