@@ -25,18 +25,20 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 class GReaderServer:
-    """greader_serve.py on a free 127.0.0.1 port for this benchmark."""
+    """greader_serve.py (or, with kind "ttrss", ttrss_serve.py) on a free 127.0.0.1 port for this benchmark."""
 
-    def __init__(self, feeds, items):
-        self.proc = subprocess.Popen([sys.executable, os.path.join(HERE, "greader_serve.py"), "--feeds", str(feeds),
+    def __init__(self, feeds, items, kind="greader"):
+        self.kind = kind
+        script = "%s_serve.py" % kind
+        self.proc = subprocess.Popen([sys.executable, os.path.join(HERE, script), "--feeds", str(feeds),
                                       "--items", str(items), "--lifetime", "2400"],
                                      stdout=subprocess.PIPE, text=True)
         words = self.proc.stdout.readline().split()
         if len(words) != 2 or words[0] != "PORT":
             self.stop()
-            raise H.Skip("greader_serve.py did not start")
+            raise H.Skip("%s did not start" % script)
         self.base = "http://127.0.0.1:%s" % words[1]
-        self.api = self.base + "/api/greader.php"
+        self.api = self.base + ("/tt-rss/" if kind == "ttrss" else "/api/greader.php")
 
     def stats(self, reset=False):
         with urllib.request.urlopen(self.base + ("/__reset" if reset else "/__stats"), timeout=10) as r:
@@ -59,8 +61,9 @@ def gazette_run(ctx, server, log):
         os.makedirs(data)
         path = os.path.join(conf, "config.toml")
         with open(path, "w", encoding="utf-8") as f:
-            f.write('[refresh]\njobs = %d\nper-host = %d\n\n[[sync]]\nname = "bench"\ntype = "greader"\n'
-                    'url = "%s"\nuser = "bench"\npassword = "bench"\n' % (CONCURRENCY, CONCURRENCY, server.api))
+            f.write('[refresh]\njobs = %d\nper-host = %d\n\n[[sync]]\nname = "bench"\ntype = "%s"\n'
+                    'url = "%s"\nuser = "bench"\npassword = "bench"\n' % (CONCURRENCY, CONCURRENCY, server.kind,
+                                                                          server.api))
         os.chmod(path, 0o600)
         argv = ctx.gazette.dirs(conf, data) + ["sync", "--quiet"]
         server.stats(reset=True)
@@ -106,7 +109,8 @@ def newsboat_run(ctx, server, per_feed, log):
 
 
 def sync(ctx):
-    """10,000 stories over 100 feeds (2,000 over 20 in QUICK): first sync, then unchanged; 3 repetitions."""
+    """10,000 stories over 100 feeds (2,000 over 20 in QUICK): first sync, then unchanged; 3 repetitions. The
+    same from a Tiny Tiny RSS server, Gazette alone."""
     feeds, items = (20, 2000) if ctx.quick else (100, 10000)
     server = GReaderServer(feeds, items)
     try:
@@ -123,6 +127,18 @@ def sync(ctx):
                         pick(part(a, phase), "wall"), floor=floor, gazette_note=gz.reason, baseline_note=nb.reason))
         rows.append(row(case + ", " + phase, "peak RSS", "MB", pick(part(b, phase), "rss_mb"),
                         pick(part(a, phase), "rss_mb"), gazette_note=gz.reason, baseline_note=nb.reason))
+    # Tiny Tiny RSS (ttrss_serve.py), Gazette alone: its unchanged sync lists unread articles only of feeds
+    # whose counts moved, and its first sync takes 30 days of read articles.
+    tt_server = GReaderServer(feeds, items, kind="ttrss")
+    try:
+        tt = Side(gazette_run(ctx, tt_server, ctx.log))
+        t = [tt() for _ in range(ctx.reps(3))]
+    finally:
+        tt_server.stop()
+    tt_case = "Tiny Tiny RSS, %d articles over %d feeds" % (items, feeds)
+    for phase in ("first", "unchanged"):
+        rows.append(row(tt_case + ", " + phase, "wall time", "s", pick(part(t, phase), "wall"), None,
+                        gazette_note=tt.reason, baseline_note="no baseline run"))
     notes = []
     stored = [r["first"].get("stored") for r in a if r]
     if stored:
@@ -130,4 +146,7 @@ def sync(ctx):
     answers = [r["unchanged"].get("answers") for r in b if r]
     if answers:
         notes.append("Gazette's unchanged sync asked the server: %s." % answers[0])
+    tt_answers = [r["unchanged"].get("answers") for r in t if r]
+    if tt_answers:
+        notes.append("Gazette's unchanged Tiny Tiny RSS sync asked: %s." % tt_answers[0])
     return {"rows": rows, "baseline": "newsboat", "notes": notes}

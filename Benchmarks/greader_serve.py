@@ -180,13 +180,19 @@ def make_handler(store):
     return Handler
 
 
-def main(argv=None):
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def corpus_server_main(doc, handler_for, argv=None):
+    """The command line of the sync benchmark's servers: --feeds F --items N [--lifetime S]; `handler_for(F, N)`
+    is the request handler serving that corpus."""
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--feeds", type=int, default=100)
     ap.add_argument("--items", type=int, default=10000)
     ap.add_argument("--lifetime", type=float, default=1800)
     a = ap.parse_args(argv)
-    return serve_until_stopped(make_handler(Store(a.feeds, a.items)), 0, a.lifetime)
+    return serve_until_stopped(handler_for(a.feeds, a.items), 0, a.lifetime)
+
+
+def main(argv=None):
+    return corpus_server_main(__doc__, lambda feeds, items: make_handler(Store(feeds, items)), argv)
 
 
 if __name__ == "__main__":

@@ -72,6 +72,11 @@ extension NcursesTerminal {
         if gz_window_size(STDOUT_FILENO, &rows, &columns) == 0, rows > 0, columns > 0 {
             // resizeterm may queue a KEY_RESIZE of its own; resizeEvent() drops it as already reported.
             _ = resizeterm(rows, columns)
+            // resizeterm leaves the old frame, cut to the new size, in a window marked changed, and the next
+            // wget_wch would refresh it on its own: a whole frame at the old layout sent before the new one.
+            // Taking it into ncurses' next screen now, without an update, marks the window unchanged; the
+            // next `draw` replaces every cell anyway.
+            _ = wnoutrefresh(gz_stdscr())
         }
         return resizeEvent()
     }

@@ -7,7 +7,7 @@ import GRDB
 /// `INTEGER` 0/1; lists (categories, enclosures) are JSON text.
 enum CacheSchema {
     /// The identifier of the newest migration, for tests and diagnostics.
-    static let latest = "v8-sync-ui"
+    static let latest = "v8-sync-fast"
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -19,6 +19,7 @@ enum CacheSchema {
         migrator.registerMigration("v6-comment-fetches", migrate: v6)
         migrator.registerMigration("v7-sync-core", migrate: v7Sync)
         migrator.registerMigration("v8-sync-ui", migrate: v8SyncUI)
+        migrator.registerMigration("v8-sync-fast", migrate: v8SyncPurged)
         return migrator
     }
 
@@ -218,6 +219,19 @@ enum CacheSchema {
         try db.execute(sql: """
             ALTER TABLE sync_accounts ADD COLUMN last_problem TEXT;
             ALTER TABLE sync_accounts ADD COLUMN last_attempt INTEGER;
+            """)
+    }
+
+    /// The server ids of synced stories that retention removed (`sync_purged`), so that a sync does not
+    /// fetch and store them again while the server still lists them read (see `NewsCache.purge`).
+    static func v8SyncPurged(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE sync_purged (
+                account_id INTEGER NOT NULL REFERENCES sync_accounts(id) ON DELETE CASCADE,
+                remote_id TEXT NOT NULL,
+                purged_at INTEGER NOT NULL,
+                PRIMARY KEY (account_id, remote_id)
+            ) WITHOUT ROWID;
             """)
     }
 

@@ -25,19 +25,36 @@ public struct PurgeCandidate: Sendable, Equatable {
 }
 
 extension NewsCache {
+    /// How long the server id of a removed synced story is remembered: as long as any server lists read
+    /// stories back (a first sync's window is 30 days).
+    static let purgedMemory: TimeInterval = 60 * 86_400
+
     /// Removes the stories `rule` lets go (see `RetentionRule`), with their comments and search entries.
     /// Returns the number removed. One transaction.
+    ///
+    /// Synced stories follow the same rule. Their server ids are remembered (`sync_purged`) so that a sync
+    /// does not bring them back while the server lists them read; one the server lists unread or starred
+    /// again comes back.
     @discardableResult
     public func purge(_ rule: RetentionRule, now: Date) throws -> Int {
         guard !rule.keepsEverything else { return 0 }
         return try write { db in
             var removed = 0
-            for feed in try Int64.fetchAll(db, sql: "SELECT id FROM feeds") {
-                let (condition, arguments) = try Self.purgeCondition(db, feed: feed, rule: rule, now: now)
+            for feed in try Row.fetchAll(db, sql: "SELECT id, account_id FROM feeds") {
+                let (condition, arguments) = try Self.purgeCondition(db, feed: feed["id"], rule: rule, now: now)
+                if feed["account_id"] as Int64? != nil {
+                    try db.execute(sql: """
+                        INSERT OR REPLACE INTO sync_purged (account_id, remote_id, purged_at)
+                        SELECT account_id, remote_id, ? FROM stories INDEXED BY stories_by_feed_date
+                        WHERE remote_id IS NOT NULL AND \(condition)
+                        """, arguments: StatementArguments([now.cacheValue]) + arguments)
+                }
                 try db.execute(sql: "DELETE FROM stories INDEXED BY stories_by_feed_date WHERE " + condition,
                                arguments: arguments)
                 removed += db.changesCount
             }
+            try db.execute(sql: "DELETE FROM sync_purged WHERE purged_at < ?",
+                           arguments: [now.addingTimeInterval(-Self.purgedMemory).cacheValue])
             return removed
         }
     }

@@ -100,17 +100,9 @@ extension NewsCache {
         }
     }
 
-    /// The feed of a story whose feed the subscription list did not have (made from the story's origin).
-    public func syncedFeed(account: Int64, accountName: String, remoteID: String, title: String?,
-                           siteURL: String?) throws -> FeedID {
-        try write { db in
-            FeedID(try NewsCache.syncedFeed(db, account: account, accountName: accountName, remoteID: remoteID,
-                                            title: title ?? remoteID, siteURL: siteURL))
-        }
-    }
-
-    private static func syncedFeed(_ db: Database, account: Int64, accountName: String, remoteID: String,
-                                   title: String, siteURL: String?) throws -> Int64 {
+    /// The account's feed with `remoteID`, made when missing; its title and site link follow the server.
+    static func syncedFeed(_ db: Database, account: Int64, accountName: String, remoteID: String,
+                           title: String, siteURL: String?) throws -> Int64 {
         if let id = try Int64.fetchOne(db, sql: "SELECT id FROM feeds WHERE account_id = ? AND remote_id = ?",
                                        arguments: [account, remoteID]) {
             try db.execute(sql: """
@@ -137,84 +129,81 @@ extension NewsCache {
         }
     }
 
-    /// Stores stories from the server (`entries[i].id` is the remote id) with their states (a nil flag
-    /// leaves the stored one, as for a story whose local mark wins), in one transaction, as a refresh stores
-    /// a feed's document; queues no mark.
-    @discardableResult
-    public func storeSynced(_ entries: [FeedEntry], states: [String: RemoteStoryState], feedID: FeedID,
-                            account: Int64, fetchedAt: Date) throws -> StoreSummary {
-        let prepared = try prepare(FeedDocument(entries: entries), feedID: feedID)
-        return try write { db in
-            let marksBefore = try NewsCache.lastMark(db)
-            let summary = try apply(prepared, feedID: feedID, fetchedAt: fetchedAt, fetch: nil, db)
-            let link = try db.cachedStatement(sql: """
-                UPDATE stories SET account_id = ?, remote_id = ?, is_read = coalesce(?, is_read),
-                                   is_starred = coalesce(?, is_starred)
-                WHERE feed_id = ? AND identity = ?
-                """)
-            for entry in prepared.entries {
-                guard let remoteID = entry.entry.id, let state = states[remoteID] else { continue }
-                try link.execute(arguments: [account, remoteID, state.isRead, state.isStarred, feedID.rawValue,
-                                             entry.identity])
+    /// The server ids of the account's stories that retention removed (see `purge`).
+    public func purgedStoryIDs(account: Int64) throws -> Set<String> {
+        try read { db in
+            Set(try String.fetchAll(db, sql: "SELECT remote_id FROM sync_purged WHERE account_id = ?",
+                                    arguments: [account]))
+        }
+    }
+
+    /// Unread stories stored per feed of the account, by the feed's remote id.
+    public func syncedUnreadCounts(account: Int64) throws -> [String: Int] {
+        try read { db in
+            var counts: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT remote_id, unread_count FROM feeds WHERE account_id = ?",
+                                        arguments: [account]) {
+                counts[row["remote_id"]] = row["unread_count"]
             }
-            try db.execute(sql: "DELETE FROM sync_marks WHERE id > ?", arguments: [marksBefore])
-            return summary
+            return counts
         }
     }
 
     /// Applies the server's states to stored stories of the account; queues no mark. With
-    /// `unreadAndStarredComplete`, a stored story not listed unread is read and one not listed starred is
-    /// unstarred. Flags named in `keepRead`/`keepStarred` (stories whose local mark wins) are left alone.
-    /// Returns how many stories changed.
+    /// `unreadAndStarredComplete`, a stored story not listed unread is read (only in `unreadFeeds`, by
+    /// remote id, when given) and one not listed starred is unstarred. Flags named in
+    /// `keepRead`/`keepStarred` (stories whose local mark wins) are left alone. Returns how many stories
+    /// changed.
+    ///
+    /// The account's stored flags are read in one pass and only those that differ are written: an unchanged
+    /// sync of thousands of listed stories writes nothing (one statement per listed story cost most of it).
     @discardableResult
     public func applyRemoteStates(_ states: [RemoteStoryState], account: Int64, unreadAndStarredComplete: Bool,
-                                  keepRead: Set<String>, keepStarred: Set<String>) throws -> Int {
+                                  unreadFeeds: Set<String>? = nil, keepRead: Set<String>,
+                                  keepStarred: Set<String>) throws -> Int {
         try write { db in
             let marksBefore = try NewsCache.lastMark(db)
-            var changed = 0
-            let setRead = try db.cachedStatement(sql: """
-                UPDATE stories SET is_read = ? WHERE account_id = ? AND remote_id = ? AND is_read <> ?
-                """)
-            let setStarred = try db.cachedStatement(sql: """
-                UPDATE stories SET is_starred = ? WHERE account_id = ? AND remote_id = ? AND is_starred <> ?
-                """)
+            struct Stored { var id: Int64; var isRead: Bool; var isStarred: Bool; var feed: String? }
+            var stored: [String: Stored] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT s.remote_id, s.id, s.is_read, s.is_starred, f.remote_id FROM stories s
+                JOIN feeds f ON f.id = s.feed_id WHERE s.account_id = ?
+                """, arguments: [account])
+            while let row = try rows.next() {
+                stored[row[0]] = Stored(id: row[1], isRead: row[2], isStarred: row[3], feed: row[4])
+            }
+            var setRead: [Int64: Bool] = [:]
+            var setStarred: [Int64: Bool] = [:]
             var unread = Set<String>()
             var starred = Set<String>()
             for state in states {
                 if state.isRead == false { unread.insert(state.remoteID) }
                 if state.isStarred == true { starred.insert(state.remoteID) }
-                if let isRead = state.isRead, !keepRead.contains(state.remoteID) {
-                    try setRead.execute(arguments: [isRead, account, state.remoteID, isRead])
-                    changed += db.changesCount
+                guard let story = stored[state.remoteID] else { continue }
+                if let isRead = state.isRead, isRead != story.isRead, !keepRead.contains(state.remoteID) {
+                    setRead[story.id] = isRead
                 }
-                if let isStarred = state.isStarred, !keepStarred.contains(state.remoteID) {
-                    try setStarred.execute(arguments: [isStarred, account, state.remoteID, isStarred])
-                    changed += db.changesCount
+                if let isStarred = state.isStarred, isStarred != story.isStarred, !keepStarred.contains(state.remoteID) {
+                    setStarred[story.id] = isStarred
                 }
             }
             if unreadAndStarredComplete {
-                let rows = try Row.fetchAll(db, sql: """
-                    SELECT remote_id, is_read, is_starred FROM stories
-                    WHERE account_id = ? AND (is_read = 0 OR is_starred = 1)
-                    """, arguments: [account])
-                for row in rows {
-                    let id: String = row["remote_id"]
-                    if !(row["is_read"] as Bool), !unread.contains(id), !keepRead.contains(id) {
-                        try setRead.execute(arguments: [true, account, id, true])
-                        changed += db.changesCount
-                    }
-                    if row["is_starred"] as Bool, !starred.contains(id), !keepStarred.contains(id) {
-                        try setStarred.execute(arguments: [false, account, id, false])
-                        changed += db.changesCount
-                    }
+                for (id, story) in stored {
+                    let listed = unreadFeeds.map { $0.contains(story.feed ?? "") } ?? true
+                    if !story.isRead, listed, !unread.contains(id), !keepRead.contains(id) { setRead[story.id] = true }
+                    if story.isStarred, !starred.contains(id), !keepStarred.contains(id) { setStarred[story.id] = false }
                 }
             }
+            let read = try db.cachedStatement(sql: "UPDATE stories SET is_read = ? WHERE id = ?")
+            for (id, value) in setRead { try read.execute(arguments: [value, id]) }
+            let star = try db.cachedStatement(sql: "UPDATE stories SET is_starred = ? WHERE id = ?")
+            for (id, value) in setStarred { try star.execute(arguments: [value, id]) }
             try db.execute(sql: "DELETE FROM sync_marks WHERE id > ?", arguments: [marksBefore])
-            return changed
+            return Set(setRead.keys).union(setStarred.keys).count
         }
     }
 
-    private static func lastMark(_ db: Database) throws -> Int64 {
+    static func lastMark(_ db: Database) throws -> Int64 {
         try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM sync_marks") ?? 0
     }
 

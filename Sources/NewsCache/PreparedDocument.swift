@@ -26,6 +26,18 @@ struct PreparedEntry: Sendable {
     let fingerprint: Int64
     /// The row's derived values; nil when the entry was stored unchanged when it was prepared.
     var values: StoryValues?
+    /// For a story from a sync server: its account, its id there and the server's flags.
+    var remote: RemoteFields?
+}
+
+/// What ties a stored story to its sync account: inserted with the row, so a new synced story is written
+/// once, with its flags, and no mark trigger fires for it.
+struct RemoteFields: Sendable {
+    let account: Int64
+    let remoteID: String
+    /// The server's flags; nil leaves the stored one (a local mark that wins), and a new row unread/unstarred.
+    let isRead: Bool?
+    let isStarred: Bool?
 }
 
 /// The derived column values of a story row and its search entry.

@@ -23,6 +23,9 @@ public struct RemoteChangePage: Sendable, Equatable {
     /// Google Reader pattern: the ids of all unread and all starred items): a stored story of the account
     /// not listed unread is read, and one not listed starred is not starred.
     public var listsAllUnreadAndStarred: Bool
+    /// With `listsAllUnreadAndStarred`, when only some feeds' unread stories were listed (their counts
+    /// moved): those feeds' remote ids; nil when every feed's were.
+    public var unreadListedFeeds: Set<String>?
 
     public init(stories: [RemoteStory] = [], states: [RemoteStoryState] = [], next: String? = nil,
                 syncPoint: SyncPoint? = nil, listsAllUnreadAndStarred: Bool = false) {

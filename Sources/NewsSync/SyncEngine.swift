@@ -80,11 +80,13 @@ public struct SyncEngine: Sendable {
         try await service.logIn()
         let subscriptions = try await service.subscriptions()
         var feeds = try cache.applySubscriptions(subscriptions, account: record.id, accountName: account.name)
+        await service.useLocalState(LocalSyncState(unreadByFeed: try cache.syncedUnreadCounts(account: record.id)))
 
         // Everything that changed, page by page; a later page's flag overrides an earlier one's nil.
         var states: [String: RemoteStoryState] = [:]
         var stories: [String: RemoteStory] = [:]
         var complete = false
+        var unreadFeeds: Set<String>?
         var point: SyncPoint?
         var cursor: String?
         var seen = Set<String>()
@@ -92,7 +94,10 @@ public struct SyncEngine: Sendable {
             let page = try await service.changes(since: record.syncPoint.map(SyncPoint.init), cursor: cursor)
             for story in page.stories { stories[story.remoteID] = story }
             for state in page.states { Self.merge(state, into: &states) }
-            complete = complete || page.listsAllUnreadAndStarred
+            if page.listsAllUnreadAndStarred {
+                complete = true
+                unreadFeeds = page.unreadListedFeeds
+            }
             if let next = page.syncPoint { point = next }
             guard let next = page.next else { cursor = nil; break }
             guard seen.insert(next).inserted else { throw SyncError.malformed("the server repeated a continuation") }
@@ -100,51 +105,38 @@ public struct SyncEngine: Sendable {
         }
         if cursor != nil { throw SyncError.malformed("more than \(Self.maxPages) pages of changes") }
 
-        // Contents only for what the cache lacks, in batches.
-        let known = try cache.syncedStoryIDs(account: record.id)
-        let missing = states.keys.filter { !known.contains($0) && stories[$0] == nil }.sorted()
-        progress(SyncProgress(account: account.name, done: 0, total: missing.count))
-        for story in try await Self.contents(of: missing, from: service, account: account.name, progress: progress) {
-            stories[story.remoteID] = story
-        }
-
         // Queued marks against the server's states: the newer change of each flag wins.
+        let known = try cache.syncedStoryIDs(account: record.id)
         let queued = try cache.queuedMarks(account: record.id)
         let decision = Self.judge(queued, states: states, stories: stories)
         report.marksOverruled = decision.overruled.count
+        let context = StoreContext(account: record.id, accountName: account.name, states: states, known: known,
+                                   complete: complete, keepRead: decision.keepRead, keepStarred: decision.keepStarred)
 
-        // New and changed stories, by feed; flags whose local mark wins are left as stored.
-        var byFeed: [String: [RemoteStory]] = [:]
-        for story in stories.values { byFeed[story.feedRemoteID, default: []].append(story) }
-        for (feedRemoteID, group) in byFeed {
-            let feedID: FeedID
-            if let id = feeds[feedRemoteID] {
-                feedID = id
-            } else {
-                feedID = try cache.syncedFeed(account: record.id, accountName: account.name, remoteID: feedRemoteID,
-                                              title: group.first?.feedTitle, siteURL: nil)
-                feeds[feedRemoteID] = feedID
-            }
-            var entryStates: [String: RemoteStoryState] = [:]
-            let entries = group.map { story -> FeedEntry in
-                var state = story.state
-                if let listed = states[story.remoteID] {
-                    state.isRead = listed.isRead ?? state.isRead
-                    state.isStarred = listed.isStarred ?? state.isStarred
-                }
-                if complete && !known.contains(story.remoteID) {
-                    state.isRead = state.isRead ?? true
-                    state.isStarred = state.isStarred ?? false
-                }
-                if decision.keepRead.contains(story.remoteID) { state.isRead = nil }
-                if decision.keepStarred.contains(story.remoteID) { state.isStarred = nil }
-                entryStates[story.remoteID] = state
-                return Self.entry(story)
-            }
-            let summary = try cache.storeSynced(entries, states: entryStates, feedID: feedID, account: record.id,
-                                                fetchedAt: now)
-            report.newStories += summary.inserted
+        // Whole stories from the pages, then the contents the cache lacks, each batch stored as it arrives.
+        // Stories retention removed come back only when the server lists them unread or starred and no
+        // local read mark waiting to go up says otherwise; the others are neither fetched nor stored.
+        let readHere = Set(decision.send.lazy.filter { $0.mark.action == .read }.map(\.mark.remoteID))
+        let purged = try cache.purgedStoryIDs(account: record.id)
+        func wanted(_ id: String, isRead: Bool?, isStarred: Bool?) -> Bool {
+            if known.contains(id) { return true }
+            if readHere.contains(id) { return false }
+            return !purged.contains(id) || isRead == false || isStarred == true
         }
+        let missing = states.keys.filter { id in
+            stories[id] == nil && !known.contains(id)
+                && wanted(id, isRead: states[id]?.isRead, isStarred: states[id]?.isStarred)
+        }.sorted()
+        let whole = stories.values.map(context.synced).filter {
+            wanted($0.entry.id ?? "", isRead: $0.isRead, isStarred: $0.isStarred)
+        }
+        if !whole.isEmpty {
+            let prepared = try cache.prepareSynced(whole, account: record.id, feeds: feeds)
+            report.newStories += try store(prepared, context, now: now, feeds: &feeds)
+        }
+        progress(SyncProgress(account: account.name, done: 0, total: missing.count))
+        try await fetchAndStore(missing, from: service, context, now: now, feeds: &feeds, report: &report,
+                                progress: progress)
 
         // Local marks up, in batches; each batch leaves the queue once the server took it.
         let winners = decision.send
@@ -157,7 +149,7 @@ public struct SyncEngine: Sendable {
         try cache.removeQueuedMarks(decision.overruled)
 
         report.changedStates = try cache.applyRemoteStates(
-            Array(states.values), account: record.id, unreadAndStarredComplete: complete,
+            Array(states.values), account: record.id, unreadAndStarredComplete: complete, unreadFeeds: unreadFeeds,
             keepRead: decision.keepRead, keepStarred: decision.keepStarred)
         try cache.recordSync(account: record.id, point: point?.value, error: nil, retryAfter: nil, at: now)
     }
@@ -165,29 +157,79 @@ public struct SyncEngine: Sendable {
     /// Batches of contents asked for at once: the server's answer time overlaps the next request's.
     static let contentWindow = 4
 
-    /// The contents of `ids`, `contentBatchSize` per request and `contentWindow` requests in flight.
-    static func contents(of ids: [String], from service: any SyncService, account: String,
-                         progress: @Sendable (SyncProgress) -> Void) async throws -> [RemoteStory] {
+    /// What storing the server's stories needs to know: which flags to take from where.
+    struct StoreContext: Sendable {
+        var account: Int64
+        var accountName: String
+        /// The server's listed states, joined over all pages.
+        var states: [String: RemoteStoryState]
+        /// Remote ids stored before this sync.
+        var known: Set<String>
+        /// The listed states name every unread and every starred story.
+        var complete: Bool
+        /// Flags whose queued local mark wins: left as stored.
+        var keepRead: Set<String>
+        var keepStarred: Set<String>
+
+        /// `story` as the cache stores it, with the flags to store: the story's own, overridden by what the
+        /// lists say; for a story new to the cache and complete lists, what is not listed is read and not
+        /// starred; a flag whose local mark wins is left alone.
+        func synced(_ story: RemoteStory) -> SyncedStory {
+            var state = story.state
+            if let listed = states[story.remoteID] {
+                state.isRead = listed.isRead ?? state.isRead
+                state.isStarred = listed.isStarred ?? state.isStarred
+            }
+            if complete && !known.contains(story.remoteID) {
+                state.isRead = state.isRead ?? true
+                state.isStarred = state.isStarred ?? false
+            }
+            if keepRead.contains(story.remoteID) { state.isRead = nil }
+            if keepStarred.contains(story.remoteID) { state.isStarred = nil }
+            return SyncedStory(entry: SyncEngine.entry(story), feedRemoteID: story.feedRemoteID,
+                               feedTitle: story.feedTitle, isRead: state.isRead, isStarred: state.isStarred)
+        }
+    }
+
+    /// Writes prepared stories; feeds made for them join `feeds`. Returns how many were new.
+    private func store(_ prepared: PreparedSyncedStories, _ context: StoreContext, now: Date,
+                       feeds: inout [String: FeedID]) throws -> Int {
+        let summary = try cache.storeSynced(prepared, account: context.account, accountName: context.accountName,
+                                            fetchedAt: now)
+        feeds.merge(summary.newFeeds) { old, _ in old }
+        return summary.inserted
+    }
+
+    /// Fetches the contents of `ids`, `contentBatchSize` per request and `contentWindow` requests in flight,
+    /// and stores each batch as it arrives. Decoding, cleaning and preparing a batch run on the task that
+    /// fetched it, so they overlap the other requests and the writer, which stores one batch per transaction.
+    private func fetchAndStore(_ ids: [String], from service: any SyncService, _ context: StoreContext, now: Date,
+                               feeds: inout [String: FeedID], report: inout SyncReport,
+                               progress: @Sendable (SyncProgress) -> Void) async throws {
         let size = max(1, service.contentBatchSize)
         let batches = stride(from: 0, to: ids.count, by: size).map { Array(ids[$0..<min(ids.count, $0 + size)]) }
-        var stories: [RemoteStory] = []
+        guard !batches.isEmpty else { return }
+        let cache = self.cache
         var done = 0
-        try await withThrowingTaskGroup(of: (Int, [RemoteStory]).self) { group in
+        try await withThrowingTaskGroup(of: (Int, PreparedSyncedStories).self) { group in
             var next = 0
-            func start() {
+            func start(_ known: [String: FeedID]) {
                 let batch = batches[next]
-                group.addTask { (batch.count, try await service.contents(batch)) }
+                group.addTask {
+                    let stories = try await service.contents(batch)
+                    return (batch.count, try cache.prepareSynced(stories.map(context.synced), account: context.account,
+                                                                  feeds: known))
+                }
                 next += 1
             }
-            while next < min(contentWindow, batches.count) { start() }
-            while let (count, found) = try await group.next() {
-                stories += found
+            while next < min(Self.contentWindow, batches.count) { start(feeds) }
+            while let (count, prepared) = try await group.next() {
+                if next < batches.count { start(feeds) }
+                report.newStories += try store(prepared, context, now: now, feeds: &feeds)
                 done += count
-                progress(SyncProgress(account: account, done: done, total: ids.count))
-                if next < batches.count { start() }
+                progress(SyncProgress(account: context.accountName, done: done, total: ids.count))
             }
         }
-        return stories
     }
 
     /// Joins what two pages say of one story.

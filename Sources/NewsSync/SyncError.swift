@@ -36,7 +36,7 @@ public enum SyncError: Error, Sendable, Equatable, CustomStringConvertible {
         case .sessionRefused: "the server refused the session again right after a new login"
         case .unreachable(let error):
             if case .tooLarge(let limit) = error {
-                "an answer was larger than the limit of \(limit >> 20) MB (max-feed-size-mb in [refresh])"
+                "an answer was larger than the limit of \(FetchError.describe(bytes: limit)) (max-feed-size-mb in [refresh])"
             } else {
                 "cannot reach the server: \(error.message)"
             }

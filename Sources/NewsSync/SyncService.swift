@@ -23,6 +23,10 @@ public protocol SyncService: Sendable {
     /// Every subscription on the server.
     func subscriptions() async throws(SyncError) -> [RemoteSubscription]
 
+    /// What the cache holds of the account, given before the first `changes` call, for a protocol that can
+    /// skip work with it (Tiny Tiny RSS lists unread articles only of feeds whose counts moved).
+    func useLocalState(_ state: LocalSyncState) async
+
     /// One page of what changed since `point` (nil: the first sync); `cursor` is the previous page's `next`.
     func changes(since point: SyncPoint?, cursor: String?) async throws(SyncError) -> RemoteChangePage
 
@@ -32,4 +36,16 @@ public protocol SyncService: Sendable {
     /// Applies local marks on the server. Throws when any could not be sent: the engine keeps them all
     /// queued and sends them again next time (marks are idempotent).
     func send(_ marks: [RemoteMark]) async throws(SyncError)
+}
+
+extension SyncService {
+    /// Most protocols need nothing of the cache to page their changes.
+    public func useLocalState(_ state: LocalSyncState) async {}
+}
+
+/// What the cache holds of an account, for `SyncService.useLocalState`.
+public struct LocalSyncState: Sendable, Equatable {
+    /// Unread stories stored per feed, by the feed's remote id.
+    public var unreadByFeed: [String: Int]
+    public init(unreadByFeed: [String: Int]) { self.unreadByFeed = unreadByFeed }
 }

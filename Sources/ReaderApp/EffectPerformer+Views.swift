@@ -5,16 +5,16 @@ import ReaderCore
 
 /// The effects of views, marks, the feed list and search.
 extension EffectPerformer {
-    /// Marks answer only when they fail (a feed marked read also reports its new counts); the feed list
-    /// always answers.
+    /// Every mark answers, stored or failed (a feed marked read also reports its new counts), so the state
+    /// knows when to stop re-applying it; the feed list always answers.
     static func performViewEffect(_ effect: Effect, store: any ReaderStore) async -> Action? {
         switch effect {
         case .setRead(let id, let isRead):
-            do { try await store.setRead(id, isRead); return nil } catch {
+            do { try await store.setRead(id, isRead); return .markStored(.read(id, isRead)) } catch {
                 return .markFailed(.read(id, isRead), message: describe(error))
             }
         case .setStarred(let id, let isStarred):
-            do { try await store.setStarred(id, isStarred); return nil } catch {
+            do { try await store.setStarred(id, isStarred); return .markStored(.starred(id, isStarred)) } catch {
                 return .markFailed(.starred(id, isStarred), message: describe(error))
             }
         case .markFeedRead(let feedID, let query):

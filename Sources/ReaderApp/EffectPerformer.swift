@@ -28,13 +28,6 @@ enum EffectPerformer {
         }
     }
 
-    /// Nil on success: marking read needs no answer.
-    static func markRead(_ id: StoryID, store: any ReaderStore) async -> Action? {
-        do { try await store.setRead(id, true); return nil } catch {
-            return .requestFailed(.markRead(id), message: describe(error))
-        }
-    }
-
     /// An error in words for the status bar.
     static func describe(_ error: any Error) -> String {
         if let localized = error as? LocalizedError, let text = localized.errorDescription { return text }

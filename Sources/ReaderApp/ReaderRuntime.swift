@@ -13,7 +13,7 @@ public final class ReaderRuntime {
     /// Where an effect's task runs: a new load cancels the previous one of the same kind.
     private enum Slot: Hashable {
         case headlines, story, articleBody, comments, commentFetch, discussions, write(UInt64), refresh, launch(UInt64),
-             watch, extraction, extractionSettle, prefetch, subscriptions
+             watch, extraction, extractionSettle, prefetch, commentHold, subscriptions
     }
 
     /// At most this many keys already waiting are handled before the next frame: a burst of moves draws
@@ -39,6 +39,9 @@ public final class ReaderRuntime {
     private var heldPanes: HeldPanes?
     private var inbox: [Action] = []
     private var tasks: [Slot: (token: UInt64, task: Task<Void, Never>)] = [:]
+    /// The newest mark write: each waits for the one before, so a story's marks reach the cache in the
+    /// order they were made (the last one is what stays) and their answers come back in that order.
+    private var lastMarkWrite: Task<Void, Never>?
     private var nextToken: UInt64 = 0
     private let refreshDriver: RefreshDriver
     private let browser: BrowserLauncher
@@ -138,12 +141,17 @@ public final class ReaderRuntime {
                     handle(next)
                     taken += 1
                 }
+                // The keys' own frame (the list moved, a pane toggled) goes out now; what their effects
+                // bring (the story, its body) follows in the next turn. Waiting for them first made a
+                // key's frame miss the terminal's next refresh.
+                if !state.isQuitting { drawIfChanged() }
             }
             // Let finished effects hop back onto the main actor and fill the inbox, even while keys stream in.
             await Task.yield()
             let now = clock()
             if now.timeIntervalSince(state.now) >= 30 || now < state.now { dispatch(.clockTicked(now)) }
         }
+        await finishMarkWrites()
         for entry in tasks.values { entry.task.cancel() }
         tasks.removeAll()
     }
@@ -193,6 +201,16 @@ public final class ReaderRuntime {
         }
     }
 
+    /// Marks the reader has shown are written before it ends, even when a refresh (here or in another
+    /// process) holds the writer: the last frame says what it waits for.
+    private func finishMarkWrites() async {
+        guard let lastMarkWrite else { return }
+        drainInbox()
+        if !state.marksInFlight.isEmpty { drawIfChanged() }
+        await lastMarkWrite.value
+        drainInbox()
+    }
+
     /// Waits until no effect is running and no result is waiting.
     private func settle() async {
         while !tasks.isEmpty || !inbox.isEmpty {
@@ -210,9 +228,13 @@ public final class ReaderRuntime {
         case .loadStory(let id):
             start(.story) { await EffectPerformer.loadStory(id, store: $0) }
         case .layOutArticleBody(let request):
-            // Parsing and layout run off the main actor; a kept body is answered at once.
+            // Parsing and layout run off the main actor; a kept body is answered at once. So is a body the
+            // next frame draws whatever happens, because the pane cannot keep its cells (a resize, the
+            // full-screen view): it is laid out here, once, not in the frame and again in a task.
             let bodies = layouts.bodies
-            if bodies.keptBody(request) != nil {
+            let isNeededNow = !(heldPanes?.canKeep(.article, in: state) ?? false)
+            if isNeededNow || bodies.keptBody(request) != nil {
+                _ = bodies.body(for: request)
                 inbox.append(.articleBodyLaidOut(request.id, request.key))
             } else {
                 start(.articleBody) { _ in
@@ -247,16 +269,21 @@ public final class ReaderRuntime {
                 try? await store.markCommentsOpened(id, at: now)
                 return nil
             }
-        case .markRead(let id):
-            nextToken += 1
-            start(.write(nextToken)) { await EffectPerformer.markRead(id, store: $0) }
         case .checkCache:
             start(.watch) { await EffectPerformer.performViewEffect(effect, store: $0) }
         case .redraw:
             backend.invalidate()
             lastDrawn = nil
-        case .setRead, .setStarred, .markFeedRead, .loadFeedList, .markViewRead, .findUnread:
-            // Writes and the feed list run side by side, like mark-read: none supersedes another.
+        case .setRead, .setStarred, .markFeedRead, .markViewRead:
+            // Marks never supersede one another, and go in order (see `lastMarkWrite`).
+            nextToken += 1
+            let previous = lastMarkWrite
+            lastMarkWrite = start(.write(nextToken)) { store in
+                await previous?.value
+                return await EffectPerformer.performViewEffect(effect, store: store)
+            }
+        case .loadFeedList, .findUnread:
+            // Read beside the marks: none supersedes another.
             nextToken += 1
             start(.write(nextToken)) { await EffectPerformer.performViewEffect(effect, store: $0) }
         case .refresh(let request):
@@ -286,6 +313,12 @@ public final class ReaderRuntime {
                 try? await Task.sleep(for: .milliseconds(milliseconds))
                 return .extractionSettled(id, storyID)
             }
+        case .endCommentPaneHold(let id, let milliseconds):
+            // One slot: the next wait cancels this one (update ignores a stale answer anyway).
+            start(.commentHold) { _ in
+                try? await Task.sleep(for: .milliseconds(milliseconds))
+                return .commentPaneHoldEnded(id)
+            }
         case .prefetchArticles(let policy):
             guard let pages else { return }
             start(.prefetch) { store in
@@ -296,7 +329,8 @@ public final class ReaderRuntime {
     }
 
     /// Runs `work` in a task of its own, cancelling the previous task of the slot, and queues its answer.
-    private func start(_ slot: Slot, _ work: @escaping @Sendable (any ReaderStore) async -> Action?) {
+    @discardableResult
+    private func start(_ slot: Slot, _ work: @escaping @Sendable (any ReaderStore) async -> Action?) -> Task<Void, Never> {
         tasks[slot]?.task.cancel()
         nextToken += 1
         let token = nextToken
@@ -306,6 +340,7 @@ public final class ReaderRuntime {
             await self?.finish(slot, token: token, answer: Task.isCancelled ? nil : action)
         }
         tasks[slot] = (token, task)
+        return task
     }
 
     private func finish(_ slot: Slot, token: UInt64, answer: Action?) {

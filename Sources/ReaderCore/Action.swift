@@ -7,7 +7,6 @@ public enum RequestKind: Sendable, Equatable, Hashable {
     case headlines(RequestID)
     case story(StoryID)
     case comments(StoryID)
-    case markRead(StoryID)
 }
 
 /// How tall the laid-out content is, measured by the view (which owns text layout) so that `update` can
@@ -52,6 +51,9 @@ public enum Action: Sendable, Equatable {
     case feedListLoaded(FeedDirectory)
     /// A feed was marked read: how many stories changed, and the unread count of `query` afterwards.
     case feedMarkedRead(FeedID, HeadlineQuery, changed: Int, unread: Int)
+    /// A story's mark (`MarkRequest.read` or `.starred`) is in the cache: the answer to `.setRead` and
+    /// `.setStarred`, so the mark stops being re-applied to what later reads bring.
+    case markStored(MarkRequest)
     case markFailed(MarkRequest, message: String)
     /// Counts of a running refresh, at most a few times a second, with the time they were taken.
     case refreshProgressed(RequestID, RefreshTally, at: Date)
@@ -83,4 +85,6 @@ public enum Action: Sendable, Equatable {
     case warned([String])
     /// The body asked for by `.layOutArticleBody` is laid out and in the view's cache.
     case articleBodyLaidOut(RequestID, ArticleBodyKey)
+    /// The wait asked for by `.endCommentPaneHold(id, …)` is over.
+    case commentPaneHoldEnded(RequestID)
 }

@@ -17,9 +17,16 @@ extension AppState {
         commentFetch.problem = nil
         commentFetch.discussion = nil
         if !thread.comments.isEmpty || thread.fetchedAt != nil { showCount(CommentCount.of(thread.comments), of: id) }
-        guard commentFetch.isAvailable else { return [] }
+        guard commentFetch.isAvailable else { releaseCommentPane(id); return [] }
         var effects: [Effect] = [.markCommentsOpened(id)]
         if commentFetch.isStale(thread.fetchedAt, now: now) { effects += requestCommentFetch(id) }
+        // An empty thread being fetched has nothing to show yet but "Fetching comments…": wait a moment for
+        // the answer instead. Anything else is shown now.
+        if thread.comments.isEmpty, commentFetch.pending?.storyID == id {
+            effects += waitForFetchBeforeShowing(id)
+        } else {
+            releaseCommentPane(id)
+        }
         return effects
     }
 
@@ -38,6 +45,7 @@ extension AppState {
     mutating func receiveFetchedComments(_ request: CommentFetchRequest, _ outcome: CommentFetchOutcome) -> [Effect] {
         guard commentFetch.pending?.id == request.id else { return [] }
         commentFetch.pending = nil
+        releaseCommentPane(request.storyID)
         guard request.storyID == articleStoryID else { return [] }
         switch outcome {
         case .fetched(let thread) where request.discussion != nil:

@@ -74,9 +74,11 @@ extension AppState {
     }
 
     /// Merges an answered page into the window, dropping answers nobody waits for any more.
-    mutating func receiveHeadlines(_ id: RequestID, _ page: HeadlinePage) -> [Effect] {
+    mutating func receiveHeadlines(_ id: RequestID, _ stored: HeadlinePage) -> [Effect] {
         guard let request = list.pending, request.id == id else { return [] }
         list.pending = nil
+        // The page was read from the cache, perhaps before marks made since were written.
+        let page = marksInFlight.applied(to: stored)
         let isJump = list.jumpTarget != nil
         defer { list.jumpTarget = nil }
         viewAnswered(request, page)

@@ -68,17 +68,20 @@ extension AppState {
             status = StatusMessage("Nothing was changed")
             return []
         }
-        if case .markViewRead = asked.effect {
+        if case .markViewRead(let query) = asked.effect {
+            let changed = Set(list.rows.filter { !$0.isRead }.map(\.id))
             for index in list.rows.indices { list.rows[index].isRead = true }
             list.unread = 0
             story?.isRead = true
             status = StatusMessage("Marking \(viewTitle) read…")
+            marksInFlight.add(.viewRead(query), stories: changed)
         }
         return [asked.effect]
     }
 
     /// The cache has marked the view: the count in words and the window reloaded with the exact counts.
     mutating func receiveViewMarkedRead(_ query: HeadlineQuery, changed: Int) -> [Effect] {
+        marksInFlight.settle(.viewRead(query))
         status = StatusMessage("Marked \(changed == 1 ? "1 story" : "\(changed) stories") read")
         guard query == list.query, list.pending == nil else { return [] }
         return reloadAroundSelection()

@@ -16,9 +16,7 @@ extension AppState {
         articleScroll = 0
         var effects = showStory(headline.id)
         if views.markReadOnOpen, !headline.isRead {
-            list.setRead(headline.id, true)
-            if story?.id == headline.id { story?.isRead = true }
-            effects.append(.markRead(headline.id))
+            effects.append(writeRead(headline.id, true))
         }
         return effects
     }
@@ -71,8 +69,9 @@ extension AppState {
             effects.append(.loadStory(id))
             articleBody.loadingStory = id
         }
-        effects += loadCommentsIfNeeded()
-        return effects
+        let loadsComments = loadCommentsIfNeeded()
+        if !loadsComments.isEmpty { holdCommentPane(for: id) }
+        return effects + loadsComments
     }
 
     mutating func loadCommentsIfNeeded() -> [Effect] {
@@ -92,8 +91,7 @@ extension AppState {
         scrollCommentsToCursor()
     }
 
-    /// A failed effect becomes an error message, unless it answers a request nobody waits for any more;
-    /// a failed mark-read also puts the unread mark back.
+    /// A failed effect becomes an error message, unless it answers a request nobody waits for any more.
     mutating func receiveFailure(_ kind: RequestKind, _ message: String) -> [Effect] {
         switch kind {
         case .headlines(let id):
@@ -106,11 +104,9 @@ extension AppState {
             guard id == articleStoryID else { return [] }
             status = StatusMessage("Could not load the story: \(message)", isError: true)
         case .comments(let id):
+            releaseCommentPane(id)
             guard id == articleStoryID else { return [] }
             status = StatusMessage("Could not load the comments: \(message)", isError: true)
-        case .markRead(let id):
-            list.setRead(id, false)
-            status = StatusMessage("Could not mark the story read: \(message)", isError: true)
         }
         return []
     }

@@ -69,6 +69,8 @@ public struct AppState: Sendable, Equatable {
     public var confirmation: Confirmation? = nil
     /// The article body being laid out off the key path, when the runtime does that.
     public var articleBody = ArticleBodyState()
+    /// Marks shown but not yet confirmed by the cache, re-applied to every page and story read meanwhile.
+    public var marksInFlight = MarksInFlight()
     /// The cache's change stamp as last seen, to notice another process's writes.
     var cacheStamp: Int64? = nil
     /// The `n`/`p` request waited for.

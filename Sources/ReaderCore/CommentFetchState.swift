@@ -41,6 +41,9 @@ public struct CommentFetchState: Sendable, Equatable {
     public var problem: String?
     /// The discussion elsewhere whose comments the pane shows instead of the story's own (`d`).
     public var discussion: Discussion?
+    /// While set, the comment pane keeps what it showed for the previous story (see
+    /// `AppState.isCommentPanePending`).
+    public var paneHold: CommentPaneHold?
 
     public init() {}
 
@@ -49,4 +52,15 @@ public struct CommentFetchState: Sendable, Equatable {
         guard let fetchedAt else { return true }
         return now.timeIntervalSince(fetchedAt) > maxAge || fetchedAt > now.addingTimeInterval(60)
     }
+}
+
+/// The comment pane waiting, after the selection moved, for the new story's comments to be known before it
+/// changes. `id` names the wait that ends it, so the end of an older wait is ignored.
+public struct CommentPaneHold: Sendable, Equatable {
+    /// The longest a fetch of an empty thread keeps the pane unchanged before it says "Fetching comments…":
+    /// long enough for a nearby server to answer, short enough that a slow one is announced at once.
+    public static let fetchMilliseconds = 250
+    public var id: RequestID
+    public var storyID: StoryID
+    public init(id: RequestID, storyID: StoryID) { self.id = id; self.storyID = storyID }
 }

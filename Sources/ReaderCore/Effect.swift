@@ -25,15 +25,15 @@ public enum Effect: Sendable, Equatable, Hashable {
     case fetchComments(CommentFetchRequest)
     /// Fire and forget: remember that the reader opened the story's comments now.
     case markCommentsOpened(StoryID)
-    /// Fire and forget; a failure comes back as `.requestFailed(.markRead(id), …)`.
-    case markRead(StoryID)
     /// Stop the loop and restore the terminal.
     case quit
-    /// Fire and forget; a failure comes back as `.markFailed(.read(id, isRead), …)`.
+    /// Answered by `.markStored(.read(id, isRead))` or `.markFailed(.read(id, isRead), …)`. Mark writes are
+    /// carried out in the order asked, so the last mark of a story is the one the cache keeps.
     case setRead(StoryID, Bool)
-    /// Fire and forget; a failure comes back as `.markFailed(.starred(id, isStarred), …)`.
+    /// Answered by `.markStored(.starred(id, isStarred))` or `.markFailed(.starred(id, isStarred), …)`.
     case setStarred(StoryID, Bool)
-    /// Answered by `.feedMarkedRead(id, query, …)` with the unread count of `query` afterwards.
+    /// Answered by `.feedMarkedRead(id, query, …)` with the unread count of `query` afterwards, or by
+    /// `.markFailed(.feedRead(id), …)`.
     case markFeedRead(FeedID, HeadlineQuery)
     /// Answered by `.feedListLoaded(…)`.
     case loadFeedList
@@ -56,7 +56,7 @@ public enum Effect: Sendable, Equatable, Hashable {
     /// The first unread story after (`forward`) or before `cursor` in `query`, else in all stories;
     /// answered by `.unreadFound(id, …)`.
     case findUnread(RequestID, HeadlineQuery, HeadlineCursor?, forward: Bool)
-    /// Mark every story of the view read; answered by `.viewMarkedRead`.
+    /// Mark every story of the view read; answered by `.viewMarkedRead` or `.markFailed(.viewRead(query), …)`.
     case markViewRead(HeadlineQuery)
     /// Repaint the whole terminal (Ctrl-L), whatever the backend believes is on it.
     case redraw
@@ -67,4 +67,7 @@ public enum Effect: Sendable, Equatable, Hashable {
     case layOutArticleBody(ArticleBodyRequest)
     /// Look `url` up on Hacker News and Lobsters; answered by `.discussionsFound(id, …)`.
     case findDiscussions(RequestID, url: String)
+    /// Answer with `.commentPaneHoldEnded(id)` after `milliseconds`, unless superseded by the next such
+    /// wait: how long the comment pane keeps the previous story's while a fetch runs.
+    case endCommentPaneHold(RequestID, milliseconds: Int)
 }

@@ -37,13 +37,13 @@ public struct HeadlineWindow: Sendable, Equatable {
 
     public var selectedHeadline: Headline? { row(at: selected) }
 
-    /// Marks the loaded row of `id` read or unread, keeping the unread count in step.
     /// Sets the listed comment count of a story, if it is among the loaded rows.
     mutating func setCommentCount(_ id: StoryID, _ count: Int) {
         guard let index = rows.firstIndex(where: { $0.id == id }) else { return }
         rows[index].commentCount = count
     }
 
+    /// Marks the loaded row of `id` read or unread, keeping the unread count in step.
     mutating func setRead(_ id: StoryID, _ isRead: Bool) {
         guard let index = rows.firstIndex(where: { $0.id == id }), rows[index].isRead != isRead else { return }
         rows[index].isRead = isRead

@@ -31,7 +31,7 @@ private func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .storyLoaded(let id, let story):
         if state.articleBody.loadingStory == id { state.articleBody.loadingStory = nil }
         guard id == state.articleStoryID else { return [] }
-        state.story = story
+        state.story = story.map(state.marksInFlight.applied(to:))
         if story == nil { state.status = StatusMessage("Story \(id) is no longer in the cache", isError: true) }
         return state.extractIfWanted()
     case .commentsLoaded(let id, let comments):
@@ -51,6 +51,8 @@ private func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         return state.receiveFeedList(directory)
     case .feedMarkedRead(let id, let query, let changed, let unread):
         return state.receiveFeedMarkedRead(id, query, changed: changed, unread: unread)
+    case .markStored(let mark):
+        return state.receiveMarkStored(mark)
     case .markFailed(let mark, let message):
         return state.receiveMarkFailure(mark, message)
     case .refreshProgressed(let id, let tally, let date):
@@ -87,6 +89,9 @@ private func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         return []
     case .articleBodyLaidOut(let id, let key):
         state.receiveArticleBody(id, key)
+        return []
+    case .commentPaneHoldEnded(let id):
+        state.commentPaneHoldEnded(id)
         return []
     }
 }

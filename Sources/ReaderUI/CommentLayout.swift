@@ -12,8 +12,9 @@ public enum CommentLayout {
     /// Bodies are independent of each other, so a long thread is laid out on every core: a 5,000-comment
     /// thread costs about 80 ms of CPU at 60 columns, more than a reader should wait on one core.
     public static func bodies(_ comments: [Comment], paneWidth: Int) -> [[StyledLine]] {
-        let cores = ProcessInfo.processInfo.activeProcessorCount
-        guard comments.count >= 256, cores > 1 else {
+        // Asked only for long threads: Foundation reads two cgroup files per call, on every frame otherwise.
+        let cores = comments.count >= 256 ? ProcessInfo.processInfo.activeProcessorCount : 1
+        guard cores > 1 else {
             return comments.map { body(of: $0, width: textWidth(depth: $0.depth, paneWidth: paneWidth)) }
         }
         var result = [[StyledLine]](repeating: [], count: comments.count)

@@ -17,7 +17,7 @@ extension Painter {
         } else {
             core = "loading…"
         }
-        let message = state.confirmation.map { StatusMessage($0.question) } ?? state.status
+        let message = savingMarksMessage ?? state.confirmation.map { StatusMessage($0.question) } ?? state.status
         let text = (message.map { Sanitizer.cleanLine($0.text) } ?? refreshStatusText
             ?? state.hint.map(Sanitizer.cleanLine)) ?? ""
         let textWidth = DisplayWidth.width(of: text)
@@ -41,6 +41,14 @@ extension Painter {
         let style = isError ? theme[.statusError] : theme[.statusBar]
         fillRow(x: x - 1, y: rect.y, width: shownWidth + 2, style: style)
         screen.put(shown, x: x, y: rect.y, style: style, maxWidth: shownWidth)
+    }
+
+    /// After q, while marks are still waiting for the cache's writer (the reader ends once they are
+    /// written), the last frame says so rather than looking hung.
+    private var savingMarksMessage: StatusMessage? {
+        guard state.isQuitting, !state.marksInFlight.isEmpty else { return nil }
+        let count = state.marksInFlight.count
+        return StatusMessage("Writing \(count == 1 ? "a mark" : "\(count) marks") to the cache…")
     }
 
     /// A framed box in the middle of the screen listing every key of the focused pane, generated from the

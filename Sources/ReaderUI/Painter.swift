@@ -18,7 +18,7 @@ struct Painter {
     init(state: AppState, theme: Theme, layouts: LayoutCache, held: HeldPanes? = nil) {
         self.state = state; self.theme = theme; self.layouts = layouts; self.held = held
         screen = Screen(width: state.size.width, height: state.size.height, fill: Cell(" ", style: theme[.text]))
-        panes = HeldPanes(screen: screen, articlePane: nil)
+        panes = HeldPanes(screen: screen, rects: [:])
     }
 
     /// Panes, separators, status bar and help, or the too-small line.
@@ -31,7 +31,7 @@ struct Painter {
             return
         }
         for (pane, rect) in layout.panes {
-            if pane == .article, keepsHeldArticle(in: rect) { continue }
+            if keepsHeld(pane, in: rect) { continue }
             drawTitle(of: pane, in: rect)
             let content = ScreenLayout.content(of: rect)
             switch pane {
@@ -45,18 +45,23 @@ struct Painter {
                 screen.put("│", x: separator.x, y: y, style: theme[.border])
             }
         }
-        panes = HeldPanes(screen: screen, articlePane: layout.panes[.article])
+        panes = HeldPanes(screen: screen, rects: layout.panes)
         drawStatusBar(in: layout.statusBar)
         drawViewOverlays(layout)
         if let discussions = state.discussions { drawDiscussions(discussions) }
         if state.isShowingHelp { drawHelp() }
     }
 
-    /// While the article is pending, the pane keeps the previous frame's cells when it was in the same place;
-    /// false when it must be drawn (nothing held, or the layout changed: then the body is laid out now).
-    private mutating func keepsHeldArticle(in rect: Rect) -> Bool {
-        guard state.isArticlePending, let held, held.articlePane == rect,
-              held.screen.width == screen.width, held.screen.height == screen.height else { return false }
+    /// While the article or the comment pane is pending, it keeps the previous frame's cells when it was in
+    /// the same place; false when it must be drawn (nothing held, or the layout changed: then an article
+    /// body is laid out now).
+    private mutating func keepsHeld(_ pane: Pane, in rect: Rect) -> Bool {
+        let isPending = switch pane {
+        case .article: state.isArticlePending
+        case .comments: state.isCommentPanePending
+        case .headlines: false
+        }
+        guard isPending, let held, held.canKeep(pane, in: state) else { return false }
         screen.copy(rect, from: held.screen)
         return true
     }

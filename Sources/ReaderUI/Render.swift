@@ -16,7 +16,8 @@ public func render(_ state: AppState, theme: Theme, layouts: LayoutCache) -> Scr
 
 /// Draws the whole reader. While the article pane waits for its story or its body (`isArticlePending`),
 /// the pane keeps what `held` shows of it, so a moved selection costs the list rows alone until the new
-/// story is ready. The frame comes back with its own panes, for the next call's `held`.
+/// story is ready; the comment pane likewise while its new thread is not known (`isCommentPanePending`).
+/// The frame comes back with its own panes, for the next call's `held`.
 public func renderFrame(_ state: AppState, theme: Theme, layouts: LayoutCache, held: HeldPanes?)
     -> (screen: Screen, panes: HeldPanes) {
     var painter = Painter(state: state, theme: theme, layouts: layouts, held: held)
@@ -25,8 +26,16 @@ public func renderFrame(_ state: AppState, theme: Theme, layouts: LayoutCache, h
 }
 
 /// The panes of a drawn frame before anything was drawn over them (help, the feed list, the search
-/// prompt), and where its article pane was: what a pending article pane keeps showing.
+/// prompt), and where each pane was: what a pending pane keeps showing.
 public struct HeldPanes: Sendable {
     var screen: Screen
-    var articlePane: Rect?
+    var rects: [Pane: Rect]
+
+    /// Whether a frame for `state` can keep this frame's `pane` as it is: the pane is in the same place on
+    /// a screen of the same size. Otherwise a pending pane is drawn (and its article body laid out) at once.
+    public func canKeep(_ pane: Pane, in state: AppState) -> Bool {
+        guard screen.width == state.size.width, screen.height == state.size.height,
+              let rect = rects[pane] else { return false }
+        return ScreenLayout(state).panes[pane] == rect
+    }
 }

@@ -37,6 +37,39 @@ public struct Screen: Sendable, Equatable {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(width, x + (maxWidth ?? width))
         var column = x
+        // Fast path, taken for most text in most scripts: a cluster that is one scalar of known width
+        // (`DisplayWidth.simpleCluster`) is placed straight from the UTF-8 bytes, without segmenting it
+        // into a `Character` and measuring that. The first cluster that needs segmentation hands the rest
+        // to `putCharacters`, the general definition (tests hold the two to the same screens).
+        let resume: Int? = text.utf8.withContiguousStorageIfAvailable { bytes -> Int in
+            var index = 0
+            while index < bytes.count {
+                guard let simple = DisplayWidth.simpleCluster(bytes, at: index), simple.width > 0,
+                      let scalar = Unicode.Scalar(simple.value) else { return index }
+                if column + simple.width > limit {
+                    if column < limit, column >= 0 { self[column, y] = Cell(" ", style: style) }
+                    return -1
+                }
+                place(String(scalar), width: simple.width, x: column, y: y, style: style)
+                column += simple.width
+                index += simple.length
+            }
+            return index
+        }
+        guard let resume else {
+            return putCharacters(text[...], from: x, column: x, y: y, style: style, limit: limit)
+        }
+        guard resume >= 0, resume < text.utf8.count else { return column - x }
+        let start = text.utf8.index(text.utf8.startIndex, offsetBy: resume)
+        return putCharacters(text[start...], from: x, column: column, y: y, style: style, limit: limit)
+    }
+
+    /// `put`'s general definition: `text` segmented into grapheme clusters, each reduced and measured by
+    /// `DisplayWidth`, drawn from `column` (the row's drawing started at `x`) up to `limit`. Returns the
+    /// columns used since `x`.
+    mutating func putCharacters(_ text: some StringProtocol, from x: Int, column start: Int, y: Int, style: Style,
+                                limit: Int) -> Int {
+        var column = start
         for character in text {
             let cellText = DisplayWidth.cellText(character)
             let w = DisplayWidth.width(ofCellText: cellText)
@@ -53,19 +86,22 @@ public struct Screen: Sendable, Equatable {
                 if column < limit, column >= 0 { self[column, y] = Cell(" ", style: style) }
                 break
             }
-            if column >= 0 {
-                clearWideOverlap(x: column, y: y)
-                self[column, y] = Cell(String(cellText), style: style)
-                if w == 2 {
-                    if column + 1 < width {
-                        clearWideOverlap(x: column + 1, y: y)
-                        self[column + 1, y] = Cell("", style: style)
-                    }
-                }
-            }
+            place(String(cellText), width: w, x: column, y: y, style: style)
             column += w
         }
         return column - x
+    }
+
+    /// Writes one cluster of `w` columns at (x, y); a wide one also takes the cell to its right. Halves of
+    /// wide characters it overwrites are blanked. Columns left of the screen are skipped.
+    private mutating func place(_ text: String, width w: Int, x column: Int, y: Int, style: Style) {
+        guard column >= 0 else { return }
+        clearWideOverlap(x: column, y: y)
+        self[column, y] = Cell(text, style: style)
+        if w == 2, column + 1 < width {
+            clearWideOverlap(x: column + 1, y: y)
+            self[column + 1, y] = Cell("", style: style)
+        }
     }
 
     /// Fills a rectangle with one cell.

@@ -11,6 +11,13 @@ struct SoakCache {
         var isRead: Bool
         var isStarred: Bool
         var description: String { "read \(isRead), starred \(isStarred)" }
+
+        /// Whether these marks still hold `shown`, the last ones the driver saw the reader make: the same
+        /// star (only the driver's `s` stars), and read if it was read (only the driver's `N` marks a story
+        /// unread, while opening it, n/p, A and C mark read).
+        func holds(_ shown: Marks) -> Bool {
+            isStarred == shown.isStarred && (isRead || !shown.isRead)
+        }
     }
 
     private func read<T>(_ body: (Database) throws -> T) throws -> T {
@@ -20,6 +27,20 @@ struct SoakCache {
         let queue = try DatabaseQueue(path: path, configuration: configuration)
         defer { try? queue.close() }
         return try queue.read(body)
+    }
+
+    /// Holds the cache's write lock for `seconds` (nothing is written), as a long refresh or vacuum in
+    /// another process does: the reader's writes wait meanwhile, its reads go on.
+    func holdWriter(for seconds: TimeInterval) throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        defer { try? queue.close() }
+        try queue.inDatabase { db in
+            try db.execute(sql: "BEGIN IMMEDIATE")
+            Thread.sleep(forTimeInterval: seconds)
+            try db.execute(sql: "ROLLBACK")
+        }
     }
 
     /// `PRAGMA integrity_check`'s rows ("ok" alone when sound).

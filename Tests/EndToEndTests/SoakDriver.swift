@@ -54,8 +54,6 @@ final class SoakDriver {
     let width: Int, height: Int
     /// The stories `mark` chooses from (their tokens, `SoakServer.token`): those in the cache.
     var candidates: () -> [String] = { [] }
-    /// A story's marks as the cache holds them now (read by this process, not the reader).
-    var storedMarks: (String) -> SoakCache.Marks? = { _ in nil }
 
     // What happened, for the summary.
     private(set) var keysSent: [String: Int] = [:]
@@ -71,6 +69,9 @@ final class SoakDriver {
     /// Marks the driver saw the reader make, by story token: the last one for each story.
     private(set) var marks: [String: SoakCache.Marks] = [:]
     private(set) var marksMade = 0
+    /// Rows a search brought back with an older mark than the one the driver last saw the reader make there
+    /// (a reload that read the cache before the mark was written, and showed it).
+    private(set) var staleRows: [String] = []
     private(set) var markAttempts = 0
 
     init(session: TmuxSession, outputFile: URL, seed: UInt64, width: Int, height: Int, frameBound: TimeInterval) {
@@ -90,7 +91,12 @@ final class SoakDriver {
         if roll < 3 {
             try resizeAndBack()
         } else if roll < 8 {
-            try mark(Bool.random(using: &random) ? .character("s") : .character("N"))
+            let token = try mark(Bool.random(using: &random) ? .character("s") : .character("N"))
+            if let token, Bool.random(using: &random) {
+                // The same story again at once: its row comes back from a new read of the cache, perhaps
+                // before the first mark's write has landed, and must show that mark (issue 18).
+                try mark(Bool.random(using: &random) ? .character("s") : .character("N"), on: token)
+            }
         } else {
             let key = Self.keys.randomElement(using: &random)!
             try press(key)
@@ -133,23 +139,30 @@ final class SoakDriver {
         }
     }
 
-    /// Finds a random soak story by searching for its token, presses `key` (s or N) on it, and records the
-    /// marks the row then shows. A story not (yet) in the cache is skipped.
+    /// Finds a soak story (`chosen`, else a random one) by searching for its token, presses `key` (s or N)
+    /// on it, and records the marks the row then shows. A story not (yet) in the cache is skipped. A row
+    /// that comes back showing less than the driver last saw on it is recorded in `staleRows`.
     @discardableResult
-    func mark(_ key: Key, killing victim: (() throws -> Void)? = nil) throws -> String? {
+    func mark(_ key: Key, on chosen: String? = nil, killing victim: (() throws -> Void)? = nil) throws -> String? {
         markAttempts += 1
-        for _ in 0..<3 { try press(.escape) }  // out of any prompt, overlay, story or search
-        guard let token = candidates().sorted().randomElement(using: &random) else {
+        // Out of any prompt, overlay, story or search; a story chosen again follows its mark's Esc at once.
+        if chosen == nil { for _ in 0..<3 { try press(.escape) } }
+        guard let token = chosen ?? candidates().sorted().randomElement(using: &random) else {
             markMisses["nothing stored yet", default: 0] += 1
             return nil
         }
         try press(.character("/"))
         try session.type(token)
         try press(.enter)
-        guard let before = try waitForRow(token, where: { _ in true }) else {
+        // The old rows stay until the search's page arrives, and the token's row may be among them: only
+        // the results' own count (one story) says that the selected row is the token's.
+        guard let before = try waitForRow(token, statusBar: "Search: \(token)  1/1 ", where: { _ in true }) else {
             markMisses["not found by search", default: 0] += 1
             try press(.escape)
             return nil
+        }
+        if let shown = marks[token], !before.holds(shown) {
+            staleRows.append("\(token): \(shown) when marked, \(before) when found again")
         }
         if let victim {
             // The kill test: the mark's key, then the kill while the write may be under way.
@@ -162,17 +175,10 @@ final class SoakDriver {
             key == .character("s") ? row.isStarred != before.isStarred : row.isRead != before.isRead
         }
         if let changed {
+            // Not waited for in the cache: the next search may reload the list while this mark still waits
+            // behind a refresh holding the writer, and must show it (issue 18). The end checks the cache.
             marks[token] = SoakCache.Marks(isRead: changed.isRead, isStarred: changed.isStarred)
             marksMade += 1
-            // Marks are written in the background, behind any refresh holding the writer: the next search
-            // waits until this one is stored (a reload that reads the cache before it is would show the old
-            // mark; the note on issue 18 describes that race). A mark never stored fails the final check.
-            let stored = Date().addingTimeInterval(10)
-            while Date() < stored, storedMarks(token).map({
-                key == .character("s") ? $0.isStarred != changed.isStarred : $0.isRead != changed.isRead
-            }) ?? false {
-                Thread.sleep(forTimeInterval: 0.05)
-            }
         } else {
             // The key may still act after the wait, so what the row shows is no longer known: an earlier
             // mark of this story cannot be held against the cache. The misses are counted in the summary.
@@ -198,14 +204,16 @@ final class SoakDriver {
         return nil
     }
 
-    /// Polls for a settled screen whose row of `token` satisfies `condition`, for at most `frameBound` × 3
-    /// (a search is a query, then a frame).
-    private func waitForRow(_ token: String, where condition: (SoakCache.Marks) -> Bool) throws -> SoakCache.Marks? {
+    /// Polls for a settled screen whose row of `token` satisfies `condition` (and whose status bar, the last
+    /// line, holds `statusBar` when given), for at most `frameBound` × 3 (a search is a query, then a frame).
+    private func waitForRow(_ token: String, statusBar: String? = nil,
+                            where condition: (SoakCache.Marks) -> Bool) throws -> SoakCache.Marks? {
         let deadline = Date().addingTimeInterval(max(2, frameBound * 3))
         var previous: [String] = []
         while Date() < deadline {
             let screen = try session.screen()
-            if screen == previous, let marks = rowMarks(screen, token: token), condition(marks) { return marks }
+            if screen == previous, statusBar.map({ screen.last?.contains($0) == true }) ?? true,
+               let marks = rowMarks(screen, token: token), condition(marks) { return marks }
             previous = screen
             Thread.sleep(forTimeInterval: 0.03)
         }

@@ -58,8 +58,10 @@ final class SoakServer: @unchecked Sendable {
 
     func stop() { server?.stop() }
 
-    /// The search token in the title of story `story` of feed `feed`: one word, found by FTS.
-    static func token(feed: Int, story: Int) -> String { "qz\(feed)x\(story)" }
+    /// The search token in the title of story `story` of feed `feed`: one word, found by FTS. A search word
+    /// matches every word it begins (`SearchPlan`), so the final letter keeps each token from beginning
+    /// another (`qz3x1` would also find `qz3x10`…`qz3x19`, and the driver mark the wrong story).
+    static func token(feed: Int, story: Int) -> String { "qz\(feed)x\(story)k" }
 
     /// Stories a feed shows at `generation`: a window that slides on by one per change, over 40 more.
     func window(generation: Int) -> Range<Int> { (generation % 40)..<(generation % 40 + windowSize) }

@@ -181,4 +181,51 @@ import TestSupport
         let fine = await local.engine.sync(account, service: Self.client(server, local), now: later)
         #expect(fine.error == nil && server.entry(105)?.starred == true)
     }
+
+    @Test func aPageOverTheSizeLimitIsAskedForAgainWithFewerEntries() async throws {
+        let server = try Self.server()
+        // Each entry's JSON is 0.7 to 1.2 KB: a page of four is over 2.5 KB, a single entry is not.
+        let local = try SyncedCache(maxBytes: 2_500)
+        let report = await local.engine.sync(SyncedCache.account(.miniflux, url: server.baseURL),
+                                             service: Self.client(server, local, pageSize: 4), now: server.now)
+        #expect(report.error == nil && report.newStories == 5)
+        let limits = server.requests.filter { $0.path.hasPrefix("/v1/entries?") }
+            .compactMap { URLComponents(string: $0.path)?.queryItems?.first { $0.name == "limit" }?.value }
+        #expect(limits.first == "4" && limits.dropFirst().allSatisfy { Int($0) ?? 9 < 4 })
+        #expect(try local.cache.syncAccounts().first?.syncPoint != nil)
+    }
+
+    @Test func oneEntryOverTheSizeLimitIsSaidAndKeepsWhatIsStored() async throws {
+        let server = try Self.server()
+        let local = try SyncedCache(maxBytes: 4_000)
+        let account = SyncedCache.account(.miniflux, url: server.baseURL)
+        _ = await local.engine.sync(account, service: Self.client(server, local), now: server.now)
+        server.addEntry(.init(id: 106, feedID: 21, title: "The full survey", url: "https://news.example/106",
+                              content: "<p>" + String(repeating: "Sounding after sounding. ", count: 400) + "</p>",
+                              published: server.now, changed: server.now.addingTimeInterval(1)))
+        let report = await local.engine.sync(account, service: Self.client(server, local), now: server.now)
+        #expect(report.error == "an answer was larger than the limit of 4000 bytes (max-feed-size-mb in [refresh])")
+        #expect(try local.headlines().count == 5)
+    }
+
+    @Test func anEntryFiledUnderAnotherFeedMovesWithItsMarks() async throws {
+        let server = try Self.server()
+        let local = try SyncedCache()
+        let account = SyncedCache.account(.miniflux, url: server.baseURL)
+        _ = await local.engine.sync(account, service: Self.client(server, local), now: server.now)
+        let before = try #require(try local.story("Spring tide at dawn"))
+        server.move(101, toFeed: 22)
+        let moved = await local.engine.sync(account, service: Self.client(server, local), now: server.now)
+        #expect(moved.error == nil && moved.newStories == 0)
+        let after = try #require(try local.story("Spring tide at dawn"))
+        #expect(after.id == before.id && after.feedTitle.text == "Upland post" && after.isRead == false)
+        // Counters follow the story, and the next sync works too.
+        let feeds = try local.cache.feeds().filter { $0.kind == .synced }
+        #expect(feeds.first { $0.title == "Tide tables" }?.unreadCount == 1)
+        #expect(feeds.first { $0.title == "Upland post" }?.unreadCount == 2)
+        server.change(101, status: "read")
+        let again = await local.engine.sync(account, service: Self.client(server, local), now: server.now)
+        #expect(again.error == nil)
+        #expect(try local.story("Spring tide at dawn")?.isRead == true)
+    }
 }

@@ -26,7 +26,8 @@ import Testing
           {"feed_url": "https://valley.example/rss", "title": "Valley gazette", "id": "7", "unread": "3",
            "has_icon": false, "cat_id": "2", "last_updated": 1796115600, "order_id": 0}]}
         """.utf8))
-        #expect(feeds == [TinyTinyRSSFeed(id: 7, title: "Valley gazette", feedURL: "https://valley.example/rss", categoryID: 2)])
+        #expect(feeds == [TinyTinyRSSFeed(id: 7, title: "Valley gazette", feedURL: "https://valley.example/rss", categoryID: 2,
+                                          unread: 3)])
         let categories = try TinyTinyRSSCodec.categories(answer("""
         {"seq": 0, "status": 0, "content": [{"id": "2", "title": "Rivers", "unread": 3, "order_id": 1},
           {"id": -1, "title": "Special", "unread": 0}, {"id": 0, "title": "Uncategorized", "unread": 0}]}

@@ -12,7 +12,8 @@ import TestSupport
     /// A server with two feeds in two categories and five articles in every state.
     static func server() throws -> TinyTinyRSSFixture {
         let server = try TinyTinyRSSFixture()
-        let start = Date(timeIntervalSince1970: 1_789_000_000)
+        // Ten days ago: inside the first sync's window.
+        let start = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 - 10 * 86_400).rounded())
         server.addCategory(id: 2, title: "Rivers")
         server.addCategory(id: 5, title: "Towns")
         server.addFeed(.init(id: 7, title: "Valley gazette", feedURL: "https://valley.example/rss", categoryID: 2))
@@ -60,10 +61,12 @@ import TestSupport
         #expect(stored["Weir walk reopens"]?.isRead == true && stored["Flood gates tested"]?.isRead == false)
         #expect(stored["Cheese stalls return"]?.isStarred == true && stored["Otters seen upstream"]?.isStarred == false)
         #expect(stored["Clock tower chimes again"]?.feedTitle.text == "Market square")
-        // Oldest first in pages of two, with content; the API is at …/api/ under the address given.
-        let pages = Self.calls(server, "getHeadlines")
+        // Newest first in pages of two, with content, then the unread and starred lists without; the API is
+        // at …/api/ under the address given.
+        let pages = Self.calls(server, "getHeadlines").filter { $0["order_by"] as? String == "feed_dates" }
         #expect(pages.count == 3 && pages.map { $0["skip"] as? Int } == [0, 2, 4])
-        #expect(pages.allSatisfy { $0["show_content"] as? Bool == true && $0["order_by"] as? String == "date_reverse" })
+        #expect(pages.allSatisfy { $0["show_content"] as? Bool == true && $0["feed_id"] as? Int == -4 })
+        #expect(Self.calls(server, "getArticle").isEmpty)
         #expect(server.requests.allSatisfy { $0.path == "/tt-rss/api/" })
         #expect(Self.calls(server, "getFeeds").first?["cat_id"] as? Int == -4)
     }
@@ -76,12 +79,11 @@ import TestSupport
         let again = await local.engine.sync(Self.account(server), service: Self.client(server, local, pageSize: 200))
         #expect(again.error == nil && again.newStories == 0 && again.changedStates == 0)
         let asked = Self.calls(server, "getHeadlines").dropFirst(before)
-        // New articles since the newest seen, then the unread list and the starred list: ids only.
-        #expect(asked.count == 3)
+        // New articles since the newest seen, then the starred list (ids only); every feed's unread count is
+        // what the cache holds, so no unread list is read.
+        #expect(asked.count == 2)
         #expect(asked.first?["since_id"] as? Int == 105 && asked.first?["show_content"] as? Bool == true)
-        #expect(asked.dropFirst().allSatisfy { $0["show_content"] as? Bool == false })
-        #expect(asked.dropFirst().map { $0["view_mode"] as? String } == ["unread", "all_articles"])
-        #expect(asked.last?["feed_id"] as? Int == -1)
+        #expect(asked.last?["show_content"] as? Bool == false && asked.last?["feed_id"] as? Int == -1)
     }
 
     @Test func marksMadeElsewhereAndNewArticlesComeDownAndLocalMarksGoUp() async throws {
@@ -180,5 +182,70 @@ import TestSupport
         #expect(stories.map(\.remoteID) == ["103"])
         #expect(stories.first?.contentHTML == "<p>Cheese stalls return: the whole story.</p>")
         #expect(stories.first?.state.isStarred == true && stories.first?.state.isRead == false)
+    }
+
+    @Test func theFirstSyncTakesReadArticlesOfTheLastThirtyDaysOnly() async throws {
+        let server = try Self.server()
+        let old = Date().addingTimeInterval(-60 * 86_400)
+        server.addArticle(.init(id: 90, feedID: 7, title: "Old and read", link: "https://tt.example/90",
+                                content: "<p>Read long ago.</p>", updated: old, unread: false))
+        server.addArticle(.init(id: 91, feedID: 7, title: "Old and unread", link: "https://tt.example/91",
+                                content: "<p>Still waiting.</p>", updated: old, unread: true))
+        server.addArticle(.init(id: 92, feedID: 8, title: "Old and starred", link: "https://tt.example/92",
+                                content: "<p>Kept.</p>", updated: old, unread: false, marked: true))
+        let local = try SyncedCache()
+        let report = await local.engine.sync(Self.account(server), service: Self.client(server, local))
+        #expect(report.error == nil && report.newStories == 7)
+        let stored = try local.headlines()
+        #expect(stored["Old and read"] == nil)
+        #expect(stored["Old and unread"]?.isRead == false && stored["Old and starred"]?.isStarred == true)
+        #expect(stored["Old and starred"]?.isRead == true)
+        // The window's pages stop at the first article older than it; the old ones came by id.
+        let asked = Self.calls(server, "getArticle").compactMap { $0["article_id"] as? String }
+        #expect(asked.flatMap { $0.split(separator: ",") }.sorted() == ["91", "92"])
+        // The next sync starts after the newest article seen.
+        #expect(try local.cache.syncAccounts().first?.syncPoint?.hasPrefix("105 ") == true)
+    }
+
+    @Test func anArticleReadElsewhereWhileTheUnreadListIsPagedLeavesNoOtherOneRead() async throws {
+        let server = try Self.server()
+        let local = try SyncedCache()
+        _ = await local.engine.sync(Self.account(server), service: Self.client(server, local))
+        // Marked unread elsewhere, 102 moves the valley's unread count, so the unread list is read (all of it:
+        // as few pages as the valley's alone): 101, 102, 103 and 105, oldest first, in pages of two that
+        // repeat one article. 101 is read elsewhere after the first page, so 103 moves up to the second
+        // page's first place, which a plain skip passes over.
+        server.change(102, unread: true)
+        let before = Self.calls(server, "getHeadlines").count
+        server.change(101, unread: false, beforeHeadlinesCall: 3)
+        let report = await local.engine.sync(Self.account(server), service: Self.client(server, local))
+        #expect(report.error == nil)
+        #expect(try local.story("Otters seen upstream")?.isRead == false)
+        #expect(try local.story("Cheese stalls return")?.isRead == false)
+        // The unread list was read again from its start once the pages no longer met.
+        let unreadPages = Self.calls(server, "getHeadlines").dropFirst(before).filter { $0["view_mode"] as? String == "unread" }
+        #expect(unreadPages.filter { $0["skip"] as? Int == 0 }.count == 2)
+        #expect(try local.story("Weir walk reopens")?.isRead == false)
+        // 101 was listed unread before it was read: the next sync, whose count for the valley moved, has it.
+        _ = await local.engine.sync(Self.account(server), service: Self.client(server, local))
+        #expect(try local.story("Flood gates tested")?.isRead == true)
+    }
+
+    @Test func onlyFeedsWhoseUnreadCountsMovedAreListed() async throws {
+        let server = try Self.server()
+        for id in Int64(111)...113 {
+            server.addArticle(.init(id: id, feedID: 8, title: "Stall \(id)", link: "https://tt.example/\(id)",
+                                    content: "<p>Wares.</p>", updated: Date().addingTimeInterval(-3600)))
+        }
+        let local = try SyncedCache()
+        _ = await local.engine.sync(Self.account(server), service: Self.client(server, local))
+        server.change(101, unread: false)
+        let before = Self.calls(server, "getHeadlines").count
+        let report = await local.engine.sync(Self.account(server), service: Self.client(server, local))
+        #expect(report.error == nil && report.changedStates == 1)
+        #expect(try local.story("Flood gates tested")?.isRead == true)
+        #expect(try local.story("Stall 112")?.isRead == false && local.story("Otters seen upstream")?.isRead == false)
+        let unread = Self.calls(server, "getHeadlines").dropFirst(before).filter { $0["view_mode"] as? String == "unread" }
+        #expect(unread.map { $0["feed_id"] as? Int } == [7])
     }
 }

@@ -15,12 +15,12 @@ import Testing
 final class PatientBackend: Backend {
     struct Step {
         var waitFor: String
-        /// Given once `waitFor` is on screen; nil gives none (the step only waits, and runs `onSeen`).
+        /// Given once `waitFor` is on screen; nil gives none (the step only waits, and runs `whenGiven`).
         var event: InputEvent?
         var typedAhead = false
-        /// Run when `waitFor` is seen, before the event: lets a held answer go once the screen showed the
-        /// state before it, so a state that lasts only until that answer cannot be missed.
-        var onSeen: (() -> Void)? = nil
+        /// Run as the event is given, or as the step is taken when it has none (e.g. to let another
+        /// connection's transaction go, or a held answer once the screen showed the state before it).
+        var whenGiven: (() -> Void)? = nil
     }
     var size: (width: Int, height: Int)
     private var steps: [Step]
@@ -49,8 +49,8 @@ final class PatientBackend: Backend {
         steps.removeFirst()
         polls = 0
         framesSeen = frames.count
-        step.onSeen?()
         if case .resize(let width, let height)? = step.event { size = (width, height) }
+        step.whenGiven?()
         return step.event
     }
 

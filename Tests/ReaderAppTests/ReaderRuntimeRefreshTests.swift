@@ -103,7 +103,7 @@ struct ReaderRuntimeRefreshTests {
             .init(waitFor: "Old story 1", event: .key(.down)),
             .init(waitFor: "2/6", event: .key(.down)),
             .init(waitFor: "3/6", event: .key(.character("R"))),
-            .init(waitFor: "refreshing 1/2", event: nil, onSeen: { feeds.releaseB() }),
+            .init(waitFor: "refreshing 1/2", event: nil, whenGiven: { feeds.releaseB() }),
             .init(waitFor: "refreshed 2 feeds", event: .key(.character("q"))),
         ])
         let runtime = ReaderRuntime(backend: backend, store: cache, theme: .builtinDefault,
@@ -142,7 +142,7 @@ struct ReaderRuntimeRefreshTests {
             return try !SubscriptionSync.apply(wanted, to: cache).isEmpty
         }
         let backend = PatientBackend(width: 160, height: 48, steps: [
-            .init(waitFor: "Bee story", event: nil, onSeen: { gate.open() }),
+            .init(waitFor: "Bee story", event: nil, whenGiven: { gate.open() }),
             .init(waitFor: "refreshed 1 new subscription", event: .key(.character("q"))),
         ])
         let runtime = ReaderRuntime(backend: backend, store: cache, theme: .builtinDefault,

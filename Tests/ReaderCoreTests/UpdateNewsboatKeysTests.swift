@@ -75,7 +75,7 @@ struct UpdateNewsboatKeysTests {
         let effects = update(&state, .keyPressed(.character("n")))
         #expect(state.mode == .fullScreenArticle)
         #expect(state.articleStoryID == Fixtures.headline(2).id)
-        #expect(effects.contains(.markRead(Fixtures.headline(2).id)))
+        #expect(effects.contains(.setRead(Fixtures.headline(2).id, true)))
     }
 
     @Test("C asks first; y marks the whole view read in the cache, anything else changes nothing")

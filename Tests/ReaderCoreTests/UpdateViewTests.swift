@@ -14,7 +14,7 @@ struct UpdateViewTests {
             let effects = update(&state, .keyPressed(key))
             #expect(state.mode == .fullScreenArticle)
             #expect(state.focus == .article)
-            #expect(effects == [.markRead(id)])
+            #expect(effects == [.setRead(id, true)])
             #expect(state.list.selectedHeadline?.isRead == true)
             #expect(state.list.unread == 4)
         }
@@ -34,7 +34,7 @@ struct UpdateViewTests {
         var state = Fixtures.loadedState(total: 5)
         _ = update(&state, .keyPressed(.down))
         let effects = update(&state, .keyPressed(.enter))
-        #expect(effects == [.markRead(Fixtures.headline(1).id)])  // the ↓ already asked for the story
+        #expect(effects == [.setRead(Fixtures.headline(1).id, true)])  // the ↓ already asked for the story
         _ = update(&state, .storyLoaded(Fixtures.headline(1).id, Fixtures.story(for: Fixtures.headline(1))))
         #expect(state.shownStory?.title == "Story 1")
     }
@@ -164,7 +164,7 @@ struct UpdateViewTests {
     func markReadFailure() {
         var state = Fixtures.loadedState(total: 5)
         _ = update(&state, .keyPressed(.enter))
-        _ = update(&state, .requestFailed(.markRead(Fixtures.headline(0).id), message: "read-only"))
+        _ = update(&state, .markFailed(.read(Fixtures.headline(0).id, true), message: "read-only"))
         #expect(state.list.row(at: 0)?.isRead == false)
         #expect(state.list.unread == 5)
         #expect(state.status?.isError == true)

@@ -151,7 +151,7 @@ struct UpdateViewsTests {
         var state = Fixtures.loadedState(total: 5)
         state.views.markReadOnOpen = false
         let effects = update(&state, .keyPressed(.enter))
-        #expect(!effects.contains(.markRead(Fixtures.headline(0).id)))
+        #expect(!effects.contains(.setRead(Fixtures.headline(0).id, true)))
         #expect(state.list.selectedHeadline?.isRead == false)
         #expect(state.mode == .fullScreenArticle)
     }

@@ -90,4 +90,116 @@ struct FrameCostTests {
         _ = update(&state, .articleBodyLaidOut(new.id, new.key))
         #expect(!state.isArticlePending)
     }
+
+    // MARK: the comment pane beside the story
+
+    static let secondComments = [
+        Comment(id: CommentID(20), storyID: StoryID(2), remoteID: "t1", author: "sakura_fan",
+                date: Fixtures.now.addingTimeInterval(-600), body: "Ueno park was packed on Saturday.", position: 0),
+    ]
+
+    /// Three panes at 200 columns as the runtime runs them (bodies deferred, comments fetchable, the pane
+    /// open by width), the seed story and its stored thread shown.
+    static func besideState(layouts: LayoutCache) -> AppState {
+        var state = AppState(size: TerminalSize(width: 200, height: 60), now: Fixtures.now)
+        state.articleBody.isDeferred = true
+        state.commentFetch.isAvailable = true
+        state.commentFetch.followsWidth = true
+        guard case .loadHeadlines(let request)? = update(&state, .started).first else { fatalError("no request") }
+        _ = update(&state, .headlinesLoaded(request.id, HeadlinePage(rows: Fixtures.headlines, startIndex: 0, total: 3,
+                                                                     unread: 2)))
+        perform(update(&state, .storyLoaded(StoryID(1), Fixtures.seedStory)), on: &state, layouts: layouts)
+        _ = update(&state, .commentThreadLoaded(CommentThread(storyID: StoryID(1), comments: Fixtures.seedComments,
+                                                              fetchedAt: Fixtures.now)))
+        _ = update(&state, .contentMeasured(layouts.metrics(for: state)))
+        return state
+    }
+
+    /// `besideState`, where its comment pane is, and its first frame.
+    static func besideStart() throws
+        -> (layouts: LayoutCache, state: AppState, pane: Rect, frames: [(screen: Screen, panes: HeldPanes)]) {
+        let layouts = LayoutCache()
+        let state = besideState(layouts: layouts)
+        let pane = try #require(ScreenLayout(state).panes[.comments])
+        return (layouts, state, pane, [renderFrame(state, theme: .builtinDefault, layouts: layouts, held: nil)])
+    }
+
+    /// Draws the next frame over `previous`, as the runtime does, and returns it.
+    static func frame(_ state: AppState, after previous: (screen: Screen, panes: HeldPanes),
+                      layouts: LayoutCache) -> (screen: Screen, panes: HeldPanes) {
+        renderFrame(state, theme: .builtinDefault, layouts: layouts, held: previous.panes)
+    }
+
+    /// The text of `rect` in `screen`.
+    static func text(of rect: Rect, in screen: Screen) -> [String] {
+        (rect.y..<rect.maxY).map { y in (rect.x..<rect.maxX).map { screen[$0, y].text }.joined() }
+    }
+
+    @Test("a move with comments beside the story: the pane goes from one thread to the next, never through Loading or Fetching")
+    func commentPaneChangesOnce() throws {
+        let start = try Self.besideStart()
+        let layouts = start.layouts, pane = start.pane
+        var state = start.state, frames = start.frames
+        #expect(Self.text(of: pane, in: frames[0].screen).joined().contains("That's Polonium"))
+
+        // Each answer the runtime gets after `j`, in the order a slow cache read gives them.
+        _ = update(&state, .keyPressed(.character("j")))
+        frames.append(Self.frame(state, after: frames.last!, layouts: layouts))
+        Self.perform(update(&state, .storyLoaded(StoryID(2), Self.secondStory)), on: &state, layouts: layouts)
+        _ = update(&state, .contentMeasured(layouts.metrics(for: state)))
+        frames.append(Self.frame(state, after: frames.last!, layouts: layouts))
+        #expect(frames.last!.screen.lines.joined().contains("Cherry blossoms"), "the article is shown")
+        let fetches = update(&state, .commentThreadLoaded(CommentThread(storyID: StoryID(2), comments: Self.secondComments,
+                                                                        fetchedAt: Fixtures.now)))
+        #expect(!fetches.contains { if case .fetchComments = $0 { true } else { false } })
+        frames.append(Self.frame(state, after: frames.last!, layouts: layouts))
+
+        let panes = frames.map { Self.text(of: pane, in: $0.screen).joined() }
+        for text in panes {
+            #expect(!text.contains("Loading comments") && !text.contains("Fetching comments") && !text.contains("fetching"))
+        }
+        // Unchanged (so nothing is sent for it) until the new thread is known, then the new thread.
+        #expect(panes[1] == panes[0] && panes[2] == panes[0])
+        #expect(panes[3].contains("Ueno park") && !panes[3].contains("Polonium"))
+        let statusRow = state.size.height - 1
+        #expect(FrameDiff(from: frames[0].screen, to: frames[1].screen).runs.allSatisfy {
+            $0.y == statusRow || $0.x + $0.count <= pane.x
+        })
+    }
+
+    @Test("an empty thread fetched quickly: the pane goes from the old thread straight to the answer")
+    func quickFetchSkipsFetching() throws {
+        let start = try Self.besideStart()
+        let layouts = start.layouts, pane = start.pane
+        var state = start.state, frames = start.frames
+        _ = update(&state, .keyPressed(.character("j")))
+        Self.perform(update(&state, .storyLoaded(StoryID(2), Self.secondStory)), on: &state, layouts: layouts)
+        let read = update(&state, .commentThreadLoaded(CommentThread(storyID: StoryID(2), comments: [], fetchedAt: nil)))
+        frames.append(Self.frame(state, after: frames.last!, layouts: layouts))
+        var request: CommentFetchRequest?
+        for case .fetchComments(let fetch) in read { request = fetch }
+        let fetch = try #require(request)
+        _ = update(&state, .commentsFetched(fetch, .failed("could not reach news.example: timed out")))
+        frames.append(Self.frame(state, after: frames.last!, layouts: layouts))
+
+        let panes = frames.map { Self.text(of: pane, in: $0.screen).joined() }
+        #expect(panes[1] == panes[0], "held while the fetch runs")
+        #expect(panes[2].contains("could not reach news.example"))
+        for text in panes { #expect(!text.contains("Fetching comments") && !text.contains("fetching…")) }
+    }
+
+    @Test("a pane is kept only where it was on a screen of the same size: a move keeps, a resize or Enter does not")
+    func canKeep() {
+        let layouts = LayoutCache()
+        var state = Self.besideState(layouts: layouts)
+        let first = renderFrame(state, theme: .builtinDefault, layouts: layouts, held: nil)
+        _ = update(&state, .keyPressed(.character("j")))
+        #expect(first.panes.canKeep(.article, in: state) && first.panes.canKeep(.comments, in: state))
+        var resized = state
+        _ = update(&resized, .resized(TerminalSize(width: 160, height: 50)))
+        #expect(!first.panes.canKeep(.article, in: resized))
+        var opened = state
+        _ = update(&opened, .keyPressed(.enter))
+        #expect(!first.panes.canKeep(.article, in: opened))
+    }
 }

@@ -35,3 +35,24 @@ struct TextLayoutTests {
         #expect(DateText.absolute(now, timeZone: TimeZone(identifier: "UTC")!).hasPrefix("2001-09-09 01:46"))
     }
 }
+
+/// `TextFit.truncate`'s byte-level shortcut against its general definition.
+@Suite("Truncation shortcut agrees with the grapheme path")
+struct TruncationShortcutTests {
+    @Test("Every sample cut at every width gives the general path's text")
+    func agrees() {
+        let samples = [
+            "Headline 0120.000 about the budget", "Señor Núñez y la niña", "漢字かなカナ 한국어 news", "e\u{301}cole e\u{301}te\u{301}",
+            "👍🏽 thumbs up", "👨‍👩‍👧 family", "ZW\u{200B}SP and soft\u{AD}hyphen", "ab中cd中ef中", "नमस्ते दुनिया", "cr\r\nlf",
+        ]
+        var failures: [String] = []
+        for text in samples {
+            for width in 1...40 where DisplayWidth.width(of: text) > width {
+                if TextFit.truncate(text, width: width) != TextFit.truncatedByCharacters(text, width: width) {
+                    failures.append("\(text.debugDescription) at \(width)")
+                }
+            }
+        }
+        #expect(failures.isEmpty, "\(failures.prefix(10))")
+    }
+}

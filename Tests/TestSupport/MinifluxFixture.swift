@@ -92,6 +92,16 @@ public final class MinifluxFixture: @unchecked Sendable {
         }
     }
 
+    /// Files an entry under another feed, as a server does when a feed is merged into another: its
+    /// `changed_at` moves to the clock.
+    public func move(_ id: Int64, toFeed feedID: Int64) {
+        lock.withLock {
+            guard let index = entryList.firstIndex(where: { $0.id == id }) else { return }
+            entryList[index].feedID = feedID
+            entryList[index].changed = tick()
+        }
+    }
+
     /// The next `times` requests get `fault` instead of an answer.
     public func fail(_ fault: ServerFault, times: Int = 1) { lock.withLock { faults.add(fault, times: times) } }
 

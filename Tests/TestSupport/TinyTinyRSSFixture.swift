@@ -5,7 +5,8 @@ import Foundation
 /// `session_id` (`LOGIN_ERROR` for a wrong password, `API_DISABLED` when the user has not enabled the API),
 /// other calls without a live session answer `NOT_LOGGED_IN`. `getCategories`, `getFeeds` (`cat_id` -4
 /// lists the virtual feeds too), `getHeadlines` (`feed_id` -4 all, -1 starred, or a feed; `view_mode`,
-/// `since_id`, `skip`, `limit` cut to 200, `order_by`, `show_content`), `updateArticle` (`article_ids` as a
+/// `since_id`, `skip`, `limit` cut to 200, `order_by` — `date_reverse` oldest first, else newest first —,
+/// `show_content`), `updateArticle` (`article_ids` as a
 /// comma-separated string, `mode` 0/1/2, `field` 0 starred, 1 published, 2 unread). Ids and some numbers
 /// are sent as strings, as tt-rss does on PostgreSQL.
 public final class TinyTinyRSSFixture: @unchecked Sendable {
@@ -58,6 +59,7 @@ public final class TinyTinyRSSFixture: @unchecked Sendable {
     private var sessionCount = 0
     private var expiry: String?
     private var faults = FaultQueue()
+    private var pendingChanges: [(callsLeft: Int, id: Int64, unread: Bool)] = []
     private var server: RestartableServer!
 
     /// Starts an empty server whose API is at `baseURL + "/tt-rss/api/"`.
@@ -96,6 +98,12 @@ public final class TinyTinyRSSFixture: @unchecked Sendable {
             if let unread { articleList[index].unread = unread }
             if let marked { articleList[index].marked = marked }
         }
+    }
+
+    /// Changes an article's unread mark just before the `call`-th `getHeadlines` from now is answered: a
+    /// mark made on another device while a sync pages through the lists.
+    public func change(_ id: Int64, unread: Bool, beforeHeadlinesCall call: Int) {
+        lock.withLock { pendingChanges.append((callsLeft: call, id: id, unread: unread)) }
     }
 
     /// Forgets every session, as a server does when they time out or it restarts.
@@ -183,6 +191,12 @@ public final class TinyTinyRSSFixture: @unchecked Sendable {
     }
 
     private func headlines(_ call: [String: Any]) -> LoopbackServer.Reply {
+        for index in pendingChanges.indices.reversed() {
+            pendingChanges[index].callsLeft -= 1
+            guard pendingChanges[index].callsLeft <= 0 else { continue }
+            let change = pendingChanges.remove(at: index)
+            if let article = articleList.firstIndex(where: { $0.id == change.id }) { articleList[article].unread = change.unread }
+        }
         guard let feedID = Self.number(call["feed_id"]) else { return reply(failure: "INCORRECT_USAGE") }
         var found: [Article]
         switch feedID {

@@ -86,6 +86,11 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 }
 
+extension FetchError {
+    /// A byte count in the units people read ("32 MB", "512 KB"), as the messages give limits.
+    public static func describe(bytes: Int) -> String { ByteCountFormatter.describe(bytes) }
+}
+
 /// Byte counts in the units people read ("32 MB").
 enum ByteCountFormatter {
     static func describe(_ bytes: Int) -> String {

@@ -52,7 +52,9 @@ extension GReaderClient {
         return (Phase(rawValue: parts.first ?? "") ?? .unread, parts.count > 1 ? parts[1] : nil)
     }
 
-    public func contents(_ ids: [String]) async throws(SyncError) -> [RemoteStory] {
+    /// Nonisolated: the request takes the session on the actor, but the answer is decoded on the caller's
+    /// task, so the batches in flight decode at once instead of one after another on the actor.
+    public nonisolated func contents(_ ids: [String]) async throws(SyncError) -> [RemoteStory] {
         guard !ids.isEmpty else { return [] }
         let response: HTTPResponse
         do {

@@ -4,8 +4,8 @@ import NewsSources
 
 /// Miniflux's own REST API (v1), richer than its Google Reader one: each entry comes whole, with its status,
 /// its star and the time the server last changed it (`changed_at`), so a sync is one pass over
-/// `GET /v1/entries?changed_after=…` in pages kept stable by `after_entry_id`, and conflicts are settled by
-/// real timestamps. Read states go up in bulk (`PUT /v1/entries`); stars one by one, because Miniflux only
+/// `GET /v1/entries?changed_after=…` in pages kept stable by `after_entry_id` (a page over the size limit
+/// is asked for again with half the entries), and conflicts are settled by real timestamps. Read states go up in bulk (`PUT /v1/entries`); stars one by one, because Miniflux only
 /// toggles them (`PUT /v1/entries/{id}/bookmark`), so the entry is read first and toggled only when its star
 /// differs.
 ///
@@ -25,9 +25,12 @@ public actor MinifluxClient: SyncService {
     let password: String
     let http: SyncHTTP
     private var credential: HTTPHeader?
+    /// Entries asked for per page now: halved, for the rest of the sync, when a page was over the size limit.
+    private var limit: Int
 
     public init(account: SyncAccount, password: String, http: SyncHTTP, pageSize: Int = 250) {
         self.account = account; self.password = password; self.http = http; self.pageSize = max(1, pageSize)
+        limit = self.pageSize
     }
 
     /// `path` under the server's address; a `url` given with `/v1` at its end is taken as the server's.
@@ -118,11 +121,8 @@ public actor MinifluxClient: SyncService {
 
     public func changes(since point: SyncPoint?, cursor: String?) async throws(SyncError) -> RemoteChangePage {
         var position = Cursor(cursor) ?? Cursor()
-        var query = [("order", "id"), ("direction", "asc"), ("limit", String(pageSize))]
-        if position.afterID > 0 { query.append(("after_entry_id", String(position.afterID))) }
         let since = point.flatMap { Int64($0.value) }
-        if let since { query.append(("changed_after", String(since))) }
-        let response = try await call("GET", endpoint("v1/entries", query))
+        let response = try await entries(after: position.afterID, changedAfter: since)
         let page = try MinifluxCodec.entryPage(response)
         if cursor == nil, let date = response.header("Date").flatMap(FeedDateParser.parse) {
             position.point = Int64(date.timeIntervalSince1970) - Self.margin
@@ -134,13 +134,30 @@ public actor MinifluxClient: SyncService {
             }
         }
         var result = RemoteChangePage(stories: page.entries.map(Self.story))
-        if page.entries.count == pageSize {
+        if page.entries.count == limit {
             result.next = position.text
         } else {
             let next = position.point ?? position.latestChange.map { $0 - Self.margin } ?? since
             result.syncPoint = next.map { SyncPoint(String($0)) }
         }
         return result
+    }
+
+    /// One page of `GET /v1/entries`, `limit` entries after `after`. A page over the size limit is asked for
+    /// again with half the entries, and the smaller limit holds for the rest of the sync; a single entry over
+    /// it is the limit's message.
+    private func entries(after: Int64, changedAfter since: Int64?) async throws(SyncError) -> HTTPResponse {
+        while true {
+            var query = [("order", "id"), ("direction", "asc"), ("limit", String(limit))]
+            if after > 0 { query.append(("after_entry_id", String(after))) }
+            if let since { query.append(("changed_after", String(since))) }
+            do {
+                return try await call("GET", endpoint("v1/entries", query))
+            } catch .unreachable(.tooLarge(let bytes)) {
+                guard limit > 1 else { throw .unreachable(.tooLarge(limit: bytes)) }
+                limit /= 2
+            }
+        }
     }
 
     public func contents(_ ids: [String]) async throws(SyncError) -> [RemoteStory] {

@@ -5,10 +5,12 @@ import NewsSources
 /// Tiny Tiny RSS's JSON API: every call a JSON object POSTed to `…/api/` with the session id from `login`.
 ///
 /// A sync reads, in pages of at most 200 (the API's limit): the articles newer than the last one seen
-/// (`getHeadlines` with `since_id`, oldest first, with their content), then — from the second sync on —
-/// the ids of every unread article and of every starred one (`view_mode=unread`, feed -1; no content), which
-/// is how the API tells of marks made elsewhere on older articles. Marks go up with `updateArticle`, many
-/// articles per call. TT-RSS does not date its marks, so a local mark not yet sent wins.
+/// (`getHeadlines` with `since_id`, oldest first, with their content) — on a first sync instead the
+/// articles of the last 30 days, newest first —, then the ids of every unread article and of every starred
+/// one (`view_mode=unread`, feed -1; no content), which is how the API tells of marks made elsewhere on older
+/// articles; the engine fetches the contents of listed articles it lacks (`getArticle`). Only feeds whose
+/// unread counts moved are listed, and every feed at least daily (see `listing(after:)`). Marks go up with
+/// `updateArticle`, many articles per call. TT-RSS does not date its marks, so a local mark not yet sent wins.
 ///
 /// A `NOT_LOGGED_IN` answer (the session expired) logs in again once and repeats the call.
 public actor TinyTinyRSSClient: SyncService {
@@ -21,6 +23,11 @@ public actor TinyTinyRSSClient: SyncService {
     let password: String
     let http: SyncHTTP
     private var session: String?
+    /// What the cache holds (`useLocalState`), the server's unread counts per feed (`getFeeds`) and the
+    /// unread articles among this sync's new ones, per feed: what decides which feeds' unread lists to read.
+    var local: LocalSyncState?
+    var serverUnread: [String: Int] = [:]
+    var newUnread: [String: Int] = [:]
 
     public init(account: SyncAccount, password: String, http: SyncHTTP, pageSize: Int = TinyTinyRSSCodec.headlineLimit) {
         self.account = account; self.password = password; self.http = http
@@ -96,51 +103,16 @@ public actor TinyTinyRSSClient: SyncService {
     public func subscriptions() async throws(SyncError) -> [RemoteSubscription] {
         let categories = try await call("getCategories", ["include_empty": true], TinyTinyRSSCodec.categories)
         let names = Dictionary(categories.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
-        return try await call("getFeeds", ["cat_id": -4], TinyTinyRSSCodec.feeds).map { feed in
+        let feeds = try await call("getFeeds", ["cat_id": -4], TinyTinyRSSCodec.feeds)
+        serverUnread = [:]
+        for feed in feeds {
+            guard let unread = feed.unread else { serverUnread = [:]; break }
+            serverUnread[String(feed.id)] = unread
+        }
+        return feeds.map { feed in
             RemoteSubscription(remoteID: String(feed.id), feedURL: feed.feedURL, title: feed.title,
                                labels: names[feed.categoryID].map { [$0] } ?? [])
         }
-    }
-
-    /// The phases of a sync, in order; the cursor is `phase skip newest`.
-    enum Phase: String {
-        case new, unread, starred
-    }
-
-    public func changes(since point: SyncPoint?, cursor: String?) async throws(SyncError) -> RemoteChangePage {
-        let parts = cursor?.split(separator: " ").map(String.init) ?? []
-        let phase = parts.first.flatMap(Phase.init(rawValue:)) ?? .new
-        let skip = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
-        let since = point.flatMap { Int64($0.value) } ?? 0
-        var newest = parts.count > 2 ? Int64(parts[2]) ?? since : since
-        var parameters: [String: any Sendable] = [
-            "feed_id": phase == .starred ? -1 : -4, "view_mode": phase == .unread ? "unread" : "all_articles",
-            "limit": pageSize, "skip": skip, "order_by": "date_reverse", "show_content": phase == .new,
-            "show_excerpt": false, "include_attachments": false, "is_cat": false,
-        ]
-        if phase == .new { parameters["since_id"] = since }
-        let items = try await call("getHeadlines", parameters, TinyTinyRSSCodec.headlines)
-        var page = RemoteChangePage()
-        switch phase {
-        case .new:
-            page.stories = items.map(Self.story)
-            newest = items.reduce(newest) { max($0, $1.id) }
-        case .unread, .starred:
-            page.states = items.map(Self.state)
-        }
-        if items.count == pageSize {
-            page.next = "\(phase.rawValue) \(skip + items.count) \(newest)"
-        } else if phase == .new && point != nil {
-            page.next = "\(Phase.unread.rawValue) 0 \(newest)"
-        } else if phase == .unread {
-            page.next = "\(Phase.starred.rawValue) 0 \(newest)"
-        } else {
-            // The first sync's articles came whole with their marks; later syncs listed every unread and
-            // every starred article, so what is not listed is read, or not starred.
-            page.listsAllUnreadAndStarred = point != nil
-            page.syncPoint = SyncPoint(String(newest))
-        }
-        return page
     }
 
     public func contents(_ ids: [String]) async throws(SyncError) -> [RemoteStory] {

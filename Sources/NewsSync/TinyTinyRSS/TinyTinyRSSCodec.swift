@@ -29,7 +29,7 @@ public enum TinyTinyRSSCodec {
         try content([WireFeed].self, response).compactMap { feed in
             guard let id = feed.id.value, id > 0 else { return nil }
             return TinyTinyRSSFeed(id: id, title: feed.title ?? "", feedURL: feed.feedURL ?? "",
-                                   categoryID: feed.catID?.value ?? 0)
+                                   categoryID: feed.catID?.value ?? 0, unread: feed.unread?.value.map { Int($0) })
         }
     }
 
@@ -117,7 +117,8 @@ private struct WireFeed: Decodable {
     var title: String?
     var feedURL: String?
     var catID: LenientInt?
-    enum CodingKeys: String, CodingKey { case id, title, feedURL = "feed_url", catID = "cat_id" }
+    var unread: LenientInt?
+    enum CodingKeys: String, CodingKey { case id, title, unread, feedURL = "feed_url", catID = "cat_id" }
 }
 
 private struct WireCategory: Decodable {

@@ -36,8 +36,10 @@ public struct TinyTinyRSSFeed: Sendable, Equatable {
     public var title: String
     public var feedURL: String
     public var categoryID: Int64
-    public init(id: Int64, title: String, feedURL: String, categoryID: Int64 = 0) {
-        self.id = id; self.title = title; self.feedURL = feedURL; self.categoryID = categoryID
+    /// Its unread articles on the server, when the answer says.
+    public var unread: Int?
+    public init(id: Int64, title: String, feedURL: String, categoryID: Int64 = 0, unread: Int? = nil) {
+        self.id = id; self.title = title; self.feedURL = feedURL; self.categoryID = categoryID; self.unread = unread
     }
 }
 
