@@ -49,9 +49,16 @@ soak: deps release release-tools
 
 ## The unit and integration suites under AddressSanitizer, then ThreadSanitizer; not part of `make test`.
 ## Each builds in a folder of its own; the end-to-end suites, which drive the release binary, are left out.
+## The durability test kills the sanitized build's own gazette-bench. A report fails the run (exit 66); no
+## report needs suppressing today (ThreadSanitizer intercepts Dispatch, and Foundation's and libcurl's
+## threads hand over through pthread locks it sees), so a new one is a race to fix, not to hide.
+SANITIZERS ?= address thread
 sanitize: deps
-	$(SWIFT) test --sanitize=address --scratch-path .build/sanitize-address --skip EndToEndTests
-	$(SWIFT) test --sanitize=thread --scratch-path .build/sanitize-thread --skip EndToEndTests
+	for sanitizer in $(SANITIZERS); do \
+		$(SWIFT) build --build-tests --sanitize=$$sanitizer --scratch-path .build/sanitize-$$sanitizer && \
+		GAZETTE_BENCH_BIN=$(abspath .build)/sanitize-$$sanitizer/debug/gazette-bench $(SWIFT) test --skip-build \
+			--sanitize=$$sanitizer --scratch-path .build/sanitize-$$sanitizer --skip EndToEndTests || exit 1; \
+	done
 
 deps:
 	@scripts/ensure-deps.sh

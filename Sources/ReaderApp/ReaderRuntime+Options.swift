@@ -15,6 +15,10 @@ public struct RefreshOptions: Sendable {
     public var subscriptions: (@Sendable () throws -> [String])?
     /// Fetch the subscriptions never fetched as the reader starts.
     public var fetchesNewOnStart: Bool
+    /// Brings the cache in line with the subscriptions read as the reader started; run after the first
+    /// frame (before the start-up fetch), so a large urls file does not keep the screen blank. Returns
+    /// whether the cache's feeds changed.
+    public var applyOnStart: (@Sendable () throws -> Bool)?
     /// Syncs the accounts of config.toml (nil), or the one named; every account after the feeds at start,
     /// by `R` and by the timer; one account by `r` on one of its feeds.
     public var sync: (@Sendable (_ account: String?) async -> SyncOutcome)?

@@ -13,7 +13,7 @@ public final class ReaderRuntime {
     /// Where an effect's task runs: a new load cancels the previous one of the same kind.
     private enum Slot: Hashable {
         case headlines, story, articleBody, comments, commentFetch, discussions, write(UInt64), refresh, launch(UInt64),
-             watch, extraction, extractionSettle, prefetch, commentHold
+             watch, extraction, extractionSettle, prefetch, commentHold, subscriptions
     }
 
     /// At most this many keys already waiting are handled before the next frame: a burst of moves draws
@@ -90,6 +90,7 @@ public final class ReaderRuntime {
         settings.refreshUnavailableReason = refresh.unavailableReason
             ?? (refresh.refresher == nil ? "refreshing is not available here" : nil)
         settings.fetchesNewSubscriptionsOnStart = refresh.fetchesNewOnStart && refresh.refresher != nil
+        settings.appliesSubscriptionsOnStart = refresh.applyOnStart != nil && refresh.refresher != nil
         settings.extractPolicy = extraction.policy
         settings.fetchesComments = comments.fetcher != nil
         settings.commentsMaxAge = TimeInterval(comments.maxAgeMinutes * 60)
@@ -97,7 +98,8 @@ public final class ReaderRuntime {
         settings.defersArticleBody = true
         state = AppState(size: TerminalSize(width: size.width, height: size.height), now: clock(), settings: settings)
         refreshDriver = RefreshDriver(refresher: refresh.refresher, intervalMinutes: refresh.intervalMinutes,
-                                      start: clock(), subscriptions: refresh.subscriptions, sync: refresh.sync)
+                                      start: clock(), subscriptions: refresh.subscriptions, sync: refresh.sync,
+                                      applyOnStart: refresh.applyOnStart)
         self.browser = browser
         pages = extraction.pages
         self.watchInterval = watchInterval
@@ -286,6 +288,8 @@ public final class ReaderRuntime {
             start(.write(nextToken)) { await EffectPerformer.performViewEffect(effect, store: $0) }
         case .refresh(let request):
             start(.refresh, refreshDriver.work(for: request))
+        case .applySubscriptions(let id):
+            start(.subscriptions, refreshDriver.applyWork(id))
         case .openURL(let url) where browser.isTextBrowser:
             // The terminal is the browser's until it ends: leave the screen, wait, come back to the same
             // place (the state is untouched, so the same frame is drawn again, in full).

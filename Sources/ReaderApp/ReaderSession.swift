@@ -15,13 +15,25 @@ public final class ReaderSession: Sendable {
     public let warnings: [String]
     /// Reader modes set in the urls file (`extract:MODE`), by feed URL.
     public let extractModes: [String: ExtractMode]
+    /// The urls file's subscriptions as read at start, not yet applied to the cache (see
+    /// `applySubscriptions()`); empty for the sample edition.
+    public let subscriptions: [Subscription]
     /// The temporary folder a sample session lives in; removed by `close()`.
     private let temporaryDirectory: String?
 
     private init(cache: NewsCache, hint: String?, isSample: Bool, warnings: [String], temporaryDirectory: String?,
-                 extractModes: [String: ExtractMode] = [:]) {
+                 extractModes: [String: ExtractMode] = [:], subscriptions: [Subscription] = []) {
         self.cache = cache; self.hint = hint; self.isSample = isSample; self.warnings = warnings
         self.temporaryDirectory = temporaryDirectory; self.extractModes = extractModes
+        self.subscriptions = subscriptions
+    }
+
+    /// Brings the cache's feeds in line with the subscriptions read at start. Opening does not: with a
+    /// large urls file this is seconds of writing, which the reader does after its first frame
+    /// (`RefreshOptions.applyOnStart`). A read-only session changes nothing.
+    public func applySubscriptions() throws -> SubscriptionSync.Changes {
+        guard !isSample, cache.access == .readWrite else { return SubscriptionSync.Changes() }
+        return try SubscriptionSync.apply(subscriptions, to: cache)
     }
 
     /// Why a session could not be opened.
@@ -54,9 +66,8 @@ public final class ReaderSession: Sendable {
         }
         do {
             let cache = try NewsCache(path: cacheFile)
-            try SubscriptionSync.apply(loaded.subscriptions, to: cache)
             return ReaderSession(cache: cache, hint: nil, isSample: false, warnings: warnings, temporaryDirectory: nil,
-                                 extractModes: modes)
+                                 extractModes: modes, subscriptions: loaded.subscriptions)
         } catch let error as CacheError {
             // A cache that cannot be written (a read-only file or folder, a full disk) can still be read:
             // open it for reading and say what to do. Anything else is a real failure.

@@ -60,6 +60,8 @@ public enum Action: Sendable, Equatable {
     case refreshFinished(RequestID, RefreshTally)
     /// The automatic-refresh interval has passed.
     case refreshTimerFired
+    /// The answer to `.applySubscriptions(id)`: whether the cache's feeds changed, or why they could not.
+    case subscriptionsApplied(RequestID, changed: Bool, failure: String?)
     /// The browser was started for the URL, or could not be (`failure` says why, refusals included).
     case linkOpened(String, failure: String?)
     /// The story shown when `.settleBeforeExtracting` was asked for has had time to stay selected.

@@ -95,6 +95,7 @@ public struct AppState: Sendable, Equatable {
         themes = settings.themes
         refresh.unavailableReason = settings.refreshUnavailableReason
         refresh.fetchesNewSubscriptionsOnStart = settings.fetchesNewSubscriptionsOnStart
+        refresh.appliesSubscriptionsOnStart = settings.appliesSubscriptionsOnStart
         extractPolicy = settings.extractPolicy
         commentFetch.isAvailable = settings.fetchesComments
         commentFetch.maxAge = settings.commentsMaxAge

@@ -39,6 +39,9 @@ public enum Effect: Sendable, Equatable, Hashable {
     case loadFeedList
     /// Refresh feeds in the background; answered by `.refreshProgressed` and `.refreshFinished`.
     case refresh(RefreshRequest)
+    /// Bring the cache's feeds in line with the urls file read at start; answered by
+    /// `.subscriptionsApplied(id, …)`.
+    case applySubscriptions(RequestID)
     /// Open a URL in the browser; answered by `.linkOpened`.
     case openURL(String)
     /// Reader mode: fetch the story's page at `url`, extract its article and store it with the story;

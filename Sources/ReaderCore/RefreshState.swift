@@ -52,6 +52,11 @@ public struct RefreshState: Sendable, Equatable {
     /// Whether the reader fetches never-fetched subscriptions as it starts (set by the runtime when it
     /// can refresh).
     public var fetchesNewSubscriptionsOnStart = false
+    /// Whether the reader brings the cache in line with the urls file after its first frame (set by the
+    /// runtime when it has subscriptions to apply); the start-up fetch waits for it.
+    public var appliesSubscriptionsOnStart = false
+    /// That update while it runs.
+    public var updatingSubscriptions: RequestID?
     /// The refresh running now.
     public var running: RefreshRequest?
     /// Its counts as last reported.
@@ -65,7 +70,9 @@ public struct RefreshState: Sendable, Equatable {
 
     /// `refreshing 37/120` (or `refreshing MercoPress…` for one feed) while a refresh runs.
     public var statusText: String? {
-        guard let running else { return nil }
+        guard let running else {
+            return updatingSubscriptions == nil ? nil : "updating subscriptions from the urls file…"
+        }
         switch running.scope {
         case .all:
             guard let tally = progress else { return "refreshing…" }

@@ -21,6 +21,8 @@ public struct SessionSettings: Sendable, Equatable {
     public var refreshUnavailableReason: String?
     /// Fetch the subscriptions never fetched as the reader starts.
     public var fetchesNewSubscriptionsOnStart = false
+    /// Bring the cache in line with the urls file after the first frame (`Effect.applySubscriptions`).
+    public var appliesSubscriptionsOnStart = false
     /// Which stories reader mode extracts; none unless a network is behind the session.
     public var extractPolicy = ExtractPolicy(defaultMode: .never)
     /// Whether comments can be fetched in this session.

@@ -13,7 +13,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
 private func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
     case .started:
-        return [state.requestHeadlines(.first)] + state.fetchNewSubscriptionsOnStart() + state.followWidthForComments()
+        return [state.requestHeadlines(.first)] + state.applySubscriptionsOnStart() + state.followWidthForComments()
     case .keyPressed(let key):
         return state.press(key)
     case .command(let command):
@@ -66,6 +66,8 @@ private func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         return effects
     case .refreshTimerFired:
         return state.refreshTimerFired()
+    case .subscriptionsApplied(let id, let changed, let failure):
+        return state.receiveSubscriptionsApplied(id, changed: changed, failure: failure)
     case .linkOpened(let url, let failure):
         return state.receiveLinkOpened(url, failure: failure)
     case .extractionSettled(let id, let storyID):

@@ -82,6 +82,7 @@ enum ReaderCommand {
         var options = RefreshOptions(refresher: Refresher(cache: cache, policy: settings.fetch, endpoints: settings.endpoints),
                                      intervalMinutes: settings.refreshIntervalMinutes, subscriptions: subscriptions,
                                      fetchesNewOnStart: true)
+        options.applyOnStart = { try !session.applySubscriptions().isEmpty }
         let accounts = settings.syncAccounts
         if !accounts.isEmpty {
             let policy = settings.fetch

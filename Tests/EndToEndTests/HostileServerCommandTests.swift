@@ -91,6 +91,28 @@ struct HostileServerCommandTests {
         #expect(!Self.hasControl(refreshed.standardOutput + refreshed.standardError + folder.urls))
     }
 
+    @Test("refresh exits 1 when every feed it tried failed, naming each failure; 0 when one feed worked")
+    func everyFeedFailed() throws {
+        let server = try LoopbackServer { request in
+            request.path == "/good" ? LoopbackServer.Reply(contentType: "application/rss+xml", body: Self.feed)
+                : .failure(request.path == "/busy" ? 503 : 404)
+        }
+        defer { server.stop() }
+        let failing = try Folder(urls: "\(server.baseURL)/busy\n\(server.baseURL)/gone\n")
+        defer { failing.remove() }
+        let failed = try failing.run(["refresh", "--quiet"])
+        #expect(failed.status == 1)
+        #expect(failed.standardError.contains("/busy: HTTP 503"), "\(failed.standardError)")
+        #expect(failed.standardError.contains("/gone: HTTP 404"), "\(failed.standardError)")
+        #expect(failed.standardError.contains("every feed failed to refresh"), "\(failed.standardError)")
+
+        let mixed = try Folder(urls: "\(server.baseURL)/busy\n\(server.baseURL)/good\n")
+        defer { mixed.remove() }
+        let refreshed = try mixed.run(["refresh", "--quiet"])
+        #expect(refreshed.status == 0, "\(refreshed.standardError)")
+        #expect(refreshed.standardError.contains("/busy: HTTP 503"), "\(refreshed.standardError)")
+    }
+
     @Test("parse fetches with refresh's size limit: an endless body is refused, not downloaded")
     func parseSizeLimit() throws {
         let server = try LoopbackServer { _ in .endless(pieces: 8192) }  // 512 MB

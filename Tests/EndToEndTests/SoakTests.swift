@@ -153,6 +153,7 @@ struct SoakTests {
             \(driver.keysSent["R", default: 0] + driver.keysSent["r", default: 0]) r/R keys in the reader
               terminal output scanned: \(scanned) bytes, \(findings.count) injected sequences
             """)
+        for failure in refreshes.failures { print("soak: a background `gazette refresh` failed, \(failure)") }
     }
 
     /// New bytes of `file` from `offset` on (with two bytes of overlap, so a sequence split by a scan is seen).
@@ -184,6 +185,9 @@ final class BackgroundRefreshes: @unchecked Sendable {
     private var ran = 0
     private var exitStatuses: [Int32: Int] = [:]
     private var crashed: [String] = []
+    private var failed: [String] = []
+    /// The most failed runs whose standard error is kept for the summary.
+    static let keptFailures = 10
 
     init(folder: HostileServerCommandTests.Folder, seed: UInt64) {
         self.folder = folder
@@ -193,6 +197,10 @@ final class BackgroundRefreshes: @unchecked Sendable {
     var runs: Int { lock.withLock { ran } }
     var statuses: [Int32: Int] { lock.withLock { exitStatuses } }
     var crashes: [String] { lock.withLock { crashed } }
+    /// Runs that exited non-zero (the first `keptFailures`), each with its status and standard error, so
+    /// the summary says why: `gazette refresh` exits 1 when every feed it tried failed, which the soak's
+    /// server of faults can make happen.
+    var failures: [String] { lock.withLock { failed } }
 
     func start() {
         Thread { [self] in
@@ -207,6 +215,10 @@ final class BackgroundRefreshes: @unchecked Sendable {
                     let status = result?.status ?? -1
                     exitStatuses[status, default: 0] += 1
                     if status >= 128 || status < 0 { crashed.append("status \(status): \(result?.standardError ?? "")") }
+                    if status != 0 && failed.count < Self.keptFailures {
+                        let standardError = (result?.standardError ?? "(not run)").trimmingCharacters(in: .whitespacesAndNewlines)
+                        failed.append("status \(status): \(String(standardError.suffix(2000)))")
+                    }
                 }
             }
             lock.withLock { finished = true }

@@ -27,6 +27,19 @@ struct ReaderRefreshWiringTests {
         #expect(options.unavailableReason == nil)
     }
 
+    @Test("opening leaves the cache's feeds alone; the reader applies the urls file after its first frame")
+    func subscriptionsAfterOpening() async throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let session = try ReaderSession.open(demo: false, urlsFile: dir + "/urls", cacheFile: dir + "/cache.sqlite")
+        let store: any ReaderStore = session.cache
+        #expect(try await store.feeds().isEmpty)
+        let apply = try #require(ReaderCommand.refreshOptions(session, Settings()).applyOnStart)
+        #expect(try apply())
+        #expect(try await store.feeds().map(\.url) == ["http://127.0.0.1:9/feed.xml"])
+        #expect(try apply() == false, "an unchanged file writes nothing")
+    }
+
     @Test("reader mode: extract:MODE in the urls file sets a feed's mode; config.toml's [extract] names win")
     func extractModes() throws {
         let dir = try Self.folder()

@@ -15,9 +15,11 @@ import Testing
 final class PatientBackend: Backend {
     struct Step {
         var waitFor: String
-        var event: InputEvent
+        /// Given once `waitFor` is on screen; nil gives none (the step only waits, and runs `whenGiven`).
+        var event: InputEvent?
         var typedAhead = false
-        /// Run as the event is given (e.g. to let another connection's transaction go).
+        /// Run as the event is given, or as the step is taken when it has none (e.g. to let another
+        /// connection's transaction go, or a held answer once the screen showed the state before it).
         var whenGiven: (() -> Void)? = nil
     }
     var size: (width: Int, height: Int)
@@ -47,7 +49,7 @@ final class PatientBackend: Backend {
         steps.removeFirst()
         polls = 0
         framesSeen = frames.count
-        if case .resize(let width, let height) = step.event { size = (width, height) }
+        if case .resize(let width, let height)? = step.event { size = (width, height) }
         step.whenGiven?()
         return step.event
     }

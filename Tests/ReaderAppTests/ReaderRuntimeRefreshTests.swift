@@ -23,18 +23,19 @@ struct ReaderRuntimeRefreshTests {
     }
 
     /// Two feeds: `/a` (five old stories, then two newer ones once `publish()` was called) and `/b` (one old
-    /// story; answers slowly so progress can be seen between the two).
+    /// story). With `holdsB`, `/b` answers after `publish()` only once `releaseB()` is called, so a test can
+    /// look at the refresh half done, however slowly the machine runs.
     final class Feeds: Sendable {
         let server: LoopbackServer
 
-        init(slowSeconds: TimeInterval) throws {
+        init(holdsB: Bool = false) throws {
             let flag = LockedBox()
+            let gate = Gate()
             server = try LoopbackServer { request in
                 if request.path == "/b" {
-                    var reply = LoopbackServer.Reply(status: 200, contentType: "application/rss+xml",
-                                                     body: ReaderRuntimeRefreshTests.rss("Feed B", [("Bee story", 2)]))
-                    reply.delayBeforeHeaders = flag.value ? slowSeconds : 0
-                    return reply
+                    if holdsB && flag.value { gate.wait() }
+                    return LoopbackServer.Reply(status: 200, contentType: "application/rss+xml",
+                                                body: ReaderRuntimeRefreshTests.rss("Feed B", [("Bee story", 2)]))
                 }
                 var items = (1...5).map { (title: "Old story \($0)", day: 20 - $0) }
                 if flag.value { items = [("Fresh story one", 28), ("Fresh story two", 27)] + items }
@@ -42,9 +43,30 @@ struct ReaderRuntimeRefreshTests {
                                             body: ReaderRuntimeRefreshTests.rss("Feed A", items))
             }
             box = flag
+            self.gate = gate
         }
         private let box: LockedBox
+        private let gate: Gate
         func publish() { box.value = true }
+        func releaseB() { gate.open() }
+    }
+
+    /// Closed until opened once; `wait()` returns at once after that.
+    final class Gate: @unchecked Sendable {
+        // @unchecked Sendable: `isOpen` is only touched while `condition` is locked.
+        private let condition = NSCondition()
+        private var isOpen = false
+
+        func open() {
+            condition.withLock { isOpen = true }
+            condition.broadcast()
+        }
+
+        func wait() {
+            condition.lock()
+            while !isOpen { condition.wait() }
+            condition.unlock()
+        }
     }
 
     final class LockedBox: @unchecked Sendable {
@@ -71,14 +93,17 @@ struct ReaderRuntimeRefreshTests {
 
     @Test("R refreshes every feed: progress in the status bar, new stories appear, the selection stays put")
     func refreshAll() async throws {
-        let feeds = try Feeds(slowSeconds: 1)
+        let feeds = try Feeds(holdsB: true)
         let (cache, dir) = try await Self.subscribedCache(feeds)
         defer { try? FileManager.default.removeItem(at: dir) }
+        defer { feeds.releaseB() }
         feeds.publish()
+        // `/b` answers only once the screen has shown the refresh half done: that frame cannot be missed.
         let backend = PatientBackend(width: 160, height: 48, steps: [
             .init(waitFor: "Old story 1", event: .key(.down)),
             .init(waitFor: "2/6", event: .key(.down)),
             .init(waitFor: "3/6", event: .key(.character("R"))),
+            .init(waitFor: "refreshing 1/2", event: nil, whenGiven: { feeds.releaseB() }),
             .init(waitFor: "refreshed 2 feeds", event: .key(.character("q"))),
         ])
         let runtime = ReaderRuntime(backend: backend, store: cache, theme: .builtinDefault,
@@ -86,6 +111,7 @@ struct ReaderRuntimeRefreshTests {
                                     refresh: RefreshOptions(refresher: Refresher(cache: cache, policy: FetchPolicy())))
         await runtime.run()
         #expect(!backend.gaveUp)
+        #expect(backend.remainingSteps == 0)
         let screens = backend.frames.map { $0.lines.joined(separator: "\n") }
         #expect(screens.contains { $0.contains("refreshing 1/2") })
         let summary = try #require(screens.last { $0.contains("refreshed 2 feeds") })
@@ -100,9 +126,41 @@ struct ReaderRuntimeRefreshTests {
         #expect(backend.frames.last?.lines.contains { $0.contains("5/8") } == true)
     }
 
+    @Test("the urls file is applied after the first frame: the cache's stories show at once, then the list follows the file")
+    func subscriptionsAfterFirstFrame() async throws {
+        let feeds = try Feeds()
+        let (cache, dir) = try await Self.subscribedCache(feeds)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // The file now lists /a and a feed never fetched (nothing listens on port 9), and no longer /b. The
+        // update waits until the screen has shown the stories already cached, with the status saying why.
+        let wanted = [Subscription(url: feeds.server.baseURL + "/a"), Subscription(url: "http://127.0.0.1:9/new.xml")]
+        let gate = Gate()
+        defer { gate.open() }
+        var options = RefreshOptions(refresher: Refresher(cache: cache, policy: FetchPolicy()), fetchesNewOnStart: true)
+        options.applyOnStart = {
+            gate.wait()
+            return try !SubscriptionSync.apply(wanted, to: cache).isEmpty
+        }
+        let backend = PatientBackend(width: 160, height: 48, steps: [
+            .init(waitFor: "Bee story", event: nil, whenGiven: { gate.open() }),
+            .init(waitFor: "refreshed 1 new subscription", event: .key(.character("q"))),
+        ])
+        let runtime = ReaderRuntime(backend: backend, store: cache, theme: .builtinDefault,
+                                    timeZone: TimeZone(identifier: "UTC")!, pollMilliseconds: 5, refresh: options)
+        await runtime.run()
+        #expect(!backend.gaveUp)
+        #expect(backend.remainingSteps == 0)
+        let screens = backend.frames.map { $0.lines.joined(separator: "\n") }
+        #expect(screens.contains { $0.contains("Bee story") && $0.contains("updating subscriptions from the urls file…") })
+        #expect(screens.last?.contains("Bee story") == false)
+        #expect(screens.last?.contains("Old story 1") == true)
+        #expect(runtime.currentState.list.total == 5)
+        #expect(Set(try cache.feeds().map(\.url)) == Set(wanted.map(\.url)))
+    }
+
     @Test("r refreshes only the selected story's feed")
     func refreshOne() async throws {
-        let feeds = try Feeds(slowSeconds: 0)
+        let feeds = try Feeds()
         let (cache, dir) = try await Self.subscribedCache(feeds)
         defer { try? FileManager.default.removeItem(at: dir) }
         feeds.publish()
@@ -136,7 +194,7 @@ struct ReaderRuntimeRefreshTests {
 
     @Test("the interval timer refreshes every feed without a key")
     func automatic() async throws {
-        let feeds = try Feeds(slowSeconds: 0)
+        let feeds = try Feeds()
         let (cache, dir) = try await Self.subscribedCache(feeds)
         defer { try? FileManager.default.removeItem(at: dir) }
         feeds.publish()

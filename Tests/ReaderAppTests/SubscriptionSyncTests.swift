@@ -19,7 +19,7 @@ struct SubscriptionSyncTests {
 
         let retagged = Subscription(url: a.url, tags: ["news", "world"])
         let renamed = Subscription(url: b.url, title: "Bumblebee")
-        #expect(try SubscriptionSync.apply([retagged, renamed], to: cache) == SubscriptionSync.Changes())
+        #expect(try SubscriptionSync.apply([retagged, renamed], to: cache) == SubscriptionSync.Changes(updated: [a.url, b.url]))
         let feeds = Dictionary(uniqueKeysWithValues: try cache.feeds().map { ($0.url, $0) })
         #expect(Set(feeds[a.url]?.tags ?? []) == ["news", "world"])
         #expect(feeds[b.url]?.title == "Bumblebee")

@@ -16,6 +16,7 @@ struct SessionSettingsTests {
         settings.notice = "theme dusk: no such theme"
         settings.refreshUnavailableReason = "the sample edition does not refresh"
         settings.fetchesNewSubscriptionsOnStart = true
+        settings.appliesSubscriptionsOnStart = true
         settings.extractPolicy = ExtractPolicy(defaultMode: .always)
         settings.fetchesComments = true
         settings.commentsMaxAge = 90
@@ -31,6 +32,7 @@ struct SessionSettingsTests {
         #expect(state.status == StatusMessage("theme dusk: no such theme", isError: true))
         #expect(state.refresh.unavailableReason == "the sample edition does not refresh")
         #expect(state.refresh.fetchesNewSubscriptionsOnStart)
+        #expect(state.refresh.appliesSubscriptionsOnStart)
         #expect(state.extractPolicy == ExtractPolicy(defaultMode: .always))
         #expect(state.commentFetch.isAvailable && state.commentFetch.followsWidth)
         #expect(state.commentFetch.maxAge == 90)

@@ -164,6 +164,74 @@ struct UpdateRefreshTests {
         #expect(sample.status == nil)
     }
 
+    /// A state about to start, that applies the urls file after its first frame and then fetches what is new.
+    static func starting() -> AppState {
+        var state = AppState(size: TerminalSize(width: 160, height: 48), now: Fixtures.now)
+        state.refresh.fetchesNewSubscriptionsOnStart = true
+        state.refresh.appliesSubscriptionsOnStart = true
+        return state
+    }
+
+    static func applyRequest(_ effects: [Effect]) -> RequestID? {
+        for effect in effects { if case .applySubscriptions(let id) = effect { return id } }
+        return nil
+    }
+
+    @Test("at start the urls file is applied behind the first page: the status bar says so, the list follows, then new lines are fetched")
+    func subscriptionsAfterFirstFrame() throws {
+        var state = Self.starting()
+        let effects = update(&state, .started)
+        let first = try #require(Fixtures.headlineRequest(effects))
+        let id = try #require(Self.applyRequest(effects))
+        #expect(Self.refreshRequest(effects) == nil, "new lines are fetched only once they are in the cache")
+        #expect(state.refresh.statusText == "updating subscriptions from the urls file…")
+        // The first frame shows what the cache already had.
+        _ = update(&state, .headlinesLoaded(first.id, Fixtures.page(0..<10, total: 10)))
+        _ = update(&state, .keyPressed(.down))
+        #expect(state.refresh.statusText == "updating subscriptions from the urls file…")
+
+        let done = update(&state, .subscriptionsApplied(id, changed: true, failure: nil))
+        let reload = try #require(Fixtures.headlineRequest(done))
+        #expect(reload.direction == .around(HeadlineCursor(Fixtures.headline(1))))
+        #expect(Self.refreshRequest(done)?.scope == .unfetched)
+        #expect(state.refresh.updatingSubscriptions == nil)
+        #expect(state.refresh.statusText == "fetching new subscriptions…")
+        #expect(update(&state, .subscriptionsApplied(id, changed: true, failure: nil)).isEmpty, "a stale answer")
+    }
+
+    @Test("an update that ends before the first page asks for the page again; one that changed nothing reloads nothing")
+    func subscriptionsBeforeFirstPage() throws {
+        var state = Self.starting()
+        let effects = update(&state, .started)
+        let first = try #require(Fixtures.headlineRequest(effects))
+        let id = try #require(Self.applyRequest(effects))
+        let again = try #require(Fixtures.headlineRequest(update(&state, .subscriptionsApplied(id, changed: true,
+                                                                                                 failure: nil))))
+        #expect(again.direction == .first)
+        #expect(again.id != first.id)
+        #expect(update(&state, .headlinesLoaded(first.id, Fixtures.page(0..<3, total: 3))).isEmpty)
+        #expect(!state.list.hasLoaded, "the page read before the update is dropped")
+
+        var unchanged = Self.starting()
+        let start = update(&unchanged, .started)
+        let page = try #require(Fixtures.headlineRequest(start))
+        _ = update(&unchanged, .headlinesLoaded(page.id, Fixtures.page(0..<3, total: 3)))
+        let after = update(&unchanged, .subscriptionsApplied(try #require(Self.applyRequest(start)), changed: false,
+                                                             failure: nil))
+        #expect(Fixtures.headlineRequest(after) == nil)
+        #expect(Self.refreshRequest(after)?.scope == .unfetched)
+    }
+
+    @Test("an update that fails says why in the status bar, and the reader goes on with what the cache has")
+    func subscriptionsFailed() throws {
+        var state = Self.starting()
+        let id = try #require(Self.applyRequest(update(&state, .started)))
+        _ = update(&state, .subscriptionsApplied(id, changed: false, failure: "the disk is full"))
+        #expect(state.status == StatusMessage("could not update the subscriptions from the urls file: the disk is full",
+                                              isError: true))
+        #expect(state.refresh.updatingSubscriptions == nil)
+    }
+
     @Test("the keys are in every pane's help")
     func keysInHelp() {
         for pane in Pane.allCases {

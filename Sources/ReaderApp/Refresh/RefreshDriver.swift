@@ -21,14 +21,18 @@ final class RefreshDriver {
     private let subscriptions: (@Sendable () throws -> [String])?
     /// Syncs every account (nil) after the feeds of a refresh of everything (and at start), or one.
     private let sync: (@Sendable (_ account: String?) async -> SyncOutcome)?
+    /// Applies the subscriptions read at start (see `RefreshOptions.applyOnStart`).
+    private let applyOnStart: (@Sendable () throws -> Bool)?
 
     /// - Parameter intervalMinutes: minutes between automatic refreshes, counted from `start`; 0 is off.
     init(refresher: (any FeedRefreshing)?, intervalMinutes: Int, start: Date,
          subscriptions: (@Sendable () throws -> [String])? = nil,
-         sync: (@Sendable (_ account: String?) async -> SyncOutcome)? = nil) {
+         sync: (@Sendable (_ account: String?) async -> SyncOutcome)? = nil,
+         applyOnStart: (@Sendable () throws -> Bool)? = nil) {
         self.refresher = refresher
         self.subscriptions = subscriptions
         self.sync = sync
+        self.applyOnStart = applyOnStart
         interval = intervalMinutes > 0 && refresher != nil ? TimeInterval(intervalMinutes) * 60 : nil
         nextAutomatic = interval.map { start.addingTimeInterval($0) }
         executor = refresher == nil ? nil
@@ -46,7 +50,9 @@ final class RefreshDriver {
         lastEmitted = nil
         let refresher = self.refresher
         let executor = self.executor
-        let subscriptions = self.subscriptions
+        // The start-up fetch follows the start's own update from the urls file: reading the file again
+        // would only repeat it.
+        let subscriptions = request.scope == .unfetched && applyOnStart != nil ? nil : self.subscriptions
         let sync = self.sync
         return { store in
             guard let refresher else {
@@ -99,6 +105,23 @@ final class RefreshDriver {
                                                              errors: failures.count + synced.failures.count,
                                                              firstError: first, syncedAccount: box.account,
                                                              accounts: synced.accounts))
+        }
+    }
+
+    /// The work of an `.applySubscriptions` effect, on the refresh's threads: a first start with a large
+    /// urls file writes thousands of feeds, which must not take the loop's thread or the cooperative pool.
+    func applyWork(_ id: RequestID) -> @Sendable (any ReaderStore) async -> Action? {
+        let apply = applyOnStart
+        let executor = self.executor
+        return { _ in
+            guard let apply else { return .subscriptionsApplied(id, changed: false, failure: nil) }
+            return await withTaskExecutorPreference(executor) {
+                do {
+                    return .subscriptionsApplied(id, changed: try apply(), failure: nil)
+                } catch {
+                    return .subscriptionsApplied(id, changed: false, failure: "\(error)")
+                }
+            }
         }
     }
 

@@ -9,6 +9,11 @@ public enum SubscriptionSync {
     public struct Changes: Sendable, Equatable {
         public var added: [String] = []
         public var removed: [String] = []
+        /// Feeds kept whose tags or title changed.
+        public var updated: [String] = []
+
+        /// Whether the cache's feeds changed at all.
+        public var isEmpty: Bool { added.isEmpty && removed.isEmpty && updated.isEmpty }
     }
 
     /// Reads `file` and applies its subscriptions to `cache`; returns the file's problems in words.
@@ -31,6 +36,7 @@ public enum SubscriptionSync {
                 // Unchanged lines cost nothing: the reader starts without a write per subscription.
                 let sameTitle = subscription.title == nil || subscription.title == feed.title
                 if sameTitle && Set(feed.tags) == Set(subscription.tags) { continue }
+                changes.updated.append(subscription.url)
             } else {
                 changes.added.append(subscription.url)
             }
