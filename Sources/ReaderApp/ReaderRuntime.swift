@@ -42,6 +42,11 @@ public final class ReaderRuntime {
     /// The newest mark write: each waits for the one before, so a story's marks reach the cache in the
     /// order they were made (the last one is what stays) and their answers come back in that order.
     private var lastMarkWrite: Task<Void, Never>?
+    /// The thread the reader's own cache writes (marks, comment visits) run on. A write waits inside SQLite
+    /// while another process holds the writer (up to its busy timeout); on the cooperative pool, one thread
+    /// per core, two such waits left no thread for the loop's own passage through it (`Task.yield`, effects'
+    /// answers): no key was read and no frame drawn until the writer was free.
+    private let cacheWrites = BackgroundExecutor(threads: 1, niceness: 0, name: "gazette-cache-writes")
     private var nextToken: UInt64 = 0
     private let refreshDriver: RefreshDriver
     private let browser: BrowserLauncher
@@ -110,6 +115,9 @@ public final class ReaderRuntime {
         commentFetcher = comments.fetcher
     }
 
+    // A runtime that never ran still lets its writes thread end.
+    deinit { cacheWrites.stop() }
+
     /// The state as of now, for tests.
     public var currentState: AppState { state }
 
@@ -154,6 +162,7 @@ public final class ReaderRuntime {
         await finishMarkWrites()
         for entry in tasks.values { entry.task.cancel() }
         tasks.removeAll()
+        cacheWrites.stop()
     }
 
     private func handle(_ event: InputEvent) {
@@ -264,9 +273,10 @@ public final class ReaderRuntime {
         case .markCommentsOpened(let id):
             nextToken += 1
             let now = clock()
+            let writes = cacheWrites
             start(.write(nextToken)) { store in
                 // Losing a visit mark only loses the "new" marks of the next visit: not worth a message.
-                try? await store.markCommentsOpened(id, at: now)
+                await withTaskExecutorPreference(writes) { try? await store.markCommentsOpened(id, at: now) }
                 return nil
             }
         case .checkCache:
@@ -278,9 +288,12 @@ public final class ReaderRuntime {
             // Marks never supersede one another, and go in order (see `lastMarkWrite`).
             nextToken += 1
             let previous = lastMarkWrite
+            let writes = cacheWrites
             lastMarkWrite = start(.write(nextToken)) { store in
                 await previous?.value
-                return await EffectPerformer.performViewEffect(effect, store: store)
+                return await withTaskExecutorPreference(writes) {
+                    await EffectPerformer.performViewEffect(effect, store: store)
+                }
             }
         case .loadFeedList, .findUnread:
             // Read beside the marks: none supersedes another.

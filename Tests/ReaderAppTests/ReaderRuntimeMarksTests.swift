@@ -41,6 +41,32 @@ struct ReaderRuntimeMarksTests {
         #expect(try cache.story(seed)?.isStarred == false, "the second s did not unstar: it acted on the stored mark")
     }
 
+    @Test("A mark waiting for the writer takes no thread of the cooperative pool: with the others held, keys still reach the screen")
+    func markWaitTakesNoPoolThread() async throws {
+        let cache = Fixtures.store()
+        let seed = try #require(try Fixtures.id(of: Fixtures.seed, in: cache))
+        let writer = try HeldWriter(path: cache.path)
+        let blockers = PoolBlockers(sparing: 1)
+        let backend = PatientBackend(width: 160, height: 48, steps: [
+            .init(waitFor: "● Surprise turnaround", event: .key(.character("s")), whenGiven: { blockers.occupy() }),
+            .init(waitFor: "★● Surprise", event: .key(.down)),
+            .init(waitFor: "2/15", event: .key(.down)),
+            .init(waitFor: "3/15", event: .key(.character("q")), whenGiven: {
+                blockers.release()
+                writer.release()
+            }),
+        ])
+        let runtime = ReaderRuntime(backend: backend, store: cache, theme: .builtinDefault,
+                                    clock: { Fixtures.now }, pollMilliseconds: 0)
+        await runtime.run()
+        blockers.release()
+        writer.release()
+        #expect(!backend.gaveUp)
+        #expect(backend.remainingSteps == 0)
+        #expect(!blockers.guardFired, "the loop stopped while the mark waited: the wait took the pool's last thread")
+        #expect(try cache.story(seed)?.isStarred == true)
+    }
+
     @Test("q while a mark waits for the writer: the reader says so and ends once the mark is written")
     func quitWaitsForMarks() async throws {
         let cache = Fixtures.store()

@@ -3,7 +3,8 @@ import Foundation
 import Glibc
 #endif
 
-/// A task executor of a few low-priority threads for the reader's background refresh.
+/// A task executor of a few threads of its own: low-priority ones for the reader's background refresh, and
+/// one for the reader's cache writes, which may wait on another process's writer (`ReaderRuntime`).
 ///
 /// Why: on the cooperative pool (one thread per core), a 500-feed refresh keeps every thread busy parsing
 /// and storing, and the reader's own loop waits behind it whenever it passes through the pool (its
@@ -19,11 +20,12 @@ final class BackgroundExecutor: TaskExecutor, @unchecked Sendable {
     /// - Parameters:
     ///   - threads: worker threads (they end once `stop()` is called and the queue is empty).
     ///   - niceness: added to the threads' nice value (Linux schedules threads individually).
-    init(threads: Int, niceness: Int32 = 10) {
+    ///   - name: the threads' name, numbered.
+    init(threads: Int, niceness: Int32 = 10, name: String = "gazette-refresh") {
         self.niceness = niceness
         for index in 0..<max(1, threads) {
             let thread = Thread { [self] in work() }
-            thread.name = "gazette-refresh-\(index)"
+            thread.name = "\(name)-\(index)"
             thread.start()
         }
     }
