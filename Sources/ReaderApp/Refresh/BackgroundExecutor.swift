@@ -19,7 +19,7 @@ final class BackgroundExecutor: TaskExecutor, @unchecked Sendable {
 
     /// - Parameters:
     ///   - threads: worker threads (they end once `stop()` is called and the queue is empty).
-    ///   - niceness: added to the threads' nice value (Linux schedules threads individually).
+    ///   - niceness: the threads' nice value (`setpriority` on each; Linux schedules threads individually).
     ///   - name: the threads' name, numbered.
     init(threads: Int, niceness: Int32 = 10, name: String = "gazette-refresh") {
         self.niceness = niceness
