@@ -25,8 +25,11 @@ struct ReaderViewsStoryTests {
                 && screen.dropFirst().first?.contains(Self.seedHeadline) == true
                 && screen.reduce(0) { $0 + $1.components(separatedBy: Self.seedHeadline).count - 1 } >= 2
         })
-        // Only stories mentioning the word are listed: the welcome story of the sampler is not.
-        #expect(!results.contains { $0.contains("Welcome to Gazette") })
+        // Only stories mentioning the word are listed: the welcome story of the sampler is not. The list is the
+        // pane left of the first rule; the comment pane may still hold the previous story's thread for up to
+        // 250 ms (DECISIONS.md, "The comment pane is held until the new story's comments are known").
+        let listRows = results.map { $0.components(separatedBy: "│").first ?? $0 }
+        #expect(!listRows.contains { $0.contains("Welcome to Gazette") })
 
         // Esc goes back to all stories.
         try session.send("Escape")
