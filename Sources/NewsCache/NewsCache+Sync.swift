@@ -81,13 +81,22 @@ extension NewsCache {
         throws -> [String: FeedID] {
         try write { db in
             var ids: [String: FeedID] = [:]
+            // Tags are rewritten only where they changed: most syncs change none.
+            var storedTags: [Int64: Set<String>] = [:]
+            let tagRows = try Row.fetchCursor(db, sql: """
+                SELECT t.feed_id, t.tag FROM feed_tags t JOIN feeds f ON f.id = t.feed_id WHERE f.account_id = ?
+                """, arguments: [account])
+            while let row = try tagRows.next() { storedTags[row[0], default: []].insert(row[1]) }
             for subscription in subscriptions {
                 let id = try NewsCache.syncedFeed(db, account: account, accountName: accountName,
                                                   remoteID: subscription.remoteID, title: subscription.title,
                                                   siteURL: subscription.siteURL)
-                try db.execute(sql: "DELETE FROM feed_tags WHERE feed_id = ?", arguments: [id])
-                for tag in Set(subscription.labels) where !tag.isEmpty {
-                    try db.execute(sql: "INSERT INTO feed_tags (feed_id, tag) VALUES (?, ?)", arguments: [id, tag])
+                let tags = Set(subscription.labels.filter { !$0.isEmpty })
+                if tags != storedTags[id] ?? [] {
+                    try db.execute(sql: "DELETE FROM feed_tags WHERE feed_id = ?", arguments: [id])
+                    for tag in tags {
+                        try db.execute(sql: "INSERT INTO feed_tags (feed_id, tag) VALUES (?, ?)", arguments: [id, tag])
+                    }
                 }
                 ids[subscription.remoteID] = FeedID(id)
             }
@@ -163,35 +172,51 @@ extension NewsCache {
                                   keepStarred: Set<String>) throws -> Int {
         try write { db in
             let marksBefore = try NewsCache.lastMark(db)
-            struct Stored { var id: Int64; var isRead: Bool; var isStarred: Bool; var feed: String? }
-            var stored: [String: Stored] = [:]
+            // The listed states by remote id (of an id listed twice, a later flag overrides an earlier nil),
+            // then one pass over the account's stored stories that compares and collects what differs.
+            var listed: [String: RemoteStoryState] = [:]
+            listed.reserveCapacity(states.count)
+            for state in states {
+                guard var old = listed[state.remoteID] else { listed[state.remoteID] = state; continue }
+                old.isRead = state.isRead ?? old.isRead
+                old.isStarred = state.isStarred ?? old.isStarred
+                listed[state.remoteID] = old
+            }
+            var listedFeeds: Set<Int64>?
+            if let unreadFeeds {
+                var ids = Set<Int64>()
+                for row in try Row.fetchAll(db, sql: "SELECT id, remote_id FROM feeds WHERE account_id = ?",
+                                            arguments: [account]) where unreadFeeds.contains(row[1] as String? ?? "") {
+                    ids.insert(row[0])
+                }
+                listedFeeds = ids
+            }
+            var setRead: [(id: Int64, value: Bool)] = []
+            var setStarred: [(id: Int64, value: Bool)] = []
+            var changed = 0
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT s.remote_id, s.id, s.is_read, s.is_starred, f.remote_id FROM stories s
-                JOIN feeds f ON f.id = s.feed_id WHERE s.account_id = ?
+                SELECT remote_id, id, is_read, is_starred, feed_id FROM stories WHERE account_id = ?
                 """, arguments: [account])
             while let row = try rows.next() {
-                stored[row[0]] = Stored(id: row[1], isRead: row[2], isStarred: row[3], feed: row[4])
-            }
-            var setRead: [Int64: Bool] = [:]
-            var setStarred: [Int64: Bool] = [:]
-            var unread = Set<String>()
-            var starred = Set<String>()
-            for state in states {
-                if state.isRead == false { unread.insert(state.remoteID) }
-                if state.isStarred == true { starred.insert(state.remoteID) }
-                guard let story = stored[state.remoteID] else { continue }
-                if let isRead = state.isRead, isRead != story.isRead, !keepRead.contains(state.remoteID) {
-                    setRead[story.id] = isRead
+                let remoteID: String = row[0]
+                let id: Int64 = row[1]
+                let isRead: Bool = row[2]
+                let isStarred: Bool = row[3]
+                let state = listed[remoteID]
+                var read: Bool?
+                if let value = state?.isRead, value != isRead { read = value }
+                if unreadAndStarredComplete, !isRead, state?.isRead != false,
+                   listedFeeds?.contains(row[4] as Int64) ?? true {
+                    read = true
                 }
-                if let isStarred = state.isStarred, isStarred != story.isStarred, !keepStarred.contains(state.remoteID) {
-                    setStarred[story.id] = isStarred
-                }
-            }
-            if unreadAndStarredComplete {
-                for (id, story) in stored {
-                    let listed = unreadFeeds.map { $0.contains(story.feed ?? "") } ?? true
-                    if !story.isRead, listed, !unread.contains(id), !keepRead.contains(id) { setRead[story.id] = true }
-                    if story.isStarred, !starred.contains(id), !keepStarred.contains(id) { setStarred[story.id] = false }
+                var starred: Bool?
+                if let value = state?.isStarred, value != isStarred { starred = value }
+                if unreadAndStarredComplete, isStarred, state?.isStarred != true { starred = false }
+                if read != nil || starred != nil {
+                    var counted = false
+                    if let read, !keepRead.contains(remoteID) { setRead.append((id, read)); counted = true }
+                    if let starred, !keepStarred.contains(remoteID) { setStarred.append((id, starred)); counted = true }
+                    if counted { changed += 1 }
                 }
             }
             let read = try db.cachedStatement(sql: "UPDATE stories SET is_read = ? WHERE id = ?")
@@ -199,7 +224,7 @@ extension NewsCache {
             let star = try db.cachedStatement(sql: "UPDATE stories SET is_starred = ? WHERE id = ?")
             for (id, value) in setStarred { try star.execute(arguments: [value, id]) }
             try db.execute(sql: "DELETE FROM sync_marks WHERE id > ?", arguments: [marksBefore])
-            return Set(setRead.keys).union(setStarred.keys).count
+            return changed
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TextSafety
 
 /// The value of an Atom text construct or `content` whose `type` is a media type that is neither textual
 /// nor XML. RFC 4287 §4.1.3.3 (rule 6) says such content is Base64; feeds in the wild do the same with
@@ -34,7 +35,7 @@ enum AtomPayload: Equatable {
     /// ends (which binary formats are full of).
     static func textual(_ bytes: [UInt8]) -> String? {
         for byte in bytes where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return nil }
-        let valid = bytes.withUnsafeBufferPointer { CharsetDecoder.isValidUTF8($0) }
+        let valid = bytes.withUnsafeBufferPointer { ByteScan.isValidUTF8($0) }
         return valid ? String(decoding: bytes, as: UTF8.self) : nil
     }
 }

@@ -98,7 +98,7 @@ enum CharsetDecoder {
     /// kept, with U+FFFD for the bad bytes (the XML reader's string decoding repairs them).
     static func utf8(_ bytes: UnsafeBufferPointer<UInt8>, skip: Int, name: String, declared: Bool) -> Decoded {
         let body = UnsafeBufferPointer(rebasing: bytes[skip...])
-        if isValidUTF8(body) {
+        if ByteScan.isValidUTF8(body) {
             return Decoded(utf8: skip == 0 ? nil : Array(body), encoding: name, warnings: [])
         }
         if declared {
@@ -113,32 +113,6 @@ enum CharsetDecoder {
 
     static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         for byte in bytes where byte >= 0x80 { return false }
-        return true
-    }
-
-    /// A UTF-8 validator with an ASCII fast path (most feed bytes are ASCII markup).
-    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            if i + 8 <= n && !ByteScan.hasNonASCII(ByteScan.load(bytes, at: i)) { i += 8; continue }
-            let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
-            let length: Int
-            if b >= 0xC2 && b <= 0xDF { length = 2 } else if b >= 0xE0 && b <= 0xEF { length = 3 } else if b >= 0xF0 && b <= 0xF4 { length = 4 } else { return false }
-            guard i + length <= n else { return false }
-            let b1 = bytes[i + 1]
-            switch b {
-            case 0xE0: if b1 < 0xA0 || b1 > 0xBF { return false }
-            case 0xED: if b1 < 0x80 || b1 > 0x9F { return false }
-            case 0xF0: if b1 < 0x90 || b1 > 0xBF { return false }
-            case 0xF4: if b1 < 0x80 || b1 > 0x8F { return false }
-            default: if b1 & 0xC0 != 0x80 { return false }
-            }
-            var k = 2
-            while k < length { if bytes[i + k] & 0xC0 != 0x80 { return false }; k += 1 }
-            i += length
-        }
         return true
     }
 

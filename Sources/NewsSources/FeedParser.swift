@@ -57,7 +57,7 @@ public enum FeedParser {
             // JSON is UTF-8 (RFC 8259), and JSONSerialization refuses a whole feed for one bad byte: bad
             // sequences become U+FFFD with a warning, as for XML.
             var warnings: [String] = []
-            let valid = body.withUnsafeBytes { CharsetDecoder.isValidUTF8($0.bindMemory(to: UInt8.self)) }
+            let valid = body.withUnsafeBytes { ByteScan.isValidUTF8($0.bindMemory(to: UInt8.self)) }
             if !valid {
                 body = Data(String(decoding: body, as: UTF8.self).utf8)
                 warnings.append("invalid UTF-8 bytes were replaced with U+FFFD")

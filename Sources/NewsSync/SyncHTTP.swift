@@ -102,6 +102,21 @@ public struct SyncHTTP: Sendable {
         }
     }
 
+    /// Reads a JSON answer with `JSONReader` and `body`, for payloads too large for `decode`; the same
+    /// judgement: an HTML page is `.notTheAPI`, anything `body` or the reader refuses `.malformed`.
+    static func read<T>(_ response: HTTPResponse, _ body: (inout JSONReader) throws -> T) throws(SyncError) -> T {
+        if looksLikeHTML(response) {
+            throw .notTheAPI(contentType: response.header("Content-Type"), excerpt: excerpt(response.body))
+        }
+        do {
+            return try response.body.withUnsafeBytes { try JSONReader.read($0, body) }
+        } catch let error as JSONReadError {
+            throw .malformed("\(error) of \(response.body.count) bytes from \(response.finalURL)")
+        } catch {
+            throw .malformed("\(error) in \(response.body.count) bytes from \(response.finalURL)")
+        }
+    }
+
     /// Whether the body is an HTML page (by its type or its first bytes).
     public static func looksLikeHTML(_ response: HTTPResponse) -> Bool {
         if let type = response.header("Content-Type")?.lowercased(), type.contains("html") { return true }

@@ -90,4 +90,31 @@ package enum ByteScan {
         guard let found = memchr(base + from, Int32(byte), end - from) else { return end }
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
+
+    /// Whether `bytes` are well-formed UTF-8 (no overlong forms, no surrogates, nothing past U+10FFFF, no cut
+    /// sequence), eight ASCII bytes at a time: most bytes of feeds and API answers are ASCII markup.
+    package static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            if i + 8 <= n && !hasNonASCII(load(bytes, at: i)) { i += 8; continue }
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            let length: Int
+            if b >= 0xC2 && b <= 0xDF { length = 2 } else if b >= 0xE0 && b <= 0xEF { length = 3 } else if b >= 0xF0 && b <= 0xF4 { length = 4 } else { return false }
+            guard i + length <= n else { return false }
+            let b1 = bytes[i + 1]
+            switch b {
+            case 0xE0: if b1 < 0xA0 || b1 > 0xBF { return false }
+            case 0xED: if b1 < 0x80 || b1 > 0x9F { return false }
+            case 0xF0: if b1 < 0x90 || b1 > 0xBF { return false }
+            case 0xF4: if b1 < 0x80 || b1 > 0x8F { return false }
+            default: if b1 & 0xC0 != 0x80 { return false }
+            }
+            var k = 2
+            while k < length { if bytes[i + k] & 0xC0 != 0x80 { return false }; k += 1 }
+            i += length
+        }
+        return true
+    }
 }

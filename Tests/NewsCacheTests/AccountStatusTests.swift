@@ -47,4 +47,22 @@ struct AccountStatusTests {
         #expect(fixed.lastError == nil && fixed.problem == nil && fixed.retryAfter == nil && !fixed.isFailing)
         #expect(fixed.lastSynced == later.addingTimeInterval(400))
     }
+
+    @Test("a feed's labels follow the server's: added, removed, and left as they are when unchanged")
+    func labelsFollowTheServer() throws {
+        let directory = try TemporaryDirectory()
+        let cache = try NewsCache(path: directory.cachePath)
+        let home = try cache.syncAccount(name: "home", kind: "greader", url: "https://rss.example/api/greader.php")
+        func apply(_ labels: [String]) throws -> [String] {
+            try cache.applySubscriptions([RemoteSubscription(remoteID: "feed/1", feedURL: "https://a.example/rss",
+                                                             title: "Harbour news", labels: labels)],
+                                         account: home.id, accountName: "home")
+            return try cache.feeds().first { $0.title == "Harbour news" }?.tags.sorted() ?? ["no feed"]
+        }
+        #expect(try apply(["Local", "Boats"]) == ["Boats", "Local"])
+        #expect(try apply(["Boats", "Local", "Boats"]) == ["Boats", "Local"])
+        #expect(try apply(["Boats", "Weather", ""]) == ["Boats", "Weather"])
+        #expect(try apply([]) == [])
+        #expect(try apply(["Tides"]) == ["Tides"])
+    }
 }

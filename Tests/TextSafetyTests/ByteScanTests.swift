@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import TextSafety
 
 /// The word-at-a-time byte tests against a byte-by-byte reading.
@@ -52,6 +53,27 @@ struct ByteScanTests {
             var clean = base
             clean[offset] = 0x0A
             #expect(!clean.withUnsafeBufferPointer { Sanitizer.needsCleaning($0) })
+        }
+    }
+
+    @Test("The UTF-8 check agrees with the standard library's on random and edge-case bytes")
+    func utf8Validation() {
+        var generator = SplitMix64(seed: 4_12_2026)
+        let edges: [[UInt8]] = [[0xC0, 0x80], [0xC2, 0x80], [0xE0, 0x9F, 0x80], [0xE0, 0xA0, 0x80], [0xED, 0xA0, 0x80],
+                                [0xED, 0x9F, 0xBF], [0xF0, 0x8F, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF],
+                                [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xE2, 0x82], [0x80], [0xFF]]
+        var samples = edges.flatMap { edge in [edge, Array("abcdefgh".utf8) + edge, edge + Array("12345678".utf8)] }
+        for _ in 0..<2_000 {
+            let length = Int.random(in: 0..<24, using: &generator)
+            samples.append((0..<length).map { _ in
+                // Mostly ASCII, with lead and continuation bytes often enough to form and break sequences.
+                let roll = Int.random(in: 0..<4, using: &generator)
+                return roll == 0 ? UInt8.random(in: 0x80...0xFF, using: &generator) : UInt8.random(in: 0x20...0x7E, using: &generator)
+            })
+        }
+        for bytes in samples {
+            let expected = String(validating: bytes, as: UTF8.self) != nil
+            #expect(bytes.withUnsafeBufferPointer { ByteScan.isValidUTF8($0) } == expected, "\(bytes)")
         }
     }
 }

@@ -25,6 +25,8 @@ public actor GReaderClient: SyncService {
     let http: SyncHTTP
     private var auth: String?
     private var actionToken: String?
+    /// First pages of the starred and recent id lists asked for ahead, by phase (see `changes`).
+    var prefetched: [String: Task<Result<IDAnswer, SyncError>, Never>] = [:]
 
     public init(account: SyncAccount, password: String, http: SyncHTTP, idsPageSize: Int = 10_000) {
         self.account = account; self.password = password; self.http = http; self.idsPageSize = idsPageSize

@@ -20,8 +20,16 @@ enum GReaderIDs {
     }
 
     /// The label of a `user/…/label/NAME` id.
+    /// Searched byte by byte: Foundation's `range(of:)` cost 2 % of a first sync, called on every category
+    /// of every item.
     static func label(_ id: String) -> String? {
-        guard let range = id.range(of: "/label/") else { return nil }
-        return String(id[range.upperBound...])
+        let marker = "/label/".utf8
+        let bytes = id.utf8
+        var from = bytes.startIndex
+        while let slash = bytes[from...].firstIndex(of: UInt8(ascii: "/")) {
+            if bytes[slash...].starts(with: marker) { return String(id[bytes.index(slash, offsetBy: marker.count)...]) }
+            from = bytes.index(after: slash)
+        }
+        return nil
     }
 }
