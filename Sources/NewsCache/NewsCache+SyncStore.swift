@@ -86,6 +86,12 @@ extension NewsCache {
             let find = try db.cachedStatement(sql: """
                 SELECT id, feed_id, is_read FROM stories WHERE account_id = ? AND remote_id = ?
                 """)
+            // The stored ones among the batch, looked up a few hundred at a time rather than one by one (a
+            // first sync finds none of its ten thousand); an id met twice is looked up again, as it may have
+            // been stored or moved by its first appearance.
+            let found = try Self.storedSyncedStories(db, account: account,
+                                                     remoteIDs: prepared.groups.flatMap { $0.entries.compactMap(\.remote?.remoteID) })
+            var met = Set<String>()
             let setFlags = try db.cachedStatement(sql: """
                 UPDATE stories SET is_read = coalesce(?, is_read), is_starred = coalesce(?, is_starred)
                 WHERE id = ? AND (is_read <> coalesce(?, is_read) OR is_starred <> coalesce(?, is_starred))
@@ -102,15 +108,21 @@ extension NewsCache {
                 }
                 var stored: [(id: Int64, remote: RemoteFields)] = []
                 for entry in group.entries {
-                    guard let remote = entry.remote,
-                          let row = try Row.fetchOne(find, arguments: [account, remote.remoteID]) else { continue }
-                    let id: Int64 = row["id"]
-                    let oldFeed: Int64 = row["feed_id"]
-                    if oldFeed != feedID.rawValue {
-                        try Self.move(db, story: id, from: oldFeed, to: feedID.rawValue, isUnread: !(row["is_read"] as Bool))
+                    guard let remote = entry.remote else { continue }
+                    let story: StoredSyncedStory?
+                    if met.insert(remote.remoteID).inserted {
+                        story = found[remote.remoteID]
+                    } else {
+                        story = try Row.fetchOne(find, arguments: [account, remote.remoteID]).map {
+                            StoredSyncedStory(id: $0["id"], feed: $0["feed_id"], isRead: $0["is_read"])
+                        }
+                    }
+                    guard let story else { continue }
+                    if story.feed != feedID.rawValue {
+                        try Self.move(db, story: story.id, from: story.feed, to: feedID.rawValue, isUnread: !story.isRead)
                         summary.moved += 1
                     }
-                    stored.append((id, remote))
+                    stored.append((story.id, remote))
                 }
                 let document = PreparedDocument(title: nil, link: nil, entries: group.entries)
                 summary.inserted += try apply(document, feedID: feedID, fetchedAt: fetchedAt, fetch: nil, db).inserted
@@ -138,6 +150,32 @@ extension NewsCache {
                                                 entries: try derive(prepared, feedID: feedID))
         return try storeSynced(PreparedSyncedStories(groups: [group]), account: account, accountName: "",
                                fetchedAt: fetchedAt)
+    }
+
+    /// A stored story of an account, as `storeSynced` needs it.
+    struct StoredSyncedStory {
+        var id: Int64
+        var feed: Int64
+        var isRead: Bool
+    }
+
+    /// The account's stored stories among `remoteIDs`, by remote id, asked for 500 at a time.
+    static func storedSyncedStories(_ db: Database, account: Int64, remoteIDs: [String]) throws
+        -> [String: StoredSyncedStory] {
+        var found: [String: StoredSyncedStory] = [:]
+        for start in stride(from: 0, to: remoteIDs.count, by: 500) {
+            let chunk = remoteIDs[start..<min(remoteIDs.count, start + 500)]
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            var arguments: [(any DatabaseValueConvertible)?] = [account]
+            arguments += chunk.map { $0 as (any DatabaseValueConvertible)? }
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT remote_id, id, feed_id, is_read FROM stories WHERE account_id = ? AND remote_id IN (\(marks))
+                """, arguments: StatementArguments(arguments))
+            while let row = try rows.next() {
+                found[row[0]] = StoredSyncedStory(id: row[1], feed: row[2], isRead: row[3])
+            }
+        }
+        return found
     }
 
     /// Moves a story to another feed of its account with its id, flags, comments and search entry; the
