@@ -107,20 +107,8 @@ struct Painter {
         return "\(bottom * 100 / state.metrics.articleLines)%"
     }
 
-    /// What the headline list is showing, in words.
-    var scopeName: String {
-        var name: String
-        switch state.list.query.scope {
-        case .all: name = "All stories"
-        case .feed(let id):
-            name = (state.views.feedTitles[id] ?? state.list.rows.first?.feedTitle)?.text ?? "Feed"
-        case .tag(let tag): name = "#" + Sanitizer.cleanLine(tag)
-        case .starred: name = "Starred"
-        case .search(let text): name = "Search: " + Sanitizer.cleanLine(text)
-        }
-        if state.list.query.unreadOnly { name += " (unread)" }
-        return name
-    }
+    /// What the headline list is showing, in words (the state's one definition of a view's title).
+    var scopeName: String { state.viewTitle }
 
     /// Draws a laid-out line, each span in its traits' style over `base`.
     mutating func put(_ line: StyledLine, x: Int, y: Int, width: Int, base: Style) {
