@@ -14,6 +14,8 @@ struct Painter {
     var screen: Screen
     /// This frame's panes, taken before the overlays are drawn.
     var panes: HeldPanes
+    /// The inputs of the headline rows this frame drew, held with its panes.
+    var headlineRows = HeadlineRows()
 
     init(state: AppState, theme: Theme, layouts: LayoutCache, held: HeldPanes? = nil) {
         self.state = state; self.theme = theme; self.layouts = layouts; self.held = held
@@ -50,12 +52,12 @@ struct Painter {
         // The panes as drawn are held for the next frame. The status bar and the search prompt lie outside
         // every pane, so without an overlay over the panes the finished frame is that snapshot and no copy
         // of the screen is made; with one, the panes are taken before it is drawn.
-        if coversPanes { panes = HeldPanes(screen: screen, rects: layout.panes) }
+        if coversPanes { panes = HeldPanes(screen: screen, rects: layout.panes, headlineRows: headlineRows) }
         drawStatusBar(in: layout.statusBar)
         drawViewOverlays(layout)
         if let discussions = state.discussions { drawDiscussions(discussions) }
         if state.isShowingHelp { drawHelp() }
-        if !coversPanes { panes = HeldPanes(screen: screen, rects: layout.panes) }
+        if !coversPanes { panes = HeldPanes(screen: screen, rects: layout.panes, headlineRows: headlineRows) }
     }
 
     /// Whether this frame draws something over the panes (the feed list, a discussion list, help).
