@@ -33,12 +33,12 @@ extension NcursesTerminal {
                 let content = screen[x, run.y]
                 if content.isContinuation { x += 1; continue }
                 guard let look = look(of: content.style, allowExhaustion: isRetry) else { return false }
-                if let (first, second) = Self.flagHalves(content.text), x + 1 < columns {
+                if let (first, second) = Self.flagHalves(content), x + 1 < columns {
                     // A flag is two regional indicators, each one column to ncurses (which cannot hold two
                     // spacing characters in one cell): send them to this cell and its continuation, so the
                     // terminal receives them together and ncurses' column count still matches.
                     for (offset, half) in [(0, first), (1, second)] {
-                        fillCharacters(half)
+                        fillCharacters(Cell(scalar: half))
                         _ = cellCharacters.withUnsafeBufferPointer { buffer in
                             gz_setcchar(&cell, buffer.baseAddress, look.attributes, look.pair)
                         }
@@ -47,7 +47,7 @@ extension NcursesTerminal {
                     x += 1
                     continue
                 }
-                fillCharacters(content.text)
+                fillCharacters(content)
                 _ = cellCharacters.withUnsafeBufferPointer { buffer in
                     gz_setcchar(&cell, buffer.baseAddress, look.attributes, look.pair)
                 }
@@ -58,21 +58,24 @@ extension NcursesTerminal {
         return true
     }
 
-    /// The two regional indicators of a flag cell (`🇪🇸`), or nil for any other text.
-    nonisolated static func flagHalves(_ text: String) -> (String, String)? {
-        let scalars = Array(text.unicodeScalars)
-        guard scalars.count == 2, scalars.allSatisfy({ (0x1F1E6...0x1F1FF).contains($0.value) }) else { return nil }
-        return (String(scalars[0]), String(scalars[1]))
+    /// The two regional indicators of a flag cell (`🇪🇸`), or nil for any other cell.
+    nonisolated static func flagHalves(_ cell: Cell) -> (Unicode.Scalar, Unicode.Scalar)? {
+        let isIndicator = { (value: UInt32) in (0x1F1E6...0x1F1FF).contains(value) }
+        let first = cell.scalarValue(at: 0), second = cell.scalarValue(at: 1)
+        guard isIndicator(first), isIndicator(second), cell.scalarValue(at: 2) == 0,
+              let a = Unicode.Scalar(first), let b = Unicode.Scalar(second) else { return nil }
+        return (a, b)
     }
 
     /// Puts one cell's text in `cellCharacters`, zero-terminated. Control characters are replaced: they
     /// must never reach the terminal, whatever a widget put in a cell. Extra combining marks beyond
     /// ncurses' `CCHARW_MAX` are dropped.
-    private func fillCharacters(_ text: String) {
-        let limit = cellCharacters.count - 1
+    private func fillCharacters(_ cell: Cell) {
+        let limit = min(cellCharacters.count - 1, Cell.maxScalars)
         var count = 0
-        for scalar in text.unicodeScalars where count < limit {
-            let value = scalar.value
+        while count < limit {
+            let value = cell.scalarValue(at: count)
+            guard value != 0 else { break }
             let isControl = value < 0x20 || (0x7F..<0xA0).contains(value)
             cellCharacters[count] = wchar_t(bitPattern: isControl ? 0x20 : value)
             count += 1

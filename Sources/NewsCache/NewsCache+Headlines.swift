@@ -24,8 +24,8 @@ extension NewsCache {
         try page(query, bound: .oldest, limit: limit)
     }
 
-    /// How many stories the query lists. Counter-backed for all/feed/tag; an index count for starred and
-    /// search.
+    /// How many stories the query lists. Counter-backed for all/feed/tag/account; an index count for
+    /// starred and search.
     public func count(_ query: HeadlineQuery) throws -> Int {
         try read { db in try NewsCache.count(query, db) }
     }
@@ -44,6 +44,11 @@ extension NewsCache {
                     SELECT coalesce(sum(f.\(counter)), 0) FROM feed_tags t JOIN feeds f ON f.id = t.feed_id
                     WHERE t.tag = ?
                     """, arguments: [tag]) ?? 0
+            case let .account(name):
+                return try Int.fetchOne(db, sql: """
+                    SELECT coalesce(sum(f.\(counter)), 0) FROM feeds f JOIN sync_accounts a ON a.id = f.account_id
+                    WHERE a.name = ?
+                    """, arguments: [name]) ?? 0
             case .starred, .search:
                 guard let plan = try NewsCache.singlePlan(query) else { return 0 }
                 return try Int.fetchOne(db, sql: "SELECT count(*) FROM stories s \(plan.indexClause) WHERE \(plan.filter)",
@@ -89,14 +94,21 @@ extension NewsCache {
         var indexClause: String { index.map { "INDEXED BY \($0)" } ?? "" }
     }
 
-    /// The plans answering `query`: one for most scopes; one per feed for a tag (merged in Swift, so a tag
-    /// of 5 feeds costs 5 small index probes, however many other stories the cache holds).
+    /// The plans answering `query`: one for most scopes; one per feed for a tag or an account (merged in
+    /// Swift, so a tag of 5 feeds costs 5 small index probes, however many other stories the cache holds).
     static func plans(_ query: HeadlineQuery, _ db: Database) throws -> [ScopePlan] {
-        if case let .tag(tag) = query.scope {
-            let feeds = try Int64.fetchAll(db, sql: "SELECT feed_id FROM feed_tags WHERE tag = ?", arguments: [tag])
-            return feeds.map { feedPlan(FeedID($0), unreadOnly: query.unreadOnly) }
+        let feeds: [Int64]
+        switch query.scope {
+        case let .tag(tag):
+            feeds = try Int64.fetchAll(db, sql: "SELECT feed_id FROM feed_tags WHERE tag = ?", arguments: [tag])
+        case let .account(name):
+            feeds = try Int64.fetchAll(db, sql: """
+                SELECT f.id FROM feeds f JOIN sync_accounts a ON a.id = f.account_id WHERE a.name = ?
+                """, arguments: [name])
+        default:
+            return try singlePlan(query).map { [$0] } ?? []
         }
-        return try singlePlan(query).map { [$0] } ?? []
+        return feeds.map { feedPlan(FeedID($0), unreadOnly: query.unreadOnly) }
     }
 
     /// The plan of a scope answered by one query; nil for a search with no terms (it lists nothing).
@@ -108,7 +120,7 @@ extension NewsCache {
                 : ScopePlan(index: "stories_by_date", filter: "1", arguments: [])
         case let .feed(id):
             return feedPlan(id, unreadOnly: unread)
-        case .tag:
+        case .tag, .account:
             return nil
         case .starred:
             return ScopePlan(index: "stories_starred_by_date",

@@ -7,6 +7,8 @@ public struct HeadlineQuery: Sendable, Equatable, Hashable, Codable {
         case all
         case feed(FeedID)
         case tag(String)
+        /// The stories of every feed that comes through the sync account of this name.
+        case account(String)
         case starred
         /// Full-text search over titles and bodies, ranked.
         case search(String)

@@ -38,6 +38,8 @@ public final class ReaderRuntime {
     /// The last frame's panes, which a pending article pane keeps showing.
     private var heldPanes: HeldPanes?
     private var inbox: [Action] = []
+    /// While keys are being taken: their effects, started once the keys' frame is out (nil otherwise).
+    private var deferredEffects: [Effect]?
     private var tasks: [Slot: (token: UInt64, task: Task<Void, Never>)] = [:]
     /// The newest mark write: each waits for the one before, so a story's marks reach the cache in the
     /// order they were made (the last one is what stays) and their answers come back in that order.
@@ -141,6 +143,9 @@ public final class ReaderRuntime {
             let isBusy = tasks.keys.contains { $0 != .refresh }
             let timeout = isBusy ? min(pollMilliseconds, Self.busyPollMilliseconds) : pollMilliseconds
             if let event = backend.nextEvent(timeoutMilliseconds: timeout) {
+                // The keys' effects start once their frame is out: starting a task wakes a thread, which
+                // costs the key's frame time on two cores (their order is kept; only the start moves).
+                deferredEffects = []
                 handle(event)
                 // Keys that came faster than frames are taken now, so the next frame shows where they end.
                 var taken = 1
@@ -153,6 +158,9 @@ public final class ReaderRuntime {
                 // bring (the story, its body) follows in the next turn. Waiting for them first made a
                 // key's frame miss the terminal's next refresh.
                 if !state.isQuitting { drawIfChanged() }
+                let effects = deferredEffects ?? []
+                deferredEffects = nil
+                for effect in effects { perform(effect) }
             }
             // Let finished effects hop back onto the main actor and fill the inbox, even while keys stream in.
             await Task.yield()
@@ -178,6 +186,10 @@ public final class ReaderRuntime {
         var effects = update(&state, action)
         let metrics = layouts.metrics(for: state)
         if metrics != state.metrics { effects += update(&state, .contentMeasured(metrics)) }
+        if deferredEffects != nil {
+            deferredEffects?.append(contentsOf: effects)
+            return
+        }
         for effect in effects { perform(effect) }
     }
 

@@ -53,14 +53,10 @@ extension AppState {
         case .moveToBottom: feedList.selected = last
         case .openStory:
             guard let entry = feedList.selectedEntry else { views.feedList = nil; return [] }
-            guard let scope = entry.scope else {
-                status = StatusMessage("Enter on one of \(entry.title.text)'s feeds shows it; r syncs the account")
-                return []
-            }
             views.feedList = nil
             if case .feed(let id) = entry.kind { views.feedTitles[id] = entry.title }
             views.queryBeforeSearch = nil
-            return showView(HeadlineQuery(scope: scope, unreadOnly: list.query.unreadOnly))
+            return showView(HeadlineQuery(scope: entry.scope, unreadOnly: list.query.unreadOnly))
         case .back:
             views.feedList = nil
             return []

@@ -1,4 +1,5 @@
 import NewsModel
+import TextSafety
 import TermCore
 
 /// Switching what the headline list shows (all, a feed, a tag, starred, unread only, a search) and routing
@@ -54,15 +55,17 @@ extension AppState {
         }
     }
 
-    /// The title of the view, in words: `All stories`, a feed's name, `#tag`, `Starred`, `Search: …`.
+    /// The title of the view, in words and safe to draw: `All stories`, a feed's name, `#tag`, an account's
+    /// name, `Starred`, `Search: …`. The status bar, the pane title and the `A` prompt all use it.
     public var viewTitle: String {
         var name: String
         switch list.query.scope {
         case .all: name = "All stories"
         case .feed(let id): name = (views.feedTitles[id] ?? list.rows.first?.feedTitle)?.text ?? "Feed"
-        case .tag(let tag): name = "#" + tag
+        case .tag(let tag): name = "#" + Sanitizer.cleanLine(tag)
+        case .account(let account): name = Sanitizer.cleanLine(account)
         case .starred: name = "Starred"
-        case .search(let text): name = "Search: " + text
+        case .search(let text): name = "Search: " + Sanitizer.cleanLine(text)
         }
         if list.query.unreadOnly { name += " (unread)" }
         return name

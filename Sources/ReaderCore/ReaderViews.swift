@@ -59,15 +59,15 @@ public struct FeedListEntry: Sendable, Equatable {
         self.account = account; self.sync = sync
     }
 
-    /// The scope the headline pane shows when this entry is chosen; nil for an account heading, which is
-    /// not a view of its own.
-    public var scope: HeadlineQuery.Scope? {
+    /// The scope the headline pane shows when this entry is chosen (an account heading shows the stories
+    /// of all its feeds).
+    public var scope: HeadlineQuery.Scope {
         switch kind {
         case .all: .all
         case .starred: .starred
         case .tag(let tag): .tag(tag)
         case .feed(let id): .feed(id)
-        case .account: nil
+        case .account(let name): .account(name)
         }
     }
 }

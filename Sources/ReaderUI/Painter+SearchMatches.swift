@@ -8,8 +8,8 @@ extension Painter {
     /// Redraws the parts of the shown `title` (already cut to fit, at `x`) that are matched words of the
     /// headline's story, in the match style. Matching is case-insensitive on characters, so it survives the
     /// sanitiser and truncation.
-    mutating func highlightMatches(in title: String, of headline: Headline, x: Int, y: Int, maxWidth: Int) {
-        guard let words = state.views.titleMatches[headline.id], !words.isEmpty else { return }
+    mutating func highlightMatches(in title: String, words: [String]?, x: Int, y: Int, maxWidth: Int) {
+        guard let words, !words.isEmpty else { return }
         let characters = Array(title)
         for range in Self.matchRanges(of: words, in: characters) {
             let before = String(characters[..<range.lowerBound])

@@ -14,11 +14,15 @@ struct Painter {
     var screen: Screen
     /// This frame's panes, taken before the overlays are drawn.
     var panes: HeldPanes
+    /// The inputs of the headline rows this frame drew, held with its panes.
+    var headlineRows = HeadlineRows()
 
     init(state: AppState, theme: Theme, layouts: LayoutCache, held: HeldPanes? = nil) {
         self.state = state; self.theme = theme; self.layouts = layouts; self.held = held
         screen = Screen(width: state.size.width, height: state.size.height, fill: Cell(" ", style: theme[.text]))
-        panes = HeldPanes(screen: screen, rects: [:])
+        // Nothing to hold yet: an empty screen, so the frame's own cells are not shared (and copied on the
+        // first write) before a single pane is drawn.
+        panes = HeldPanes(screen: Screen(width: 0, height: 0), rects: [:])
     }
 
     /// Panes, separators, status bar and help, or the too-small line.
@@ -45,11 +49,20 @@ struct Painter {
                 screen.put("│", x: separator.x, y: y, style: theme[.border])
             }
         }
-        panes = HeldPanes(screen: screen, rects: layout.panes)
+        // The panes as drawn are held for the next frame. The status bar and the search prompt lie outside
+        // every pane, so without an overlay over the panes the finished frame is that snapshot and no copy
+        // of the screen is made; with one, the panes are taken before it is drawn.
+        if coversPanes { panes = HeldPanes(screen: screen, rects: layout.panes, headlineRows: headlineRows) }
         drawStatusBar(in: layout.statusBar)
         drawViewOverlays(layout)
         if let discussions = state.discussions { drawDiscussions(discussions) }
         if state.isShowingHelp { drawHelp() }
+        if !coversPanes { panes = HeldPanes(screen: screen, rects: layout.panes, headlineRows: headlineRows) }
+    }
+
+    /// Whether this frame draws something over the panes (the feed list, a discussion list, help).
+    private var coversPanes: Bool {
+        state.views.feedList != nil || state.discussions != nil || state.isShowingHelp
     }
 
     /// While the article or the comment pane is pending, it keeps the previous frame's cells when it was in
@@ -107,20 +120,8 @@ struct Painter {
         return "\(bottom * 100 / state.metrics.articleLines)%"
     }
 
-    /// What the headline list is showing, in words.
-    var scopeName: String {
-        var name: String
-        switch state.list.query.scope {
-        case .all: name = "All stories"
-        case .feed(let id):
-            name = (state.views.feedTitles[id] ?? state.list.rows.first?.feedTitle)?.text ?? "Feed"
-        case .tag(let tag): name = "#" + Sanitizer.cleanLine(tag)
-        case .starred: name = "Starred"
-        case .search(let text): name = "Search: " + Sanitizer.cleanLine(text)
-        }
-        if state.list.query.unreadOnly { name += " (unread)" }
-        return name
-    }
+    /// What the headline list is showing, in words (the state's one definition of a view's title).
+    var scopeName: String { state.viewTitle }
 
     /// Draws a laid-out line, each span in its traits' style over `base`.
     mutating func put(_ line: StyledLine, x: Int, y: Int, width: Int, base: Style) {

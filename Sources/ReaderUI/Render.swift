@@ -30,6 +30,9 @@ public func renderFrame(_ state: AppState, theme: Theme, layouts: LayoutCache, h
 public struct HeldPanes: Sendable {
     var screen: Screen
     var rects: [Pane: Rect]
+    /// What each headline row of `screen` was drawn from, by screen row, so the next frame can copy a row
+    /// whose inputs are unchanged instead of drawing it again (a move of the selection redraws two rows).
+    var headlineRows: HeadlineRows = HeadlineRows()
 
     /// Whether a frame for `state` can keep this frame's `pane` as it is: the pane is in the same place on
     /// a screen of the same size. Otherwise a pending pane is drawn (and its article body laid out) at once.

@@ -1,12 +1,68 @@
 /// One terminal cell: the text drawn in it (one grapheme cluster, already reduced by
 /// `DisplayWidth.cellText`) and its style. The right half of a wide character is a cell with `text == ""`
 /// (`isContinuation`), so the grid's geometry always equals the terminal's.
+///
+/// A cell holds its cluster's scalars inline, at most `maxScalars` of them (ncurses' own `CCHARW_MAX`: a
+/// terminal cell can carry no more, so nothing drawable is lost), which makes `Cell` a plain value: a
+/// frame of 12,000 cells is filled, copied and compared without reference counting.
 public struct Cell: Sendable, Equatable, Hashable {
-    public var text: String
+    /// The most scalars one cell keeps: a base and four marks.
+    public static let maxScalars = 5
+    /// The cluster's scalar values in order; unused slots are 0. All zero: a continuation cell.
+    private var s0: UInt32, s1: UInt32 = 0, s2: UInt32 = 0, s3: UInt32 = 0, s4: UInt32 = 0
     public var style: Style
-    public init(_ text: String = " ", style: Style = .plain) { self.text = text; self.style = style }
-    public var isContinuation: Bool { text.isEmpty }
+
+    public init(_ text: String = " ", style: Style = .plain) {
+        s0 = 0; self.style = style
+        for scalar in text.unicodeScalars where !append(scalar) { break }
+    }
+
+    /// A cell of one scalar (the common case, made without a `String`).
+    public init(scalar: Unicode.Scalar, style: Style = .plain) {
+        s0 = scalar.value; self.style = style
+    }
+
+    /// The right half of a wide character drawn in `style`.
+    public static func continuation(style: Style) -> Cell {
+        var cell = Cell(scalar: " ", style: style)
+        cell.s0 = 0
+        return cell
+    }
+
+    public var isContinuation: Bool { s0 == 0 }
     public static let blank = Cell()
+
+    /// The scalar value at `index` (0 ..< `maxScalars`); 0 past the last one held.
+    public func scalarValue(at index: Int) -> UInt32 {
+        switch index {
+        case 0: s0
+        case 1: s1
+        case 2: s2
+        case 3: s3
+        case 4: s4
+        default: 0
+        }
+    }
+
+    /// The scalar values held, in order (empty for a continuation cell).
+    public var scalarValues: [UInt32] { [s0, s1, s2, s3, s4].prefix { $0 != 0 } }
+
+    /// The cell's text: its scalars as a string ("" for a continuation cell).
+    public var text: String {
+        var text = ""
+        for value in scalarValues { if let scalar = Unicode.Scalar(value) { text.unicodeScalars.append(scalar) } }
+        return text
+    }
+
+    /// Adds a scalar after those held (a combining mark joining the cluster); false when the cell is full.
+    @discardableResult
+    public mutating func append(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        guard value != 0 else { return true }
+        if s0 == 0 { s0 = value } else if s1 == 0 { s1 = value } else if s2 == 0 { s2 = value }
+        else if s3 == 0 { s3 = value } else if s4 == 0 { s4 = value } else { return false }
+        return true
+    }
 }
 
 /// A frame: a grid of cells that widgets draw into. The whole frame is rebuilt every time; a backend
@@ -47,10 +103,10 @@ public struct Screen: Sendable, Equatable {
                 guard let simple = DisplayWidth.simpleCluster(bytes, at: index), simple.width > 0,
                       let scalar = Unicode.Scalar(simple.value) else { return index }
                 if column + simple.width > limit {
-                    if column < limit, column >= 0 { self[column, y] = Cell(" ", style: style) }
+                    if column < limit, column >= 0 { self[column, y] = Cell(scalar: " ", style: style) }
                     return -1
                 }
-                place(String(scalar), width: simple.width, x: column, y: y, style: style)
+                place(Cell(scalar: scalar, style: style), width: simple.width, x: column, y: y)
                 column += simple.width
                 index += simple.length
             }
@@ -77,16 +133,18 @@ public struct Screen: Sendable, Equatable {
                 // A zero-width cluster (a stray mark) joins the previous cell rather than taking its own.
                 if column > x, column - 1 >= 0, column - 1 < width {
                     var previous = self[column - 1, y]
-                    if !previous.isContinuation { previous.text.unicodeScalars.append(contentsOf: cellText) }
+                    if !previous.isContinuation { for scalar in cellText where !previous.append(scalar) { break } }
                     self[column - 1, y] = previous
                 }
                 continue
             }
             if column + w > limit {
-                if column < limit, column >= 0 { self[column, y] = Cell(" ", style: style) }
+                if column < limit, column >= 0 { self[column, y] = Cell(scalar: " ", style: style) }
                 break
             }
-            place(String(cellText), width: w, x: column, y: y, style: style)
+            var cell = Cell.continuation(style: style)
+            for scalar in cellText where !cell.append(scalar) { break }
+            place(cell, width: w, x: column, y: y)
             column += w
         }
         return column - x
@@ -94,13 +152,13 @@ public struct Screen: Sendable, Equatable {
 
     /// Writes one cluster of `w` columns at (x, y); a wide one also takes the cell to its right. Halves of
     /// wide characters it overwrites are blanked. Columns left of the screen are skipped.
-    private mutating func place(_ text: String, width w: Int, x column: Int, y: Int, style: Style) {
+    private mutating func place(_ cell: Cell, width w: Int, x column: Int, y: Int) {
         guard column >= 0 else { return }
         clearWideOverlap(x: column, y: y)
-        self[column, y] = Cell(text, style: style)
+        self[column, y] = cell
         if w == 2, column + 1 < width {
             clearWideOverlap(x: column + 1, y: y)
-            self[column + 1, y] = Cell("", style: style)
+            self[column + 1, y] = .continuation(style: cell.style)
         }
     }
 
@@ -119,7 +177,13 @@ public struct Screen: Sendable, Equatable {
         let x0 = max(0, rect.x), y0 = max(0, rect.y)
         let x1 = min(width, rect.maxX), y1 = min(height, rect.maxY)
         guard x0 < x1, y0 < y1 else { return }
-        for y in y0..<y1 { cells.replaceSubrange(y * width + x0..<y * width + x1, with: other.cells[y * width + x0..<y * width + x1]) }
+        cells.withUnsafeMutableBufferPointer { target in
+            other.cells.withUnsafeBufferPointer { source in
+                for y in y0..<y1 {
+                    for x in x0..<x1 { target[y * width + x] = source[y * width + x] }
+                }
+            }
+        }
     }
 
     /// Overwriting one half of a wide character must blank the other half, or the terminal would show half
@@ -127,9 +191,9 @@ public struct Screen: Sendable, Equatable {
     private mutating func clearWideOverlap(x: Int, y: Int) {
         let cell = self[x, y]
         if cell.isContinuation, x > 0 {
-            self[x - 1, y] = Cell(" ", style: self[x - 1, y].style)
+            self[x - 1, y] = Cell(scalar: " ", style: self[x - 1, y].style)
         } else if x + 1 < width, self[x + 1, y].isContinuation {
-            self[x + 1, y] = Cell(" ", style: self[x + 1, y].style)
+            self[x + 1, y] = Cell(scalar: " ", style: self[x + 1, y].style)
         }
     }
 

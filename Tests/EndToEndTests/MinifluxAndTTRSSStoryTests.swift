@@ -68,6 +68,8 @@ struct MinifluxAndTTRSSStoryTests {
         defer { session.close() }
         let folders = session.folderArguments
         try session.waitFor("Ferryman's almanac")
+        // The reader's start syncs too: once it is done, the mark made next waits for the next sync.
+        try session.waitFor("synced 1 account")
         try session.send("Enter")
         try session.waitFor("Tides and fares for the spring.")
         try session.send("q")

@@ -35,8 +35,9 @@ struct TextBrowserTests {
         try session.waitFor("Text desk body.")
         try session.send("o")
         try session.send("Enter")
-        let browsing = try #require(try session.waitFor("STAND-IN TEXT BROWSER on http://127.0.0.1/opened-story"))
-        #expect(browsing.contains { $0.contains("first argument --dump") })
+        // The stand-in prints its second line after the first: wait for that one, then look at both.
+        let browsing = try #require(try session.waitFor("first argument --dump"))
+        #expect(browsing.contains { $0.contains("STAND-IN TEXT BROWSER on http://127.0.0.1/opened-story") })
         #expect(!browsing.contains { $0.contains("A story to open in w3m") }, "the reader has left the screen")
         try session.send("Enter")
         let back = try #require(try session.waitFor("opened in the browser: http://127.0.0.1/opened-story"))

@@ -47,4 +47,41 @@ struct AccountStatusTests {
         #expect(fixed.lastError == nil && fixed.problem == nil && fixed.retryAfter == nil && !fixed.isFailing)
         #expect(fixed.lastSynced == later.addingTimeInterval(400))
     }
+
+    @Test("an account's view lists, counts, pages and marks the stories of all its feeds, and only those")
+    func accountScope() throws {
+        let directory = try TemporaryDirectory()
+        let (cache, local) = try cacheWithFeed(directory, stories: 4)
+        let home = try cache.syncAccount(name: "home", kind: "greader", url: "https://rss.example/api/greader.php")
+        let flux = try cache.syncAccount(name: "flux", kind: "miniflux", url: "https://flux.example")
+        let feeds = try cache.applySubscriptions([
+            RemoteSubscription(remoteID: "feed/1", feedURL: "https://a.example/rss", title: "Harbour news"),
+            RemoteSubscription(remoteID: "feed/2", feedURL: "https://b.example/rss", title: "Port notes"),
+        ], account: home.id, accountName: "home")
+        let other = try cache.applySubscriptions([RemoteSubscription(remoteID: "9", feedURL: "https://c.example/rss",
+                                                                     title: "Elsewhere")],
+                                                 account: flux.id, accountName: "flux")
+        for (remote, prefix) in [("feed/1", "h"), ("feed/2", "p")] {
+            try cache.storeSynced(entries(3, prefix: prefix), states: [:], feedID: try #require(feeds[remote]),
+                                  account: home.id, fetchedAt: referenceDate)
+        }
+        try cache.storeSynced(entries(2, prefix: "f"), states: [:], feedID: try #require(other["9"]), account: flux.id,
+                              fetchedAt: referenceDate)
+
+        let query = HeadlineQuery(scope: .account("home"))
+        let listed = try walk(cache, query, pageSize: 4)
+        #expect(listed.count == 6)
+        #expect(Set(listed.map(\.feedID)) == Set([feeds["feed/1"], feeds["feed/2"]].compactMap { $0 }))
+        #expect(!listed.contains { $0.feedID == local })
+        #expect(zip(listed, listed.dropFirst()).allSatisfy { ($0.date, $0.id) > ($1.date, $1.id) })
+        #expect(try cache.count(query) == 6)
+        #expect(try cache.position(of: HeadlineCursor(listed[4]), in: query) == 4)
+        #expect(try cache.count(HeadlineQuery(scope: .account("nobody"))) == 0)
+        #expect(try cache.headlines(HeadlineQuery(scope: .account("nobody")), limit: 5).isEmpty)
+
+        #expect(try cache.markRead(matching: query) == 6)
+        #expect(try cache.count(HeadlineQuery(scope: .account("home"), unreadOnly: true)) == 0)
+        #expect(try cache.count(HeadlineQuery(scope: .account("flux"), unreadOnly: true)) == 2)
+        #expect(try cache.count(HeadlineQuery(scope: .feed(local), unreadOnly: true)) == 4)
+    }
 }

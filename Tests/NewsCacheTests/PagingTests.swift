@@ -6,17 +6,6 @@ import NewsModel
 
 @Suite("Headline pages")
 struct PagingTests {
-    /// Walks the whole list page by page with `after` cursors.
-    func walk(_ cache: NewsCache, _ query: HeadlineQuery, pageSize: Int) throws -> [Headline] {
-        var all: [Headline] = []
-        var page = try cache.headlines(query, limit: pageSize)
-        while !page.isEmpty {
-            all += page
-            page = try cache.headlines(query, after: HeadlineCursor(page.last!), limit: pageSize)
-        }
-        return all
-    }
-
     @Test("paging forward visits every story once, newest first")
     func forward() throws {
         let directory = try TemporaryDirectory()

@@ -41,3 +41,14 @@ func cacheWithFeed(_ directory: TemporaryDirectory, stories count: Int, prefix: 
 func planDetails(_ db: Database, _ sql: String, _ arguments: StatementArguments) throws -> [String] {
     try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] as String }
 }
+
+/// Walks the whole headline list page by page with `after` cursors.
+func walk(_ cache: NewsCache, _ query: HeadlineQuery, pageSize: Int) throws -> [Headline] {
+    var all: [Headline] = []
+    var page = try cache.headlines(query, limit: pageSize)
+    while let last = page.last {
+        all += page
+        page = try cache.headlines(query, after: HeadlineCursor(last), limit: pageSize)
+    }
+    return all
+}

@@ -107,14 +107,18 @@ struct UpdateSyncedFeedsTests {
         #expect(Self.refreshScope(update(&state, .keyPressed(.character("r")))) == .feed(FeedID(1), title: "Local desk"))
     }
 
-    @Test("Enter on an account's heading keeps the list open and says what to do")
-    func enterOnHeading() {
+    @Test("Enter on an account's heading shows the stories of all the account's feeds, titled by its name")
+    func enterOnHeading() throws {
         var state = Self.withFeedList()
         for _ in 0..<3 { _ = update(&state, .keyPressed(.down)) }
-        let effects = update(&state, .keyPressed(.enter))
-        #expect(effects.isEmpty)
-        #expect(state.views.feedList != nil)
-        #expect(state.status?.text == "Enter on one of home's feeds shows it; r syncs the account")
+        #expect(state.views.feedList?.selectedEntry?.kind == .account("home"))
+        let request = try #require(Fixtures.headlineRequest(update(&state, .keyPressed(.enter))))
+        #expect(request.query == HeadlineQuery(scope: .account("home")))
+        #expect(state.views.feedList == nil)
+        #expect(state.viewTitle == "home")
+        // q goes back to all stories, as from a feed or a tag.
+        let back = try #require(Fixtures.headlineRequest(update(&state, .keyPressed(.character("q")))))
+        #expect(back.query.scope == .all)
     }
 
     @Test("r on a story of a synced feed: the runtime's tally names the account, and the status bar says so")
