@@ -119,22 +119,40 @@ extension NewsCache {
         let find = try db.cachedStatement(sql: """
             SELECT id, fingerprint, first_seen FROM stories WHERE feed_id = ? AND identity = ?
             """)
+        // A feed with no stories yet (every feed of a first refresh) needs no lookup per entry: only an
+        // identity repeated within the document can be found, and this dictionary finds it.
+        let feedIsEmpty = try Bool.fetchOne(db.cachedStatement(sql: """
+            SELECT NOT EXISTS (SELECT 1 FROM stories WHERE feed_id = ?)
+            """), arguments: [feedID.rawValue]) ?? false
+        var storedNow: [String: StoredStory] = [:]
         for prepared in document.entries {
-            let existing = try Row.fetchOne(find, arguments: [feedID.rawValue, prepared.identity])
-            if let existing, existing["fingerprint"] as Int64 == prepared.fingerprint {
+            let existing: StoredStory?
+            if feedIsEmpty {
+                existing = storedNow[prepared.identity]
+            } else {
+                existing = try Row.fetchOne(find, arguments: [feedID.rawValue, prepared.identity]).map { row in
+                    StoredStory(id: row["id"], fingerprint: row["fingerprint"],
+                                firstSeen: Date(cacheValue: row["first_seen"]))
+                }
+            }
+            if let existing, existing.fingerprint == prepared.fingerprint {
                 summary.unchanged += 1
                 continue
             }
             let values = prepared.values ?? StoryValues(prepared.entry)
             if let existing {
-                let id: Int64 = existing["id"]
-                try update(db, id: id, prepared: prepared, values: values,
-                           firstSeen: Date(cacheValue: existing["first_seen"]), fetchedAt: fetchedAt)
-                updated.append(id)
+                try update(db, id: existing.id, prepared: prepared, values: values,
+                           firstSeen: existing.firstSeen, fetchedAt: fetchedAt)
+                updated.append(existing.id)
+                storedNow[prepared.identity]?.fingerprint = prepared.fingerprint
             } else {
                 let id = try insert(db, feedID: feedID, prepared: prepared, values: values, fetchedAt: fetchedAt)
                 inserted.append((id, values))
                 if prepared.remote?.isRead == true { insertedRead += 1 }
+                if feedIsEmpty {
+                    storedNow[prepared.identity] = StoredStory(id: id, fingerprint: prepared.fingerprint,
+                                                               firstSeen: Date(cacheValue: fetchedAt.cacheValue))
+                }
             }
         }
         summary.inserted = inserted.count
@@ -235,6 +253,13 @@ extension NewsCache {
     }
 
     // MARK: - rows
+
+    /// What `apply` needs to know of a story already stored under an entry's identity.
+    private struct StoredStory {
+        let id: Int64
+        var fingerprint: Int64
+        let firstSeen: Date
+    }
 
     /// Inserts the story row (not its search entry) and returns its id.
     private func insert(_ db: Database, feedID: FeedID, prepared: PreparedEntry, values: StoryValues,

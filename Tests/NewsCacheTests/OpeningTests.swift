@@ -112,7 +112,8 @@ struct OpeningTests {
     @Test("a real full file system (a tiny tmpfs) gives the same clear error",
           .enabled(if: TinyFileSystem.isAvailable))
     func realDiskFull() throws {
-        let mount = try TinyFileSystem(kilobytes: 400)
+        // Big enough for an empty cache (about 30 pages of 16 KB), far too small for the stores below.
+        let mount = try TinyFileSystem(kilobytes: 1_200)
         defer { mount.unmount() }
         let path = mount.path + "/cache.sqlite"
         let cache = try NewsCache(path: path)
@@ -149,6 +150,27 @@ struct OpeningTests {
         #expect(try cache.search("zanzibar", limit: 5).count == 1)
         let applied = try cache.pool.read { try CacheSchema.migrator.appliedIdentifiers($0) }
         #expect(applied.contains(CacheSchema.latest))
+    }
+
+    @Test("a new cache has 16 KB pages and a small writer page cache; an older 4 KB cache keeps its pages and works")
+    func pageSize() throws {
+        let fresh = try TemporaryDirectory()
+        let cache = try NewsCache(path: fresh.cachePath)
+        #expect(try cache.pool.read { try Int.fetchOne($0, sql: "PRAGMA page_size") } == NewsCache.pageSize)
+        #expect(try cache.pool.write { try Int.fetchOne($0, sql: "PRAGMA cache_size") } == -NewsCache.writerCacheKiB)
+
+        let older = try TemporaryDirectory()
+        do {
+            let queue = try DatabaseQueue(path: older.cachePath)
+            try CacheSchema.migrator.migrate(queue, upTo: CacheSchema.latest)
+            #expect(try queue.read { try Int.fetchOne($0, sql: "PRAGMA page_size") } == 4_096)
+        }
+        let reopened = try NewsCache(path: older.cachePath)
+        let feed = try reopened.addFeed(url: "https://example.org/feed")
+        try reopened.store(FeedDocument(entries: entries(300)), feedID: feed, fetchedAt: referenceDate)
+        #expect(try reopened.pool.read { try Int.fetchOne($0, sql: "PRAGMA page_size") } == 4_096)
+        #expect(try reopened.search("summary", limit: 500).count == 300)
+        #expect(try reopened.integrityCheck() == ["ok"])
     }
 
     @Test("a reader refuses a cache that still needs migrating, and a newer schema is refused by all")

@@ -17,6 +17,39 @@ struct StoreTests {
         #expect(try cache.count(HeadlineQuery()) == 5)
     }
 
+    @Test("an entry repeated within a feed's first document is stored once, as its later copy, in both store paths")
+    func repeatedEntryInFirstDocument() async throws {
+        let directory = try TemporaryDirectory()
+        let cache = try NewsCache(path: directory.cachePath)
+        let early = FeedEntry(id: "twice", title: "Walrus census begins", link: "https://example.org/w",
+                              published: referenceDate, summary: "<p>Counting starts on the ice.</p>")
+        var late = early
+        late.title = "Walrus census ends"
+        late.summary = "<p>Counting ends on the shore.</p>"
+        let document = FeedDocument(title: "Example", entries: [early, entries(1)[0], late, late])
+        let first = try cache.addFeed(url: "https://example.org/first")
+        let second = try cache.addFeed(url: "https://example.org/second")
+        let expected = StoreSummary(inserted: 2, updated: 1, unchanged: 1)
+        // A closure that is not async calls the synchronous store (in an async test the async one is chosen).
+        let storeNow = { (feed: FeedID) throws -> StoreSummary in
+            try cache.store(document, feedID: feed, fetchedAt: referenceDate)
+        }
+        #expect(try storeNow(first) == expected)
+        #expect(try await cache.store(document, feedID: second, fetchedAt: referenceDate) == expected)
+        for feed in [first, second] {
+            let titles = try cache.headlines(HeadlineQuery(scope: .feed(feed)), limit: 10).map(\.title)
+            #expect(titles.sorted() == ["Story e 0", "Walrus census ends"])
+        }
+        #expect(try cache.feeds().map(\.totalCount) == [2, 2])
+        #expect(try cache.search("shore", limit: 10).count == 2)
+        #expect(try cache.search("ice", limit: 10).isEmpty)
+        // Stored again, the feed is not empty and each entry is looked up: the earlier copy rewrites the
+        // story, the first later copy restores it, the second finds it unchanged.
+        #expect(try storeNow(first) == StoreSummary(updated: 2, unchanged: 2))
+        #expect(try cache.search("shore", limit: 10).count == 2)
+        #expect(try cache.integrityCheck() == ["ok"])
+    }
+
     @Test("storing with a fetch record saves the validators and clears the feed's error in the same write")
     func fetchRecord() throws {
         let directory = try TemporaryDirectory()
