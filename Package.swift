@@ -18,7 +18,8 @@ let package = Package(
         // MARK: system libraries (Debian packages; Homebrew equivalents in README.md)
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]),
         .systemLibrary(name: "CGumbo", providers: [.apt(["libgumbo-dev"]), .brew(["gumbo-parser"])]),
-        // libcurl for HTTP: the only transport that lets Gazette bound a download's memory and time.
+        // libcurl for HTTP: the only transport that lets Gazette bound a download's memory and time. Its
+        // header only: the library is loaded with dlopen at the first transfer (`CurlLibrary`).
         .systemLibrary(name: "CCurl", providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]),
 
         // MARK: pure modules (no I/O)

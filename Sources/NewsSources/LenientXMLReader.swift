@@ -14,6 +14,9 @@ import TextSafety
 ///
 /// Entries (`item`, `entry`) are handed to `onEntry` as soon as they close and then dropped from the tree, so
 /// memory stays proportional to one entry plus the output, not to the whole document.
+///
+/// With `reportsProblems` it reads the same way but also records the first thing that makes the document
+/// not well-formed (`Outcome.problem`): OPML import refuses such a file rather than guess at its folders.
 struct LenientXMLReader {
     /// What reading found besides the tree.
     struct Outcome {
@@ -23,6 +26,8 @@ struct LenientXMLReader {
         var truncated = false
         /// The first element of the document, even when it was not a feed (an HTML page).
         var firstRoot: XMLNode?
+        /// The first well-formedness error, when `reportsProblems` is set.
+        var problem: XMLProblem?
     }
 
     let maxDepth: Int
@@ -31,6 +36,9 @@ struct LenientXMLReader {
     /// Whether common references are decoded by `appendQuickReference`; off only in tests, which hold the
     /// shortcut to the general path.
     var quickReferences = true
+    /// Whether to record the first well-formedness error; and, since such a reader reads documents that are
+    /// not feeds, to keep a nested `<channel>` or `<feed>` element where it is rather than restart there.
+    var reportsProblems = false
 
     /// Reads `bytes`. `onEntry` receives each entry element (with its parent's key) as it closes.
     func read(_ bytes: UnsafeBufferPointer<UInt8>,
@@ -38,6 +46,7 @@ struct LenientXMLReader {
         var state = ReaderState(bytes: bytes, maxDepth: maxDepth, maxEntityExpansion: maxEntityExpansion,
                                 documentBase: documentBase)
         state.quickReferences = quickReferences
+        state.reportsProblems = reportsProblems
         try state.run(onEntry: onEntry)
         return state.outcome
     }
@@ -63,6 +72,10 @@ private struct ReaderState {
     var outcome = LenientXMLReader.Outcome()
     var scratch: [UInt8] = []
     var warnedDepth = false
+    var reportsProblems = false
+    /// Elements not added to the tree for being nested too deep whose end tags are still to come (counted
+    /// only when reporting problems, whose callers need the end tags matched).
+    var flattenedOpen = 0
 
     init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int, maxEntityExpansion: Int, documentBase: String?) {
         p = bytes; n = bytes.count; self.maxDepth = maxDepth; self.maxEntityExpansion = maxEntityExpansion
@@ -117,6 +130,26 @@ private struct ReaderState {
         String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self)
     }
 
+    /// Records `reason` at byte `offset` when problems are reported and none was recorded before.
+    mutating func problem(_ reason: @autoclosure () -> String, at offset: Int) {
+        guard reportsProblems, outcome.problem == nil else { return }
+        outcome.problem = XMLProblem(offset: min(offset, n), reason: reason())
+    }
+
+    /// Records the first C0 control character in `p[start..<end]` (XML allows only tab and line ends).
+    mutating func checkCharacters(from start: Int, to end: Int) {
+        guard reportsProblems, outcome.problem == nil else { return }
+        var k = start
+        while k < end {
+            let byte = p[k]
+            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
+                problem("a character XML does not allow (control character \(byte))", at: k)
+                return
+            }
+            k += 1
+        }
+    }
+
     // MARK: main loop
 
     mutating func run(onEntry: (XMLNode, String) throws -> Void) throws {
@@ -130,6 +163,7 @@ private struct ReaderState {
             }
         }
         if !stack.isEmpty {
+            if let last = stack.last { problem("the document ends before </\(last.qname)>", at: n) }
             if let root = outcome.root, stack.first === root {
                 outcome.truncated = true
                 outcome.warnings.append("the document ended before </\(root.qname)>; kept what was read")
@@ -146,13 +180,16 @@ private struct ReaderState {
         let next = i + 1 < n ? p[i + 1] : 0
         if next == 0x21 { // <!
             if hasPrefix(Self.commentOpen, at: i) {
-                guard let close = find(Self.commentClose, from: i + 4) else { i = n; return }
+                guard let close = find(Self.commentClose, from: i + 4) else {
+                    problem("a comment that is never closed with '-->'", at: i); i = n; return
+                }
                 i = close + 3
             } else if hasPrefix(Self.cdataOpen, at: i) {
                 let start = i + 9
                 if let close = find(Self.cdataClose, from: start) {
                     appendText(string(start, close)); i = close + 3
                 } else {
+                    problem("a CDATA section that is never closed with ']]>'", at: i)
                     appendText(string(start, n)); i = n
                     outcome.warnings.append("unterminated CDATA section")
                 }
@@ -162,17 +199,22 @@ private struct ReaderState {
                 let close = find(0x3E, from: i); i = min(n, close + 1)
             }
         } else if next == 0x3F { // <?
-            if let close = find(Self.piClose, from: i + 2) { i = close + 2 } else { i = n }
+            if let close = find(Self.piClose, from: i + 2) { i = close + 2 } else {
+                problem("a processing instruction that is never closed with '?>'", at: i); i = n
+            }
         } else if next == 0x2F { // </
             var j = i + 2
             while j < n && Self.isNameByte(p[j]) { j += 1 }
             let name = string(i + 2, j)
             let close = find(0x3E, from: j)
+            if close >= n { problem("a closing tag that is not closed with '>'", at: i) }
+            let tagStart = i
             i = min(n, close + 1)
-            try endTag(name, onEntry: onEntry)
+            try endTag(name, at: tagStart, onEntry: onEntry)
         } else if Self.isNameStart(next) {
             try startTag(onEntry: onEntry)
         } else {
+            if !stack.isEmpty { problem("a '<' that starts no tag (write '&lt;')", at: i) }
             appendText("<"); i += 1
         }
     }
@@ -180,6 +222,7 @@ private struct ReaderState {
     // MARK: tags
 
     mutating func startTag(onEntry: (XMLNode, String) throws -> Void) throws {
+        let tagStart = i
         var j = i + 1
         while j < n && Self.isNameByte(p[j]) { j += 1 }
         let qname = string(i + 1, j)
@@ -191,7 +234,10 @@ private struct ReaderState {
             if byte.isXMLSpace { j += 1; continue }
             if byte == 0x3E { j += 1; closed = true; break }
             if byte == 0x2F { j += 1; if j < n && p[j] == 0x3E { j += 1; selfClosing = true; closed = true; break }; continue }
-            if byte == 0x3C { break } // a new tag starts: this one was never closed
+            if byte == 0x3C { // a new tag starts: this one was never closed
+                problem("a tag that is not closed with '>'", at: tagStart)
+                break
+            }
             let nameStart = j
             while j < n, !p[j].isXMLSpace, p[j] != 0x3D, p[j] != 0x3E, p[j] != 0x2F || nameStart == j { j += 1 }
             let name = string(nameStart, j)
@@ -206,26 +252,41 @@ private struct ReaderState {
                     value = try decode(from: j + 1, to: end, attribute: true)
                     j = min(n, end + 1)
                 } else {
+                    problem("an attribute without a quoted value", at: j)
                     let start = j
                     while j < n && !p[j].isXMLSpace && p[j] != 0x3E { j += 1 }
                     value = try decode(from: start, to: j, attribute: true)
                 }
+            } else {
+                problem("an attribute without a value (\(name))", at: nameStart)
             }
-            if !name.isEmpty { rawAttributes.append((name, value)) }
+            if !name.isEmpty {
+                if reportsProblems, rawAttributes.contains(where: { $0.0 == name }) {
+                    problem("an attribute given twice in one element (\(name))", at: nameStart)
+                }
+                rawAttributes.append((name, value))
+            }
         }
         i = j
-        if !closed && j >= n { outcome.truncated = true; return }
+        if !closed && j >= n {
+            problem("the document ends inside the tag <\(qname)>", at: tagStart)
+            outcome.truncated = true; return
+        }
         try open(qname: qname, rawAttributes: rawAttributes, selfClosing: selfClosing, onEntry: onEntry)
     }
 
     mutating func open(qname: String, rawAttributes: [(String, String)], selfClosing: Bool,
                        onEntry: (XMLNode, String) throws -> Void) throws {
-        if stack.count >= maxDepth {
+        let flattened = stack.count >= maxDepth
+        if flattened {
             if !warnedDepth {
                 outcome.warnings.append("elements nested deeper than \(maxDepth) levels were flattened")
                 warnedDepth = true
             }
-            return
+            // A feed drops the element (its text goes to the deepest one kept); a reader that reports problems
+            // keeps it, childless, beside its own children, so that no element (an OPML feed) is lost.
+            guard reportsProblems else { return }
+            if !selfClosing { flattenedOpen += 1 }
         }
         var pushed = 0
         var base = stack.last?.base ?? documentBase
@@ -250,15 +311,20 @@ private struct ReaderState {
         let lowerLocal = Self.asciiLowercased(Substring(local))
         let key = canonical.isEmpty ? lowerLocal : canonical + ":" + lowerLocal
         let node = XMLNode(qname: qname, key: key, namespaceURI: uri, attributes: attributes, base: base)
+        if flattened {
+            namespaceBindings.removeLast(pushed)
+            stack[stack.count - 1].children.append(.element(node))
+            return
+        }
 
         if stack.isEmpty {
-            if outcome.firstRoot == nil { outcome.firstRoot = node }
+            if outcome.firstRoot == nil { outcome.firstRoot = node } else { problem("content after the end of the document", at: i) }
             if let root = outcome.root, NamespaceTable.isFeedRoot(root.key) {
                 namespaceBindings.removeLast(pushed)
                 return // content after the feed's root element is ignored
             }
             outcome.root = node
-        } else if NamespaceTable.isFeedRoot(key), let root = outcome.root, !NamespaceTable.isFeedRoot(root.key),
+        } else if !reportsProblems, NamespaceTable.isFeedRoot(key), let root = outcome.root, !NamespaceTable.isFeedRoot(root.key),
                   root.key != "html" {
             // Junk markup (a PHP warning's <b>) before the real root: start over at the feed.
             outcome.warnings.append("ignored markup before the <\(qname)> element")
@@ -273,8 +339,13 @@ private struct ReaderState {
         if selfClosing { try pop(onEntry: onEntry) }
     }
 
-    mutating func endTag(_ qname: String, onEntry: (XMLNode, String) throws -> Void) throws {
-        guard !stack.isEmpty else { return }
+    mutating func endTag(_ qname: String, at offset: Int, onEntry: (XMLNode, String) throws -> Void) throws {
+        if flattenedOpen > 0 { flattenedOpen -= 1; return }
+        guard let top = stack.last else {
+            problem("the closing tag </\(qname)> comes after the end of the document", at: offset)
+            return
+        }
+        if top.qname != qname { problem("the closing tag </\(qname)> does not match <\(top.qname)>", at: offset) }
         var index = stack.count - 1
         while index >= 0 && stack[index].qname != qname { index -= 1 }
         if index < 0 {
@@ -320,6 +391,10 @@ private struct ReaderState {
     // MARK: text and entities
 
     mutating func text(from start: Int, to end: Int) throws {
+        if reportsProblems && stack.isEmpty && start < end,
+           UnsafeBufferPointer(rebasing: p[start..<end]).contains(where: { !$0.isXMLSpace }) {
+            problem("text outside the document's element", at: start)
+        }
         guard !stack.isEmpty, start < end else { return }
         appendText(try decode(from: start, to: end, attribute: false))
     }
@@ -343,6 +418,7 @@ private struct ReaderState {
     mutating func decode(from start: Int, to end: Int, attribute: Bool) throws -> String {
         let end = min(end, n)
         guard start < end else { return "" }
+        checkCharacters(from: start, to: end)
         var amp = start
         while amp < end && p[amp] != 0x26 { amp += 1 }
         if amp == end { return string(start, end) }
@@ -362,12 +438,16 @@ private struct ReaderState {
             while k < end && k - j < 40 && p[k] != 0x3B && Self.isNameByte(p[k]) || (k < end && k == j + 1 && p[k] == 0x23) {
                 k += 1
             }
-            guard k < end, p[k] == 0x3B, k > j + 1 else { scratch.append(byte); j += 1; continue }
+            guard k < end, p[k] == 0x3B, k > j + 1 else {
+                problem("a bare '&' (write '&amp;')", at: j)
+                scratch.append(byte); j += 1; continue
+            }
             if quickReferences && appendQuickReference(from: j + 1, to: k) { j = k + 1; continue }
             let name = string(j + 1, k)
             if let replacement = try reference(name) {
                 scratch.append(contentsOf: replacement.utf8)
             } else {
+                problem("an unknown entity '&\(name);' (write '&amp;' for a bare '&')", at: j)
                 scratch.append(contentsOf: UnsafeBufferPointer(rebasing: p[j...k]))
             }
             j = k + 1
@@ -504,6 +584,13 @@ private struct ReaderState {
         }
         return min(n, end + 1)
     }
+}
+
+/// Where and why a document is not well-formed XML.
+struct XMLProblem: Equatable {
+    /// Offset in the UTF-8 bytes read.
+    let offset: Int
+    let reason: String
 }
 
 /// Splitting qualified names: on the bytes when the name is ASCII (most are), by characters otherwise, with

@@ -75,7 +75,7 @@ public final class ReaderRuntime {
     ///   - layouts: laid-out stories and comments (a test passes one whose parsing it counts).
     public init(backend: any Backend, store: any ReaderStore, theme: Theme, themeOptions: ThemeOptions? = nil,
                 query: HeadlineQuery = HeadlineQuery(),
-                hint: String? = nil, timeZone: TimeZone = .current,
+                hint: String? = nil, timeZone: DisplayZone = .local,
                 clock: @escaping @Sendable () -> Date = { Date() }, pollMilliseconds: Int = 30,
                 settlesEffectsBeforeInput: Bool = false, firstFrameWait: Duration = .milliseconds(150),
                 markReadOnOpen: Bool = true,

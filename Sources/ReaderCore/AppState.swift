@@ -16,7 +16,7 @@ public struct AppState: Sendable, Equatable {
     /// The time relative dates are measured from, advanced by `.clockTicked`.
     public var now: Date
     /// The zone absolute dates are shown in.
-    public var timeZone: TimeZone
+    public var timeZone: DisplayZone
     public var focus: Pane
     public var mode: LayoutMode
     public var isShowingComments: Bool
@@ -105,7 +105,7 @@ public struct AppState: Sendable, Equatable {
 
     /// A session with nothing behind it but a view, a zone, a hint and keys (the tests of `update`).
     public init(size: TerminalSize, query: HeadlineQuery = HeadlineQuery(), now: Date = Date(timeIntervalSince1970: 0),
-                timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current, hint: String? = nil,
+                timeZone: DisplayZone = .utc, hint: String? = nil,
                 keymap: Keymap = .standard) {
         self.init(size: size, now: now,
                   settings: SessionSettings(query: query, timeZone: timeZone, hint: hint, keymap: keymap))

@@ -7,7 +7,7 @@ import NewsModel
 public struct SessionSettings: Sendable, Equatable {
     public var query = HeadlineQuery()
     /// The zone absolute dates are shown in.
-    public var timeZone = TimeZone(identifier: "UTC") ?? .current
+    public var timeZone = DisplayZone.utc
     /// A standing hint for the status bar (e.g. how to add feeds to the sample edition).
     public var hint: String?
     public var keymap = Keymap.standard
@@ -34,7 +34,7 @@ public struct SessionSettings: Sendable, Equatable {
     /// Article bodies are laid out off the key path, by the runtime, rather than as each frame is drawn.
     public var defersArticleBody = false
 
-    public init(query: HeadlineQuery = HeadlineQuery(), timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current,
+    public init(query: HeadlineQuery = HeadlineQuery(), timeZone: DisplayZone = .utc,
                 hint: String? = nil, keymap: Keymap = .standard) {
         self.query = query; self.timeZone = timeZone; self.hint = hint; self.keymap = keymap
     }

@@ -20,7 +20,7 @@ enum ArticleDocument {
     /// Header rows, a blank row, then the body, all at most `width` columns. `now` makes the relative date;
     /// `note` (reader mode: which text is shown) ends the header.
     /// `body` is the story's body laid out at `width` (`ArticleBodyCache.body(for:)`).
-    static func layout(_ story: Story, note: String? = nil, width: Int, timeZone: TimeZone, now: Date,
+    static func layout(_ story: Story, note: String? = nil, width: Int, timeZone: DisplayZone, now: Date,
                        body: RenderedArticle) -> Laid {
         var lines = header(for: story, width: width, timeZone: timeZone, now: now)
         if let note { lines += TextFit.wrap(note, width: width, traits: .muted) }
@@ -35,7 +35,7 @@ enum ArticleDocument {
     }
 
     /// Title; `source · by author`; `2022-03-08 09:54 UTC · 4 years ago · 2 comments`; the link.
-    static func header(for story: Story, width: Int, timeZone: TimeZone, now: Date) -> [StyledLine] {
+    static func header(for story: Story, width: Int, timeZone: DisplayZone, now: Date) -> [StyledLine] {
         var lines: [StyledLine] = []
         // Title, feed title and author are `SafeLine`s: cleaned when the story was made.
         let title = story.title.text
@@ -73,7 +73,7 @@ enum ArticleDocument {
         switch count {
         case ..<1: "no comments"
         case 1: "1 comment"
-        default: "\(count.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))) comments"
+        default: "\(NumberText.grouped(count)) comments"
         }
     }
 }

@@ -10,7 +10,7 @@ import TermCore
 /// the key path.
 public final class LayoutCache {
     private struct ArticleEntry {
-        var story: Story; var note: String?; var width: Int; var timeZone: TimeZone; var relativeDate: String
+        var story: Story; var note: String?; var width: Int; var timeZone: DisplayZone; var relativeDate: String
         var laid: ArticleDocument.Laid
     }
     private struct CommentsEntry { var storyID: StoryID; var comments: [Comment]; var width: Int; var bodies: [[StyledLine]] }
@@ -28,14 +28,14 @@ public final class LayoutCache {
     public init(bodies: ArticleBodyCache = ArticleBodyCache()) { self.bodies = bodies }
 
     /// The article document (header and body) of `story` at `width` columns.
-    func article(_ story: Story, note: String? = nil, width: Int, timeZone: TimeZone, now: Date) -> [StyledLine] {
+    func article(_ story: Story, note: String? = nil, width: Int, timeZone: DisplayZone, now: Date) -> [StyledLine] {
         articleDocument(story, note: note, width: width, timeZone: timeZone, now: now)?.lines ?? []
     }
 
     /// The article document with its numbered links. Laid out again when the header's relative date
     /// changes wording (at most once a minute), never merely because the clock ticked. With `onlyIfKept`,
     /// nil unless the body is laid out already: the runtime's measuring must not parse on the key path.
-    func articleDocument(_ story: Story, note: String? = nil, width: Int, timeZone: TimeZone, now: Date,
+    func articleDocument(_ story: Story, note: String? = nil, width: Int, timeZone: DisplayZone, now: Date,
                          onlyIfKept: Bool = false) -> ArticleDocument.Laid? {
         let relative = DateText.spelledRelative(story.displayDate, now: now)
         if let hit = articles.firstIndex(where: { $0.story.id == story.id && $0.width == width }),

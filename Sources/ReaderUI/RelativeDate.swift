@@ -1,4 +1,5 @@
 import Foundation
+import ReaderCore
 
 /// Dates as the panes show them: short and relative in lists ("3h", "2d"), absolute in the article.
 enum DateText {
@@ -17,12 +18,8 @@ enum DateText {
     }
 
     /// `2022-03-08 09:54 UTC`, in `timeZone`.
-    static func absolute(_ date: Date, timeZone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        func two(_ n: Int?) -> String { let v = n ?? 0; return v < 10 ? "0\(v)" : "\(v)" }
-        let zone = timeZone.abbreviation(for: date) ?? timeZone.identifier
-        return "\(c.year ?? 0)-\(two(c.month))-\(two(c.day)) \(two(c.hour)):\(two(c.minute)) \(zone)"
+    static func absolute(_ date: Date, timeZone: DisplayZone) -> String {
+        let fields = timeZone.fields(of: date)
+        return fields.dateAndTime + " " + fields.abbreviation
     }
 }

@@ -1,12 +1,13 @@
 import Foundation
 import NewsModel
+import ReaderCore
 import TextSafety
 
 /// An account's state as the feed list words it: short enough for the row of its heading.
 extension SyncAccountStatus {
     /// `synced 5m ago`, `never synced`, `unreachable`, `busy · retry after 14:05`, `wrong password`, with
     /// `· 2 marks to send` when marks wait.
-    func words(now: Date, timeZone: TimeZone) -> String {
+    func words(now: Date, timeZone: DisplayZone) -> String {
         var parts: [String] = []
         if let problem = problemLabel {
             parts.append(problem)
@@ -25,7 +26,7 @@ extension SyncAccountStatus {
 
     /// The line under the feed list for the selected account: the whole error of a failed sync (and when
     /// one last worked), else the protocol and when it was synced. Cleaned: the error may quote a server.
-    func detail(timeZone: TimeZone) -> String {
+    func detail(timeZone: DisplayZone) -> String {
         let synced = lastSynced.map { "last synced " + DateText.absolute($0, timeZone: timeZone) } ?? "never synced"
         let text = lastError.map { "Sync of \(name) failed: \($0) (\(synced))" } ?? "\(name): \(kind) account, \(synced)"
         return Sanitizer.cleanLine(text)
@@ -34,12 +35,9 @@ extension SyncAccountStatus {
 
 extension DateText {
     /// `14:05` on the day of `now` in `timeZone`, else the absolute date and time.
-    static func clock(_ date: Date, now: Date, timeZone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        guard calendar.isDate(date, inSameDayAs: now) else { return absolute(date, timeZone: timeZone) }
-        let c = calendar.dateComponents([.hour, .minute], from: date)
-        let (hour, minute) = (c.hour ?? 0, c.minute ?? 0)
-        return (hour < 10 ? "0" : "") + "\(hour):" + (minute < 10 ? "0" : "") + "\(minute)"
+    static func clock(_ date: Date, now: Date, timeZone: DisplayZone) -> String {
+        let fields = timeZone.fields(of: date)
+        guard fields.isSameDay(as: timeZone.fields(of: now)) else { return absolute(date, timeZone: timeZone) }
+        return fields.time
     }
 }

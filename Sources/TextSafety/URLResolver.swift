@@ -4,14 +4,14 @@
 /// every platform.
 public enum URLResolver {
     /// The five components of a URI reference (RFC 3986 §3); `nil` means the component is absent.
-    struct Components {
-        var scheme: String?
-        var authority: String?
-        var path: String
-        var query: String?
-        var fragment: String?
+    package struct Components {
+        package var scheme: String?
+        package var authority: String?
+        package var path: String
+        package var query: String?
+        package var fragment: String?
 
-        init(_ reference: String) {
+        package init(_ reference: String) {
             var rest = Substring(reference)
             if let hash = rest.firstIndex(of: "#") {
                 fragment = String(rest[rest.index(after: hash)...]); rest = rest[..<hash]
@@ -30,6 +30,30 @@ public enum URLResolver {
             path = String(rest)
         }
 
+        /// The host of the authority, lower-cased, without user information or port; as written (no IDNA
+        /// decoding, which on Linux would load ICU's data for a comparison with an ASCII name).
+        package var host: String? {
+            guard let authority else { return nil }
+            var host = Substring(authority)
+            if let at = host.lastIndex(of: "@") { host = host[host.index(after: at)...] }
+            if host.hasPrefix("["), let close = host.firstIndex(of: "]") {
+                host = host[...close]
+            } else if let colon = host.firstIndex(of: ":") {
+                host = host[..<colon]
+            }
+            return host.lowercased()
+        }
+
+        /// The value of the first `name=value` pair of the query named `name`, as written (not decoded).
+        package func queryValue(_ name: String) -> String? {
+            guard let query else { return nil }
+            for pair in query.split(separator: "&") {
+                let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                if parts[0] == name { return parts.count > 1 ? String(parts[1]) : "" }
+            }
+            return nil
+        }
+
         var string: String {
             var out = ""
             if let scheme { out += scheme + ":" }
@@ -39,6 +63,14 @@ public enum URLResolver {
             if let fragment { out += "#" + fragment }
             return out
         }
+    }
+
+    /// The host of an absolute URL (lower-cased, no port or user information), or nil when it has none.
+    /// For messages and comparisons with ASCII names: Foundation's `URLComponents.host` decodes IDNA through
+    /// ICU, which pages ICU's data into the reader.
+    package static func host(of url: String) -> String? {
+        guard let host = Components(url).host, !host.isEmpty else { return nil }
+        return host
     }
 
     package static func isScheme(_ text: Substring) -> Bool {

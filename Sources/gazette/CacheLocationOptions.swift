@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NewsCache
+import ReaderCore
 
 /// Where the cache commands find the cache: `--cache FILE`, else the data folder's `cache.sqlite` (the
 /// same `--config-dir`/`--data-dir` and XDG rules as every command).
@@ -34,10 +35,7 @@ struct CacheLocationOptions: ParsableArguments {
 /// Dates in command output: local time, minutes, sortable.
 enum CommandDate {
     static func text(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter.string(from: date)
+        DisplayZone.local.fields(of: date).dateAndTime
     }
 
     static func iso(_ date: Date) -> String {

@@ -149,5 +149,16 @@ struct HackerNewsTests {
         #expect(SourceEndpoints.hackerNewsItemID(in: "https://news.ycombinator.com/user?id=pg") == nil)
         #expect(SourceEndpoints.hackerNewsItemID(in: "https://example.org/item?id=1") == nil)
         #expect(SourceEndpoints.hackerNewsItemID(in: nil) == nil)
+        // Written by hand rather than read by URLComponents (which loads ICU): the same answers for the
+        // forms a feed's comments link takes.
+        #expect(SourceEndpoints.hackerNewsItemID(in: "HTTPS://News.YCombinator.com:443/item?id=42#reply") == 42)
+        #expect(SourceEndpoints.hackerNewsItemID(in: "http://user@news.ycombinator.com/item?p=2&id=7") == 7)
+        #expect(SourceEndpoints.hackerNewsItemID(in: " https://news.ycombinator.com/item?id=9 ") == 9)
+        #expect(SourceEndpoints.hackerNewsItemID(in: "https://news.ycombinator.com/item?id=0") == nil)
+        #expect(SourceEndpoints.hackerNewsItemID(in: "https://news.ycombinator.com/item?id=12x") == nil)
+        #expect(SourceEndpoints.hackerNewsItemID(in: "https://news.ycombinator.com.evil.example/item?id=3") == nil)
+        #expect(SourceEndpoints.hackerNewsItemID(in: "ftp://news.ycombinator.com/item?id=3") == nil)
+        #expect(SourceEndpoints.hackerNewsItemID(in: "https://news.ycombinator.com/item/?id=3") == nil)
+        #expect(SourceEndpoints.hackerNewsItemID(in: "//news.ycombinator.com/item?id=3") == nil)
     }
 }

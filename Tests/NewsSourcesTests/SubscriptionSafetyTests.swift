@@ -91,4 +91,108 @@ struct SubscriptionSafetyTests {
             }
         }
     }
+
+    /// The reason an OPML text is refused, or nil when it imports.
+    static func refusal(_ text: String) -> OPML.ImportError? {
+        do { _ = try OPML.parse(Data(text.utf8)); return nil } catch { return error }
+    }
+
+    @Test("Each kind of broken OPML is refused with its own reason and the right line")
+    func brokenKinds() {
+        let head = "<opml version=\"2.0\"><body>\n"
+        let cases: [(body: String, reason: String)] = [
+            ("<outline text=\"a\"></body></opml>", "does not match <outline>"),
+            ("<outline text=\"Tom & Jerry\"/></body></opml>", "bare '&'"),
+            ("<outline text=\"&bogus;\"/></body></opml>", "unknown entity '&bogus;'"),
+            ("<outline text=\"a\" text=\"b\"/></body></opml>", "given twice"),
+            ("<outline text=a/></body></opml>", "without a quoted value"),
+            ("<outline text=\"a\" <outline/></body></opml>", "not closed with '>'"),
+            ("<!-- never closed </body></opml>", "comment that is never closed"),
+            ("<outline text=\"a\"/></body></opml><opml/>", "after the end of the document"),
+            ("<outline text=\"a\"/></body></opml></opml>", "comes after the end of the document"),
+            ("<outline text=\"a\"/>", "ends before </body>"),
+            ("<outline text=\"a", "ends inside the tag <outline>"),
+        ]
+        for (body, reason) in cases {
+            guard case .malformed(let line, let said)? = Self.refusal(head + body) else {
+                Issue.record("expected a refusal for \(body)"); continue
+            }
+            #expect(said.contains(reason), "\(body): \(said)")
+            #expect(line == 2, "\(body): line \(line)")
+        }
+    }
+
+    @Test("HTML's named entities and a file's own internal entities are read; external ones never fetched")
+    func entities() throws {
+        let opml = """
+            <?xml version="1.0"?>
+            <!DOCTYPE opml [<!ENTITY desk "Foreign&#160;desk"><!ENTITY leak SYSTEM "file:///etc/passwd">]>
+            <opml version="2.0"><body><outline text="&desk;">
+            <outline text="Caf&eacute;&nbsp;news&leak;" xmlUrl="http://a.example/f?a=1&amp;b=2"/></outline></body></opml>
+            """
+        let subscriptions = try OPML.parse(Data(opml.utf8))
+        #expect(subscriptions == [Subscription(url: "http://a.example/f?a=1&b=2", tags: ["Foreign\u{A0}desk"],
+                                               title: "Caf\u{E9}\u{A0}news")])
+    }
+
+    @Test("An entity bomb is refused within the expansion budget")
+    func billionLaughs() {
+        var doctype = "<!DOCTYPE opml [<!ENTITY l0 \"laugh laugh laugh laugh\">"
+        for level in 1...12 {
+            doctype += "<!ENTITY l\(level) \"" + String(repeating: "&l\(level - 1);", count: 10) + "\">"
+        }
+        doctype += "]>"
+        let error = Self.refusal(doctype + "<opml><body><outline text=\"&l12;\" xmlUrl=\"http://a.example/\"/></body></opml>")
+        #expect(error == .entityExpansion(limit: OPML.maxEntityExpansion))
+    }
+
+    @Test("A feed nested deeper than the reader keeps elements is still imported, under its outer folders")
+    func deeperThanKept() throws {
+        let depth = OPML.maxDepth * 3
+        var opml = "<opml version=\"2.0\"><body><outline text=\"Top\">"
+        for level in 0..<depth { opml += "<outline text=\"L\(level % 3)\">" }
+        opml += "<outline text=\"Deep feed\" xmlUrl=\"http://deep.example/f\"/>"
+        opml += String(repeating: "</outline>", count: depth) + "<outline text=\"After\" xmlUrl=\"http://after.example/f\"/>"
+        opml += "</outline></body></opml>"
+        let subscriptions = try OPML.parse(Data(opml.utf8))
+        #expect(subscriptions.map(\.url) == ["http://deep.example/f", "http://after.example/f"])
+        #expect(subscriptions.first?.tags == ["Top", "L0", "L1", "L2"])
+        // The end tags of the flattened folders closed them, not the folders kept: "After" is back in "Top".
+        #expect(subscriptions.last?.tags == ["Top"])
+    }
+
+    @Test("A 50,000-feed OPML file imports every feed once")
+    func hugeFile() throws {
+        var opml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><opml version=\"2.0\"><head><title>big</title></head><body>\n"
+        for folder in 0..<50 {
+            opml += "<outline text=\"Folder \(folder)\">\n"
+            for feed in 0..<1_000 {
+                opml += "<outline type=\"rss\" text=\"Feed \(folder)-\(feed)\" xmlUrl=\"http://f\(folder).example/\(feed).xml\"/>\n"
+            }
+            opml += "</outline>\n"
+        }
+        opml += "<outline text=\"dup\" xmlUrl=\"http://f0.example/0.xml\"/></body></opml>\n"
+        let subscriptions = try OPML.parse(Data(opml.utf8))
+        #expect(subscriptions.count == 50_000)
+        #expect(subscriptions[49_999] == Subscription(url: "http://f49.example/999.xml", tags: ["Folder 49"],
+                                                      title: "Feed 49-999"))
+    }
+
+    @Test("An OPML file in ISO-8859-1 is read as its declaration says")
+    func latin1() throws {
+        var bytes = Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><opml version=\"1.0\"><body><outline text=\"Caf".utf8)
+        bytes.append(0xE9)
+        bytes += Array("\" xmlUrl=\"http://c.example/f\"/></body></opml>".utf8)
+        let subscriptions = try OPML.parse(Data(bytes))
+        #expect(subscriptions.first?.title == "Caf\u{E9}")
+    }
+
+    @Test("Elements OPML does not define, even feed-like ones, neither restart nor hide the outlines")
+    func foreignElements() throws {
+        let opml = """
+            <opml version="2.0"><head><channel>x</channel></head><body><rss/>
+            <outline text="A" xmlUrl="http://a.example/f"/><item/><outline text="B" xmlUrl="http://b.example/f"/></body></opml>
+            """
+        #expect(try OPML.parse(Data(opml.utf8)).map(\.url) == ["http://a.example/f", "http://b.example/f"])
+    }
 }

@@ -113,7 +113,7 @@ struct CommentsTests {
         let backend = TestBackend(width: 180, height: 40, events: [.key(.character("c"))],
                                   whenExhausted: .key(.control("c")))
         let runtime = ReaderRuntime(backend: backend, store: cache, theme: .builtinDefault,
-                                    timeZone: TimeZone(identifier: "UTC")!, clock: { Date(timeIntervalSince1970: 1_790_000_600) },
+                                    timeZone: .utc, clock: { Date(timeIntervalSince1970: 1_790_000_600) },
                                     settlesEffectsBeforeInput: true,
                                     comments: CommentOptions(fetcher: CommentFetcher(cache: cache, settings: Self.settings(server)),
                                                              besideStory: true))
@@ -141,7 +141,7 @@ struct CommentsTests {
                                   events: Array(repeating: .key(.down), count: index) + [.key(.character("c"))],
                                   whenExhausted: .key(.control("c")))
         let runtime = ReaderRuntime(backend: backend, store: cache, theme: .builtinDefault,
-                                    timeZone: TimeZone(identifier: "UTC")!, clock: { Date(timeIntervalSince1970: 1_795_000_000) },
+                                    timeZone: .utc, clock: { Date(timeIntervalSince1970: 1_795_000_000) },
                                     settlesEffectsBeforeInput: true)
         await runtime.run()
         let last = try #require(backend.frames.last).lines.joined(separator: "\n")

@@ -107,7 +107,7 @@ struct ReaderRuntimeRefreshTests {
             .init(waitFor: "refreshed 2 feeds", event: .key(.character("q"))),
         ])
         let runtime = ReaderRuntime(backend: backend, store: cache, theme: .builtinDefault,
-                                    timeZone: TimeZone(identifier: "UTC")!, pollMilliseconds: 5,
+                                    timeZone: .utc, pollMilliseconds: 5,
                                     refresh: RefreshOptions(refresher: Refresher(cache: cache, policy: FetchPolicy())))
         await runtime.run()
         #expect(!backend.gaveUp)
@@ -146,7 +146,7 @@ struct ReaderRuntimeRefreshTests {
             .init(waitFor: "refreshed 1 new subscription", event: .key(.character("q"))),
         ])
         let runtime = ReaderRuntime(backend: backend, store: cache, theme: .builtinDefault,
-                                    timeZone: TimeZone(identifier: "UTC")!, pollMilliseconds: 5, refresh: options)
+                                    timeZone: .utc, pollMilliseconds: 5, refresh: options)
         await runtime.run()
         #expect(!backend.gaveUp)
         #expect(backend.remainingSteps == 0)

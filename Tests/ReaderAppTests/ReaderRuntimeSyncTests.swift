@@ -90,7 +90,7 @@ struct ReaderRuntimeSyncTests {
             .init(waitFor: "refreshed 1 feed and synced 1 account: 2 new", event: .key(.character("q"))),
         ])
         let runtime = ReaderRuntime(backend: backend, store: cache, theme: .builtinDefault,
-                                    timeZone: TimeZone(identifier: "UTC")!, pollMilliseconds: 5, refresh: options)
+                                    timeZone: .utc, pollMilliseconds: 5, refresh: options)
         await runtime.run()
         #expect(!backend.gaveUp)
         #expect(calls.all == [nil])

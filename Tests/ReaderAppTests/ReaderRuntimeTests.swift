@@ -15,7 +15,7 @@ struct ReaderRuntimeTests {
              hint: String? = nil) async -> (TestBackend, ReaderRuntime) {
         let backend = TestBackend(width: width, height: height, events: events, whenExhausted: .key(.control("c")))
         let runtime = ReaderRuntime(backend: backend, store: store, theme: .builtinDefault, hint: hint,
-                                    timeZone: TimeZone(identifier: "UTC")!, clock: { Fixtures.now },
+                                    timeZone: .utc, clock: { Fixtures.now },
                                     settlesEffectsBeforeInput: true)
         await runtime.run()
         return (backend, runtime)
@@ -52,7 +52,7 @@ struct ReaderRuntimeTests {
         // The wait is bounded in the product (150 ms); here it is long enough never to run out on a busy machine.
         let backend = TestBackend(width: 160, height: 48, events: [], whenExhausted: .key(.control("c")))
         let runtime = ReaderRuntime(backend: backend, store: Fixtures.store(), theme: .builtinDefault,
-                                    timeZone: TimeZone(identifier: "UTC")!, clock: { Fixtures.now },
+                                    timeZone: .utc, clock: { Fixtures.now },
                                     firstFrameWait: .seconds(60))
         await runtime.run()
         let first = text(backend.frames.first)

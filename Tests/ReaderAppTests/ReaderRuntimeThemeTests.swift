@@ -11,7 +11,7 @@ struct ReaderRuntimeThemeTests {
     func run(_ events: [InputEvent], options: ThemeOptions) async -> TestBackend {
         let backend = TestBackend(width: 120, height: 30, events: events, whenExhausted: .key(.control("c")))
         let runtime = ReaderRuntime(backend: backend, store: Fixtures.store(), theme: options.themes[options.initial],
-                                    themeOptions: options, timeZone: TimeZone(identifier: "UTC")!,
+                                    themeOptions: options, timeZone: .utc,
                                     clock: { Fixtures.now }, settlesEffectsBeforeInput: true)
         await runtime.run()
         return backend

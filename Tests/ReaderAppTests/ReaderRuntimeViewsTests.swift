@@ -14,7 +14,7 @@ struct ReaderRuntimeViewsTests {
     func run(_ events: [InputEvent], store: NewsCache, markReadOnOpen: Bool = true) async -> (TestBackend, ReaderRuntime) {
         let backend = TestBackend(width: 160, height: 48, events: events, whenExhausted: .key(.control("c")))
         let runtime = ReaderRuntime(backend: backend, store: store, theme: .builtinDefault,
-                                    timeZone: TimeZone(identifier: "UTC")!, clock: { Fixtures.now },
+                                    timeZone: .utc, clock: { Fixtures.now },
                                     settlesEffectsBeforeInput: true, markReadOnOpen: markReadOnOpen)
         await runtime.run()
         return (backend, runtime)

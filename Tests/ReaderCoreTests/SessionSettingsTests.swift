@@ -9,7 +9,7 @@ import Testing
 struct SessionSettingsTests {
     @Test("Every setting reaches the state it governs")
     func settingsReachState() {
-        var settings = SessionSettings(query: HeadlineQuery(scope: .starred), timeZone: TimeZone(identifier: "Asia/Tokyo")!,
+        var settings = SessionSettings(query: HeadlineQuery(scope: .starred), timeZone: .zone(TimeZone(identifier: "Asia/Tokyo")!),
                                        hint: "press a to add")
         settings.markReadOnOpen = false
         settings.themes = ThemeChoice(names: ["default", "mono"], current: 1)
@@ -24,7 +24,7 @@ struct SessionSettingsTests {
         settings.defersArticleBody = true
         let state = AppState(size: TerminalSize(width: 100, height: 30), now: Fixtures.now, settings: settings)
         #expect(state.list.query.scope == .starred)
-        #expect(state.timeZone.identifier == "Asia/Tokyo")
+        #expect(state.timeZone == .zone(TimeZone(identifier: "Asia/Tokyo")!))
         #expect(state.hint == "press a to add")
         #expect(state.now == Fixtures.now)
         #expect(!state.views.markReadOnOpen)

@@ -8,9 +8,8 @@ import Testing
 @Suite("render: the article header and refresh progress")
 struct ArticleHeaderTests {
     let theme = Theme.builtinDefault
-    static let utc = TimeZone(identifier: "UTC")!
 
-    func header(_ story: Story, width: Int = 100, now: Date = Fixtures.now, zone: TimeZone = utc) -> [String] {
+    func header(_ story: Story, width: Int = 100, now: Date = Fixtures.now, zone: DisplayZone = .utc) -> [String] {
         ArticleDocument.header(for: story, width: width, timeZone: zone, now: now).map(\.plainText)
     }
 
@@ -21,7 +20,7 @@ struct ArticleHeaderTests {
         #expect(header(story) == [
             Fixtures.seedTitle,
             "MercoPress · by MercoPress staff",
-            "2022-03-08 09:54 GMT · 1 year ago · 2 comments",
+            "2022-03-08 09:54 UTC · 1 year ago · 2 comments",
             "https://en.mercopress.com/2022/03/08/surprise",
         ])
     }
@@ -31,14 +30,14 @@ struct ArticleHeaderTests {
         var story = Fixtures.seedStory
         story.published = Date(timeIntervalSince1970: 1_646_733_240)
         let tokyo = try #require(TimeZone(identifier: "Asia/Tokyo"))
-        #expect(header(story, zone: tokyo)[2].hasPrefix("2022-03-08 18:54 GMT+9"))
+        #expect(header(story, zone: .zone(tokyo))[2].hasPrefix("2022-03-08 18:54 GMT+9"))
     }
 
     @Test("no author, no link and no comment count leave their parts out; one comment is singular")
     func sparse() {
         var story = Fixtures.seedStory
         story.author = nil; story.link = nil; story.commentCount = nil
-        #expect(header(story) == [Fixtures.seedTitle, "MercoPress", "2023-11-14 19:13 GMT · 3 hours ago"])
+        #expect(header(story) == [Fixtures.seedTitle, "MercoPress", "2023-11-14 19:13 UTC · 3 hours ago"])
         story.commentCount = 1
         #expect(header(story)[2].hasSuffix("· 1 comment"))
         story.commentCount = 0

@@ -19,7 +19,7 @@ struct RenderTests {
         #expect(lines[1] == " ● Surprise turnaround of Ukraine invasion: Wash… MercoPress   3h   [2] │ Surprise turnaround of Ukraine invasion: Washington and Maduro regime hold weekend")
         #expect(lines[2] == "   東京で桜が満開に 🌸 花見客でにぎわう公園       東京新聞     2d       │ talks")
         #expect(lines[3] == " ● Élections régionales : à Besançon, l’été des … Le Monde    40m  [12] │ MercoPress · by MercoPress staff")
-        #expect(lines[4].hasSuffix("│ 2023-11-14 19:13 GMT · 3 hours ago · 2 comments"))
+        #expect(lines[4].hasSuffix("│ 2023-11-14 19:13 UTC · 3 hours ago · 2 comments"))
         #expect(lines[5].hasSuffix("│ https://en.mercopress.com/2022/03/08/surprise"))
         #expect(lines[7].hasSuffix("│ The United States and Venezuela are back in talking terms. White House admitted on"))
         #expect(lines[47] == " All stories  1/3  2 unread  ? help")
@@ -95,7 +95,7 @@ struct RenderTests {
             " invasion: Washington and Maduro regime",
             " hold weekend talks",
             " MercoPress · by MercoPress staff",
-            " 2023-11-14 19:13 GMT · 3 hours ago",
+            " 2023-11-14 19:13 UTC · 3 hours ago",
             " 2 comments",
             " https://en.mercopress.com/2022/03/08/",
             " surprise",

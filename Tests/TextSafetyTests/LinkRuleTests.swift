@@ -81,4 +81,17 @@ struct LinkRuleTests {
         #expect(URLResolver.removingTrackingParametersByComponents("https://a.example/é?x=1&amp;utm_medium=m&amp;y=2")
                 == "https://a.example/é?x=1&y=2")
     }
+
+    @Test("The host of a URL, as messages and source checks read it, without Foundation's IDNA decoding")
+    func hosts() {
+        #expect(URLResolver.host(of: "https://News.Example.org:8443/a?b#c") == "news.example.org")
+        #expect(URLResolver.host(of: "http://user:pw@a.example/") == "a.example")
+        #expect(URLResolver.host(of: "http://[::1]:8080/feed") == "[::1]")
+        #expect(URLResolver.host(of: "https://xn--bcher-kva.example/") == "xn--bcher-kva.example")
+        #expect(URLResolver.host(of: "/relative/path") == nil)
+        #expect(URLResolver.host(of: "file:///etc/passwd") == nil)
+        #expect(URLResolver.Components("https://h.example/item?p=1&id=42&id=7").queryValue("id") == "42")
+        #expect(URLResolver.Components("https://h.example/item?flag&id=").queryValue("flag") == "")
+        #expect(URLResolver.Components("https://h.example/item").queryValue("id") == nil)
+    }
 }

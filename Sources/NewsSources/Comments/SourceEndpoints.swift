@@ -1,4 +1,5 @@
 import Foundation
+import TextSafety
 
 /// The base URLs of the services Gazette reads (config.toml `[sources.hackernews]`, `[sources.lobsters]`),
 /// so tests can point them at a server on 127.0.0.1. Each ends with a slash.
@@ -23,14 +24,18 @@ public struct SourceEndpoints: Sendable, Equatable {
 
     /// The item id in a Hacker News discussion URL (`…/item?id=123`), if it is one.
     public static func hackerNewsItemID(in url: String?) -> Int? {
-        guard let url, let components = URLComponents(string: url),
-              components.host?.lowercased() == "news.ycombinator.com", components.path == "/item",
-              let value = components.queryItems?.first(where: { $0.name == "id" })?.value else { return nil }
+        // URLResolver's components, not URLComponents: reading `host` there decodes IDNA through ICU, which
+        // paged 2 MB of ICU data into the reader to check the first story's comments link.
+        guard let url else { return nil }
+        let components = URLResolver.Components(url.trimmingCharacters(in: .whitespaces))
+        guard components.scheme == "https" || components.scheme == "http",
+              components.host == "news.ycombinator.com", components.path == "/item",
+              let value = components.queryValue("id") else { return nil }
         return Int(value).flatMap { $0 > 0 ? $0 : nil }
     }
 
     /// The host of `url` for messages, or the URL itself.
-    static func host(of url: String) -> String { URLComponents(string: url)?.host ?? url }
+    static func host(of url: String) -> String { URLResolver.host(of: url) ?? url }
 
     private static func withSlash(_ url: String) -> String { url.hasSuffix("/") ? url : url + "/" }
 }

@@ -10,91 +10,92 @@ import TextSafety
 /// bomb peaked at 13.4 GiB) and ignored its resource timeout (DECISIONS.md, 2026-12-04).
 enum CurlTransfer {
     /// Runs `request` to completion on this thread (it blocks) and reports how it ended.
-    static func perform(_ request: TransferRequest, handle: UnsafeMutableRawPointer, cancel: CancelFlag)
-        -> Result<TransferOutcome, FetchError> {
+    static func perform(_ request: TransferRequest, handle: UnsafeMutableRawPointer, curl: CurlLibrary,
+                        cancel: CancelFlag) -> Result<TransferOutcome, FetchError> {
         let state = TransferState(limit: request.limit, idleSeconds: request.idleSeconds, cancel: cancel)
         var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         var headerList: UnsafeMutablePointer<curl_slist>? = nil
-        for line in request.headerLines { headerList = curl_slist_append(headerList, line) }
-        defer { curl_slist_free_all(headerList) }
+        for line in request.headerLines { headerList = curl.slistAppend(headerList, line) }
+        defer { curl.slistFreeAll(headerList) }
         let started = ContinuousClock.now
         let code: CURLcode = withExtendedLifetime(state) {
             errorBuffer.withUnsafeMutableBufferPointer { buffer in
-                configure(handle, request, state: state, headers: headerList, errorBuffer: buffer.baseAddress!)
-                return curl_easy_perform(handle)
+                configure(handle, request, curl: curl, state: state, headers: headerList, errorBuffer: buffer.baseAddress!)
+                return curl.easyPerform(handle)
             }
         }
         let elapsed = ContinuousClock.now - started
         let detail = String(decoding: errorBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         if code == CURLE_OK {
-            return .success(outcome(of: state, handle: handle, requested: request.url))
+            return .success(outcome(of: state, handle: handle, curl: curl, requested: request.url))
         }
-        return .failure(classify(code, state: state, request: request, detail: detail,
+        return .failure(classify(code, state: state, request: request, curl: curl, detail: detail,
                                  outOfTime: elapsed >= .seconds(request.totalSeconds) - .milliseconds(500)))
     }
 
     /// Sets every option of one transfer; the handle was reset, so nothing of an earlier one remains but
     /// its open connections.
-    private static func configure(_ handle: UnsafeMutableRawPointer, _ request: TransferRequest,
+    private static func configure(_ handle: UnsafeMutableRawPointer, _ request: TransferRequest, curl: CurlLibrary,
                                   state: TransferState, headers: UnsafeMutablePointer<curl_slist>?,
                                   errorBuffer: UnsafeMutablePointer<CChar>) {
         let context = Unmanaged.passUnretained(state).toOpaque()
-        _ = gazette_curl_set_string(handle, CURLOPT_URL, request.url)
-        _ = gazette_curl_set_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer)
-        _ = gazette_curl_set_long(handle, CURLOPT_NOSIGNAL, 1)
+        _ = gazette_curl_set_string(curl.setopt, handle, CURLOPT_URL, request.url)
+        _ = gazette_curl_set_pointer(curl.setopt, handle, CURLOPT_ERRORBUFFER, errorBuffer)
+        _ = gazette_curl_set_long(curl.setopt, handle, CURLOPT_NOSIGNAL, 1)
         // Only the web: a feed (or a redirect from one) naming file://, ftp:// or gopher:// is refused.
-        _ = gazette_curl_set_string(handle, CURLOPT_PROTOCOLS_STR, "http,https")
-        _ = gazette_curl_set_string(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
-        _ = gazette_curl_set_long(handle, CURLOPT_FOLLOWLOCATION, 1)
-        _ = gazette_curl_set_long(handle, CURLOPT_MAXREDIRS, 10)
-        _ = gazette_curl_set_string(handle, CURLOPT_USERAGENT, request.userAgent)
-        _ = gazette_curl_set_list(handle, CURLOPT_HTTPHEADER, headers)
+        _ = gazette_curl_set_string(curl.setopt, handle, CURLOPT_PROTOCOLS_STR, "http,https")
+        _ = gazette_curl_set_string(curl.setopt, handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
+        _ = gazette_curl_set_long(curl.setopt, handle, CURLOPT_FOLLOWLOCATION, 1)
+        _ = gazette_curl_set_long(curl.setopt, handle, CURLOPT_MAXREDIRS, 10)
+        _ = gazette_curl_set_string(curl.setopt, handle, CURLOPT_USERAGENT, request.userAgent)
+        _ = gazette_curl_set_list(curl.setopt, handle, CURLOPT_HTTPHEADER, headers)
         if let body = request.body {
             // The size first, so a body is sent whole whatever bytes it holds; libcurl copies it at once.
-            _ = gazette_curl_set_offset(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count))
+            _ = gazette_curl_set_offset(curl.setopt, handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count))
             _ = body.withUnsafeBytes { raw in
-                gazette_curl_set_pointer(handle, CURLOPT_COPYPOSTFIELDS,
+                gazette_curl_set_pointer(curl.setopt, handle, CURLOPT_COPYPOSTFIELDS,
                                          UnsafeMutableRawPointer(mutating: raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!))
             }
         }
         if request.method != "GET" && !(request.method == "POST" && request.body != nil) {
-            _ = gazette_curl_set_string(handle, CURLOPT_CUSTOMREQUEST, request.method)
+            _ = gazette_curl_set_string(curl.setopt, handle, CURLOPT_CUSTOMREQUEST, request.method)
         }
         // Every encoding libcurl can decode, decoded piece by piece into the write callback, which stops
         // the transfer when the decoded body passes the limit: a bomb costs the limit, not its size.
-        _ = gazette_curl_set_string(handle, CURLOPT_ACCEPT_ENCODING, "")
-        _ = gazette_curl_set_offset(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(request.limit))
-        _ = gazette_curl_set_long(handle, CURLOPT_CONNECTTIMEOUT, request.idleSeconds)
+        _ = gazette_curl_set_string(curl.setopt, handle, CURLOPT_ACCEPT_ENCODING, "")
+        _ = gazette_curl_set_offset(curl.setopt, handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(request.limit))
+        _ = gazette_curl_set_long(curl.setopt, handle, CURLOPT_CONNECTTIMEOUT, request.idleSeconds)
         // Silence (no byte for `idleSeconds`) is watched in the progress callback; `totalSeconds` bounds a
         // trickle, however steady.
-        _ = gazette_curl_set_long(handle, CURLOPT_TIMEOUT, request.totalSeconds)
-        _ = gazette_curl_set_pointer(handle, CURLOPT_WRITEDATA, context)
-        _ = gazette_curl_set_data_callback(handle, CURLOPT_WRITEFUNCTION) { bytes, size, count, context in
+        _ = gazette_curl_set_long(curl.setopt, handle, CURLOPT_TIMEOUT, request.totalSeconds)
+        _ = gazette_curl_set_pointer(curl.setopt, handle, CURLOPT_WRITEDATA, context)
+        _ = gazette_curl_set_data_callback(curl.setopt, handle, CURLOPT_WRITEFUNCTION) { bytes, size, count, context in
             guard let context else { return 0 }
             let state = Unmanaged<TransferState>.fromOpaque(context).takeUnretainedValue()
             return state.receiveBody(UnsafeRawBufferPointer(start: bytes, count: size * count)) ? size * count : 0
         }
-        _ = gazette_curl_set_pointer(handle, CURLOPT_HEADERDATA, context)
-        _ = gazette_curl_set_data_callback(handle, CURLOPT_HEADERFUNCTION) { bytes, size, count, context in
+        _ = gazette_curl_set_pointer(curl.setopt, handle, CURLOPT_HEADERDATA, context)
+        _ = gazette_curl_set_data_callback(curl.setopt, handle, CURLOPT_HEADERFUNCTION) { bytes, size, count, context in
             guard let context else { return 0 }
             let state = Unmanaged<TransferState>.fromOpaque(context).takeUnretainedValue()
             return state.receiveHeader(UnsafeRawBufferPointer(start: bytes, count: size * count)) ? size * count : 0
         }
         // The progress callback runs at least once a second, even while the server is silent: it is where a
         // cancelled refresh stops its transfers, and a silent server is given up.
-        _ = gazette_curl_set_long(handle, CURLOPT_NOPROGRESS, 0)
-        _ = gazette_curl_set_pointer(handle, CURLOPT_XFERINFODATA, context)
-        _ = gazette_curl_set_progress_callback(handle) { context, _, received, _, _ in
+        _ = gazette_curl_set_long(curl.setopt, handle, CURLOPT_NOPROGRESS, 0)
+        _ = gazette_curl_set_pointer(curl.setopt, handle, CURLOPT_XFERINFODATA, context)
+        _ = gazette_curl_set_progress_callback(curl.setopt, handle) { context, _, received, _, _ in
             guard let context else { return 1 }
             return Unmanaged<TransferState>.fromOpaque(context).takeUnretainedValue().shouldStop(received: Int64(received)) ? 1 : 0
         }
     }
 
     /// The finished transfer as the fetcher judges it.
-    private static func outcome(of state: TransferState, handle: UnsafeMutableRawPointer, requested: String)
+    private static func outcome(of state: TransferState, handle: UnsafeMutableRawPointer, curl: CurlLibrary,
+                                requested: String)
         -> TransferOutcome {
         var effective: UnsafeMutablePointer<CChar>? = nil
-        _ = gazette_curl_get_string(handle, CURLINFO_EFFECTIVE_URL, &effective)
+        _ = gazette_curl_get_string(curl.getinfo, handle, CURLINFO_EFFECTIVE_URL, &effective)
         let finalURL = effective.map { String(cString: $0) } ?? requested
         let head = state.finalHead ?? ResponseHead(status: 0, fields: [])
         let redirects = state.redirectStatuses
@@ -103,9 +104,10 @@ enum CurlTransfer {
     }
 
     /// Maps libcurl's result codes onto the few kinds a reader can act on.
-    static func classify(_ code: CURLcode, state: TransferState, request: TransferRequest, detail: String,
+    static func classify(_ code: CURLcode, state: TransferState, request: TransferRequest, curl: CurlLibrary,
+                         detail: String,
                          outOfTime: Bool) -> FetchError {
-        let host = URLComponents(string: request.url)?.host ?? "the server"
+        let host = URLResolver.host(of: request.url) ?? "the server"
         if state.exceeded { return .tooLarge(limit: request.limit) }
         if state.cancel.isCancelled { return .cancelled }
         if state.wentSilent { return .timedOut(seconds: request.idleSeconds) }
@@ -127,9 +129,9 @@ enum CurlTransfer {
             return .other("\(host) sent a compressed body that does not decompress")
         case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM,
              CURLE_SSL_CIPHER, CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ISSUER_ERROR:
-            return .tls(detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail)
+            return .tls(detail.isEmpty ? curl.describe(code) : detail)
         default:
-            let reason = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
+            let reason = detail.isEmpty ? curl.describe(code) : detail
             return .other("\(host): \(reason)")
         }
     }

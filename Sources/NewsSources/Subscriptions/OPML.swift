@@ -1,46 +1,73 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import TextSafety
 
 /// OPML 1.0/2.0 import and OPML 2.0 export of subscriptions. On import any outline with an `xmlUrl`
 /// attribute (in any letter case) is a feed whatever its `type`; folders (outlines without one) become
 /// tags of the feeds inside them. Export writes folders back from the first tag, so import ∘ export keeps
 /// the subscriptions.
+///
+/// Read with the feeds' own XML reader (`LenientXMLReader`) in its problem-reporting mode: one XML reader in
+/// the program, and no libxml2 (with the system ICU it brings) loaded by a reader that never imports OPML.
 public enum OPML {
     /// Why an OPML file could not be read.
     public enum ImportError: Error, Equatable, CustomStringConvertible {
         case malformed(line: Int, reason: String)
         case notOPML
+        /// The file's own entities expand past the budget (a "billion laughs" file).
+        case entityExpansion(limit: Int)
         public var description: String {
             switch self {
             case .malformed(let line, let reason): "not well-formed OPML at line \(line): \(reason)"
             case .notOPML: "the file is not OPML (no <opml> root element)"
+            case .entityExpansion(let limit):
+                "the file's entities expand to more than \(limit / 1024) KB; Gazette does not read it"
             }
         }
     }
 
-    /// The subscriptions in an OPML document.
+    /// Elements nested deeper than this are read as children of the one at this depth (the tree, and
+    /// freeing it, stay shallow); folder names further down are not tags.
+    static let maxDepth = 512
+    /// The most text the file's own entities may expand to.
+    static let maxEntityExpansion = 1 << 20
+
+    /// The subscriptions in an OPML document. A file that is not well-formed XML is refused, with the line
+    /// and the reason, rather than imported in part.
     public static func parse(_ data: Data) throws(ImportError) -> [Subscription] {
-        let delegate = OutlineCollector()
-        let parser = XMLParser(data: data)
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = delegate
-        let ok = parser.parse()
-        if !delegate.sawRoot {
-            if !ok, let error = parser.parserError {
-                throw .malformed(line: parser.lineNumber, reason: reason(error, column: parser.columnNumber))
+        let outcome: LenientXMLReader.Outcome
+        let lineOfProblem: Int?
+        do {
+            (outcome, lineOfProblem) = try data.withUnsafeBytes { raw in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                let decoded = CharsetDecoder.decode(bytes, contentType: nil)
+                if let converted = decoded.utf8 {
+                    return try converted.withUnsafeBufferPointer { try read($0) }
+                }
+                return try read(bytes)
             }
-            throw .notOPML
+        } catch {
+            throw .entityExpansion(limit: maxEntityExpansion)
         }
-        if !ok || !delegate.closedRoot {
-            // A broken or truncated file: refuse it rather than import half of it silently.
-            throw .malformed(line: parser.lineNumber,
-                             reason: ok ? "the document ends before </opml>"
-                                        : parser.parserError.map { reason($0, column: parser.columnNumber) } ?? "error")
+        if let problem = outcome.problem, let line = lineOfProblem {
+            throw .malformed(line: line, reason: problem.reason)
         }
-        return delegate.subscriptions
+        guard let root = outcome.root, root.localName == "opml" else { throw .notOPML }
+        var collector = OutlineCollector()
+        collector.walk(root)
+        return collector.subscriptions
+    }
+
+    /// Reads `bytes` (UTF-8), with the line of the first problem counted while the bytes are at hand.
+    private static func read(_ bytes: UnsafeBufferPointer<UInt8>) throws -> (LenientXMLReader.Outcome, Int?) {
+        var reader = LenientXMLReader(maxDepth: maxDepth, maxEntityExpansion: maxEntityExpansion, documentBase: nil)
+        reader.reportsProblems = true
+        let outcome = try reader.read(bytes) { _, _ in }
+        guard let problem = outcome.problem else { return (outcome, nil) }
+        var line = 1
+        for byte in UnsafeBufferPointer(rebasing: bytes[..<min(problem.offset, bytes.count)]) where byte == 0x0A {
+            line += 1
+        }
+        return (outcome, line)
     }
 
     /// An OPML 2.0 document listing `subscriptions`, tagged feeds inside a folder named after their first
@@ -88,10 +115,8 @@ public enum OPML {
 }
 
 /// Walks outlines, keeping the stack of enclosing folders to turn them into tags.
-private final class OutlineCollector: NSObject, XMLParserDelegate {
+private struct OutlineCollector {
     var subscriptions: [Subscription] = []
-    var sawRoot = false
-    var closedRoot = false
     private var folderStack: [String?] = []
     /// The distinct names among the open folders, outermost first, and how often each is open: a feed's
     /// tags without walking the whole stack (a 10,000-deep chain made the import quadratic).
@@ -99,13 +124,28 @@ private final class OutlineCollector: NSObject, XMLParserDelegate {
     private var openCount: [String: Int] = [:]
     private var seen = Set<String>()
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName: String?, attributes: [String: String]) {
-        let name = elementName.lowercased()
-        if name == "opml" { sawRoot = true }
-        guard name == "outline" else { return }
+    /// Visits every `outline` under `root` in document order, without recursion (nesting is bounded by the
+    /// reader, but a walk should not depend on it).
+    mutating func walk(_ root: XMLNode) {
+        var stack: [(node: XMLNode, next: Int)] = [(root, 0)]
+        while let (node, index) = stack.last {
+            guard index < node.children.count else {
+                stack.removeLast()
+                if node.localName == "outline" { close() }
+                continue
+            }
+            stack[stack.count - 1].next = index + 1
+            guard case .element(let child) = node.children[index] else { continue }
+            if child.localName == "outline" { open(child) }
+            stack.append((child, 0))
+        }
+    }
+
+    private mutating func open(_ outline: XMLNode) {
         var lowered: [String: String] = [:]
-        for (key, value) in attributes { lowered[key.lowercased()] = value }
+        for attribute in outline.attributes where lowered[attribute.localName] == nil {
+            lowered[attribute.localName] = attribute.value
+        }
         // Everything an OPML file says is text from outside: URLs with control characters are percent-encoded,
         // titles and folder names cleaned, before any of it reaches the urls file or a terminal.
         if let raw = lowered["xmlurl"]?.trimmingCharacters(in: .whitespacesAndNewlines), !raw.isEmpty {
@@ -137,17 +177,13 @@ private final class OutlineCollector: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
-                qualifiedName: String?) {
-        let name = elementName.lowercased()
-        if name == "opml" { closedRoot = true }
-        if name == "outline", let closed = folderStack.popLast(), let folder = closed {
-            openCount[folder, default: 1] -= 1
-            if openCount[folder] == 0 {
-                openCount[folder] = nil
-                // The folder closing last was opened last among the distinct names still open.
-                if openFolders.last == folder { openFolders.removeLast() } else { openFolders.removeAll { $0 == folder } }
-            }
+    private mutating func close() {
+        guard let closed = folderStack.popLast(), let folder = closed else { return }
+        openCount[folder, default: 1] -= 1
+        if openCount[folder] == 0 {
+            openCount[folder] = nil
+            // The folder closing last was opened last among the distinct names still open.
+            if openFolders.last == folder { openFolders.removeLast() } else { openFolders.removeAll { $0 == folder } }
         }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import NewsCache
 import NewsModel
+import ReaderCore
 
 /// How one feed's refresh ended.
 public struct FeedRefreshOutcome: Sendable, Equatable {
@@ -63,7 +64,6 @@ public struct RefreshReport: Sendable, Equatable {
     }
 
     static func count(_ n: Int, _ singular: String, plural: String? = nil) -> String {
-        let formatted = n.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))
-        return "\(formatted) \(n == 1 ? singular : plural ?? singular + "s")"
+        return "\(NumberText.grouped(n)) \(n == 1 ? singular : plural ?? singular + "s")"
     }
 }
