@@ -20,6 +20,8 @@ struct SyncStoryTests {
         let folders = session.folderArguments
         try session.waitFor(Self.newestTitle)
         try session.waitFor("Fixture feed 2")
+        // The reader's start syncs too: once it is done, the mark made next waits for the next sync.
+        try session.waitFor("synced 1 account")
         // Opening the story marks it read; the mark waits in the cache for the next sync.
         try session.send("Enter")
         try session.waitFor("Body of fixture story 5")
