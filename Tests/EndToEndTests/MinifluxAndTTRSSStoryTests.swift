@@ -53,6 +53,39 @@ struct MinifluxAndTTRSSStoryTests {
         #expect(flux.entry(501)?.status == "read")
     }
 
+    @Test("Enter on an account's heading in the feed list shows the stories of all its feeds, titled by its name")
+    func accountHeadingIsAView() throws {
+        let flux = try MinifluxFixture()
+        defer { flux.stop() }
+        let stamp = flux.now
+        flux.addCategory(id: 3, title: "Coast")
+        flux.addFeed(.init(id: 21, title: "Tide tables", feedURL: "https://tides.example/feed",
+                           siteURL: "https://tides.example/", categoryID: 3))
+        flux.addFeed(.init(id: 22, title: "Harbour log", feedURL: "https://harbour.example/feed",
+                           siteURL: "https://harbour.example/", categoryID: 3))
+        flux.addEntry(.init(id: 501, feedID: 21, title: "Lighthouse keeper retires", url: "https://tides.example/501",
+                            content: "<p>Forty winters on the rock.</p>", published: stamp, changed: stamp))
+        flux.addEntry(.init(id: 502, feedID: 22, title: "Ferry timetable changes", url: "https://harbour.example/502",
+                            content: "<p>Winter sailings.</p>", published: stamp.addingTimeInterval(-3600), changed: stamp))
+        let session = try TmuxSession.syncing([flux.syncTable()], syncFirst: true)
+        defer { session.close() }
+        try session.waitFor("synced 1 account")
+        try session.send("F")
+        try session.waitFor("Harbour log")
+        // The account's heading comes after its tag, above its two feeds: the last entry but two.
+        try session.send("End")
+        try session.send("Up")
+        try session.send("Up")
+        try session.send("Enter")
+        let shown = try #require(try session.waitFor("Headlines · flux"))
+        #expect(shown.contains { $0.contains("Lighthouse keeper retires") })
+        #expect(shown.contains { $0.contains("Ferry timetable changes") })
+        try session.send("q")
+        try session.waitFor("Headlines · All stories")
+        try session.send("q")
+        #expect(try session.waitForExit()?.status == 0)
+    }
+
     @Test("Tiny Tiny RSS: sync, read a story, sync: it has the mark; server down, star, r in the feed list says so; back, sync: it has the star")
     func tinyTinyRSS() throws {
         let tiny = try TinyTinyRSSFixture()
