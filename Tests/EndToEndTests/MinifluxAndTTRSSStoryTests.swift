@@ -7,16 +7,22 @@ import TestSupport
 /// the server goes down, a star made meanwhile waits, and goes up once the server is back.
 @Suite("Syncing with Miniflux and Tiny Tiny RSS in the reader")
 struct MinifluxAndTTRSSStoryTests {
-    @Test("Miniflux: the start syncs; read a story, r sends the mark; server down, star, r says so; back, sync: it has the star")
-    func miniflux() throws {
+    /// A Miniflux fixture with the category "Coast", its feed "Tide tables" (21) and one unread story (501).
+    static func coastServer() throws -> MinifluxFixture {
         let flux = try MinifluxFixture()
-        defer { flux.stop() }
-        let stamp = flux.now
         flux.addCategory(id: 3, title: "Coast")
         flux.addFeed(.init(id: 21, title: "Tide tables", feedURL: "https://tides.example/feed",
                            siteURL: "https://tides.example/", categoryID: 3))
         flux.addEntry(.init(id: 501, feedID: 21, title: "Lighthouse keeper retires", url: "https://tides.example/501",
-                            content: "<p>Forty winters on the rock.</p>", published: stamp, changed: stamp))
+                            content: "<p>Forty winters on the rock.</p>", published: flux.now, changed: flux.now))
+        return flux
+    }
+
+    @Test("Miniflux: the start syncs; read a story, r sends the mark; server down, star, r says so; back, sync: it has the star")
+    func miniflux() throws {
+        let flux = try Self.coastServer()
+        defer { flux.stop() }
+        let stamp = flux.now
         flux.addEntry(.init(id: 502, feedID: 21, title: "Pilot boat renamed", url: "https://tides.example/502",
                             content: "<p>A new name.</p>", published: stamp.addingTimeInterval(-3600), changed: stamp))
         let session = try TmuxSession.syncing([flux.syncTable()], syncFirst: false)
@@ -55,16 +61,11 @@ struct MinifluxAndTTRSSStoryTests {
 
     @Test("Enter on an account's heading in the feed list shows the stories of all its feeds, titled by its name")
     func accountHeadingIsAView() throws {
-        let flux = try MinifluxFixture()
+        let flux = try Self.coastServer()
         defer { flux.stop() }
         let stamp = flux.now
-        flux.addCategory(id: 3, title: "Coast")
-        flux.addFeed(.init(id: 21, title: "Tide tables", feedURL: "https://tides.example/feed",
-                           siteURL: "https://tides.example/", categoryID: 3))
         flux.addFeed(.init(id: 22, title: "Harbour log", feedURL: "https://harbour.example/feed",
                            siteURL: "https://harbour.example/", categoryID: 3))
-        flux.addEntry(.init(id: 501, feedID: 21, title: "Lighthouse keeper retires", url: "https://tides.example/501",
-                            content: "<p>Forty winters on the rock.</p>", published: stamp, changed: stamp))
         flux.addEntry(.init(id: 502, feedID: 22, title: "Ferry timetable changes", url: "https://harbour.example/502",
                             content: "<p>Winter sailings.</p>", published: stamp.addingTimeInterval(-3600), changed: stamp))
         let session = try TmuxSession.syncing([flux.syncTable()], syncFirst: true)
