@@ -44,7 +44,7 @@ final class StoreBatcher: @unchecked Sendable {
     /// On the writer: writes batches until nothing is pending.
     private func drain(_ db: Database, cache: NewsCache) {
         while let batch = takeBatch() {
-            write(batch, db, cache: cache)
+            if write(batch, db, cache: cache) { cache.checkpointer.checkpointSoon() }
         }
     }
 
@@ -70,7 +70,9 @@ final class StoreBatcher: @unchecked Sendable {
 
     /// Writes `batch` in one transaction. A feed that no longer exists fails alone (`apply` checks before
     /// writing anything); any other error rolls the whole transaction back and fails every job in it.
-    private func write(_ batch: [Job], _ db: Database, cache: NewsCache) {
+    /// Returns whether story rows were committed (a batch of 304 answers writes a few feed rows only, which
+    /// the writer's own checkpoint can take).
+    private func write(_ batch: [Job], _ db: Database, cache: NewsCache) -> Bool {
         var results: [Result<StoreSummary, any Error>] = []
         do {
             try db.inTransaction {
@@ -89,8 +91,11 @@ final class StoreBatcher: @unchecked Sendable {
             let failure = CacheError.from(error, path: cache.path)
             results = batch.map { _ in .failure(failure) }
         }
+        var storedStories = false
         for (job, result) in zip(batch, results) {
+            if case .success(let summary) = result, summary.inserted + summary.updated > 0 { storedStories = true }
             job.continuation.resume(with: result)
         }
+        return storedStories
     }
 }
