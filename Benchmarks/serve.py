@@ -118,12 +118,18 @@ def main(argv=None):
     return serve_until_stopped(make_handler(a.root, counters), a.port, a.lifetime)
 
 
+class Backlogged(ThreadingHTTPServer):
+    request_queue_size = 128
+
+
 def serve_until_stopped(handler, port, lifetime):
     """Serves `handler` on 127.0.0.1:`port` (0: any free port, printed as `PORT n`) until SIGTERM, SIGINT or
     `lifetime` seconds; the benchmark servers' one way of running."""
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    # The listen backlog is fixed when the constructor calls listen(): set on the instance afterwards (as it
+    # was) it changed nothing and the socket kept Python's default of 5, so a burst of connections (8 fetches
+    # starting at once, each reader's warm refresh) lost SYNs and waited for their 1 s retransmission.
+    server = Backlogged(("127.0.0.1", port), handler)
     server.daemon_threads = True
-    server.request_queue_size = 128
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())
