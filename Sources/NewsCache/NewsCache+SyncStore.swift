@@ -80,7 +80,7 @@ extension NewsCache {
     @discardableResult
     public func storeSynced(_ prepared: PreparedSyncedStories, account: Int64, accountName: String,
                             fetchedAt: Date) throws -> SyncedStoreSummary {
-        let summary = try write { db in
+        try write { db in
             let marksBefore = try NewsCache.lastMark(db)
             var summary = SyncedStoreSummary()
             let find = try db.cachedStatement(sql: """
@@ -133,9 +133,6 @@ extension NewsCache {
             try db.execute(sql: "DELETE FROM sync_marks WHERE id > ?", arguments: [marksBefore])
             return summary
         }
-        // A first sync stores thousands of stories: their pages are copied off the writer, as a refresh's.
-        if summary.inserted > 0 { checkpointer.checkpointSoon() }
-        return summary
     }
 
     /// Stores the server's stories of one known feed (`entries[i].id` is the remote id) with their states:

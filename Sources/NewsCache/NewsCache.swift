@@ -36,13 +36,17 @@ public final class NewsCache: Sendable {
     /// where it was, and costs the writer less than 1,000 KiB did (measured on a 500-feed cold refresh).
     static let writerCacheKiB = 1_500
 
-    /// How much WAL the writer lets grow before it checkpoints on its own (SQLite's `wal_autocheckpoint`, here
-    /// in bytes rather than pages). Bulk stores have `WALCheckpointer` copy their pages off the writer as they
-    /// commit; the writer's own checkpoint is then a backstop that finds little left to copy and restarts the
-    /// WAL. At SQLite's default (1,000 pages, 16 MB with 16 KB pages) the writer still waited 0.3–0.4 s of a
-    /// 500-feed cold refresh on the syncs of what the last batch had added; at 64 MB, 0.1 s. It bounds the WAL
-    /// that a killed process leaves for the next one to read again.
+    /// How much WAL the writer lets grow during a refresh's stores before it checkpoints on its own (SQLite's
+    /// `wal_autocheckpoint`, here in bytes rather than pages). Those stores have `WALCheckpointer` copy their
+    /// pages off the writer as they commit; the writer's own checkpoint is then a backstop that finds little
+    /// left to copy and restarts the WAL. At SQLite's default (1,000 pages, 16 MB with 16 KB pages) the writer
+    /// still waited 0.5 s of a 500-feed cold refresh on the syncs of what the last batches had added; at 64 MB,
+    /// 0.1 s. It bounds the WAL that a killed refresh leaves for the next process to read again. Other writes
+    /// keep SQLite's default (`defaultAutocheckpointPages`).
     static let walBackstopBytes = 64 << 20
+
+    /// SQLite's own `wal_autocheckpoint`, which every write but a refresh's batches keeps.
+    static let defaultAutocheckpointPages = 1_000
 
     /// The cache file.
     public let path: String
@@ -50,7 +54,7 @@ public final class NewsCache: Sendable {
     let pool: DatabasePool
     /// Joins concurrent refresh stores into shared transactions (see `store(_:feedID:fetchedAt:fetch:) async`).
     let batcher = StoreBatcher()
-    /// Checkpoints what bulk stores commit, beside the writer (see `WALCheckpointer`).
+    /// Checkpoints what a refresh's stores commit, beside the writer (see `WALCheckpointer`).
     let checkpointer: WALCheckpointer
 
     /// The default location: `$XDG_DATA_HOME/gazette/cache.sqlite`, else `~/.local/share/gazette/cache.sqlite`.
@@ -117,8 +121,6 @@ public final class NewsCache: Sendable {
                 }
                 try pool.writeWithoutTransaction { db in
                     try db.execute(sql: "PRAGMA cache_size = -\(NewsCache.writerCacheKiB)")
-                    let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? NewsCache.pageSize
-                    try db.execute(sql: "PRAGMA wal_autocheckpoint = \(NewsCache.walBackstopBytes / max(pageSize, 512))")
                 }
             } else {
                 try pool.read { db in

@@ -41,8 +41,13 @@ final class StoreBatcher: @unchecked Sendable {
         }
     }
 
-    /// On the writer: writes batches until nothing is pending.
+    /// On the writer: writes batches until nothing is pending. Meanwhile the writer's own checkpoint waits
+    /// for `NewsCache.walBackstopBytes` of WAL, since `WALCheckpointer` copies each batch that stored stories;
+    /// other writes find SQLite's default again.
     private func drain(_ db: Database, cache: NewsCache) {
+        let pageSize = (try? Int.fetchOne(db, sql: "PRAGMA page_size")) ?? NewsCache.pageSize
+        try? db.execute(sql: "PRAGMA wal_autocheckpoint = \(NewsCache.walBackstopBytes / max(pageSize, 512))")
+        defer { try? db.execute(sql: "PRAGMA wal_autocheckpoint = \(NewsCache.defaultAutocheckpointPages)") }
         while let batch = takeBatch() {
             if write(batch, db, cache: cache) { cache.checkpointer.checkpointSoon() }
         }

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// Copies the pages that bulk stores commit from the WAL into the cache file on a connection and thread of
+/// Copies the pages that a refresh's stores commit from the WAL into the cache file on a connection and thread of
 /// its own, so that the writer, which bounds a cold refresh, does not wait for the copy and its syncs.
 ///
 /// SQLite checkpoints on the committing connection once the WAL holds `wal_autocheckpoint` pages: it syncs the

@@ -4,6 +4,27 @@ import NewsModel
 import Testing
 @testable import NewsCache
 
+/// Records the writer's `wal_autocheckpoint` at each commit that inserted stories (on the writer's queue only).
+private final class AutocheckpointAtCommit: TransactionObserver, @unchecked Sendable {
+    // @unchecked Sendable: GRDB calls the observer on the writer's queue only; the test reads `values` after
+    // every write has finished.
+    private(set) var values: [Int] = []
+    private var inserted = false
+
+    func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool {
+        if case .insert(let table) = eventKind { return table == "stories" }
+        return false
+    }
+
+    func databaseDidChange(with event: DatabaseEvent) { inserted = true }
+    func databaseWillCommit() throws {}
+    func databaseDidCommit(_ db: Database) {
+        if inserted, let value = try? Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") { values.append(value) }
+        inserted = false
+    }
+    func databaseDidRollback(_ db: Database) { inserted = false }
+}
+
 /// Checkpoints off the writer (`WALCheckpointer`): what a refresh stores is copied into the cache file by
 /// another connection, the writer's own checkpoint waits until the WAL is large, and closing the cache
 /// leaves no WAL behind.
@@ -42,21 +63,32 @@ struct WALCheckpointerTests {
         }
     }
 
-    @Test("The writer checkpoints on its own only past the backstop size, whatever the page size")
-    func writerBackstop() throws {
+    @Test("During a refresh's stores the writer checkpoints only past the backstop size; other writes keep SQLite's default")
+    func writerBackstop() async throws {
         let directory = try TemporaryDirectory()
         let cache = try NewsCache(path: directory.cachePath)
-        let pages = try cache.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") }
-        #expect(pages == NewsCache.walBackstopBytes / NewsCache.pageSize)
+        let during = try await backstopDuringStore(cache)
+        #expect(during == NewsCache.walBackstopBytes / NewsCache.pageSize)
+        let after = try await cache.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") }
+        #expect(after == NewsCache.defaultAutocheckpointPages)
 
         // A cache made before 16 KB pages keeps its 4 KB pages, and the same backstop in bytes.
         let oldPath = directory.path + "/old.sqlite"
-        try DatabaseQueue(path: oldPath).writeWithoutTransaction { db in
+        try await DatabaseQueue(path: oldPath).writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA page_size = 4096; PRAGMA journal_mode = WAL; CREATE TABLE t(x)")
         }
-        let old = try NewsCache(path: oldPath)
-        let oldPages = try old.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") }
-        #expect(oldPages == NewsCache.walBackstopBytes / 4096)
+        let oldDuring = try await backstopDuringStore(try NewsCache(path: oldPath))
+        #expect(oldDuring == NewsCache.walBackstopBytes / 4096)
+    }
+
+    /// The writer's `wal_autocheckpoint` as a refresh's store commits.
+    private func backstopDuringStore(_ cache: NewsCache) async throws -> Int? {
+        let feed = try cache.addFeed(url: "https://example.org/feed")
+        let observer = AutocheckpointAtCommit()
+        cache.pool.add(transactionObserver: observer, extent: .databaseLifetime)
+        _ = try await cache.store(FeedDocument(entries: entries(5)), feedID: feed, fetchedAt: referenceDate)
+        try await cache.pool.write { _ in }
+        return observer.values.last
     }
 
     @Test("Closing the cache after a refresh leaves no WAL")
