@@ -157,19 +157,102 @@ def alive(pid):
         return False
 
 
+class ControlClient:
+    """A tmux control-mode client (`tmux -C attach`) on the benchmark's session: keys go to the pane through
+    it without starting a tmux process per key, and tmux reports each chunk of the pane's output to it as
+    a `%output` line the moment it reads it from the program. The time from writing `send-keys` to the first
+    `%output` after it is the program's key-to-output time with well under a millisecond of overhead, the
+    same for every program (a screen capture costs ~5 ms, which hid differences below that)."""
+
+    def __init__(self, tmux, env, session):
+        import threading
+        self.session = session
+        self.proc = subprocess.Popen(tmux + ["-C", "attach", "-t", session], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, bufsize=0)
+        self.outputs = []  # perf_counter() time of each %output chunk, in order
+        self.lock = threading.Lock()
+        self.thread = threading.Thread(target=self._read, daemon=True)
+        self.thread.start()
+
+    def _read(self):
+        pending = b""
+        fd = self.proc.stdout.fileno()
+        while True:
+            try:
+                data = os.read(fd, 65536)
+            except OSError:
+                return
+            if not data:
+                return
+            now = time.perf_counter()
+            pending += data
+            *lines, pending = pending.split(b"\n")
+            with self.lock:
+                self.outputs.extend(now for line in lines if line.startswith(b"%output "))
+
+    def mark(self):
+        """How many output chunks have been seen so far (the start of a step's window)."""
+        with self.lock:
+            return len(self.outputs)
+
+    def command(self, words):
+        """Sends one tmux command (words quoted for tmux's parser); returns the time it was written."""
+        line = " ".join("'" + w.replace("'", "'\\''") + "'" for w in words) + "\n"
+        t = time.perf_counter()
+        self.proc.stdin.write(line.encode())
+        return t
+
+    def first_output(self, since, limit):
+        """Waits (sleeping in small steps) until an output chunk after mark `since` came, at most `limit` s."""
+        end = time.perf_counter() + limit
+        while self.mark() <= since and time.perf_counter() < end:
+            time.sleep(0.0002)
+
+    def output_times(self, since, start, quiet=0.05, limit=5.0):
+        """Waits until the output has been quiet for `quiet` s (at most `limit`), then returns the times
+        from `start` to the first and to the last output chunk after mark `since` (None when nothing came)."""
+        end = time.perf_counter() + limit
+        while time.perf_counter() < end:
+            with self.lock:
+                chunks = self.outputs[since:]
+            if chunks and time.perf_counter() - chunks[-1] >= quiet:
+                break
+            time.sleep(0.005)
+        with self.lock:
+            chunks = self.outputs[since:]
+        if not chunks:
+            return None, None
+        return chunks[0] - start, chunks[-1] - start
+
+    def close(self):
+        try:
+            self.proc.stdin.close()
+        except OSError:
+            pass
+        try:
+            self.proc.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
 def tmux_first_frame(argv, env, expect, width=200, height=60, timeout=120, steps=(), poll=0.01,
-                     step_timeout=60, record=None, settle=0.4):
+                     step_timeout=60, record=None, settle=0.4, control=False):
     """Launch argv in a private tmux server and time it until the screen matches `expect` (regex).
 
     Returns dict(startup s, rss_mb peak seen, steps [s…], screen) or raises Skip with the last screen
     when the text never appears. Each step is (keys, regex): keys are sent with send-keys (or, as
     ("resize", w, h), the window is resized), and the time runs until the screen changed and matches
-    regex. Polling costs ~5 ms per capture, which is the resolution of these figures.
+    regex. Polling costs ~5 ms per capture, which is the resolution of these figures. A step
+    ("repeat", key, count, gap) presses key `count` times, `gap` seconds apart (a held key).
 
     With `record` (a file path), the pane's output is recorded with `pipe-pane` from the first frame on,
     and the result also has "bytes": what the program wrote to the terminal for each step, counted
     once its output has been still for `settle` seconds (so a frame that follows the first one, like
-    an article drawn after the list moved, is counted with its key)."""
+    an article drawn after the list moved, is counted with its key).
+
+    With `control`, keys and resizes go through a tmux control-mode client (`ControlClient`), and the
+    result also has "outputs": for each step, the seconds from the key to the program's first output and
+    to its last output (None, None when it wrote nothing)."""
     sock = "gzbench-%d-%d" % (os.getpid(), int(time.time() * 1000) % 10**6)
     tmux = ["tmux", "-L", sock, "-f", "/dev/null"]
 
@@ -177,7 +260,7 @@ def tmux_first_frame(argv, env, expect, width=200, height=60, timeout=120, steps
         return subprocess.run(tmux + list(args), env=env, capture_output=True, text=True,
                               errors="replace").stdout
 
-    pid, hwm = None, 0
+    pid, hwm, client = None, 0, None
     try:
         subprocess.run(tmux + ["new-session", "-d", "-s", "b", "-x", str(width), "-y", str(height),
                                "sleep 3600"], env=env, check=True, capture_output=True)
@@ -229,18 +312,39 @@ def tmux_first_frame(argv, env, expect, width=200, height=60, timeout=120, steps
         if record:
             time.sleep(settle)
             t("pipe-pane", "-o", "-t", "b", "cat >> " + shlex_quote(record))
-        times, written = [], []
+        if control:
+            client = ControlClient(tmux, env, "b")
+            time.sleep(0.2)  # attached before the first key
+        times, written, outputs = [], [], []
         for keys, regex in steps:
             time.sleep(0.3)
             start_bytes = still(step_timeout) if record else 0
             previous = capture(regex is None)
-            ts = time.perf_counter()
             if keys and keys[0] == "resize":
-                t("resize-window", "-t", "b", "-x", str(keys[1]), "-y", str(keys[2]))
+                words = ["resize-window", "-t", "b", "-x", str(keys[1]), "-y", str(keys[2])]
+            elif keys and keys[0] == "repeat":
+                words = ["send-keys", "-t", "b", keys[1]]
             else:
-                t("send-keys", "-t", "b", *keys)
+                words = ["send-keys", "-t", "b"] + list(keys)
+            if keys and keys[0] == "repeat":
+                # A held key: `count` presses `gap` seconds apart, as a terminal's key repeat sends them.
+                since, ts = (client.mark() if client else 0), time.perf_counter()
+                for _ in range(keys[2]):
+                    client.command(words) if client else t(*words)
+                    time.sleep(keys[3])
+            elif client:
+                since = client.mark()
+                ts = client.command(words)
+                # No capture (a new tmux process) runs until the first output came: it would compete
+                # with the program and with the reading thread for the two cores.
+                client.first_output(since, step_timeout)
+            else:
+                ts = time.perf_counter()
+                t(*words)
             dt, screen = wait(regex, previous, ts, step_timeout)
             times.append(dt)
+            if client:
+                outputs.append(client.output_times(since, ts))
             if record:
                 written.append(still(step_timeout) - start_bytes)
         hwm = max(hwm, vm_hwm_kb(pid) or 0)
@@ -250,8 +354,10 @@ def tmux_first_frame(argv, env, expect, width=200, height=60, timeout=120, steps
                 break
             time.sleep(0.02)
         return {"startup": startup, "rss_mb": hwm / 1024.0 if hwm else None, "steps": times,
-                "bytes": written, "screen": screen}
+                "bytes": written, "outputs": outputs, "screen": screen}
     finally:
+        if client:
+            client.close()
         if pid and alive(pid):
             try:
                 os.kill(pid, signal.SIGKILL)

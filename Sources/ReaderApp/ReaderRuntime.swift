@@ -40,6 +40,8 @@ public final class ReaderRuntime {
     private var inbox: [Action] = []
     /// While keys are being taken: their effects, started once the keys' frame is out (nil otherwise).
     private var deferredEffects: [Effect]?
+    /// Reads of the selected story that wait while a held key repeats (`StoryFollowPace`).
+    private var pace: StoryFollowPace
     private var tasks: [Slot: (token: UInt64, task: Task<Void, Never>)] = [:]
     /// The newest mark write: each waits for the one before, so a story's marks reach the cache in the
     /// order they were made (the last one is what stays) and their answers come back in that order.
@@ -73,6 +75,8 @@ public final class ReaderRuntime {
     ///   - warnings: problems found at start (bad lines in the urls file or config.toml).
     ///   - themeOptions: every theme `T` cycles through, when more than `theme`.
     ///   - layouts: laid-out stories and comments (a test passes one whose parsing it counts).
+    ///   - heldKeyWindow: keys closer together than this are a held key's repeats, whose stories are read
+    ///     once they pause (`StoryFollowPace`; 0: every key's story at once).
     public init(backend: any Backend, store: any ReaderStore, theme: Theme, themeOptions: ThemeOptions? = nil,
                 query: HeadlineQuery = HeadlineQuery(),
                 hint: String? = nil, timeZone: DisplayZone = .local,
@@ -83,12 +87,14 @@ public final class ReaderRuntime {
                 browser: BrowserLauncher = BrowserLauncher(configured: nil, environment: [:]),
                 watchInterval: Duration? = nil, warnings: [String] = [],
                 extraction: ExtractionOptions = ExtractionOptions(),
-                comments: CommentOptions = CommentOptions(), layouts: LayoutCache = LayoutCache()) {
+                comments: CommentOptions = CommentOptions(), layouts: LayoutCache = LayoutCache(),
+                heldKeyWindow: TimeInterval = 0) {
         let themeOptions = themeOptions ?? ThemeOptions(single: theme)
         self.backend = backend; self.store = store; themes = themeOptions.themes; self.clock = clock
         self.pollMilliseconds = pollMilliseconds; self.settlesEffectsBeforeInput = settlesEffectsBeforeInput
         self.firstFrameWait = firstFrameWait
         self.layouts = layouts
+        pace = StoryFollowPace(window: heldKeyWindow)
         let size = backend.size
         var settings = SessionSettings(query: query, timeZone: timeZone, hint: hint)
         settings.markReadOnOpen = markReadOnOpen
@@ -131,6 +137,7 @@ public final class ReaderRuntime {
         while !state.isQuitting {
             if settlesEffectsBeforeInput { await settle() }
             drainInbox()
+            for effect in pace.release(at: clock()) { perform(effect) }
             for action in refreshDriver.dueActions(now: clock()) { dispatch(action) }
             if let watchInterval, ContinuousClock.now >= nextWatch {
                 nextWatch = ContinuousClock.now + watchInterval
@@ -140,7 +147,7 @@ public final class ReaderRuntime {
             if state.isQuitting { break }
             // While effects run, look back sooner so their answers reach the screen within a few ms.
             // (A background refresh does not count: its progress is throttled to 10 a second anyway.)
-            let isBusy = tasks.keys.contains { $0 != .refresh }
+            let isBusy = tasks.keys.contains { $0 != .refresh } || pace.isWaiting
             let timeout = isBusy ? min(pollMilliseconds, Self.busyPollMilliseconds) : pollMilliseconds
             if let event = backend.nextEvent(timeoutMilliseconds: timeout) {
                 // The keys' effects start once their frame is out: starting a task wakes a thread, which
@@ -158,7 +165,7 @@ public final class ReaderRuntime {
                 // bring (the story, its body) follows in the next turn. Waiting for them first made a
                 // key's frame miss the terminal's next refresh.
                 if !state.isQuitting { drawIfChanged() }
-                let effects = deferredEffects ?? []
+                let effects = pace.take(deferredEffects ?? [], at: clock())
                 deferredEffects = nil
                 for effect in effects { perform(effect) }
             }

@@ -56,7 +56,8 @@ enum ReaderCommand {
                                                                  environment: ProcessInfo.processInfo.environment),
                                         watchInterval: .seconds(2), warnings: warnings,
                                         extraction: extractionOptions(session, settings),
-                                        comments: commentOptions(session, settings))
+                                        comments: commentOptions(session, settings),
+                                        heldKeyWindow: ReaderRuntime.heldKeyWindow)
             await runtime.run()
             return terminal.receivedSignal
         }
