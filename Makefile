@@ -78,6 +78,8 @@ deps:
 	@scripts/ensure-deps.sh
 
 release:
+	@# SwiftPM does not know the order file: a binary older than it is linked again.
+	@if [ $(RELEASE_BIN) -ot scripts/gazette.order ]; then rm -f $(RELEASE_BIN); fi
 	$(SWIFT) build -c release --product gazette $(RELEASE_FLAGS)
 
 ## gazette-bench: benchmark timings and the durability test's writer; never installed.
