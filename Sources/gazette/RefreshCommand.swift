@@ -27,14 +27,10 @@ struct RefreshCommand: AsyncParsableCommand {
     @Flag(help: "Print nothing but errors.") var quiet = false
     @Flag(help: "Fetch feeds even when their server asked to wait (Retry-After).") var force = false
 
-    /// glibc malloc arenas a refresh uses (glibc's default: up to 8 per core). One measured ~2.5 MB less
-    /// peak memory on a cold refresh of 100 feeds than the default, for the same CPU time (DECISIONS.md).
-    static let mallocArenas: Int32 = 1
-
     func run() async throws {
         #if canImport(Glibc)
-        // Before the refresh's threads exist, so none of them gets an arena of its own (see MallocArenas).
-        MallocArenas.limit(to: Self.mallocArenas)
+        // Before any body is fetched (see MallocThreshold).
+        MallocThreshold.fix()
         #endif
         let paths = (try location.resolved())
         var settings = try loadSettings(paths)
@@ -57,8 +53,8 @@ struct RefreshCommand: AsyncParsableCommand {
         let interactive = !quiet && isatty(STDERR_FILENO) == 1
         let bar = ProgressLine(enabled: interactive)
         #if os(Linux)
-        // Start-up is over (arguments, settings, the cache opened): its code need not stay resident.
-        StartupPages.releaseCode()
+        // Start-up is over (arguments, settings, the cache opened): its pages need not stay resident.
+        StartupPages.release()
         #endif
         let report = await Refresher(cache: cache, policy: settings.fetch, endpoints: settings.endpoints)
             .refresh(feeds, force: force) { progress in bar.show(progress) }
