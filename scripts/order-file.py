@@ -3,7 +3,8 @@
 start (first frame, five `j`, `q`) run, for the release link to place together (see the Makefile).
 
 Why: the kernel maps code 64 KB around every page a process touches (fault-around), so a few thousand
-functions scattered over 20 MB of code kept ~12 MB of it resident. Placed together they fill ~2 MB.
+functions scattered over 20 MB of code kept ~12.5 MB of it resident during a refresh; placed together,
+~6 MB (the rest is code of the static Swift libraries that was not compiled one function per section).
 
 How: both runs go under valgrind's callgrind against a local corpus (Benchmarks/genfeeds.py served by
 Benchmarks/serve.py on 127.0.0.1); every function callgrind saw run that the binary defines is listed —
