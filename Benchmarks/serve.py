@@ -118,18 +118,19 @@ def main(argv=None):
     return serve_until_stopped(make_handler(a.root, counters), a.port, a.lifetime)
 
 
-class Backlogged(ThreadingHTTPServer):
+class BenchServer(ThreadingHTTPServer):
+    """A threading server whose listen backlog holds every connection the readers open at once (8 each):
+    with the standard library's 5, a connection beyond it waited for the client's SYN retransmission, a
+    second later, whenever the accepting thread fell behind. The backlog is passed to `listen` by the
+    constructor, so it must be the class's, not set on the instance afterwards."""
     request_queue_size = 128
+    daemon_threads = True
 
 
 def serve_until_stopped(handler, port, lifetime):
     """Serves `handler` on 127.0.0.1:`port` (0: any free port, printed as `PORT n`) until SIGTERM, SIGINT or
     `lifetime` seconds; the benchmark servers' one way of running."""
-    # The listen backlog is fixed when the constructor calls listen(): set on the instance afterwards (as it
-    # was) it changed nothing and the socket kept Python's default of 5, so a burst of connections (8 fetches
-    # starting at once, each reader's warm refresh) lost SYNs and waited for their 1 s retransmission.
-    server = Backlogged(("127.0.0.1", port), handler)
-    server.daemon_threads = True
+    server = BenchServer(("127.0.0.1", port), handler)
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())

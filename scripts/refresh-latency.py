@@ -14,6 +14,9 @@ example: scripts/refresh-latency.py -- .build/debug/gazette
 import argparse, fcntl, http.server, os, pty, re, select, shutil, signal, statistics, struct, sys, tempfile
 import termios, threading, time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Benchmarks"))
+from serve import BenchServer  # noqa: E402
+
 CSI = re.compile(rb"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>78M]")
 
 
@@ -52,7 +55,7 @@ class Server:
             def log_message(self, *args):
                 pass
 
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd = BenchServer(("127.0.0.1", 0), Handler)  # a backlog for every connection at once
         self.port = self.httpd.server_address[1]
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
         self.urls = [f"http://127.0.0.1:{self.port}{path}" for path in bodies]

@@ -28,6 +28,10 @@ struct RefreshCommand: AsyncParsableCommand {
     @Flag(help: "Fetch feeds even when their server asked to wait (Retry-After).") var force = false
 
     func run() async throws {
+        #if canImport(Glibc)
+        // Before any body is fetched (see MallocThreshold).
+        MallocThreshold.fix()
+        #endif
         let paths = (try location.resolved())
         var settings = try loadSettings(paths)
         if let jobs {
@@ -48,6 +52,10 @@ struct RefreshCommand: AsyncParsableCommand {
         let feeds = try cache.feeds()
         let interactive = !quiet && isatty(STDERR_FILENO) == 1
         let bar = ProgressLine(enabled: interactive)
+        #if os(Linux)
+        // Start-up is over (arguments, settings, the cache opened): its pages need not stay resident.
+        StartupPages.release()
+        #endif
         let report = await Refresher(cache: cache, policy: settings.fetch, endpoints: settings.endpoints)
             .refresh(feeds, force: force) { progress in bar.show(progress) }
         bar.finish()
