@@ -7,7 +7,7 @@ import GRDB
 /// `INTEGER` 0/1; lists (categories, enclosures) are JSON text.
 enum CacheSchema {
     /// The identifier of the newest migration, for tests and diagnostics.
-    static let latest = "v8-sync-fast"
+    static let latest = "v9-fts-automerge"
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -20,6 +20,7 @@ enum CacheSchema {
         migrator.registerMigration("v7-sync-core", migrate: v7Sync)
         migrator.registerMigration("v8-sync-ui", migrate: v8SyncUI)
         migrator.registerMigration("v8-sync-fast", migrate: v8SyncPurged)
+        migrator.registerMigration("v9-fts-automerge", migrate: v9FTSAutomerge)
         return migrator
     }
 
@@ -234,6 +235,17 @@ enum CacheSchema {
             ) WITHOUT ROWID;
             """)
     }
+
+    /// The search index merges its segments 16 at a time instead of FTS5's 4 (`automerge`, kept in the
+    /// table's own configuration): a refresh adds one segment per transaction, and merging every fourth made
+    /// FTS5's merges a large part of a cold refresh's writer. Queries read a few more segments; their results
+    /// are the same (DECISIONS.md, "The search index merges 16 segments at a time").
+    static func v9FTSAutomerge(_ db: Database) throws {
+        try db.execute(sql: "INSERT INTO stories_fts(stories_fts, rank) VALUES ('automerge', \(searchAutomerge))")
+    }
+
+    /// Segments of one level the search index merges at once (FTS5's `automerge`; its default is 4).
+    static let searchAutomerge = 16
 
     /// Fills the (empty) search table from the stories already stored, as `NewsCache.store` would.
     private static func fillSearchIndex(_ db: Database) throws {
