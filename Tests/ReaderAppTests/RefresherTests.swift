@@ -113,6 +113,29 @@ struct RefresherTests {
         #expect(errors[server.baseURL + "/huge"]?.contains("larger than the limit") == true)
     }
 
+    @Test("A feed moved permanently says where, whether its new address serves a feed or a broken one")
+    func movedPermanently() async throws {
+        let server = try LoopbackServer { request in
+            switch request.path {
+            case "/old-good": return LoopbackServer.Reply(status: 301, headers: [("Location", "/new-good")])
+            case "/old-bad": return LoopbackServer.Reply(status: 301, headers: [("Location", "/new-bad")])
+            case "/new-good":
+                return LoopbackServer.Reply(status: 200, contentType: "application/rss+xml", body: Self.rss(["A"]))
+            default:
+                return LoopbackServer.Reply(status: 200, contentType: "text/html", body: "<html><body>Gone</body></html>")
+            }
+        }
+        let (cache, dir) = try Self.temporaryCache()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try SubscriptionSync.apply([Subscription(url: server.baseURL + "/old-good"),
+                                    Subscription(url: server.baseURL + "/old-bad")], to: cache)
+        let report = await Refresher(cache: cache, policy: FetchPolicy()).refresh(try cache.feeds())
+        let moved = Dictionary(uniqueKeysWithValues: report.outcomes.map { ($0.url, $0.movedTo) })
+        #expect(moved[server.baseURL + "/old-good"] == server.baseURL + "/new-good")
+        #expect(moved[server.baseURL + "/old-bad"] == server.baseURL + "/new-bad")
+        #expect(report.failures.map(\.url) == [server.baseURL + "/old-bad"])
+    }
+
     @Test("Discovery finds the feed a web page advertises")
     func discovery() async throws {
         let server = try LoopbackServer { request in

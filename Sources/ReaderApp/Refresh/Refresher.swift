@@ -91,7 +91,8 @@ public final class Refresher: Sendable {
             return record(outcome, failure: "\(feed.kind.rawValue) sources cannot be refreshed", at: fetchedAt)
         }
         switch await fetchAndParse(feed, saved: saved, at: fetchedAt) {
-        case .failed(let message, let retryAt):
+        case .failed(let message, let retryAt, let moved):
+            outcome.movedTo = moved
             return record(outcome, failure: message, at: fetchedAt, retryAt: retryAt)
         case .unchanged(let moved):
             outcome.movedTo = moved
@@ -119,7 +120,9 @@ public final class Refresher: Sendable {
 
     /// What a feed's fetch and parse came to.
     private enum FetchStep {
-        case failed(String, retryAt: Date?)
+        /// `movedTo`: the feed answered from a permanent redirect's target, which is worth saying even when
+        /// what it sent could not be read.
+        case failed(String, retryAt: Date?, movedTo: String? = nil)
         case unchanged(movedTo: String?)
         case parsed(ParseResult, FetchRecord, movedTo: String?)
     }
@@ -147,7 +150,7 @@ public final class Refresher: Sendable {
                 return .parsed(parsed, FetchRecord(etag: body.etag, lastModified: body.lastModified),
                                movedTo: body.permanentRedirect)
             } catch {
-                return .failed("\(error)", retryAt: nil)
+                return .failed("\(error)", retryAt: nil, movedTo: body.permanentRedirect)
             }
         }
     }
