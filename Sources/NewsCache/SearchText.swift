@@ -33,7 +33,7 @@ enum SearchText {
 
     /// Tags removed (a tag boundary becomes a space), common entities decoded, white space folded, and the
     /// private-use characters that mark matches in snippets dropped. At most `limit` characters (Unicode
-    /// scalars) are kept.
+    /// scalars; a folded space is one, a CJK separator none) are kept.
     ///
     /// With `separatingCJK`, `SearchMarkers.separator` goes between a CJK character and its neighbours, so
     /// that the index's word tokenizer sees every Han, kana or Hangul character as a word of its own:
@@ -68,14 +68,12 @@ enum SearchText {
                 case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D:
                     writer.space(); index += 1
                 case ..<0x80:
-                    // A run of ordinary ASCII (no tag, entity or white space) is copied in one go.
-                    var end = index + 1
-                    while end < count, case let next = bytes[end], next > 0x20, next < 0x7F,
-                          next != UInt8(ascii: "<"), next != UInt8(ascii: "&") {
-                        end += 1
-                    }
-                    writer.asciiRun(UnsafeBufferPointer(rebasing: bytes[index..<end]))
-                    index = end
+                    // A run of ordinary text is copied in one go (see `runEnd`); any other ASCII starts one
+                    // (a `<` in a title).
+                    index = writer.run(bytes, from: index)
+                case 0xC2...0xDF where Self.isRunCharacter(bytes, at: index):
+                    // Two-byte characters too, but for U+0085 and U+00A0, which go below as white space.
+                    index = writer.run(bytes, from: index)
                 default:
                     let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
                     let end = min(count, index + length)
@@ -85,6 +83,55 @@ enum SearchText {
             }
             return writer.string
         }
+    }
+
+    /// Whether the character at `index` of valid UTF-8 needs nothing but copying: printable ASCII other
+    /// than `<` and `&`, other ASCII that is not white space, or a two-byte character (Latin, Greek,
+    /// Cyrillic, Hebrew, Arabic... none of them CJK or a marker) other than the two that are white space,
+    /// U+0085 and U+00A0. Tags, entities and white space are looked at before this is asked.
+    @inline(__always)
+    private static func isRunCharacter(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let byte = bytes[index]
+        if byte < 0x80 {
+            switch byte {
+            case UInt8(ascii: "<"), UInt8(ascii: "&"), 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D: return false
+            default: return true
+            }
+        }
+        guard byte >= 0xC2, byte <= 0xDF, index + 1 < bytes.count else { return false }
+        return byte != 0xC2 || (bytes[index + 1] != 0x85 && bytes[index + 1] != 0xA0)
+    }
+
+    /// The end of the run of plain characters starting at `start`, and how many characters it holds, at
+    /// most `limit` (at least 1). The first character is taken whatever it is (ASCII, or a two-byte run
+    /// character). Single spaces between run characters belong to the run: they
+    /// are what white-space folding would write anyway, so "one two three" is copied whole instead of word
+    /// by word (a run a word long was 30 % of a cold refresh's search-text instructions). A space followed
+    /// by anything else (more white space, a tag, an entity, a longer character) ends the run and is left
+    /// to the character-by-character path, which folds it.
+    private static func runEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, atMost limit: Int)
+        -> (end: Int, characters: Int) {
+        let count = bytes.count
+        var end = start + (bytes[start] < 0x80 ? 1 : 2), characters = 1
+        while characters < limit {
+            // Printable ASCII, a byte a character, is most of any text: it gets a tight loop of its own.
+            let asciiStart = end, asciiStop = min(count, end &+ (limit &- characters))
+            while end < asciiStop, case let byte = bytes[end], byte > 0x20, byte < 0x7F,
+                  byte != UInt8(ascii: "<"), byte != UInt8(ascii: "&") {
+                end += 1
+            }
+            characters += end - asciiStart
+            guard end < count, characters < limit else { break }
+            if isRunCharacter(bytes, at: end) {
+                end += bytes[end] < 0x80 ? 1 : 2
+            } else if bytes[end] == 0x20, end + 1 < count, characters + 1 < limit, isRunCharacter(bytes, at: end + 1) {
+                end += 1
+            } else {
+                break
+            }
+            characters += 1
+        }
+        return (end, characters)
     }
 
     /// The output of `plainText`: UTF-8 bytes with folded white space and CJK separators.
@@ -108,16 +155,20 @@ enum SearchText {
 
         mutating func ascii(_ byte: UInt8) {
             begin(isCJK: false)
+            guard count < limit else { return }
             bytes.append(byte)
             count += 1
         }
 
-        /// Printable ASCII characters (none of them white space), cut at the limit.
-        mutating func asciiRun(_ run: UnsafeBufferPointer<UInt8>) {
+        /// Copies the run of plain characters that starts at `start` (see `SearchText.runEnd`), as much of
+        /// it as the limit leaves room for, and returns where the source goes on.
+        mutating func run(_ source: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
             begin(isCJK: false)
-            let taken = min(run.count, limit - count)
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: run[..<taken]))
-            count += taken
+            guard count < limit else { return start + 1 }
+            let (end, characters) = SearchText.runEnd(source, from: start, atMost: limit - count)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<end]))
+            count += characters
+            return end
         }
 
         /// One non-ASCII character, given as its (valid) UTF-8 bytes.
@@ -136,6 +187,7 @@ enum SearchText {
             if SearchText.isWhitespace(scalar) { return space() }
             if SearchMarkers.isMarker(scalar) { return }
             begin(isCJK: separatingCJK && SearchText.isCJK(scalar))
+            guard count < limit else { return }
             if let encoded {
                 // Byte by byte: `append(contentsOf:)` of a 2–4 byte slice went through the generic sequence
                 // path, ~90 instructions a character.
