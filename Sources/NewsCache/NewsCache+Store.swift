@@ -266,38 +266,52 @@ extension NewsCache {
     private func insert(_ db: Database, feedID: FeedID, prepared: PreparedEntry, values: StoryValues,
                         fetchedAt: Date) throws -> Int64 {
         let entry = prepared.entry
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO stories (feed_id, identity, fingerprint, link, title, author, published, updated,
-                                 sort_date, first_seen, summary, content, categories, enclosures, comments_url,
-                                 replies_feed_url, comment_count, account_id, remote_id, is_read, is_starred)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        var arguments: StatementArguments = [feedID.rawValue, prepared.identity, prepared.fingerprint]
-        arguments += NewsCache.fields(entry, title: values.title, firstSeen: fetchedAt, fetchedAt: fetchedAt)
-        arguments += [fetchedAt.cacheValue, entry.summary, entry.content]
-        arguments += values.extras(entry)
-        let remote = prepared.remote
-        arguments += [remote?.account, remote?.remoteID, remote?.isRead ?? false, remote?.isStarred ?? false]
+        var arguments: StatementArguments = [
+            feedID.rawValue, prepared.identity, prepared.fingerprint,
+            NewsCache.sortDate(entry, firstSeen: fetchedAt, fetchedAt: fetchedAt).cacheValue, fetchedAt.cacheValue,
+        ]
+        arguments += values.row
+        let statement: Statement
+        if let remote = prepared.remote {
+            statement = try db.cachedStatement(sql: Self.insertSyncedStory)
+            arguments += [remote.account, remote.remoteID, remote.isRead ?? false, remote.isStarred ?? false]
+        } else {
+            statement = try db.cachedStatement(sql: Self.insertFeedStory)
+        }
         try statement.execute(arguments: arguments)
         return db.lastInsertedRowID
     }
 
+    /// A feed's new story: no account, unread and unstarred (the columns' defaults). Without those four the
+    /// statement has 17 arguments, under GRDB's limit of 20 for binding strings in place instead of copying
+    /// each one (the body among them, in the single writer's path).
+    private static let insertFeedStory = """
+        INSERT INTO stories (feed_id, identity, fingerprint, sort_date, first_seen, \(StoryValues.rowColumns))
+        VALUES (?, ?, ?, ?, ?, \(StoryValues.rowPlaceholders))
+        """
+    /// A synced story's insert: `insertFeedStory` with its account, its id there and the server's flags.
+    private static let insertSyncedStory = """
+        INSERT INTO stories (feed_id, identity, fingerprint, sort_date, first_seen, \(StoryValues.rowColumns),
+                             account_id, remote_id, is_read, is_starred)
+        VALUES (?, ?, ?, ?, ?, \(StoryValues.rowPlaceholders), ?, ?, ?, ?)
+        """
+
     private func update(_ db: Database, id: Int64, prepared: PreparedEntry, values: StoryValues,
                         firstSeen: Date, fetchedAt: Date) throws {
-        let entry = prepared.entry
         let statement = try db.cachedStatement(sql: """
-            UPDATE stories SET fingerprint = ?, link = ?, title = ?, author = ?, published = ?, updated = ?,
-                               sort_date = ?, summary = ?, content = ?, categories = ?, enclosures = ?,
+            UPDATE stories SET fingerprint = ?, sort_date = ?, link = ?, title = ?, author = ?, published = ?,
+                               updated = ?, summary = ?, content = ?, categories = ?, enclosures = ?,
                                comments_url = ?, replies_feed_url = ?,
                                comment_count = CASE WHEN EXISTS (SELECT 1 FROM comment_fetches f
                                    WHERE f.story_id = stories.id AND f.fetched_at IS NOT NULL)
                                    THEN comment_count ELSE ? END
             WHERE id = ?
             """)
-        var arguments: StatementArguments = [prepared.fingerprint]
-        arguments += NewsCache.fields(entry, title: values.title, firstSeen: firstSeen, fetchedAt: fetchedAt)
-        arguments += [entry.summary, entry.content]
-        arguments += values.extras(entry)
+        var arguments: StatementArguments = [
+            prepared.fingerprint,
+            NewsCache.sortDate(prepared.entry, firstSeen: firstSeen, fetchedAt: fetchedAt).cacheValue,
+        ]
+        arguments += values.row
         arguments += [id]
         try statement.execute(arguments: arguments)
     }
@@ -315,13 +329,10 @@ extension NewsCache {
         ])
     }
 
-    /// link, title, author, published, updated, sort_date: the columns shared by insert and update.
-    private static func fields(_ entry: FeedEntry, title: String, firstSeen: Date,
-                               fetchedAt: Date) -> StatementArguments {
-        var sortDate = entry.published ?? entry.updated ?? firstSeen
-        if sortDate.timeIntervalSince(fetchedAt) > futureTolerance { sortDate = firstSeen }
-        return [entry.link, title, entry.author, entry.published?.cacheValue, entry.updated?.cacheValue,
-                sortDate.cacheValue]
+    /// The date a story sorts by: published, else updated, else first seen; see `futureTolerance`.
+    static func sortDate(_ entry: FeedEntry, firstSeen: Date, fetchedAt: Date) -> Date {
+        let date = entry.published ?? entry.updated ?? firstSeen
+        return date.timeIntervalSince(fetchedAt) > futureTolerance ? firstSeen : date
     }
 
     /// The headline to show: the entry's title, else the start of its summary, else its link.
