@@ -114,8 +114,15 @@ enum SearchText {
         let count = bytes.count
         var end = start + (bytes[start] < 0x80 ? 1 : 2), characters = 1
         while characters < limit {
-            // Printable ASCII, a byte a character, is most of any text: it gets a tight loop of its own.
+            // Printable ASCII, a byte a character, is most of any text: eight bytes at a time while they
+            // are words and single spaces (`isPlainWords`), then a byte at a time.
             let asciiStart = end, asciiStop = min(count, end &+ (limit &- characters))
+            if let base = bytes.baseAddress {
+                while end &+ 8 <= asciiStop,
+                      isPlainWords(UInt64(littleEndian: UnsafeRawPointer(base + end).loadUnaligned(as: UInt64.self))) {
+                    end += 8
+                }
+            }
             while end < asciiStop, case let byte = bytes[end], byte > 0x20, byte < 0x7F,
                   byte != UInt8(ascii: "<"), byte != UInt8(ascii: "&") {
                 end += 1
@@ -132,6 +139,26 @@ enum SearchText {
             characters += 1
         }
         return (end, characters)
+    }
+
+    /// Whether eight bytes (the first in the low byte) are all run characters that are printable ASCII or
+    /// single spaces: no byte of 0x80 or more, no control character, `<`, `&` or DEL, no two spaces side by
+    /// side and no space last (what follows it is not known here). Each test flags the bytes it finds by
+    /// their high bit, computed for all eight bytes at once.
+    @inline(__always)
+    static func isPlainWords(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        if word & highs != 0 { return false }
+        /// The bytes of `word` equal to `byte` (exact: the low seven bits of each byte are added alone).
+        func equal(_ byte: UInt8) -> UInt64 {
+            let x = word ^ (ones &* UInt64(byte))
+            return ~(((x & ~highs) &+ ~highs) | x) & highs
+        }
+        // Below 0x21 (every byte is under 0x80 here, so adding 0x5F carries into no neighbour).
+        let low = ~(word &+ ones &* 0x5F) & highs
+        let spaces = equal(0x20)
+        if (low & ~spaces) | equal(UInt8(ascii: "<")) | equal(UInt8(ascii: "&")) | equal(0x7F) != 0 { return false }
+        return spaces & (spaces >> 8) == 0 && spaces & (0x80 << 56) == 0
     }
 
     /// The output of `plainText`: UTF-8 bytes with folded white space and CJK separators.

@@ -48,6 +48,22 @@ struct SearchTextReferenceTests {
         #expect(SearchText.plainText("a<b", keepingTags: true) == "a<b")
     }
 
+    @Test("The eight-bytes-at-once check of plain words agrees with a byte-by-byte one")
+    func plainWordsCheck() {
+        let alphabet: [UInt8] = [0x20, 0x21, 0x41, 0x61, 0x7E, 0x7F, 0x3C, 0x3B, 0x3D, 0x26, 0x25, 0x27, 0x09, 0x0A,
+                                 0x00, 0x1F, 0x80, 0xC3, 0xFF, 0xA0]
+        var generator = SplitMix64(seed: 23)
+        var differing = 0
+        for _ in 0..<100_000 {
+            let bytes = (0..<8).map { _ in alphabet.randomElement(using: &generator)! }
+            let word = bytes.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+            let plain = bytes.allSatisfy { $0 == 0x20 || ($0 > 0x20 && $0 < 0x7F && $0 != 0x3C && $0 != 0x26) }
+                && !zip(bytes, bytes.dropFirst()).contains { $0 == 0x20 && $1 == 0x20 } && bytes[7] != 0x20
+            if SearchText.isPlainWords(word) != plain { differing += 1 }
+        }
+        #expect(differing == 0)
+    }
+
     /// The rules, one Unicode scalar at a time: a tag (a `<` with a `>` after it) is a space unless tags are
     /// kept; an entity the index knows is its character; white space folds to one space, written before the
     /// next character if anything was written before; markers are dropped; with `separatingCJK` a separator
