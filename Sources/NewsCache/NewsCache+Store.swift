@@ -164,7 +164,10 @@ extension NewsCache {
                 UPDATE feeds SET total_count = total_count + ?, unread_count = unread_count + ? WHERE id = ?
                 """).execute(arguments: [inserted.count, inserted.count - insertedRead, feedID.rawValue])
         }
-        let index = try db.cachedStatement(sql: "INSERT INTO stories_fts (rowid, title, body) VALUES (?, ?, ?)")
+        // The body comes as UTF-8 bytes (see `StoryValues.searchBody`); CAST makes them text, as they are.
+        let index = try db.cachedStatement(sql: """
+            INSERT INTO stories_fts (rowid, title, body) VALUES (?, ?, CAST(? AS TEXT))
+            """)
         for (id, values) in inserted {
             try index.execute(arguments: [id, values.searchTitle, values.searchBody])
         }

@@ -44,7 +44,8 @@ struct RemoteFields: Sendable {
 struct StoryValues: Sendable {
     let title: String
     let searchTitle: String
-    let searchBody: String
+    /// The search entry's body as UTF-8 (`SearchText.bodyUTF8`), bound as a blob and cast to text.
+    let searchBody: Data
     /// The values of `rowColumns`, in order: everything of the row that comes from the entry alone. Made
     /// here, on the thread that parsed the feed, because building statement arguments was 7 % of the
     /// single writer's work in a cold refresh.
@@ -61,7 +62,7 @@ struct StoryValues: Sendable {
     init(_ entry: FeedEntry) {
         title = NewsCache.title(entry)
         searchTitle = SearchText.title(title)
-        searchBody = SearchText.body(extracted: nil, content: entry.content, summary: entry.summary)
+        searchBody = Data(SearchText.bodyUTF8(extracted: nil, content: entry.content, summary: entry.summary))
         row = [entry.link, title, entry.author, entry.published?.cacheValue, entry.updated?.cacheValue,
                entry.summary, entry.content, Self.json(entry.categories), Self.json(entry.enclosures),
                entry.commentsURL, entry.repliesFeedURL, entry.commentCount]
