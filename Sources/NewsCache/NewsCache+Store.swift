@@ -76,6 +76,11 @@ extension NewsCache {
         let stored: [String: Int64] = try feedID.map { feedID in
             try read { db in
                 var found: [String: Int64] = [:]
+                // A feed with no stories yet (every feed of a first refresh) has nothing to look up.
+                let hasStories = try Bool.fetchOne(db.cachedStatement(sql: """
+                    SELECT EXISTS (SELECT 1 FROM stories WHERE feed_id = ?)
+                    """), arguments: [feedID.rawValue]) ?? true
+                guard hasStories else { return found }
                 let find = try db.cachedStatement(sql: """
                     SELECT fingerprint FROM stories WHERE feed_id = ? AND identity = ?
                     """)
