@@ -68,8 +68,41 @@ struct StoryValues: Sendable {
                entry.commentsURL, entry.repliesFeedURL, entry.commentCount]
     }
 
-    private static func json<T: Encodable & Collection>(_ value: T) -> String? {
+    /// A non-empty list as JSON (`JSONEncoder`'s output), else nil.
+    static func json<T: Encodable & Collection>(_ value: T) -> String? {
         guard !value.isEmpty, let data = try? JSONEncoder().encode(value) else { return nil }
         return String(decoding: data, as: UTF8.self)
+    }
+
+    /// `json` of a list of strings (a story's categories, stored for nearly every story), written directly:
+    /// the same text `JSONEncoder` writes, for about a twentieth of its instructions (1.3 % of a cold
+    /// refresh went to encoding categories). `StoryValuesJSONTests` holds the two together.
+    static func json(_ strings: [String]) -> String? {
+        guard !strings.isEmpty else { return nil }
+        var out: [UInt8] = [UInt8(ascii: "[")]
+        out.reserveCapacity(strings.reduce(2) { $0 + $1.utf8.count + 3 })
+        for (index, string) in strings.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "\""))
+            for byte in string.utf8 {
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"):
+                    out.append(UInt8(ascii: "\\")); out.append(byte)
+                case 0x08: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "b"))
+                case 0x09: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
+                case 0x0A: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
+                case 0x0C: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "f"))
+                case 0x0D: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
+                case ..<0x20:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                                            hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                default: out.append(byte)
+                }
+            }
+            out.append(UInt8(ascii: "\""))
+        }
+        out.append(UInt8(ascii: "]"))
+        return String(decoding: out, as: UTF8.self)
     }
 }
