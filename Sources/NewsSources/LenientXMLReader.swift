@@ -39,6 +39,10 @@ struct LenientXMLReader {
     /// Whether to record the first well-formedness error; and, since such a reader reads documents that are
     /// not feeds, to keep a nested `<channel>` or `<feed>` element where it is rather than restart there.
     var reportsProblems = false
+    /// Whether the caller checked that the bytes are well-formed UTF-8 (`CharsetDecoder` does): strings cut
+    /// from them at scalar boundaries, and buffers built only from such pieces and encoded scalars, are then
+    /// made without validating each again. Every cut the reader makes is at an ASCII byte or an end.
+    var bytesAreValidUTF8 = false
 
     /// Reads `bytes`. `onEntry` receives each entry element (with its parent's key) as it closes.
     func read(_ bytes: UnsafeBufferPointer<UInt8>,
@@ -47,6 +51,7 @@ struct LenientXMLReader {
                                 documentBase: documentBase)
         state.quickReferences = quickReferences
         state.reportsProblems = reportsProblems
+        state.validUTF8 = bytesAreValidUTF8
         try state.run(onEntry: onEntry)
         return state.outcome
     }
@@ -60,6 +65,8 @@ private struct ReaderState {
     let maxEntityExpansion: Int
     let documentBase: String?
     var quickReferences = true
+    /// See `LenientXMLReader.bytesAreValidUTF8`.
+    var validUTF8 = false
     var i = 0
     var stack: [XMLNode] = []
     /// Prefix → URI bindings, innermost last; each element records how many it pushed.
@@ -127,7 +134,8 @@ private struct ReaderState {
     }
 
     func string(_ start: Int, _ end: Int) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self)
+        let slice = UnsafeBufferPointer(rebasing: p[start..<end])
+        return validUTF8 ? ByteScan.string(validatedUTF8: slice) : String(decoding: slice, as: UTF8.self)
     }
 
     /// Records `reason` at byte `offset` when problems are reported and none was recorded before.
@@ -419,8 +427,7 @@ private struct ReaderState {
         let end = min(end, n)
         guard start < end else { return "" }
         checkCharacters(from: start, to: end)
-        var amp = start
-        while amp < end && p[amp] != 0x26 { amp += 1 }
+        let amp = ByteScan.first(0x26, in: p, from: start, end: end)
         if amp == end { return string(start, end) }
         scratch.removeAll(keepingCapacity: true)
         scratch.append(contentsOf: UnsafeBufferPointer(rebasing: p[start..<amp]))
@@ -452,7 +459,8 @@ private struct ReaderState {
             }
             j = k + 1
         }
-        return String(decoding: scratch, as: UTF8.self)
+        // Pieces of `p` cut at `&` and `;`, and replacement text that is itself a `String`.
+        return validUTF8 ? ByteScan.string(validatedUTF8: scratch) : String(decoding: scratch, as: UTF8.self)
     }
 
     /// Appends the replacement of the commonest references straight from the bytes — the five XML ones,

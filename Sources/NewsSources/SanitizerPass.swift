@@ -41,6 +41,16 @@ struct SanitizerPass {
     @inline(__always)
     mutating func put(_ text: String) { out.append(contentsOf: text.utf8) }
 
+    /// Writes `lowercasedName(start, end)` without making a string when the name is ASCII (attribute names
+    /// nearly always are).
+    mutating func putLowercasedName(_ start: Int, _ end: Int) {
+        for k in start..<end where b[k] >= 0x80 { put(lowercasedName(start, end)); return }
+        for k in start..<end {
+            let c = b[k]
+            out.append(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
+        }
+    }
+
     mutating func text(_ start: Int, _ end: Int) {
         guard end > start, skipping == nil else { return }
         EntityText.appendDecoded(b, from: start, to: end, escaping: true, into: &out)
@@ -99,17 +109,17 @@ struct SanitizerPass {
                 guard let known = FeedHTMLSanitizer.attributeRoles[lowercasedName(attribute.nameStart, attribute.nameEnd)] else { continue }
                 isURL = known
             }
-            let attributeName = lowercasedName(attribute.nameStart, attribute.nameEnd)
             if isURL {
-                if quickURL(attribute.valueStart, attribute.valueEnd, name: attributeName) { continue }
+                if quickURL(attribute.valueStart, attribute.valueEnd, nameStart: attribute.nameStart,
+                            nameEnd: attribute.nameEnd) { continue }
                 scratch.removeAll(keepingCapacity: true)
                 EntityText.appendDecoded(b, from: attribute.valueStart, to: attribute.valueEnd, escaping: false, into: &scratch)
                 let resolved = URLResolver.resolve(String(decoding: scratch, as: UTF8.self), against: baseURL)
                 guard URLResolver.isAllowedLink(resolved) else { continue }
-                out.append(0x20); put(attributeName); out.append(contentsOf: [0x3D, 0x22])
+                out.append(0x20); putLowercasedName(attribute.nameStart, attribute.nameEnd); out.append(contentsOf: [0x3D, 0x22])
                 EntityText.escape(resolved, into: &out)
             } else {
-                out.append(0x20); put(attributeName); out.append(contentsOf: [0x3D, 0x22])
+                out.append(0x20); putLowercasedName(attribute.nameStart, attribute.nameEnd); out.append(contentsOf: [0x3D, 0x22])
                 EntityText.appendDecoded(b, from: attribute.valueStart, to: attribute.valueEnd, escaping: true, into: &out)
             }
             out.append(0x22)
@@ -127,7 +137,7 @@ struct SanitizerPass {
     /// `>`, `"`) and is absolute and normal, or root-relative against a simple base: written (or dropped, for
     /// a scheme Gazette does not open) straight from the bytes, as `URLResolver.resolve` and
     /// `isAllowedLink` would decide. Returns false, having written nothing, for anything else.
-    mutating func quickURL(_ start: Int, _ end: Int, name: String) -> Bool {
+    mutating func quickURL(_ start: Int, _ end: Int, nameStart: Int, nameEnd: Int) -> Bool {
         guard end > start else { return false }
         for k in start..<end {
             let c = b[k]
@@ -154,7 +164,7 @@ struct SanitizerPass {
             guard base.allowed else { return true }
             prefix = base.bytes
         }
-        out.append(0x20); put(name); out.append(contentsOf: [0x3D, 0x22])
+        out.append(0x20); putLowercasedName(nameStart, nameEnd); out.append(contentsOf: [0x3D, 0x22])
         out.append(contentsOf: prefix)
         out.append(contentsOf: value)
         out.append(0x22)
