@@ -332,8 +332,9 @@ private struct ReaderState {
                 return // content after the feed's root element is ignored
             }
             outcome.root = node
-        } else if !reportsProblems, NamespaceTable.isFeedRoot(key), let root = outcome.root, !NamespaceTable.isFeedRoot(root.key),
-                  root.key != "html" {
+        } else if !reportsProblems, let root = outcome.root, !NamespaceTable.isFeedRoot(root.key), root.key != "html",
+                  NamespaceTable.isFeedRoot(key) {
+            // (The root's key is tested first: in a feed it is a feed root, and that ends the test at once.)
             // Junk markup (a PHP warning's <b>) before the real root: start over at the feed.
             outcome.warnings.append("ignored markup before the <\(qname)> element")
             stack.removeAll(); bindingCounts.removeAll()
@@ -380,6 +381,15 @@ private struct ReaderState {
 
     /// The URI bound to `prefix` and its canonical prefix (`NamespaceTable.canonicalPrefix(for:)`).
     func lookup(_ prefix: Substring) -> (uri: String, canonical: String?) {
+        if prefix.isEmpty {
+            // Most elements have no prefix, and only an empty string equals an empty one: no string comparison.
+            var k = namespaceBindings.count - 1
+            while k >= 0 {
+                if namespaceBindings[k].prefix.isEmpty { return (namespaceBindings[k].uri, namespaceBindings[k].canonical) }
+                k -= 1
+            }
+            return ("", nil)
+        }
         if prefix == "xml" { return (Self.xmlNamespace, Self.xmlCanonical) }
         var k = namespaceBindings.count - 1
         while k >= 0 {
