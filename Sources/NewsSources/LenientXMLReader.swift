@@ -400,10 +400,11 @@ private struct ReaderState {
     }
 
     static func asciiLowercased(_ text: Substring) -> String {
-        var needs = false
-        for byte in text.utf8 where byte >= 0x41 && byte <= 0x5A { needs = true; break }
+        let isUpper = { (byte: UInt8) in byte >= 0x41 && byte <= 0x5A }
+        let needs = text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isUpper) } ?? text.utf8.contains(where: isUpper)
         if !needs { return String(text) }
-        return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        // Changing ASCII letters keeps the string's UTF-8 well-formed.
+        return ByteScan.string(validatedUTF8: text.utf8.map { isUpper($0) ? $0 | 0x20 : $0 })
     }
 
     // MARK: text and entities
@@ -616,6 +617,7 @@ struct XMLProblem: Equatable {
 enum XMLName {
     /// Whether every byte of `text` is ASCII, where characters and bytes coincide (names have no CR LF).
     static func isASCII<S: StringProtocol>(_ text: S) -> Bool {
+        if let ascii = text.utf8.withContiguousStorageIfAvailable({ ByteScan.isASCII($0) }) { return ascii }
         for byte in text.utf8 where byte >= 0x80 { return false }
         return true
     }
