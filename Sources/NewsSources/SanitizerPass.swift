@@ -1,7 +1,8 @@
 import TextSafety
 /// One run of `FeedHTMLSanitizer` over the UTF-8 bytes of a fragment: the policy of `FeedHTMLSanitizer` over
 /// the byte ranges of `HTMLScanner`'s tokens, so that nothing but tag and attribute names becomes a
-/// `String` (and tag names only when they are not short ASCII: `ElementName`). Text runs go from input to output in one decode-and-escape step (`EntityText.appendDecoded`),
+/// `String` (and tag names only when they are not short ASCII: `ElementName`). Text runs go from input to
+/// output in one decode-and-escape step (`EntityText.appendDecoded`),
 /// attribute values are decoded only when the attribute is kept, and the attributes of dropped elements are
 /// only scanned over. This was half of the parse time of a large feed when it went token by token.
 struct SanitizerPass {
