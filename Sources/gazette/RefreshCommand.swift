@@ -49,6 +49,8 @@ struct RefreshCommand: AsyncParsableCommand {
         } catch {
             throw CommandFailure(message: "\(error)")
         }
+        // Closed here, not by its last release: see `NewsCache.close`.
+        defer { cache.close() }
         let feeds = try cache.feeds()
         let interactive = !quiet && isatty(STDERR_FILENO) == 1
         let bar = ProgressLine(enabled: interactive)

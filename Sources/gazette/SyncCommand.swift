@@ -43,6 +43,8 @@ struct SyncCommand: AsyncParsableCommand {
         }
         let cache: NewsCache
         do { cache = try NewsCache(path: paths.cacheFile) } catch { throw CommandFailure(message: "\(error)") }
+        // Closed here, not by its last release: see `NewsCache.close`.
+        defer { cache.close() }
         let line = SyncProgressLine(enabled: !quiet && isatty(STDERR_FILENO) == 1)
         let reports = await SyncEngine(cache: cache).syncAll(accounts, policy: settings.fetch) { line.show($0) }
         line.finish()
