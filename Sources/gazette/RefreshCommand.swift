@@ -32,6 +32,7 @@ struct RefreshCommand: AsyncParsableCommand {
         // Before any body is fetched (see MallocThreshold).
         MallocThreshold.fix()
         #endif
+        FeedFetcher.prepareTransfers()
         let paths = (try location.resolved())
         var settings = try loadSettings(paths)
         if let jobs {

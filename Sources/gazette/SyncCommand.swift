@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NewsCache
+import NewsSources
 import NewsSync
 import ReaderApp
 #if canImport(Glibc)
@@ -41,6 +42,7 @@ struct SyncCommand: AsyncParsableCommand {
                                      + settings.syncAccounts.map(\.name).joined(separator: ", ") + ")", status: 2)
             }
         }
+        FeedFetcher.prepareTransfers()
         let cache: NewsCache
         do { cache = try NewsCache(path: paths.cacheFile) } catch { throw CommandFailure(message: "\(error)") }
         // Closed here, not by its last release: see `NewsCache.close`.
