@@ -76,6 +76,11 @@ extension NewsCache {
         let stored: [String: Int64] = try feedID.map { feedID in
             try read { db in
                 var found: [String: Int64] = [:]
+                // A feed with no stories yet (every feed of a first refresh) has nothing to look up.
+                let hasStories = try Bool.fetchOne(db.cachedStatement(sql: """
+                    SELECT EXISTS (SELECT 1 FROM stories WHERE feed_id = ?)
+                    """), arguments: [feedID.rawValue]) ?? true
+                guard hasStories else { return found }
                 let find = try db.cachedStatement(sql: """
                     SELECT fingerprint FROM stories WHERE feed_id = ? AND identity = ?
                     """)
@@ -164,7 +169,10 @@ extension NewsCache {
                 UPDATE feeds SET total_count = total_count + ?, unread_count = unread_count + ? WHERE id = ?
                 """).execute(arguments: [inserted.count, inserted.count - insertedRead, feedID.rawValue])
         }
-        let index = try db.cachedStatement(sql: "INSERT INTO stories_fts (rowid, title, body) VALUES (?, ?, ?)")
+        // The body comes as UTF-8 bytes (see `StoryValues.searchBody`); CAST makes them text, as they are.
+        let index = try db.cachedStatement(sql: """
+            INSERT INTO stories_fts (rowid, title, body) VALUES (?, ?, CAST(? AS TEXT))
+            """)
         for (id, values) in inserted {
             try index.execute(arguments: [id, values.searchTitle, values.searchBody])
         }
@@ -266,38 +274,52 @@ extension NewsCache {
     private func insert(_ db: Database, feedID: FeedID, prepared: PreparedEntry, values: StoryValues,
                         fetchedAt: Date) throws -> Int64 {
         let entry = prepared.entry
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO stories (feed_id, identity, fingerprint, link, title, author, published, updated,
-                                 sort_date, first_seen, summary, content, categories, enclosures, comments_url,
-                                 replies_feed_url, comment_count, account_id, remote_id, is_read, is_starred)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        var arguments: StatementArguments = [feedID.rawValue, prepared.identity, prepared.fingerprint]
-        arguments += NewsCache.fields(entry, title: values.title, firstSeen: fetchedAt, fetchedAt: fetchedAt)
-        arguments += [fetchedAt.cacheValue, entry.summary, entry.content]
-        arguments += values.extras(entry)
-        let remote = prepared.remote
-        arguments += [remote?.account, remote?.remoteID, remote?.isRead ?? false, remote?.isStarred ?? false]
+        var arguments: StatementArguments = [
+            feedID.rawValue, prepared.identity, prepared.fingerprint,
+            NewsCache.sortDate(entry, firstSeen: fetchedAt, fetchedAt: fetchedAt).cacheValue, fetchedAt.cacheValue,
+        ]
+        arguments += values.row
+        let statement: Statement
+        if let remote = prepared.remote {
+            statement = try db.cachedStatement(sql: Self.insertSyncedStory)
+            arguments += [remote.account, remote.remoteID, remote.isRead ?? false, remote.isStarred ?? false]
+        } else {
+            statement = try db.cachedStatement(sql: Self.insertFeedStory)
+        }
         try statement.execute(arguments: arguments)
         return db.lastInsertedRowID
     }
 
+    /// A feed's new story: no account, unread and unstarred (the columns' defaults). Without those four the
+    /// statement has 17 arguments, under GRDB's limit of 20 for binding strings in place instead of copying
+    /// each one (the body among them, in the single writer's path).
+    private static let insertFeedStory = """
+        INSERT INTO stories (feed_id, identity, fingerprint, sort_date, first_seen, \(StoryValues.rowColumns))
+        VALUES (?, ?, ?, ?, ?, \(StoryValues.rowPlaceholders))
+        """
+    /// A synced story's insert: `insertFeedStory` with its account, its id there and the server's flags.
+    private static let insertSyncedStory = """
+        INSERT INTO stories (feed_id, identity, fingerprint, sort_date, first_seen, \(StoryValues.rowColumns),
+                             account_id, remote_id, is_read, is_starred)
+        VALUES (?, ?, ?, ?, ?, \(StoryValues.rowPlaceholders), ?, ?, ?, ?)
+        """
+
     private func update(_ db: Database, id: Int64, prepared: PreparedEntry, values: StoryValues,
                         firstSeen: Date, fetchedAt: Date) throws {
-        let entry = prepared.entry
         let statement = try db.cachedStatement(sql: """
-            UPDATE stories SET fingerprint = ?, link = ?, title = ?, author = ?, published = ?, updated = ?,
-                               sort_date = ?, summary = ?, content = ?, categories = ?, enclosures = ?,
+            UPDATE stories SET fingerprint = ?, sort_date = ?, link = ?, title = ?, author = ?, published = ?,
+                               updated = ?, summary = ?, content = ?, categories = ?, enclosures = ?,
                                comments_url = ?, replies_feed_url = ?,
                                comment_count = CASE WHEN EXISTS (SELECT 1 FROM comment_fetches f
                                    WHERE f.story_id = stories.id AND f.fetched_at IS NOT NULL)
                                    THEN comment_count ELSE ? END
             WHERE id = ?
             """)
-        var arguments: StatementArguments = [prepared.fingerprint]
-        arguments += NewsCache.fields(entry, title: values.title, firstSeen: firstSeen, fetchedAt: fetchedAt)
-        arguments += [entry.summary, entry.content]
-        arguments += values.extras(entry)
+        var arguments: StatementArguments = [
+            prepared.fingerprint,
+            NewsCache.sortDate(prepared.entry, firstSeen: firstSeen, fetchedAt: fetchedAt).cacheValue,
+        ]
+        arguments += values.row
         arguments += [id]
         try statement.execute(arguments: arguments)
     }
@@ -315,13 +337,10 @@ extension NewsCache {
         ])
     }
 
-    /// link, title, author, published, updated, sort_date: the columns shared by insert and update.
-    private static func fields(_ entry: FeedEntry, title: String, firstSeen: Date,
-                               fetchedAt: Date) -> StatementArguments {
-        var sortDate = entry.published ?? entry.updated ?? firstSeen
-        if sortDate.timeIntervalSince(fetchedAt) > futureTolerance { sortDate = firstSeen }
-        return [entry.link, title, entry.author, entry.published?.cacheValue, entry.updated?.cacheValue,
-                sortDate.cacheValue]
+    /// The date a story sorts by: published, else updated, else first seen; see `futureTolerance`.
+    static func sortDate(_ entry: FeedEntry, firstSeen: Date, fetchedAt: Date) -> Date {
+        let date = entry.published ?? entry.updated ?? firstSeen
+        return date.timeIntervalSince(fetchedAt) > futureTolerance ? firstSeen : date
     }
 
     /// The headline to show: the entry's title, else the start of its summary, else its link.

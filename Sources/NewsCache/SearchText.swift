@@ -10,8 +10,15 @@ enum SearchText {
 
     /// The indexed text of the best body available, as `Story.bodyHTML` chooses it (see `indexed`).
     static func body(extracted: String?, content: String?, summary: String?) -> String {
-        guard let html = extracted ?? content ?? summary else { return "" }
-        return plainText(html, limit: maximumBodyLength, separatingCJK: true)
+        String(decoding: bodyUTF8(extracted: extracted, content: content, summary: summary), as: UTF8.self)
+    }
+
+    /// `body` as its UTF-8 bytes, valid by construction (whole characters of a `String`, and characters
+    /// decoded from entities): a refresh binds them to the index as they are, since making a `String` of
+    /// them validates every byte again (2.5 % of a cold refresh's instructions).
+    static func bodyUTF8(extracted: String?, content: String?, summary: String?) -> [UInt8] {
+        guard let html = extracted ?? content ?? summary else { return [] }
+        return plainTextUTF8(html, limit: maximumBodyLength, separatingCJK: true, keepingTags: false)
     }
 
     /// `text` without leading and trailing white space. Most text arrives trimmed already, so the common
@@ -33,7 +40,7 @@ enum SearchText {
 
     /// Tags removed (a tag boundary becomes a space), common entities decoded, white space folded, and the
     /// private-use characters that mark matches in snippets dropped. At most `limit` characters (Unicode
-    /// scalars) are kept.
+    /// scalars; a folded space is one, a CJK separator none) are kept.
     ///
     /// With `separatingCJK`, `SearchMarkers.separator` goes between a CJK character and its neighbours, so
     /// that the index's word tokenizer sees every Han, kana or Hangul character as a word of its own:
@@ -42,6 +49,12 @@ enum SearchText {
     /// With `keepingTags`, `<` is text (titles are plain text already).
     static func plainText(_ html: String, limit: Int = .max, separatingCJK: Bool = false,
                           keepingTags: Bool = false) -> String {
+        String(decoding: plainTextUTF8(html, limit: limit, separatingCJK: separatingCJK, keepingTags: keepingTags),
+               as: UTF8.self)
+    }
+
+    /// `plainText` as UTF-8 bytes.
+    static func plainTextUTF8(_ html: String, limit: Int, separatingCJK: Bool, keepingTags: Bool) -> [UInt8] {
         var source = html
         return source.withUTF8 { bytes in
             let capacity = limit >= bytes.count ? bytes.count : min(bytes.count, limit &* 4)
@@ -68,14 +81,12 @@ enum SearchText {
                 case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D:
                     writer.space(); index += 1
                 case ..<0x80:
-                    // A run of ordinary ASCII (no tag, entity or white space) is copied in one go.
-                    var end = index + 1
-                    while end < count, case let next = bytes[end], next > 0x20, next < 0x7F,
-                          next != UInt8(ascii: "<"), next != UInt8(ascii: "&") {
-                        end += 1
-                    }
-                    writer.asciiRun(UnsafeBufferPointer(rebasing: bytes[index..<end]))
-                    index = end
+                    // A run of ordinary text is copied in one go (see `runEnd`); any other ASCII starts one
+                    // (a `<` in a title).
+                    index = writer.run(bytes, from: index)
+                case 0xC2...0xDF where Self.isRunCharacter(bytes, at: index):
+                    // Two-byte characters too, but for U+0085 and U+00A0, which go below as white space.
+                    index = writer.run(bytes, from: index)
                 default:
                     let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
                     let end = min(count, index + length)
@@ -83,8 +94,84 @@ enum SearchText {
                     index = end
                 }
             }
-            return writer.string
+            return writer.bytes
         }
+    }
+
+    /// Whether the character at `index` of valid UTF-8 needs nothing but copying: printable ASCII other
+    /// than `<` and `&`, other ASCII that is not white space, or a two-byte character (Latin, Greek,
+    /// Cyrillic, Hebrew, Arabic... none of them CJK or a marker) other than the two that are white space,
+    /// U+0085 and U+00A0. Tags, entities and white space are looked at before this is asked.
+    @inline(__always)
+    private static func isRunCharacter(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let byte = bytes[index]
+        if byte < 0x80 {
+            switch byte {
+            case UInt8(ascii: "<"), UInt8(ascii: "&"), 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D: return false
+            default: return true
+            }
+        }
+        guard byte >= 0xC2, byte <= 0xDF, index + 1 < bytes.count else { return false }
+        return byte != 0xC2 || (bytes[index + 1] != 0x85 && bytes[index + 1] != 0xA0)
+    }
+
+    /// The end of the run of plain characters starting at `start`, and how many characters it holds, at
+    /// most `limit` (at least 1). The first character is taken whatever it is (ASCII, or a two-byte run
+    /// character). Single spaces between run characters belong to the run: they
+    /// are what white-space folding would write anyway, so "one two three" is copied whole instead of word
+    /// by word (a run a word long was 30 % of a cold refresh's search-text instructions). A space followed
+    /// by anything else (more white space, a tag, an entity, a longer character) ends the run and is left
+    /// to the character-by-character path, which folds it.
+    private static func runEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, atMost limit: Int)
+        -> (end: Int, characters: Int) {
+        let count = bytes.count
+        var end = start + (bytes[start] < 0x80 ? 1 : 2), characters = 1
+        while characters < limit {
+            // Printable ASCII, a byte a character, is most of any text: eight bytes at a time while they
+            // are words and single spaces (`isPlainWords`), then a byte at a time.
+            let asciiStart = end, asciiStop = min(count, end &+ (limit &- characters))
+            if let base = bytes.baseAddress {
+                while end &+ 8 <= asciiStop,
+                      isPlainWords(UInt64(littleEndian: UnsafeRawPointer(base + end).loadUnaligned(as: UInt64.self))) {
+                    end += 8
+                }
+            }
+            while end < asciiStop, case let byte = bytes[end], byte > 0x20, byte < 0x7F,
+                  byte != UInt8(ascii: "<"), byte != UInt8(ascii: "&") {
+                end += 1
+            }
+            characters += end - asciiStart
+            guard end < count, characters < limit else { break }
+            if isRunCharacter(bytes, at: end) {
+                end += bytes[end] < 0x80 ? 1 : 2
+            } else if bytes[end] == 0x20, end + 1 < count, characters + 1 < limit, isRunCharacter(bytes, at: end + 1) {
+                end += 1
+            } else {
+                break
+            }
+            characters += 1
+        }
+        return (end, characters)
+    }
+
+    /// Whether eight bytes (the first in the low byte) are all run characters that are printable ASCII or
+    /// single spaces: no byte of 0x80 or more, no control character, `<`, `&` or DEL, no two spaces side by
+    /// side and no space last (what follows it is not known here). Each test flags the bytes it finds by
+    /// their high bit, computed for all eight bytes at once.
+    @inline(__always)
+    static func isPlainWords(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        if word & highs != 0 { return false }
+        /// The bytes of `word` equal to `byte` (exact: the low seven bits of each byte are added alone).
+        func equal(_ byte: UInt8) -> UInt64 {
+            let x = word ^ (ones &* UInt64(byte))
+            return ~(((x & ~highs) &+ ~highs) | x) & highs
+        }
+        // Below 0x21 (every byte is under 0x80 here, so adding 0x5F carries into no neighbour).
+        let low = ~(word &+ ones &* 0x5F) & highs
+        let spaces = equal(0x20)
+        if (low & ~spaces) | equal(UInt8(ascii: "<")) | equal(UInt8(ascii: "&")) | equal(0x7F) != 0 { return false }
+        return spaces & (spaces >> 8) == 0 && spaces & (0x80 << 56) == 0
     }
 
     /// The output of `plainText`: UTF-8 bytes with folded white space and CJK separators.
@@ -102,22 +189,25 @@ enum SearchText {
         }
 
         var isFull: Bool { count >= limit }
-        var string: String { String(decoding: bytes, as: UTF8.self) }
 
         mutating func space() { pendingSpace = true }
 
         mutating func ascii(_ byte: UInt8) {
             begin(isCJK: false)
+            guard count < limit else { return }
             bytes.append(byte)
             count += 1
         }
 
-        /// Printable ASCII characters (none of them white space), cut at the limit.
-        mutating func asciiRun(_ run: UnsafeBufferPointer<UInt8>) {
+        /// Copies the run of plain characters that starts at `start` (see `SearchText.runEnd`), as much of
+        /// it as the limit leaves room for, and returns where the source goes on.
+        mutating func run(_ source: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
             begin(isCJK: false)
-            let taken = min(run.count, limit - count)
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: run[..<taken]))
-            count += taken
+            guard count < limit else { return start + 1 }
+            let (end, characters) = SearchText.runEnd(source, from: start, atMost: limit - count)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<end]))
+            count += characters
+            return end
         }
 
         /// One non-ASCII character, given as its (valid) UTF-8 bytes.
@@ -136,6 +226,7 @@ enum SearchText {
             if SearchText.isWhitespace(scalar) { return space() }
             if SearchMarkers.isMarker(scalar) { return }
             begin(isCJK: separatingCJK && SearchText.isCJK(scalar))
+            guard count < limit else { return }
             if let encoded {
                 // Byte by byte: `append(contentsOf:)` of a 2–4 byte slice went through the generic sequence
                 // path, ~90 instructions a character.

@@ -105,8 +105,10 @@ public final class ReaderSession: Sendable {
         }
     }
 
-    /// Removes a sample session's temporary folder. The cache must no longer be used.
+    /// Closes the cache (see `NewsCache.close`: a refresh's task may still hold it while the process exits)
+    /// and removes a sample session's temporary folder. The cache must no longer be used.
     public func close() {
+        cache.close()
         if let temporaryDirectory { try? FileManager.default.removeItem(atPath: temporaryDirectory) }
     }
 }

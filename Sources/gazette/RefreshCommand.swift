@@ -32,6 +32,7 @@ struct RefreshCommand: AsyncParsableCommand {
         // Before any body is fetched (see MallocThreshold).
         MallocThreshold.fix()
         #endif
+        FeedFetcher.prepareTransfers()
         let paths = (try location.resolved())
         var settings = try loadSettings(paths)
         if let jobs {
@@ -49,6 +50,8 @@ struct RefreshCommand: AsyncParsableCommand {
         } catch {
             throw CommandFailure(message: "\(error)")
         }
+        // Closed here, not by its last release: see `NewsCache.close`.
+        defer { cache.close() }
         let feeds = try cache.feeds()
         let interactive = !quiet && isatty(STDERR_FILENO) == 1
         let bar = ProgressLine(enabled: interactive)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NewsCache
+import NewsSources
 import NewsSync
 import ReaderApp
 #if canImport(Glibc)
@@ -41,8 +42,11 @@ struct SyncCommand: AsyncParsableCommand {
                                      + settings.syncAccounts.map(\.name).joined(separator: ", ") + ")", status: 2)
             }
         }
+        FeedFetcher.prepareTransfers()
         let cache: NewsCache
         do { cache = try NewsCache(path: paths.cacheFile) } catch { throw CommandFailure(message: "\(error)") }
+        // Closed here, not by its last release: see `NewsCache.close`.
+        defer { cache.close() }
         let line = SyncProgressLine(enabled: !quiet && isatty(STDERR_FILENO) == 1)
         let reports = await SyncEngine(cache: cache).syncAll(accounts, policy: settings.fetch) { line.show($0) }
         line.finish()

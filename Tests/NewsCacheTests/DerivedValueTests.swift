@@ -1,6 +1,7 @@
 import Foundation
 import NewsModel
 import Testing
+import TestSupport
 @testable import NewsCache
 
 /// The values a refresh derives for every stored story, made cheaper without changing them: the stored
@@ -59,6 +60,25 @@ struct DerivedValueTests {
         #expect(mismatches.isEmpty, "differ at \(mismatches.prefix(10).map { String($0, radix: 16) })")
         #expect(SearchText.trimmed("\u{3000}\u{00A0} mot \u{2029}") == "mot")
         #expect(SearchText.plainText("a\u{1680}b\u{202F}c\u{0085}d") == "a b c d")
+    }
+
+    @Test("A story's categories are the JSON that JSONEncoder writes, for any text")
+    func categoriesJSONMatchesEncoder() {
+        /// The general path: in a generic context the `[String]` overload is not chosen.
+        func viaEncoder<T: Encodable & Collection>(_ value: T) -> String? { StoryValues.json(value) }
+        let pieces = ["a", "Tech", "", " ", "\"", "\\", "/", "</b>", "\u{0}", "\u{1}", "\u{8}", "\u{9}", "\n", "\u{B}",
+                      "\u{C}", "\r", "\u{1F}", "\u{7F}", "é", "東京", "😀", "\u{2028}", "\u{FEFF}", "&amp;", "'"]
+        var generator = SplitMix64(seed: 29)
+        var differing: [[String]] = []
+        for _ in 0..<3_000 {
+            let list = (0..<Int.random(in: 0...4, using: &generator)).map { _ in
+                (0..<Int.random(in: 0...5, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            }
+            if StoryValues.json(list) != viaEncoder(list) { differing.append(list) }
+        }
+        let count = differing.count
+        #expect(count == 0, "first: \(differing.prefix(3))")
+        #expect(StoryValues.json(["a/b", "x"]) == #"["a\/b","x"]"#)
     }
 
     @Test("Search text keeps every non-ASCII character, of two, three and four UTF-8 bytes")

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import NewsModel
 @testable import NewsCache
@@ -15,6 +16,18 @@ struct SearchTests {
         }
         try cache.store(FeedDocument(entries: entries), feedID: feed, fetchedAt: referenceDate)
         return (directory, cache)
+    }
+
+    @Test("a stored story's search body is text, the same as SearchText.body gives, accents and CJK included")
+    func storedBodyIsText() throws {
+        let html = "<p>Café &amp; <b>東京</b> — naïve\u{00A0}text</p>"
+        let (_, cache) = try cacheWith([("Title", html), ("Empty", "")])
+        let rows = try cache.read { db in
+            try Row.fetchAll(db, sql: "SELECT typeof(body) AS kind, body FROM stories_fts ORDER BY rowid")
+        }
+        #expect(rows.map { $0["kind"] as String } == ["text", "text"])
+        #expect(rows.map { $0["body"] as String } == [SearchText.body(extracted: nil, content: html, summary: nil), ""])
+        #expect(try cache.search("東京", limit: 5).map(\.headline.title) == ["Title"])
     }
 
     @Test("a word is found in titles and bodies, case-insensitively, title matches first")

@@ -105,4 +105,31 @@ struct WALCheckpointerTests {
         let reopened = try NewsCache(path: directory.cachePath, access: .readOnly)
         #expect(try reopened.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM stories") } == 50)
     }
+
+    @Test("close() removes the WAL while something else still holds the cache, and later use fails cleanly")
+    func explicitCloseRemovesTheWAL() async throws {
+        let directory = try TemporaryDirectory()
+        let cache = try NewsCache(path: directory.cachePath)
+        let feeds = try (0..<4).map { try cache.addFeed(url: "https://example.org/feed/\($0)") }
+        try await withThrowingTaskGroup(of: StoreSummary.self) { group in
+            for (index, feed) in feeds.enumerated() {
+                group.addTask {
+                    try await cache.store(FeedDocument(entries: entries(30, prefix: "f\(index)")), feedID: feed,
+                                          fetchedAt: referenceDate)
+                }
+            }
+            for try await summary in group { #expect(summary.inserted == 30) }
+        }
+        // A reader reference too, as the reader and a refresh's tasks hold: its connection must not be the
+        // last one open.
+        #expect(try cache.feeds().count == 4)
+        #expect(FileManager.default.fileExists(atPath: directory.cachePath + "-wal"))
+        // `cache` stays referenced until the end of this test, as a late release would keep it.
+        cache.close()
+        #expect(!FileManager.default.fileExists(atPath: directory.cachePath + "-wal"))
+        #expect(throws: (any Error).self) { try cache.feeds() }
+        cache.close()
+        let reopened = try NewsCache(path: directory.cachePath, access: .readOnly)
+        #expect(try reopened.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM stories") } == 120)
+    }
 }

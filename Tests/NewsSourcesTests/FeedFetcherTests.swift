@@ -25,6 +25,27 @@ struct FeedFetcherTests {
         #expect(body.permanentRedirect == nil)
     }
 
+    @Test("Transfers prepared ahead, even twice and racing the first fetches, fetch as before")
+    func preparedTransfers() async throws {
+        let server = try LoopbackServer { _ in
+            LoopbackServer.Reply(status: 200, headers: [("Content-Type", "application/rss+xml")], body: Data(Self.feed.utf8))
+        }
+        FeedFetcher.prepareTransfers()
+        FeedFetcher.prepareTransfers()
+        let fetcher = FeedFetcher()
+        try await withThrowingTaskGroup(of: String.self) { group in
+            for index in 0..<6 {
+                group.addTask {
+                    guard case .fetched(let body) = try await fetcher.fetch(server.baseURL + "/feed/\(index)") else {
+                        return ""
+                    }
+                    return String(decoding: body.data, as: UTF8.self)
+                }
+            }
+            for try await text in group { #expect(text == Self.feed) }
+        }
+    }
+
     @Test("A large body arrives whole and in order, with or without a declared length", arguments: [true, false])
     func largeBody(declared: Bool) async throws {
         // Regression: each received chunk was appended to a copy of the body, so a 70 MB feed took minutes;
