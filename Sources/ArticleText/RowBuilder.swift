@@ -143,18 +143,8 @@ struct RowBuilder {
     /// The rows, as `StyledLine`s sharing one storage.
     func finish() -> [StyledLine] {
         guard !isEmpty else { return [] }
-        let storage = RowStorage(text: Self.string(text), pieces: pieces, rowStarts: rowStarts)
+        // Its bytes unchanged, so every piece's range still holds.
+        let storage = RowStorage(text: String(knownUTF8: text), pieces: pieces, rowStarts: rowStarts)
         return (0..<count).map { StyledLine(storage: storage, row: Int32($0)) }
-    }
-
-    /// The layout's text as a string, its bytes unchanged (so every piece's range still holds).
-    private static func string(_ bytes: [UInt8]) -> String {
-        #if compiler(>=6.2)  // UTF8Span came with Swift 6.2
-        if #available(macOS 26, iOS 26, tvOS 26, watchOS 26, visionOS 26, *) {
-            assert((try? UTF8Span(validating: bytes.span)) != nil, "RowBuilder: not UTF-8")
-            return String(copying: unsafe UTF8Span(unchecked: bytes.span))
-        }
-        #endif
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

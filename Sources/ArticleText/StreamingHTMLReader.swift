@@ -339,15 +339,19 @@ private struct Reader {
             guard same else { continue }
             attributeScratch.removeAll(keepingCapacity: true)
             var i = attribute.value.lowerBound
-            while i < attribute.value.upperBound {
+            let end = attribute.value.upperBound
+            while i < end {
                 if bytes[i] == 0x26 {
-                    i = Self.reference(bytes, at: i, into: &attributeScratch, inAttribute: true,
-                                       limit: attribute.value.upperBound)
+                    i = Self.reference(bytes, at: i, into: &attributeScratch, inAttribute: true, limit: end)
                 } else {
-                    attributeScratch.append(bytes[i]); i += 1
+                    // The bytes up to the next reference, copied at once.
+                    let next = ByteScan.first(0x26, in: bytes, from: i, end: end)
+                    attributeScratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<next]))
+                    i = next
                 }
             }
-            return String(decoding: attributeScratch, as: UTF8.self)
+            // The document's bytes cut at ASCII bytes, and decoded references: UTF-8 by construction.
+            return String(knownUTF8: attributeScratch)
         }
         return nil
     }
