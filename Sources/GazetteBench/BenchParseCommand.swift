@@ -4,7 +4,8 @@ import NewsSources
 
 /// `gazette-bench parse FILE|DIR --runs N`: bytes to model values (no JSON), the path a refresh takes, timed
 /// in process; the median time and MB/s go to stderr. Given a directory, every .xml/.json feed in it is
-/// parsed per run.
+/// parsed per run. With `--dump OUT` it times nothing and writes every field parsed instead (see
+/// `ParseDump`), so that two builds of the parser can be compared on a whole corpus.
 struct BenchParseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parse", abstract: "Time parsing a feed file (or every feed in a folder).")
@@ -13,9 +14,12 @@ struct BenchParseCommand: ParsableCommand {
     @Option(help: "Repetitions; the median is printed.") var runs = 5
     @Option(name: .customLong("max-size"), help: "Refuse documents larger than this many bytes.")
     var maxSize: Int = ParseLimits.default.maxBytes
+    @Option(help: "Write every parsed field of the file, or of every feed under the folder, to this path (JSON lines) instead of timing.")
+    var dump: String?
 
     func run() throws {
         let runs = max(1, self.runs)
+        if let dump { return try ParseDump.write(path: path, limits: ParseLimits(maxBytes: maxSize), to: dump) }
         if directoryFiles(path) != nil { return try runDirectory(runs: runs) }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw BenchFailure(message: "cannot read \(path)")

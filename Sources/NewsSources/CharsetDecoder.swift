@@ -21,6 +21,9 @@ enum CharsetDecoder {
         var warnings: [String]
         /// How many invalid sequences became U+FFFD.
         var replacements = 0
+        /// Whether the UTF-8 was checked to be well-formed here (false: not known, e.g. iconv's output or
+        /// declared UTF-8 kept with its bad bytes), so that the reader need not check each string again.
+        var isValidUTF8 = false
     }
 
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, contentType: String?) -> Decoded {
@@ -79,7 +82,7 @@ enum CharsetDecoder {
             result = utf8(bytes, skip: 0, name: "utf-8", declared: true)
         case "US-ASCII":
             // Mislabelled more often than not: keep ASCII, read anything above it as UTF-8 or windows-1252.
-            if isASCII(bytes) { result = Decoded(utf8: nil, encoding: "us-ascii", warnings: []) } else {
+            if ByteScan.isASCII(bytes) { result = Decoded(utf8: nil, encoding: "us-ascii", warnings: [], isValidUTF8: true) } else {
                 result = utf8(bytes, skip: 0, name: "utf-8", declared: false)
                 result.warnings.append("bytes above 127 in a document labelled US-ASCII")
             }
@@ -99,7 +102,7 @@ enum CharsetDecoder {
     static func utf8(_ bytes: UnsafeBufferPointer<UInt8>, skip: Int, name: String, declared: Bool) -> Decoded {
         let body = UnsafeBufferPointer(rebasing: bytes[skip...])
         if ByteScan.isValidUTF8(body) {
-            return Decoded(utf8: skip == 0 ? nil : Array(body), encoding: name, warnings: [])
+            return Decoded(utf8: skip == 0 ? nil : Array(body), encoding: name, warnings: [], isValidUTF8: true)
         }
         if declared {
             return Decoded(utf8: Array(body), encoding: name,
@@ -109,11 +112,6 @@ enum CharsetDecoder {
         var result = convert(bytes, skip: skip, from: guess, name: reportedName(guess))
         result.warnings.append("no declared encoding and not UTF-8; guessed \(result.encoding)")
         return result
-    }
-
-    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in bytes where byte >= 0x80 { return false }
-        return true
     }
 
     /// Converts with iconv; invalid sequences become U+FFFD and conversion resumes one byte later.

@@ -89,7 +89,9 @@ public enum FeedHTMLSanitizer {
         return html.withUTF8 { bytes in
             var pass = SanitizerPass(bytes, baseURL: baseURL)
             pass.run()
-            return String(decoding: pass.out, as: UTF8.self)
+            // The input is a `String`, so its bytes are UTF-8, and the pass only ever cuts them at ASCII
+            // bytes or writes ASCII and encoded scalars (SanitizerPass): the output needs no validation.
+            return ByteScan.string(validatedUTF8: pass.out)
         }
     }
 }

@@ -71,17 +71,22 @@ public enum FeedParser {
             let decoded = CharsetDecoder.decode(bytes, contentType: contentType)
             if let converted = decoded.utf8 {
                 return try converted.withUnsafeBufferPointer {
-                    try parseXML($0, encoding: decoded.encoding, warnings: decoded.warnings, assembler: assembler, limits: limits)
+                    try parseXML($0, encoding: decoded.encoding, warnings: decoded.warnings, validUTF8: decoded.isValidUTF8,
+                                 assembler: assembler, limits: limits)
                 }
             }
-            return try parseXML(bytes, encoding: decoded.encoding, warnings: decoded.warnings, assembler: assembler, limits: limits)
+            return try parseXML(bytes, encoding: decoded.encoding, warnings: decoded.warnings, validUTF8: decoded.isValidUTF8,
+                                assembler: assembler, limits: limits)
         }
     }
 
-    static func parseXML(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String, warnings: [String],
+    /// `validUTF8`: the charset decoder found `bytes` well-formed, so the reader cuts strings out of them
+    /// without validating each again.
+    static func parseXML(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String, warnings: [String], validUTF8: Bool,
                          assembler: FeedAssembler, limits: ParseLimits) throws -> ParseResult {
-        let reader = LenientXMLReader(maxDepth: limits.maxDepth, maxEntityExpansion: limits.maxEntityExpansion,
+        var reader = LenientXMLReader(maxDepth: limits.maxDepth, maxEntityExpansion: limits.maxEntityExpansion,
                                       documentBase: assembler.documentURL)
+        reader.bytesAreValidUTF8 = validUTF8
         var entries: [FeedEntry] = []
         var isAtom = false
         let outcome = try reader.read(bytes) { node, parentKey in

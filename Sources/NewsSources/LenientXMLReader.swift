@@ -39,6 +39,10 @@ struct LenientXMLReader {
     /// Whether to record the first well-formedness error; and, since such a reader reads documents that are
     /// not feeds, to keep a nested `<channel>` or `<feed>` element where it is rather than restart there.
     var reportsProblems = false
+    /// Whether the caller checked that the bytes are well-formed UTF-8 (`CharsetDecoder` does): strings cut
+    /// from them at scalar boundaries, and buffers built only from such pieces and encoded scalars, are then
+    /// made without validating each again. Every cut the reader makes is at an ASCII byte or an end.
+    var bytesAreValidUTF8 = false
 
     /// Reads `bytes`. `onEntry` receives each entry element (with its parent's key) as it closes.
     func read(_ bytes: UnsafeBufferPointer<UInt8>,
@@ -47,6 +51,7 @@ struct LenientXMLReader {
                                 documentBase: documentBase)
         state.quickReferences = quickReferences
         state.reportsProblems = reportsProblems
+        state.validUTF8 = bytesAreValidUTF8
         try state.run(onEntry: onEntry)
         return state.outcome
     }
@@ -60,6 +65,8 @@ private struct ReaderState {
     let maxEntityExpansion: Int
     let documentBase: String?
     var quickReferences = true
+    /// See `LenientXMLReader.bytesAreValidUTF8`.
+    var validUTF8 = false
     var i = 0
     var stack: [XMLNode] = []
     /// Prefix → URI bindings, innermost last; each element records how many it pushed.
@@ -127,7 +134,8 @@ private struct ReaderState {
     }
 
     func string(_ start: Int, _ end: Int) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self)
+        let slice = UnsafeBufferPointer(rebasing: p[start..<end])
+        return validUTF8 ? ByteScan.string(validatedUTF8: slice) : String(decoding: slice, as: UTF8.self)
     }
 
     /// Records `reason` at byte `offset` when problems are reported and none was recorded before.
@@ -324,8 +332,9 @@ private struct ReaderState {
                 return // content after the feed's root element is ignored
             }
             outcome.root = node
-        } else if !reportsProblems, NamespaceTable.isFeedRoot(key), let root = outcome.root, !NamespaceTable.isFeedRoot(root.key),
-                  root.key != "html" {
+        } else if !reportsProblems, let root = outcome.root, !NamespaceTable.isFeedRoot(root.key), root.key != "html",
+                  NamespaceTable.isFeedRoot(key) {
+            // (The root's key is tested first: in a feed it is a feed root, and that ends the test at once.)
             // Junk markup (a PHP warning's <b>) before the real root: start over at the feed.
             outcome.warnings.append("ignored markup before the <\(qname)> element")
             stack.removeAll(); bindingCounts.removeAll()
@@ -372,6 +381,15 @@ private struct ReaderState {
 
     /// The URI bound to `prefix` and its canonical prefix (`NamespaceTable.canonicalPrefix(for:)`).
     func lookup(_ prefix: Substring) -> (uri: String, canonical: String?) {
+        if prefix.isEmpty {
+            // Most elements have no prefix, and only an empty string equals an empty one: no string comparison.
+            var k = namespaceBindings.count - 1
+            while k >= 0 {
+                if namespaceBindings[k].prefix.isEmpty { return (namespaceBindings[k].uri, namespaceBindings[k].canonical) }
+                k -= 1
+            }
+            return ("", nil)
+        }
         if prefix == "xml" { return (Self.xmlNamespace, Self.xmlCanonical) }
         var k = namespaceBindings.count - 1
         while k >= 0 {
@@ -382,10 +400,11 @@ private struct ReaderState {
     }
 
     static func asciiLowercased(_ text: Substring) -> String {
-        var needs = false
-        for byte in text.utf8 where byte >= 0x41 && byte <= 0x5A { needs = true; break }
+        let isUpper = { (byte: UInt8) in byte >= 0x41 && byte <= 0x5A }
+        let needs = text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isUpper) } ?? text.utf8.contains(where: isUpper)
         if !needs { return String(text) }
-        return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        // Changing ASCII letters keeps the string's UTF-8 well-formed.
+        return ByteScan.string(validatedUTF8: text.utf8.map { isUpper($0) ? $0 | 0x20 : $0 })
     }
 
     // MARK: text and entities
@@ -419,8 +438,7 @@ private struct ReaderState {
         let end = min(end, n)
         guard start < end else { return "" }
         checkCharacters(from: start, to: end)
-        var amp = start
-        while amp < end && p[amp] != 0x26 { amp += 1 }
+        let amp = ByteScan.first(0x26, in: p, from: start, end: end)
         if amp == end { return string(start, end) }
         scratch.removeAll(keepingCapacity: true)
         scratch.append(contentsOf: UnsafeBufferPointer(rebasing: p[start..<amp]))
@@ -452,7 +470,8 @@ private struct ReaderState {
             }
             j = k + 1
         }
-        return String(decoding: scratch, as: UTF8.self)
+        // Pieces of `p` cut at `&` and `;`, and replacement text that is itself a `String`.
+        return validUTF8 ? ByteScan.string(validatedUTF8: scratch) : String(decoding: scratch, as: UTF8.self)
     }
 
     /// Appends the replacement of the commonest references straight from the bytes — the five XML ones,
@@ -598,6 +617,7 @@ struct XMLProblem: Equatable {
 enum XMLName {
     /// Whether every byte of `text` is ASCII, where characters and bytes coincide (names have no CR LF).
     static func isASCII<S: StringProtocol>(_ text: S) -> Bool {
+        if let ascii = text.utf8.withContiguousStorageIfAvailable({ ByteScan.isASCII($0) }) { return ascii }
         for byte in text.utf8 where byte >= 0x80 { return false }
         return true
     }

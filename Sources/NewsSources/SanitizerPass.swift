@@ -1,7 +1,8 @@
 import TextSafety
 /// One run of `FeedHTMLSanitizer` over the UTF-8 bytes of a fragment: the policy of `FeedHTMLSanitizer` over
 /// the byte ranges of `HTMLScanner`'s tokens, so that nothing but tag and attribute names becomes a
-/// `String`. Text runs go from input to output in one decode-and-escape step (`EntityText.appendDecoded`),
+/// `String` (and tag names only when they are not short ASCII: `ElementName`). Text runs go from input to
+/// output in one decode-and-escape step (`EntityText.appendDecoded`),
 /// attribute values are decoded only when the attribute is kept, and the attributes of dropped elements are
 /// only scanned over. This was half of the parse time of a large feed when it went token by token.
 struct SanitizerPass {
@@ -10,8 +11,8 @@ struct SanitizerPass {
     let baseURL: String?
     /// The sanitised fragment, UTF-8.
     var out: [UInt8] = []
-    var open: [String] = []
-    var skipping: String?
+    var open: [ElementName] = []
+    var skipping: ElementName?
     var skipDepth = 0
     var scratch: [UInt8] = []
     /// `scheme://authority` of `baseURL` and whether links under it are allowed, once worked out; the inner
@@ -41,6 +42,16 @@ struct SanitizerPass {
     @inline(__always)
     mutating func put(_ text: String) { out.append(contentsOf: text.utf8) }
 
+    /// Writes `lowercasedName(start, end)` without making a string when the name is ASCII (attribute names
+    /// nearly always are).
+    mutating func putLowercasedName(_ start: Int, _ end: Int) {
+        for k in start..<end where b[k] >= 0x80 { put(lowercasedName(start, end)); return }
+        for k in start..<end {
+            let c = b[k]
+            out.append(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
+        }
+    }
+
     mutating func text(_ start: Int, _ end: Int) {
         guard end > start, skipping == nil else { return }
         EntityText.appendDecoded(b, from: start, to: end, escaping: true, into: &out)
@@ -54,8 +65,8 @@ struct SanitizerPass {
             case .text(let start, let end):
                 text(start, end)
             case .startTag(let nameStart, let nameEnd, let selfClosing):
-                let name = lowercasedName(nameStart, nameEnd)
-                let role = Self.role(b, nameStart, nameEnd, name: name)
+                let name = elementName(nameStart, nameEnd)
+                let role = Self.role(of: name)
                 if role.contains(.rawText) && !selfClosing {
                     // Script, style and the like: their content is never markup, and never kept.
                     scanner.skipRawText(nameStart: nameStart, nameEnd: nameEnd)
@@ -63,21 +74,32 @@ struct SanitizerPass {
                     startTag(name, role: role, attributes: scanner.attributes, selfClosing: selfClosing)
                 }
             case .endTag(let nameStart, let nameEnd):
-                endTag(lowercasedName(nameStart, nameEnd))
+                endTag(elementName(nameStart, nameEnd))
             }
         }
-        while let name = open.popLast() { put("</"); put(name); put(">") }
+        while let name = open.popLast() { closeTag(name) }
     }
 
-    /// The role of the element named by `b[start..<end]` (`name` is its lower-cased form).
-    static func role(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, name: String) -> FeedHTMLSanitizer.ElementRole {
-        if let key = ShortNameTable<FeedHTMLSanitizer.ElementRole>.key(b, from: start, to: end, lowercasing: true) {
-            return FeedHTMLSanitizer.shortElementRoles.value(for: key) ?? []
-        }
-        return FeedHTMLSanitizer.elementRoles[name] ?? []
+    /// The lower-cased name in `b[start..<end]`: packed straight from the bytes when they are short ASCII,
+    /// else through `lowercasedName` (whose result may still pack: U+212A lower-cases to `k`).
+    func elementName(_ start: Int, _ end: Int) -> ElementName {
+        if let key = ShortNameTable<Bool>.key(b, from: start, to: end, lowercasing: true) { return ElementName(key: key) }
+        return ElementName(lowercasedName(start, end))
     }
 
-    mutating func startTag(_ name: String, role: FeedHTMLSanitizer.ElementRole, attributes: [HTMLAttributeRange],
+    /// The role of an element. The short table holds every name of `elementRoles` that packs, so both
+    /// lookups give what `elementRoles[name]` gives.
+    static func role(of name: ElementName) -> FeedHTMLSanitizer.ElementRole {
+        if let long = name.long { return FeedHTMLSanitizer.elementRoles[long] ?? [] }
+        return FeedHTMLSanitizer.shortElementRoles.value(for: name.key) ?? []
+    }
+
+    /// Writes `</name>`.
+    mutating func closeTag(_ name: ElementName) {
+        out.append(contentsOf: [0x3C, 0x2F]); name.write(into: &out); out.append(0x3E)
+    }
+
+    mutating func startTag(_ name: ElementName, role: FeedHTMLSanitizer.ElementRole, attributes: [HTMLAttributeRange],
                            selfClosing: Bool) {
         if let current = skipping {
             if name == current && !selfClosing { skipDepth += 1 }
@@ -88,7 +110,7 @@ struct SanitizerPass {
             return
         }
         guard role.contains(.allowed) else { return }
-        out.append(0x3C); put(name)
+        out.append(0x3C); name.write(into: &out)
         for attribute in attributes {
             // Short names are looked up on their bytes; a short name not in the table is in no list at all.
             let isURL: Bool
@@ -99,17 +121,17 @@ struct SanitizerPass {
                 guard let known = FeedHTMLSanitizer.attributeRoles[lowercasedName(attribute.nameStart, attribute.nameEnd)] else { continue }
                 isURL = known
             }
-            let attributeName = lowercasedName(attribute.nameStart, attribute.nameEnd)
             if isURL {
-                if quickURL(attribute.valueStart, attribute.valueEnd, name: attributeName) { continue }
+                if quickURL(attribute.valueStart, attribute.valueEnd, nameStart: attribute.nameStart,
+                            nameEnd: attribute.nameEnd) { continue }
                 scratch.removeAll(keepingCapacity: true)
                 EntityText.appendDecoded(b, from: attribute.valueStart, to: attribute.valueEnd, escaping: false, into: &scratch)
                 let resolved = URLResolver.resolve(String(decoding: scratch, as: UTF8.self), against: baseURL)
                 guard URLResolver.isAllowedLink(resolved) else { continue }
-                out.append(0x20); put(attributeName); out.append(contentsOf: [0x3D, 0x22])
+                out.append(0x20); putLowercasedName(attribute.nameStart, attribute.nameEnd); out.append(contentsOf: [0x3D, 0x22])
                 EntityText.escape(resolved, into: &out)
             } else {
-                out.append(0x20); put(attributeName); out.append(contentsOf: [0x3D, 0x22])
+                out.append(0x20); putLowercasedName(attribute.nameStart, attribute.nameEnd); out.append(contentsOf: [0x3D, 0x22])
                 EntityText.appendDecoded(b, from: attribute.valueStart, to: attribute.valueEnd, escaping: true, into: &out)
             }
             out.append(0x22)
@@ -117,7 +139,7 @@ struct SanitizerPass {
         if role.contains(.void) {
             out.append(contentsOf: [0x20, 0x2F, 0x3E])
         } else if selfClosing {
-            out.append(contentsOf: [0x3E, 0x3C, 0x2F]); put(name); out.append(0x3E)
+            out.append(0x3E); closeTag(name)
         } else {
             out.append(0x3E); open.append(name)
         }
@@ -127,7 +149,7 @@ struct SanitizerPass {
     /// `>`, `"`) and is absolute and normal, or root-relative against a simple base: written (or dropped, for
     /// a scheme Gazette does not open) straight from the bytes, as `URLResolver.resolve` and
     /// `isAllowedLink` would decide. Returns false, having written nothing, for anything else.
-    mutating func quickURL(_ start: Int, _ end: Int, name: String) -> Bool {
+    mutating func quickURL(_ start: Int, _ end: Int, nameStart: Int, nameEnd: Int) -> Bool {
         guard end > start else { return false }
         for k in start..<end {
             let c = b[k]
@@ -154,7 +176,7 @@ struct SanitizerPass {
             guard base.allowed else { return true }
             prefix = base.bytes
         }
-        out.append(0x20); put(name); out.append(contentsOf: [0x3D, 0x22])
+        out.append(0x20); putLowercasedName(nameStart, nameEnd); out.append(contentsOf: [0x3D, 0x22])
         out.append(contentsOf: prefix)
         out.append(contentsOf: value)
         out.append(0x22)
@@ -178,12 +200,12 @@ struct SanitizerPass {
         }
     }
 
-    mutating func endTag(_ name: String) {
+    mutating func endTag(_ name: ElementName) {
         if let current = skipping {
             if name == current { skipDepth -= 1; if skipDepth == 0 { skipping = nil } }
             return
         }
         guard let index = open.lastIndex(of: name) else { return }
-        while open.count > index { put("</"); put(open.removeLast()); out.append(0x3E) }
+        while open.count > index { closeTag(open.removeLast()) }
     }
 }

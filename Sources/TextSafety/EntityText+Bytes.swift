@@ -12,10 +12,11 @@ extension EntityText {
         while i < end {
             if i + 8 <= end {
                 let word = ByteScan.load(bytes, at: i)
-                var found = ByteScan.matches(0x26, word)
-                if escaping {
-                    found |= ByteScan.matches(0x3C, word) | ByteScan.matches(0x3E, word) | ByteScan.matches(0x22, word)
-                }
+                // `&` and `"` are the bytes that OR 0x04 makes 0x26, `<` and `>` those that OR 0x02 makes 0x3E:
+                // two exact tests instead of four.
+                let found = escaping
+                    ? ByteScan.matches(0x26, word | ByteScan.ones &* 0x04) | ByteScan.matches(0x3E, word | ByteScan.ones &* 0x02)
+                    : ByteScan.matches(0x26, word)
                 if found == 0 { i += 8; continue }
                 i += ByteScan.firstFlagged(found)
             }

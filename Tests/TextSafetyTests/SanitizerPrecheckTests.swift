@@ -46,6 +46,23 @@ struct PrecheckTests {
         }
     }
 
+    @Test("decoding and escaping from bytes equals escape(decode(text)) for every ASCII byte at every offset in a word")
+    func decodeAndEscapeEveryByte() {
+        for value in UInt8(1)...UInt8(0x7F) {
+            for offset in 0..<17 {
+                let text = String(repeating: "a", count: offset) + String(UnicodeScalar(value)) + "é &amp;&lt;b&gt; \"q\"" + String(repeating: "z", count: 9)
+                for escaping in [true, false] {
+                    var out: [UInt8] = []
+                    Array(text.utf8).withUnsafeBufferPointer { bytes in
+                        EntityText.appendDecoded(bytes, from: 0, to: bytes.count, escaping: escaping, into: &out)
+                    }
+                    let expected = escaping ? EntityText.escape(EntityText.decode(text)) : EntityText.decode(text)
+                    #expect(String(decoding: out, as: UTF8.self) == expected, "\(value) at \(offset), escaping \(escaping)")
+                }
+            }
+        }
+    }
+
     @Test("the common named references resolve as the full table does, case and all")
     func commonEntities() {
         #expect(EntityText.commonNamed.count > 40)

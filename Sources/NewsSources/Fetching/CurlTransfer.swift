@@ -253,15 +253,15 @@ final class TransferState {
             refusal = .other("the server sent more than \(ByteCountFormatter.describe(Self.headerLimit)) of headers")
             return false
         }
-        let line = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let line = HeaderValue.trimmed(String(decoding: bytes, as: UTF8.self)[...], newlines: true)
         if line.hasPrefix("HTTP/") {
             let parts = line.split(separator: " ", maxSplits: 2)
             heads.append(ResponseHead(status: parts.count > 1 ? Int(parts[1]) ?? 0 : 0, fields: []))
             // A body belongs to the response it follows; anything before the final head is discarded.
             body.removeAll()
         } else if let colon = line.firstIndex(of: ":"), !heads.isEmpty {
-            let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let name = HeaderValue.trimmed(line[..<colon], newlines: false).lowercased()
+            let value = HeaderValue.trimmed(line[line.index(after: colon)...], newlines: false)
             heads[heads.count - 1].fields.append((name, value))
             // An announced length sizes the storage once instead of doubling up to it (capped at the limit).
             if name == "content-length", let length = Int(value), length > 0 { body.expect(length) }
