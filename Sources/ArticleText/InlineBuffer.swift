@@ -179,19 +179,3 @@ struct InlineBuffer {
         }
     }
 }
-
-extension String {
-    /// `bytes`, which are UTF-8 by construction (whole strings, or slices of them cut where a character
-    /// starts, and decoded references), as a string without validating them again; debug builds check.
-    /// Before `UTF8Span` (Swift 6.2, macOS 26) they are decoded as usual.
-    init(knownUTF8 bytes: [UInt8]) {
-        #if compiler(>=6.2)
-        if #available(macOS 26, iOS 26, tvOS 26, watchOS 26, visionOS 26, *) {
-            assert((try? UTF8Span(validating: bytes.span)) != nil, "not UTF-8")
-            self = String(copying: unsafe UTF8Span(unchecked: bytes.span))
-            return
-        }
-        #endif
-        self = String(decoding: bytes, as: UTF8.self)
-    }
-}

@@ -1,3 +1,5 @@
+import TextSafety
+
 /// A piece of a laid-out row: a UTF-8 range of the layout's text, with its traits.
 struct RowPiece: Sendable {
     var start: Int32
@@ -144,7 +146,7 @@ struct RowBuilder {
     func finish() -> [StyledLine] {
         guard !isEmpty else { return [] }
         // Its bytes unchanged, so every piece's range still holds.
-        let storage = RowStorage(text: String(knownUTF8: text), pieces: pieces, rowStarts: rowStarts)
+        let storage = RowStorage(text: ByteScan.string(validatedUTF8: text), pieces: pieces, rowStarts: rowStarts)
         return (0..<count).map { StyledLine(storage: storage, row: Int32($0)) }
     }
 }

@@ -351,7 +351,7 @@ private struct Reader {
                 }
             }
             // The document's bytes cut at ASCII bytes, and decoded references: UTF-8 by construction.
-            return String(knownUTF8: attributeScratch)
+            return ByteScan.string(validatedUTF8: attributeScratch)
         }
         return nil
     }
