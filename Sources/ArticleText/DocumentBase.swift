@@ -20,6 +20,33 @@ struct DocumentBase: Sendable {
     /// Resolution is `URLResolver`'s, the rule feed links follow too; an article's links then take their
     /// URI form (`URLResolver.uriForm`), since pages link with spaces and IRIs.
     func resolve(_ reference: String) -> String? {
+        Self.plainAbsolute(reference) ?? resolveInGeneral(reference)
+    }
+
+    /// An absolute reference with a lower-case scheme, made of printable ASCII a URI allows as it is and
+    /// without dot segments (most links of most pages): cleaning, trimming, resolution and the URI form
+    /// would each give it back unchanged, so it is returned without those passes; nil for any other.
+    /// A test holds it to `resolveInGeneral`.
+    static func plainAbsolute(_ reference: String) -> String? {
+        var reference = reference
+        let plain = reference.withUTF8 { bytes in
+            !bytes.isEmpty && bytes.allSatisfy(isPlainURIByte) && (URLResolver.lowerSchemeEnd(bytes) ?? 0) > 0
+        }
+        guard plain else { return nil }
+        // An absolute reference is resolved without its base: none is needed here.
+        return URLResolver.quickResolve(reference, against: "")
+    }
+
+    /// Printable ASCII that a URI keeps as it is (`URLResolver.uriForm` encodes the others).
+    private static func isPlainURIByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x22, 0x3C, 0x3E, 0x5C, 0x5E, 0x60, 0x7B, 0x7C, 0x7D: false
+        default: byte > 0x20 && byte < 0x7F
+        }
+    }
+
+    /// `resolve` by the general steps, for any reference.
+    func resolveInGeneral(_ reference: String) -> String? {
         var cleaned = Sanitizer.clean(reference)
         let hasBreaks = cleaned.utf8.withContiguousStorageIfAvailable { $0.contains { $0 == 0x0A || $0 == 0x09 } }
             ?? cleaned.utf8.contains { $0 == 0x0A || $0 == 0x09 }

@@ -50,46 +50,53 @@ enum LineWrapper {
                      rest: [StyledSpan] = [], shortcuts: Bool = true, into rows: inout RowBuilder) -> Int {
         guard width > 0 else { return 0 }
         let text: Substring
-        var runs: [Run] = []
+        // The runs' buffer is the builder's, kept from one paragraph to the next: wrapping a paragraph
+        // then allocates nothing.
+        var runs: [WrapRun] = []
+        swap(&runs, &rows.wrapRuns)
+        if !runs.isEmpty { runs.removeAll(keepingCapacity: true) }
         if let joined = adjacentSlices(spans), joined.utf8.withContiguousStorageIfAvailable({ _ in true }) == true {
             // One span, or the spans of a paragraph read by `InlineBuffer` (slices of one string, one
             // after the other): the text is used where it is, not copied. (Contiguous UTF-8 always, for
             // native strings; anything else is joined into a new string below.)
             text = joined
-            runs.reserveCapacity(spans.count)
             var end = 0
             for span in spans where !span.text.isEmpty {
                 end += span.text.utf8.count
-                runs.append(Run(end: end, traits: span.traits.union(traits)))
+                runs.append(WrapRun(end: end, traits: span.traits.union(traits)))
             }
         } else {
             var joined = ""
             joined.reserveCapacity(spans.reduce(0) { $0 + $1.text.utf8.count })
-            runs.reserveCapacity(spans.count)
             for span in spans where !span.text.isEmpty {
                 joined += span.text
-                runs.append(Run(end: joined.utf8.count, traits: span.traits.union(traits)))
+                runs.append(WrapRun(end: joined.utf8.count, traits: span.traits.union(traits)))
             }
             text = Substring(joined)
         }
-        guard !text.isEmpty else { return 0 }
-        var emitter = RowEmitter(text: text, runs: runs, first: first, rest: rest, into: &rows)
+        guard !text.isEmpty else { swap(&runs, &rows.wrapRuns); return 0 }
+        var emitter = RowEmitter(text: text, runs: consume runs, first: first, rest: rest, into: &rows)
+        defer { swap(&emitter.runs, &rows.wrapRuns) }
         let result = text.utf8.withContiguousStorageIfAvailable { bytes in
             // Only an actual soft hyphen (C2 AD) or zero-width space (E2 80 8B) counts: the bytes AD and 8B
             // alone occur inside many letters (í, Cyrillic, CJK).
+            func isInvisible(at i: Int) -> Bool {
+                (bytes[i] == 0xAD && i >= 1 && bytes[i - 1] == 0xC2)
+                    || (bytes[i] == 0x8B && i >= 2 && bytes[i - 1] == 0x80 && bytes[i - 2] == 0xE2)
+            }
             var invisible = false
             var i = 0
-            while i + 8 <= bytes.count {
+            // Eight bytes at a time; a word holding AD or 8B is looked at byte by byte, and the scan goes
+            // on after it when they were parts of other letters.
+            scan: while i + 8 <= bytes.count {
                 let word = ByteScan.load(bytes, at: i)
-                if ByteScan.hasByte(0xAD, word) || ByteScan.hasByte(0x8B, word) { break }
+                if ByteScan.hasByte(0xAD, word) || ByteScan.hasByte(0x8B, word) {
+                    for k in i..<i + 8 where isInvisible(at: k) { invisible = true; break scan }
+                }
                 i += 8
             }
-            for i in i..<bytes.count where bytes[i] == 0xAD || bytes[i] == 0x8B {
-                if (bytes[i] == 0xAD && i >= 1 && bytes[i - 1] == 0xC2)
-                    || (bytes[i] == 0x8B && i >= 2 && bytes[i - 1] == 0x80 && bytes[i - 2] == 0xE2) {
-                    invisible = true
-                    break
-                }
+            if !invisible {
+                for k in i..<bytes.count where isInvisible(at: k) { invisible = true; break }
             }
             emitter.hasInvisible = invisible
             return layOut(text, bytes: bytes, width: width, shortcuts: shortcuts, emitter: &emitter, into: &rows)
@@ -432,7 +439,7 @@ enum LineWrapper {
 }
 
 /// One span of a paragraph within its flattened text: where it ends (a UTF-8 offset) and its traits.
-private struct Run {
+struct WrapRun {
     var end: Int
     var traits: TextTraits
 }
@@ -441,7 +448,8 @@ private struct Run {
 /// comes from, without the characters that are never drawn (soft hyphens, zero-width spaces).
 private struct RowEmitter {
     let text: Substring
-    let runs: [Run]
+    /// The builder's `wrapRuns`, lent for this paragraph and given back after it.
+    var runs: [WrapRun]
     var runIndex = 0
     /// Byte ranges of clusters left out because they cannot fit (wider than the row).
     var skipped: [Range<Int>] = []
@@ -449,19 +457,20 @@ private struct RowEmitter {
     /// looking at their bytes.
     var hasInvisible = true
 
-    /// Where the text starts in the builder's text, and the prefixes' (start, length, traits) there.
+    /// Where the text starts in the builder's text. The prefixes' pieces are the builder's
+    /// `prefixPieces`: `first` then `rest`, with `firstCount` pieces in `first`.
     let base: Int
-    let first: [(start: Int, length: Int, traits: TextTraits)]
-    let rest: [(start: Int, length: Int, traits: TextTraits)]
+    let firstCount: Int
     /// Where the "-" drawn at a soft hyphen is, once one is needed.
     var hyphenStart: Int? = nil
 
-    init(text: Substring, runs: [Run], first: [StyledSpan], rest: [StyledSpan], into rows: inout RowBuilder) {
+    init(text: Substring, runs: consuming [WrapRun], first: [StyledSpan], rest: [StyledSpan],
+         into rows: inout RowBuilder) {
         self.text = text
         self.runs = runs
         base = rows.add(text)
-        self.first = first.map { (rows.add($0.text), $0.text.utf8.count, $0.traits) }
-        self.rest = rest.map { (rows.add($0.text), $0.text.utf8.count, $0.traits) }
+        firstCount = first.count
+        rows.setPrefixes(first: first, rest: rest)
     }
 
     mutating func skip(_ range: Range<Int>) { skipped.append(range) }
@@ -470,9 +479,7 @@ private struct RowEmitter {
     /// ends at a soft hyphen.
     mutating func row(from start: Int, to end: Int, hyphen: Bool, first isFirst: Bool,
                       bytes: UnsafeBufferPointer<UInt8>, into rows: inout RowBuilder) {
-        for piece in isFirst ? first : rest {
-            rows.appendPiece(start: piece.start, end: piece.start + piece.length, traits: piece.traits)
-        }
+        rows.appendPrefix(first: isFirst, firstCount: firstCount)
         let prefixCount = rows.openPieceCount
         var position = start
         while runIndex < runs.count && runs[runIndex].end <= position { runIndex += 1 }

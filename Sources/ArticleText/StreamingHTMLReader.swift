@@ -106,6 +106,8 @@ private struct Reader {
     var dropLeadingNewline = false
 
     static let maxFormatting = 64
+    /// Top-level blocks handed to the layout thread at a time.
+    static let batchSize = 64
 
     init(bytes: UnsafeBufferPointer<UInt8>, baseURL: String?) {
         self.bytes = bytes
@@ -132,7 +134,9 @@ private struct Reader {
             if byte == 0x3C {  // <
                 i = tag(at: i)
                 // Blocks go in batches: each hand-off costs a lock and a wake-up on the other side.
-                if let handOff, builder.rootBlockCount >= 64 { handOff(builder.takeRootBlocks()) }
+                if let handOff, builder.rootBlockCount >= Self.batchSize {
+                    handOff(builder.takeRootBlocks(reserving: 2 * Self.batchSize))
+                }
             } else if byte == 0x26 {  // &
                 materializePending()
                 i = Self.reference(bytes, at: i, into: &text, inAttribute: false)
@@ -313,8 +317,8 @@ private struct Reader {
             let quote = bytes[i]
             if quote == 0x22 || quote == 0x27 {
                 let valueStart = i + 1
-                i = valueStart
-                while i < count, bytes[i] != quote { i += 1 }
+                // Values are long (links, image addresses): the closing quote is found by `memchr`.
+                i = ByteScan.first(quote, in: bytes, from: valueStart, end: count)
                 attributes.append(Attribute(name: nameStart..<nameEnd, value: valueStart..<i))
                 i = min(count, i + 1)
             } else {
@@ -335,15 +339,19 @@ private struct Reader {
             guard same else { continue }
             attributeScratch.removeAll(keepingCapacity: true)
             var i = attribute.value.lowerBound
-            while i < attribute.value.upperBound {
+            let end = attribute.value.upperBound
+            while i < end {
                 if bytes[i] == 0x26 {
-                    i = Self.reference(bytes, at: i, into: &attributeScratch, inAttribute: true,
-                                       limit: attribute.value.upperBound)
+                    i = Self.reference(bytes, at: i, into: &attributeScratch, inAttribute: true, limit: end)
                 } else {
-                    attributeScratch.append(bytes[i]); i += 1
+                    // The bytes up to the next reference, copied at once.
+                    let next = ByteScan.first(0x26, in: bytes, from: i, end: end)
+                    attributeScratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<next]))
+                    i = next
                 }
             }
-            return String(decoding: attributeScratch, as: UTF8.self)
+            // The document's bytes cut at ASCII bytes, and decoded references: UTF-8 by construction.
+            return ByteScan.string(validatedUTF8: attributeScratch)
         }
         return nil
     }
@@ -395,6 +403,11 @@ private struct Reader {
         var end = i
         while end < count, end - i < 32, isAlphanumeric(bytes[end]) { end += 1 }
         guard end > i else { out.append(0x26); return i }
+        if end < count, bytes[end] == 0x3B, let packed = CommonReference.pack(UnsafeBufferPointer(rebasing: bytes[i..<end])),
+           let value = CommonReference.scalar(packed: packed) {
+            for unit in UTF8.encode(Unicode.Scalar(value)!)! { out.append(unit) }
+            return end + 1
+        }
         let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<end]), as: UTF8.self)
         if end < count, bytes[end] == 0x3B, let value = HTMLEntities.named(name) {
             out.append(contentsOf: value.utf8)

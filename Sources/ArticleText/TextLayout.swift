@@ -334,7 +334,9 @@ struct Writer {
             cells.reserveCapacity(tableRow.cells.count)
             rowWidths.reserveCapacity(tableRow.cells.count)
             for (index, cell) in tableRow.cells.enumerated() {
-                let spans = cell.map { StyledSpan($0.text.replacingNewlines().breakHintsRemoved, traits: $0.traits) }
+                // Most cells have neither newlines nor break hints: their spans are used as they are.
+                let spans = cell.contains { $0.text.hasNewlineOrTab || $0.text.mayHaveBreakHints }
+                    ? cell.map { StyledSpan($0.text.replacingNewlines().breakHintsRemoved, traits: $0.traits) } : cell
                 let used = spans.reduce(0) { $0 + DisplayWidth.width(of: $1.text) }
                 widths[index] = max(widths[index], used)
                 cells.append(spans)
@@ -370,7 +372,7 @@ struct Writer {
                     var line = ""
                     for (column, columnWidth) in widths.enumerated() {
                         if column > 0 { line += "─┼─" }
-                        line += rule(columnWidth)
+                        line.append(contentsOf: rule(columnWidth))  // a substring: not appended per character
                     }
                     row([StyledSpan(line, traits: .muted)], context: &context)
                 }
@@ -402,6 +404,27 @@ struct Writer {
         }
     }
 
+    /// `[n] ` right-aligned in `width` columns, written as bytes: an article's link list makes one per
+    /// link, and joining strings made each of them several steps.
+    static func linkMarker(_ number: Int, width: Int) -> String {
+        var digits = 1, rest = number / 10
+        while rest > 0 { digits += 1; rest /= 10 }
+        let length = max(width, digits + 3)
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var offset = 0
+            while offset < length - digits - 3 { buffer[offset] = 0x20; offset += 1 }
+            buffer[offset] = 0x5B  // [
+            var value = number
+            for position in stride(from: offset + digits, to: offset, by: -1) {
+                buffer[position] = UInt8(0x30 + value % 10)
+                value /= 10
+            }
+            buffer[offset + digits + 1] = 0x5D  // ]
+            buffer[offset + digits + 2] = 0x20
+            return length
+        }
+    }
+
     /// The numbered link list: `[n] URL`, URLs wrapped under themselves. Markers are right-aligned to
     /// the widest; when even that would leave too little room, they are left out.
     mutating func linkList(_ links: [String]) {
@@ -411,9 +434,7 @@ struct Writer {
         let rest = indented ? [StyledSpan(String(repeating: " ", count: widest))] : []
         let available = max(1, width - (indented ? widest : 0))
         for (index, url) in links.enumerated() {
-            let number = String(index + 1)
-            let padding = widest - 3 - number.utf8.count
-            let marker = (padding > 0 ? String(repeating: " ", count: padding) : "") + "[" + number + "] "
+            let marker = Self.linkMarker(index + 1, width: widest)
             // Most URLs are printable ASCII that fits: one row, as the wrapper would make it, written
             // straight into the rows.
             let fits = !url.isEmpty && url.utf8.count <= available
@@ -438,8 +459,15 @@ struct Writer {
 extension Substring {
     /// `withoutBreakHints` that returns text without hints (nearly all) as it is, still shared.
     var breakHintsRemoved: Substring {
-        guard utf8.contains(where: { $0 == 0xC2 || $0 == 0xE2 }) else { return self }
+        guard mayHaveBreakHints else { return self }
         return Substring(withoutBreakHints)
+    }
+
+    /// Whether the text holds a byte that starts a soft hyphen (C2) or a zero-width space (E2): when not,
+    /// it has neither.
+    var mayHaveBreakHints: Bool {
+        utf8.withContiguousStorageIfAvailable { $0.contains { $0 == 0xC2 || $0 == 0xE2 } }
+            ?? utf8.contains { $0 == 0xC2 || $0 == 0xE2 }
     }
 }
 

@@ -20,19 +20,26 @@ enum ScalarClass {
     /// punctuation, worked out from the scalar's properties elsewhere.
     @inlinable
     static func of(_ value: UInt32) -> UInt8 {
-        if value < 0x800 { return twoByte[Int(value)] }
+        if value < 0x800 { return table[Int(value)] }
         switch value {
         case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3: return 2 | lead | follower
-        case 0x3000..<0x3100: return kana[Int(value - 0x3000)]
+        case 0x3000..<0x3100: return table[0x800 + Int(value - 0x3000)]
         case 0x1E00...0x1EFF, 0x2010...0x2027: return 1 | lead | follower
         default: return classify(value)
         }
     }
 
-    /// `classify` below U+0800 and from U+3000 to U+30FF, built on first use: about 2 300 property
-    /// lookups, once per process (a table up to U+3400 cost ~25 M instructions).
-    @usableFromInline static let twoByte: [UInt8] = (0..<0x800).map(classify)
-    @usableFromInline static let kana: [UInt8] = (0x3000..<0x3100).map(classify)
+    /// `classify` below U+0800, then from U+3000 to U+30FF, built on first use: about 2 300 property
+    /// lookups, once per process (a table up to U+3400 cost ~25 M instructions). Behind a pointer rather
+    /// than in an array: reading an element of a global array retained and released the array, two atomic
+    /// operations for every character measured. Immutable once built, and never freed, as a global
+    /// array is not.
+    @usableFromInline nonisolated(unsafe) static let table: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 0x900)
+        for value in 0..<0x800 { table[value] = classify(UInt32(value)) }
+        for value in 0x3000..<0x3100 { table[0x800 + value - 0x3000] = classify(UInt32(value)) }
+        return UnsafePointer(table)
+    }()
 
     /// The class of one scalar from its Unicode properties. Conservative: a scalar whose cluster
     /// behaviour is not plainly "alone" gets neither bit, and the caller segments it properly.

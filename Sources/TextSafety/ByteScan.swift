@@ -8,7 +8,11 @@ import Darwin
 /// article: most of those bytes are ASCII that needs nothing done, and eight are ruled out at once. Only
 /// ever a shortcut: every test is exact for the lowest flagged byte, and callers look at the bytes of a
 /// flagged word one by one. The parser, the sanitiser and the layout all scan with this one type.
-package enum ByteScan {
+///
+/// `@usableFromInline`: without it the compiler (Swift 6.3) does not inline the `@inlinable` tests of a
+/// `package` type into other modules, and the HTML reader, the wrapper and the feed parser made a call per
+/// eight bytes.
+@usableFromInline package enum ByteScan {
     @usableFromInline static let ones: UInt64 = 0x0101_0101_0101_0101
     @usableFromInline static let highs: UInt64 = 0x8080_8080_8080_8080
 

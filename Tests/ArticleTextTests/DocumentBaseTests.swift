@@ -1,6 +1,7 @@
 import Testing
 @testable import ArticleText
 import TextSafety
+import TestSupport
 
 /// An article's links: `URLResolver`'s resolution (the one feeds use), then their URI form.
 @Suite("Article link resolution")
@@ -52,6 +53,22 @@ struct DocumentBaseTests {
         for link in ["https://example.org/a?b=c&d=e#f", "https://example.org/%20x", "https://[::1]:8080/x"] {
             #expect(URLResolver.uriForm(link) == link)
         }
+    }
+
+    @Test("Plain absolute links skip the general steps and come out as those steps make them")
+    func plainAbsoluteMatchesGeneral() {
+        let pieces = ["https://", "http://", "HTTP://", "mailto:", "ftp:", "example.org", "/a", "/b/", "/./", "/../", "..",
+                      "?q=1", "#f", " ", "\t", "\n", "é", "%20", "\"", "<", "|", "{", "\\", "^", "`", "~", ":", "//", "x"]
+        var generator = SplitMix64(seed: 41)
+        let resolvers = [DocumentBase(base: nil), DocumentBase(base: Self.base), DocumentBase(base: "http://a b.example/ü/x")]
+        for _ in 0..<4_000 {
+            let reference = (0..<Int.random(in: 1...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            for resolver in resolvers {
+                #expect(resolver.resolve(reference) == resolver.resolveInGeneral(reference), "\(reference.debugDescription)")
+            }
+        }
+        #expect(DocumentBase.plainAbsolute("https://example.org/story/767693") == "https://example.org/story/767693")
+        #expect(DocumentBase.plainAbsolute("/story/1") == nil)
     }
 }
 

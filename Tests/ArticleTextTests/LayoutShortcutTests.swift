@@ -1,11 +1,13 @@
 import Testing
 import TermCore
+import TextSafety
 @testable import ArticleText
 import TestSupport
 
 /// The shortcuts that make a long article cheap to lay out, each held to the general code it stands in
 /// for: the plain-row scan, the letters it takes without a lookup, white-space folding eight bytes at a
-/// time, laying out on a second thread, and rows kept in one shared storage.
+/// time, laying out on a second thread, rows kept in one shared storage, the wrapper's reused buffers,
+/// link markers written as bytes and the common character references.
 @Suite("Layout shortcuts give exactly what the general code gives")
 struct LayoutShortcutTests {
     /// Pieces of text that exercise every branch of the wrapper: ASCII words, letters taken without a
@@ -123,5 +125,58 @@ struct LayoutShortcutTests {
             [StyledSpan("• "), StyledSpan("é東", traits: .italic)],
         ])
         #expect(lines[2] == StyledLine([StyledSpan("• "), StyledSpan("é東", traits: .italic)]))
+    }
+
+    @Test("One builder reused for many paragraphs gives the rows a new builder gives each", arguments: [1, 9, 40])
+    func reusedBuffersMatchFreshBuilders(width: Int) {
+        let prefixes: [[StyledSpan]] = [[], [StyledSpan("│ ", traits: .quote)], [StyledSpan("│ "), StyledSpan("1. ", traits: .muted)],
+                                        [StyledSpan("    ")], [StyledSpan(""), StyledSpan("• ")]]
+        var generator = SplitMix64(seed: 23)
+        var shared = RowBuilder()
+        var expected: [[StyledSpan]] = []
+        for _ in 0..<400 {
+            let spans = (0..<Int.random(in: 1...4, using: &generator)).map { index in
+                StyledSpan(Self.randomText(&generator), traits: index % 2 == 0 ? [] : .bold)
+            }
+            let first = prefixes.randomElement(using: &generator)!, rest = prefixes.randomElement(using: &generator)!
+            var fresh = RowBuilder()
+            LineWrapper.wrap(spans, width: width, traits: .italic, first: first, rest: rest, into: &fresh)
+            expected += fresh.finish().map(\.spans)
+            LineWrapper.wrap(spans, width: width, traits: .italic, first: first, rest: rest, into: &shared)
+        }
+        #expect(shared.finish().map(\.spans) == expected)
+    }
+
+    @Test("Link markers written as bytes are the markers joined from strings")
+    func linkMarkersMatchJoinedStrings() {
+        for number in Array(1...1_200) + [9_999, 10_000, 123_456] {
+            let digits = String(number).utf8.count
+            for width in digits + 3...digits + 6 {
+                let joined = String(repeating: " ", count: width - 3 - digits) + "[" + String(number) + "] "
+                #expect(Writer.linkMarker(number, width: width) == joined, "\(number) in \(width)")
+            }
+        }
+    }
+
+    @Test("Common character references decode as the full table decodes them, and no other name is taken")
+    func commonReferencesMatchTable() {
+        for name in CommonReference.names {
+            let packed = Array(name.utf8).withUnsafeBufferPointer { CommonReference.pack($0) }
+            let scalar = packed.flatMap(CommonReference.scalar(packed:)).flatMap(Unicode.Scalar.init)
+            #expect(scalar.map { String($0) } == HTMLEntities.named(name), "\(name)")
+            // And the reader decodes it so, in text and in an attribute.
+            let html = "<p>a&" + name + ";b<img alt='c&" + name + ";d'></p>"
+            let expected = "a" + HTMLEntities.named(name)! + "b[image: c" + HTMLEntities.named(name)! + "d]"
+            #expect(ArticleRenderer.richText(fromHTML: html).blocks.first.map(Self.plainText) == expected, "\(name)")
+        }
+        for name in HTMLEntities.legacyNames + ["Amp", "AMP", "ampx", "hellipsis", "x"] where !CommonReference.names.contains(name) {
+            let packed = Array(name.utf8).withUnsafeBufferPointer { CommonReference.pack($0) }
+            #expect(packed.flatMap(CommonReference.scalar(packed:)) == nil, "\(name)")
+        }
+    }
+
+    static func plainText(_ block: Block) -> String {
+        guard case .paragraph(let spans) = block else { return "" }
+        return spans.map(\.text).joined()
     }
 }
