@@ -76,7 +76,8 @@ struct StoryValues: Sendable {
 
     /// `json` of a list of strings (a story's categories, stored for nearly every story), written directly:
     /// the same text `JSONEncoder` writes, for about a twentieth of its instructions (1.3 % of a cold
-    /// refresh went to encoding categories). `StoryValuesJSONTests` holds the two together.
+    /// refresh went to encoding categories). `DerivedValueTests.categoriesJSONMatchesEncoder` holds the two
+    /// together.
     static func json(_ strings: [String]) -> String? {
         guard !strings.isEmpty else { return nil }
         var out: [UInt8] = [UInt8(ascii: "[")]

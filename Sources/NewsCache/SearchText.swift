@@ -117,11 +117,11 @@ enum SearchText {
 
     /// The end of the run of plain characters starting at `start`, and how many characters it holds, at
     /// most `limit` (at least 1). The first character is taken whatever it is (ASCII, or a two-byte run
-    /// character). Single spaces between run characters belong to the run: they
-    /// are what white-space folding would write anyway, so "one two three" is copied whole instead of word
-    /// by word (a run a word long was 30 % of a cold refresh's search-text instructions). A space followed
-    /// by anything else (more white space, a tag, an entity, a longer character) ends the run and is left
-    /// to the character-by-character path, which folds it.
+    /// character). Single spaces between run characters belong to the run: they are what white-space
+    /// folding would write anyway, so "one two three" is copied whole instead of word by word (a run a word
+    /// long was 30 % of a cold refresh's search-text instructions). A space followed by anything else (more
+    /// white space, a tag, an entity, a longer character) ends the run and is left to the
+    /// character-by-character path, which folds it.
     private static func runEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, atMost limit: Int)
         -> (end: Int, characters: Int) {
         let count = bytes.count

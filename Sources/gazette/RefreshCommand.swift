@@ -32,7 +32,6 @@ struct RefreshCommand: AsyncParsableCommand {
         // Before any body is fetched (see MallocThreshold).
         MallocThreshold.fix()
         #endif
-        FeedFetcher.prepareTransfers()
         let paths = (try location.resolved())
         var settings = try loadSettings(paths)
         if let jobs {
@@ -43,6 +42,9 @@ struct RefreshCommand: AsyncParsableCommand {
         guard !subscriptions.isEmpty else {
             throw CommandFailure(message: "no subscriptions in \(paths.urlsFile); add one with: gazette add URL")
         }
+        // libcurl starts up beside the cache's opening; the command never exits before it has.
+        let transfers = FeedFetcher.prepareTransfers()
+        defer { transfers.wait() }
         let cache: NewsCache
         do {
             cache = try NewsCache(path: paths.cacheFile)

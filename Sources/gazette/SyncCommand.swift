@@ -42,7 +42,9 @@ struct SyncCommand: AsyncParsableCommand {
                                      + settings.syncAccounts.map(\.name).joined(separator: ", ") + ")", status: 2)
             }
         }
-        FeedFetcher.prepareTransfers()
+        // libcurl starts up beside the cache's opening; the command never exits before it has.
+        let transfers = FeedFetcher.prepareTransfers()
+        defer { transfers.wait() }
         let cache: NewsCache
         do { cache = try NewsCache(path: paths.cacheFile) } catch { throw CommandFailure(message: "\(error)") }
         // Closed here, not by its last release: see `NewsCache.close`.

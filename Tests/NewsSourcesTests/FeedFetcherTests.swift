@@ -30,8 +30,8 @@ struct FeedFetcherTests {
         let server = try LoopbackServer { _ in
             LoopbackServer.Reply(status: 200, headers: [("Content-Type", "application/rss+xml")], body: Data(Self.feed.utf8))
         }
-        FeedFetcher.prepareTransfers()
-        FeedFetcher.prepareTransfers()
+        let first = FeedFetcher.prepareTransfers()
+        let second = FeedFetcher.prepareTransfers()
         let fetcher = FeedFetcher()
         try await withThrowingTaskGroup(of: String.self) { group in
             for index in 0..<6 {
@@ -44,6 +44,8 @@ struct FeedFetcherTests {
             }
             for try await text in group { #expect(text == Self.feed) }
         }
+        // Waiting returns once each preparation is done, and again at once (a command waits before exiting).
+        first.wait(); second.wait(); first.wait()
     }
 
     @Test("A large body arrives whole and in order, with or without a declared length", arguments: [true, false])

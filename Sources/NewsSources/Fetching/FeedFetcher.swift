@@ -21,8 +21,12 @@ public final class FeedFetcher: Sendable {
     /// transfers then waited ~20 ms for them instead of running beside the cache's opening (a tenth of a
     /// warm refresh). The library stays loaded and initialised for the rest of the process, so a pool's own
     /// load and start-up find it done. A libcurl that cannot be loaded is reported by that first transfer.
-    public static func prepareTransfers() {
+    /// The command waits for the returned preparation before it exits (`TransferPreparation.wait`).
+    @discardableResult
+    public static func prepareTransfers() -> TransferPreparation {
+        let preparation = TransferPreparation()
         let thread = Thread {
+            defer { preparation.finished() }
             guard let library = try? CurlLibrary() else { return }
             // Thread-safe and reference-counted in libcurl 7.84 and later (see `CurlHandlePool.take`).
             _ = library.globalInit(Int(CURL_GLOBAL_DEFAULT))
@@ -31,6 +35,7 @@ public final class FeedFetcher: Sendable {
         }
         thread.stackSize = 1 << 20
         thread.start()
+        return preparation
     }
 
     /// Fetches `location` (an http(s) URL, a `file://` URL or a path), sending `validators` so that an
@@ -117,5 +122,30 @@ public final class FeedFetcher: Sendable {
         }
         return .fetched(FetchedBody(data: data, contentType: nil, finalURL: URL(fileURLWithPath: path).absoluteString,
                                     etag: nil, lastModified: modified))
+    }
+}
+
+/// A `FeedFetcher.prepareTransfers` under way. A process must not exit while it runs: exit handlers would
+/// tear down what OpenSSL is still setting up on the other thread (a command that fails early, on a cache
+/// it cannot open, exits within milliseconds).
+public final class TransferPreparation: @unchecked Sendable {
+    // @unchecked Sendable: `isDone` is only touched under `condition`.
+    private let condition = NSCondition()
+    private var isDone = false
+
+    fileprivate init() {}
+
+    fileprivate func finished() {
+        condition.lock()
+        isDone = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Returns once libcurl is loaded and started (at once when it already is); any number of times.
+    public func wait() {
+        condition.lock()
+        while !isDone { condition.wait() }
+        condition.unlock()
     }
 }
